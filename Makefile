@@ -1,0 +1,32 @@
+# Two commands for a newcomer: `make run` and `make test`. Both create .venv and install by themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install ingest bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+ingest: install
+	$(BIN)/assistant ingest
+
+run: ingest
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/bench_pdf.py
+
+lint: install
+	$(BIN)/ruff check assistant tests bench ui.py
+
+clean:
+	rm -rf $(VENV) indexes/*.sqlite indexes/*.tmp
