@@ -10,6 +10,11 @@ def _fmt(v: float | int) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def _sum(values: list) -> str:
+    total = _fmt(sum(values))
+    return total if len(values) == 1 else f"{' + '.join(map(_fmt, values))} = {total}"
+
+
 def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
     """One warning per identity the figures break, naming the identity and its numbers."""
     out = []
@@ -23,8 +28,7 @@ def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list
             right = [figures[a].value for a in ident.minus]
             if abs(sum(left) - sum(right)) > 1e-6:
                 out.append(f"arithmetic: {table.id} {ident.name} does not hold: "
-                           f"{' + '.join(map(_fmt, left))} = {_fmt(sum(left))}, but "
-                           f"{' + '.join(map(_fmt, right))} = {_fmt(sum(right))}")
+                           f"{_sum(left)}, but {_sum(right)}")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -39,17 +40,22 @@ def table_views(report: Report) -> list[TableView]:
         cols = table.rows[0].columns
         header = [("申请人 applicant" if table.id == "requests" else "类别 kind")]
         header += [f"{c.label} {c.english}" for c in cols]
-        rows = [[f"{row.label} {row.english}"] + [_cell(report, f"{table.id}.{row.id}.{c.id}") for c in cols]
+        rows = [[f"{_short(row.label)} {row.english}"] + [_cell(report, f"{table.id}.{row.id}.{c.id}") for c in cols]
                 for row in table.rows]
         views.append(TableView(title, header, rows))
     return views
+
+
+def _short(label: str) -> str:
+    """A row label without its parenthetical instructions (（区分处理的，只计这一情形…）)."""
+    return re.sub(r"[（(][^）)]{6,}[）)]$", "", label)
 
 
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def as_text(view: TableView, label_width: int = 44) -> str:
+def as_text(view: TableView, label_width: int = 64) -> str:
     """A plain-text rendering with CJK-aware padding; long labels are cut."""
     def fit(text: str, n: int) -> str:
         out = ""
@@ -65,7 +71,7 @@ def as_text(view: TableView, label_width: int = 44) -> str:
             lines.append(f"  {fit(label, label_width)} {fit(col, 36)} {value:>10}")
         return "\n".join(lines)
     short = [h.split(" ")[0] for h in view.header[1:]]
-    lines.append("  " + fit("", label_width) + "".join(f"{fit(h, 10):>10}" for h in short))
+    lines.append("  " + fit("", label_width) + "".join(" " * max(1, 10 - width(h)) + h for h in short))
     for row in view.rows:
         lines.append("  " + fit(row[0], label_width) + "".join(f"{v:>10}" for v in row[1:]))
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import schema
 from .checks import identity_warnings, missing_warnings, uncertain_warnings
-from .ingest import Document, Limits, read_document
+from .ingest import Document, IngestError, Limits, read_document
 from .metadata import agency_of, region_of, title_of, year_of
 from .record import Report
 from .sections import SectionSpan, find_sections, passages
@@ -28,6 +28,8 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     year = year_of(title, doc.text)
     agency = agency_of(title)
     spans = find_sections(doc.text)
+    if not spans and not re.search(r"信息公开|政务公开", doc.text):
+        raise IngestError(doc.path, "not a report: no annual-report headings, tables or 信息公开 wording found")
     layout_id = detect_layout(doc.text, spans, year)
     report = Report(id=report_id, title=title, agency=agency, region=region_of(agency), year=year,
                     source_file=str(doc.path), format=doc.format, sha256=sha256, layout=layout_id,

@@ -212,8 +212,10 @@ def _fmt(v: Value) -> str:
 
 
 # ------------------------------------------------------------------ the three tables
-def _row_accept(table: schema.Table, row: schema.Row):
-    idents = [i for i in table.identities if all(a.startswith(f"{table.id}.{row.id}.") for a in i.plus + i.minus)]
+def _row_accept(table: schema.Table, row: schema.Row, own_arithmetic: bool = True):
+    """What a reading of one row must satisfy: no negative counts (but a change), and its own identities."""
+    idents = [i for i in table.identities if own_arithmetic
+              and all(a.startswith(f"{table.id}.{row.id}.") for a in i.plus + i.minus)]
     addrs = [f"{table.id}.{row.id}.{c.id}" for c in row.columns]
     signed = {i for i, c in enumerate(row.columns) if c.id == "items_change"}
 
@@ -255,6 +257,9 @@ def _unit(table: schema.Table, row: schema.Row, cells: RowCells | None, label: s
     if cells is None:
         return Unit(addrs, [], None, label, note)
     options = readings(cells, len(addrs), _row_accept(table, row))
+    if not options and not cells.delimited:  # the printed row breaks its own arithmetic: keep every cut
+        options = readings(cells, len(addrs), _row_accept(table, row, own_arithmetic=False))
+        note = "; ".join(filter(None, [note, "no cut of the digits makes the row add up"]))
     if table.id == "proactive" and len(options) > 1:
         stated = _stated_numbers(narrative, row)
         options.sort(key=lambda v: _plausibility(row, v, stated))

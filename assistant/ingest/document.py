@@ -45,9 +45,10 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)  # title, publisher, date … where the source states them
     page_starts: list[int] = field(default_factory=list)  # offset at which each page starts (PDF)
     warnings: list[str] = field(default_factory=list)
+    first_line: int = 1  # line of the source file on which ``text`` begins (a crawler header may precede it)
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + self.first_line
 
     def page_of(self, offset: int) -> int | None:
         if not self.page_starts:

@@ -34,7 +34,7 @@ def read_html(path: Path, limits: Limits) -> Document:
     meta = _metadata(root)
     for el in root.xpath("//comment() | //processing-instruction()"):
         _remove(el)
-    for el in root.iter(*_DROP):
+    for el in list(root.iter(*_DROP)):
         if el is not root and el.getparent() is not None:
             _remove(el)
     content = _content_root(root)

@@ -60,20 +60,24 @@ def read_text(path: Path, limits: Limits, fmt: str = "txt") -> Document:
     data = path.read_bytes()
     text = decode(data, path)
     meta: dict[str, str] = {}
+    first_line = 1
     mark = _BODY_MARK.search(text)
     if mark:
         for line in text[: mark.start()].splitlines():
             m = _CRAWLER_FIELD.match(line.strip())
             if m and m.group(2).strip() and m.group(1) in _META_KEYS:
                 meta.setdefault(_META_KEYS[m.group(1)], m.group(2).strip())
+        first_line = text.count("\n", 0, mark.end()) + 1
         text = text[mark.end():]
+        if text.startswith("\n"):
+            text, first_line = text[1:], first_line + 1
     for pattern in _CHROME:
         text = pattern.sub("", text)
     if fmt == "md":
         text = _markdown_to_lines(text)
-    text = normalize(text).strip("\n")
+    text = normalize(text).rstrip("\n")
     require_report_text(text, path)
-    return Document(path=path, format=fmt, text=text, meta=meta)
+    return Document(path=path, format=fmt, text=text, meta=meta, first_line=first_line)
 
 
 def _markdown_to_lines(text: str) -> str:
