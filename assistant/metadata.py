@@ -16,6 +16,7 @@ ABBREVIATIONS = {
     "科委": "科学技术委员会", "发改委": "发展和改革委员会", "发改局": "发展和改革局", "人社局": "人力资源和社会保障局",
     "住建局": "住房和城乡建设局", "市监局": "市场监督管理局", "卫健委": "卫生健康委员会", "卫健局": "卫生健康局",
     "教体局": "教育体育局", "文旅局": "文化和旅游局", "文广旅局": "文化广电和旅游局", "农业局": "农业农村局",
+    "地税局": "地方税务局", "国税局": "国家税务局", "科技局": "科学技术局", "医保局": "医疗保障局",
 }
 
 
@@ -35,8 +36,8 @@ def title_of(doc: Document) -> str:
 
 
 def _squash(text: str) -> str:
-    """Titles carry stray spaces between characters and around years; drop them."""
-    return re.sub(r"\s+", "", text)
+    """Titles carry stray spaces between characters and around years, and crawlers' field names; drop them."""
+    return re.sub(r"^(?:标题|题目|title)[:：]", "", re.sub(r"\s+", "", text), flags=re.I)
 
 
 def year_of(title: str, text: str) -> int | None:

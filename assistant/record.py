@@ -33,6 +33,22 @@ class Passage:
     page: int | None = None
 
 
+@dataclass(frozen=True)
+class IndexedPassage:
+    """One searchable passage and the report it belongs to (what the search index holds)."""
+
+    report_id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    section: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class Report:
     id: str
@@ -48,6 +64,10 @@ class Report:
     passages: list[Passage] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def indexed_passages(self) -> list[IndexedPassage]:
+        return [IndexedPassage(self.id, self.title, self.agency, self.region, self.year, p.section, p.page, p.start,
+                               p.end, p.text) for p in self.passages]
 
     def value(self, address: str) -> float | int | None:
         fig = self.figures.get(address)
@@ -75,3 +95,19 @@ class Report:
             "sources": sources,
             "warnings": list(self.warnings),
         }
+
+
+@dataclass
+class Citation:
+    """Where an answer came from: a table cell or a passage, precise enough to highlight."""
+
+    report_id: str
+    title: str
+    label: str  # the table row and column as printed, or the section of a passage
+    location: str  # "line 62", "p. 5"
+    text: str  # the printed row or the passage itself
+    start: int | None = None  # character offsets into the report's normalized text
+    end: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

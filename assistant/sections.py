@@ -10,6 +10,7 @@ from .passages import split_passages
 from .record import Passage
 
 _NUMBERING = r"[一二三四五六七八九十]\s*[、.]\s*"
+_SUBNUMBERING = r"(?:^|\n)\s*[(（]\s*一\s*[)）]\s*"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ def find_sections(text: str) -> dict[str, SectionSpan]:
     pos = 0
     for section in schema.SECTIONS:
         m = re.compile(_NUMBERING + section.pattern).search(text, pos)
+        if m is None and section.subheading:
+            m = re.compile(_SUBNUMBERING + section.subheading).search(text, pos)
         if m:
             found.append((section.id, m.start()))
             pos = m.end()
@@ -35,12 +38,32 @@ def find_sections(text: str) -> dict[str, SectionSpan]:
     return spans
 
 
+def _table_words() -> re.Pattern[str]:
+    """Column headings of the standard tables, long enough to be unmistakable."""
+    labels = {c.label for layout in schema.LAYOUTS.values() for t in layout.tables for r in t.rows
+              for c in r.columns if len(c.label) >= 4}
+    return re.compile("|".join(sorted(map(re.escape, labels), key=len, reverse=True)))
+
+
+_TABLE_WORDS = _table_words()
+_TABLE_ROW = re.compile(r"[^\n]*\t[^\n]*")
+
+
+def is_table_text(text: str) -> bool:
+    """A table row or a table flattened into prose (crawler text): its figures are in the record, and
+    as passages they would only drown the narrative in search results."""
+    return "\t" in text or ("。" not in text and len(_TABLE_WORDS.findall(re.sub(r"\s", "", text))) >= 2)
+
+
 def passages(text: str, spans: dict[str, SectionSpan], page_of=lambda offset: None) -> list[Passage]:
-    """Passages of every section, with offsets into ``text`` and the page each starts on."""
+    """Narrative passages of every section, with offsets into ``text`` and the page each starts on."""
     ordered = sorted(spans.values(), key=lambda s: s.start) or [SectionSpan("overview", 0, len(text))]
     out: list[Passage] = []
     for span in ordered:
-        for p in split_passages(span.id, text[span.start: span.end], span.start):
-            p.page = page_of(p.start)
-            out.append(p)
+        # table rows are blanked (offsets kept) so that headings and prose around a table stay passages
+        prose = _TABLE_ROW.sub(lambda m: " " * len(m.group()), text[span.start: span.end])
+        for p in split_passages(span.id, prose, span.start):
+            if not is_table_text(p.text):
+                p.page = page_of(p.start)
+                out.append(p)
     return out

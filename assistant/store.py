@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import schema
-from .record import Figure, Passage, Report, Source
+from .record import Figure, IndexedPassage, Passage, Report, Source
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "indexes" / "corpus.sqlite"
 SCHEMA_VERSION = 1
@@ -145,12 +145,13 @@ class Store:
             out.append(d)
         return out
 
-    def passages(self) -> Iterator[dict]:
-        """Every passage with its report's metadata, in a stable order."""
+    def iter_passages(self) -> Iterator[IndexedPassage]:
+        """Every passage with its report's metadata, in a stable order (what the search index reads)."""
         with closing(self._connect()) as db:
-            yield from (dict(r) for r in db.execute(
-                "SELECT p.report_id, p.seq, p.section, p.text, p.start, p.\"end\", p.page, r.title, r.agency, "
-                "r.region, r.year FROM passages p JOIN reports r ON r.id = p.report_id ORDER BY p.report_id, p.seq"))
+            for r in db.execute(
+                    "SELECT p.report_id, r.title, r.agency, r.region, r.year, p.section, p.page, p.start, p.\"end\", "
+                    "p.text FROM passages p JOIN reports r ON r.id = p.report_id ORDER BY p.report_id, p.seq"):
+                yield IndexedPassage(*r)
 
     def failures(self) -> list[dict]:
         with closing(self._connect()) as db:

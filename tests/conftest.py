@@ -24,3 +24,15 @@ def expectation_files() -> list[str]:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The whole bundled corpus ingested into a fresh store (and its search index) for the session."""
+    from assistant.corpus import ingest
+    from assistant.store import Store
+
+    store = Store(tmp_path_factory.mktemp("store") / "corpus.sqlite")
+    summary = ingest([CORPUS], store, progress=False)
+    assert not summary.failed, summary.failed
+    return store

@@ -74,10 +74,33 @@ def read_text(path: Path, limits: Limits, fmt: str = "txt") -> Document:
     for pattern in _CHROME:
         text = pattern.sub("", text)
     if fmt == "md":
-        text = _markdown_to_lines(text)
+        text = join_wrapped_lines(_markdown_to_lines(text))
     text = normalize(text).rstrip("\n")
     require_report_text(text, path)
     return Document(path=path, format=fmt, text=text, meta=meta, first_line=first_line)
+
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.、．]|#)")
+_SENTENCE_END = tuple("。！？；：:;!?")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Undo the hard line breaks of a PDF-to-text conversion: a full-width line that does not end a
+    sentence continues on the next, unless that one is a heading or a table row."""
+    lines = text.split("\n")
+    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 10 and "\t" not in ln)
+    if not widths:
+        return text
+    full = widths[len(widths) // 2] - 2
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (prev and len(prev.strip()) >= full and not prev.rstrip().endswith(_SENTENCE_END) and "\t" not in prev
+                and "\t" not in line and line.strip() and not _HEADING.match(line)):
+            out[-1] = prev.rstrip() + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _markdown_to_lines(text: str) -> str:

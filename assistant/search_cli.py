@@ -1,0 +1,113 @@
+"""``assistant search QUERY [--year Y] [--region R] [--agency A] [-k N] [--json] [--csv FILE] [--store DB]``.
+
+Wire it with ``add_search_parser(subparsers)``; the handler is set as ``args.func``. The passages
+come from the corpus store; the index lives beside it (``indexes/``), or in ``$ASSISTANT_INDEX_DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from assistant.index import IndexedPassage, IndexUnusable
+from assistant.search import Hit, Searcher
+
+CSV_FIELDS = ("rank", "score", "report_id", "title", "agency", "region", "year", "section", "page", "start",
+              "end", "text", "highlighted")
+
+
+@dataclass
+class Corpus:
+    """Where the search reads its passages and keeps its index."""
+
+    passages: Callable[[], Iterable[IndexedPassage]]
+    index_dir: Path
+    fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
+
+
+def store_corpus(args: argparse.Namespace) -> Corpus:
+    """The corpus store named by ``--store`` (default ``indexes/corpus.sqlite``), index beside it."""
+    from assistant.store import DEFAULT_STORE, Store
+
+    store = Store(getattr(args, "store", None) or DEFAULT_STORE)
+    folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
+    return Corpus(store.iter_passages, folder, store.fingerprint())
+
+
+def add_search_parser(subparsers: argparse._SubParsersAction,
+                      corpus: Callable[[argparse.Namespace], Corpus] = store_corpus) -> argparse.ArgumentParser:
+    """Add the ``search`` command; ``corpus`` supplies the passages (default: the store)."""
+    from assistant.store import DEFAULT_STORE
+
+    p = subparsers.add_parser(
+        "search", help="search passages across every report",
+        description="Full-text search (BM25) across every report's passages. The query may be Chinese "
+                    "(simplified or traditional) or English (mapped to the reports' Chinese terms).")
+    p.add_argument("query", metavar="QUERY", help='e.g. "依申请公开 答复 超期" or "information processing fees"')
+    p.add_argument("--year", type=int, help="only reports for this year")
+    p.add_argument("--region", help="only reports whose region contains this text")
+    p.add_argument("--agency", help="only reports whose agency contains this text")
+    p.add_argument("-k", type=int, default=10, metavar="N", help="number of passages (default 10)")
+    p.add_argument("--json", action="store_true", help="print the hits as a JSON list")
+    p.add_argument("--csv", metavar="FILE", help="write the hits to a CSV file ('-' for standard output)")
+    p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite corpus store")
+    p.set_defaults(func=lambda args: run_search(args, corpus))
+    return p
+
+
+def run_search(args: argparse.Namespace, corpus: Callable[[argparse.Namespace], Corpus] = store_corpus,
+               out: TextIO | None = None) -> int:
+    """Handler of ``assistant search``; returns the exit code."""
+    out = out or sys.stdout
+    if args.k < 1:
+        print("search: -k must be at least 1", file=sys.stderr)
+        return 2
+    source = corpus(args)
+    try:
+        searcher = Searcher.open(source.passages, source.index_dir, source_fingerprint=source.fingerprint)
+    except IndexUnusable as exc:
+        print(f"search: no usable index ({exc})", file=sys.stderr)
+        return 2
+    if not len(searcher.index):
+        print("search: the corpus store holds no passages yet: run `assistant ingest FILES` first",
+              file=sys.stderr)
+        return 2
+    hits = searcher.search(args.query, year=args.year, region=args.region, agency=args.agency, k=args.k)
+    if args.csv:
+        if args.csv == "-":
+            write_csv(hits, out)
+        else:
+            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                write_csv(hits, fh)
+    if args.json:
+        json.dump([h.to_dict() for h in hits], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.csv != "-":
+        print_hits(hits, out, searcher.query_terms(args.query))
+    return 0
+
+
+def write_csv(hits: list[Hit], fh: TextIO) -> None:
+    w = csv.DictWriter(fh, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    w.writeheader()
+    for rank, h in enumerate(hits, 1):
+        w.writerow({"rank": rank, **h.to_dict(), "score": f"{h.score:.6f}"})
+
+
+def print_hits(hits: list[Hit], out: TextIO, terms: list[str]) -> None:
+    if not hits:
+        print(f"no passage matches (searched for: {' '.join(terms) or '-'})", file=out)
+        return
+    for rank, h in enumerate(hits, 1):
+        where = " · ".join(x for x in (h.agency, h.region, str(h.year) if h.year else "", h.section,
+                                       f"p.{h.page}" if h.page else "", f"chars {h.start}-{h.end}") if x)
+        print(f"{rank}. [{h.score:.2f}] {h.title} ({h.report_id})", file=out)
+        print(f"   {where}", file=out)
+        print(f"   {' '.join(h.highlighted.split())}", file=out)

@@ -1,0 +1,183 @@
+"""Search filters (year, region, agency) are applied before the top k; hits carry their source and
+highlighting; the ``assistant search`` handler prints, writes JSON and CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.index import BM25Index, IndexedPassage
+from assistant.passages import split_passages
+from assistant.search import Searcher, highlight_html, match_spans, search
+from assistant.search_cli import Corpus, add_search_parser, run_search
+from assistant.segment import Tokenizer
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
+
+
+def real_passages() -> list[IndexedPassage]:
+    """Passages of the real text reports of the corpus (until the store exists)."""
+    out = []
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name = row["file"]
+            if not name.endswith((".txt", ".md")):
+                continue
+            rid = name.rsplit(".", 1)[0]
+            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
+                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
+                                          p.page, p.start, p.end, p.text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[IndexedPassage]:
+    return real_passages()
+
+
+@pytest.fixture(scope="module")
+def searcher(passages: list[IndexedPassage], tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    index = BM25Index(Tokenizer(tmp_path_factory.mktemp("index")))
+    index.add(passages)
+    return Searcher(index)
+
+
+QUERY = "依申请公开 答复 超期"
+
+
+def test_year_filter_is_applied_before_the_top_k(searcher: Searcher) -> None:
+    unfiltered = searcher.search(QUERY, k=10)
+    assert len(unfiltered) == 10 and all(h.year != 2013 for h in unfiltered)
+    hits = searcher.search(QUERY, year=2013, k=10)
+    assert len(hits) >= 3 and all(h.year == 2013 and h.report_id == "pingtan-dishuiju-2013" for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    # the filtered hits are exactly the 2013 passages in the unfiltered ranking, in the same order
+    everything = searcher.search(QUERY, k=len(searcher.index))
+    assert [(h.start, h.score) for h in hits] == [(h.start, h.score) for h in everything if h.year == 2013][:10]
+
+
+def test_region_and_agency_filters_match_substrings(searcher: Searcher) -> None:
+    county = searcher.search(QUERY, region="平潭县", k=10)
+    assert county and {h.report_id for h in county} <= {"pingtan-county-2011", "pingtan-county-2012"}
+    tax = searcher.search("政府信息公开", agency="地方税务局", k=10)
+    assert tax and {h.agency for h in tax} == {"平潭综合实验区地方税务局"}
+    shanghai = searcher.search("政府信息公开", region="上海", k=10)
+    assert shanghai and {h.report_id for h in shanghai} == {"shanghai-stcsm-2024"}
+    both = searcher.search("政府信息公开", region="平潭", agency="管委会", year=2021, k=50)
+    assert both and {h.report_id for h in both} == {"pingtan-2021"}
+    assert searcher.search("政府信息公开", region="平潭縣", k=3)[0].region == "福建省福州市平潭县"  # traditional
+
+
+def test_filters_that_match_nothing_give_no_hits(searcher: Searcher) -> None:
+    assert searcher.search(QUERY, year=1999) == []
+    assert searcher.search(QUERY, region="西藏") == []
+    assert searcher.search("完全无关的火星探测器") == []
+
+
+def test_k_limits_and_orders_the_hits(searcher: Searcher) -> None:
+    for k in (1, 3, 25):
+        hits = searcher.search("行政复议", k=k)
+        assert len(hits) == k
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_hits_carry_their_source_and_highlighting(searcher: Searcher, passages: list[IndexedPassage]) -> None:
+    hit = searcher.search("行政复议 纠正", k=1)[0]
+    source = next(p for p in passages if p.report_id == hit.report_id and p.start == hit.start)
+    assert hit.text == source.text and hit.end == source.end and hit.title == source.title
+    assert "【行政复议】" in hit.highlighted and hit.highlighted.replace("【", "").replace("】", "") == hit.text
+    assert all(hit.text[s:e] in ("行政复议", "纠正") for s, e in hit.matches)
+
+
+def test_html_highlighting_escapes_the_passage(searcher: Searcher) -> None:
+    hit = next(h for h in searcher.search("相关链接 文字版", k=5) if "-->" in h.text)  # real crawler chrome
+    html = hit.html()
+    assert "<mark>相关链接</mark>" in html and "--&gt;" in html and "-->" not in html
+    assert highlight_html("a<b>行政复议", match_spans("a<b>行政复议", ["行政复议"])) == \
+        "a&lt;b&gt;<mark>行政复议</mark>"
+
+
+def test_highlighting_maps_normalised_matches_back_to_the_original_text() -> None:
+    text = "本年度⾏政复议共１件"  # Kangxi radical ⾏ and a full-width digit, as PDF text layers have
+    spans = match_spans(text, ["行政复议", "1"])
+    assert [text[s:e] for s, e in spans] == ["⾏政复议", "１"]
+
+
+def test_module_level_search_uses_the_saved_index(passages: list[IndexedPassage], tmp_path: Path) -> None:
+    first = search("信息处理费", passages=passages, index_dir=tmp_path, k=3)
+    assert first and "信息处理费" in first[0].text
+    assert search("信息处理费", index_dir=tmp_path, k=3) == first
+    assert search("information processing fees", index_dir=tmp_path, k=3) == first
+
+
+def _cli(argv: list[str], corpus: Corpus) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="assistant")
+    add_search_parser(parser.add_subparsers(dest="command"), corpus=lambda args: corpus)
+    return parser.parse_args(argv)
+
+
+def test_cli_prints_json_and_writes_csv(passages: list[IndexedPassage], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = Corpus(lambda: passages, tmp_path / "idx")
+    args = _cli(["search", "行政复议 纠正", "--year", "2021", "-k", "3", "--json",
+                 "--csv", str(tmp_path / "hits.csv")], corpus)
+    assert args.func(args) == 0  # the handler the parser wires, printing to stdout
+    hits = json.loads(capsys.readouterr().out)
+    assert 1 <= len(hits) <= 3
+    for h in hits:
+        assert {"report_id", "title", "section", "text", "score", "highlighted"} <= h.keys()
+        assert h["year"] == 2021 and h["report_id"] == "pingtan-2021"
+    with open(tmp_path / "hits.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["text"] for r in rows] == [h["text"] for h in hits]
+    assert [int(r["rank"]) for r in rows] == list(range(1, len(hits) + 1))
+
+    out = io.StringIO()
+    assert run_search(_cli(["search", "administrative reconsideration", "-k", "2"], corpus),
+                      lambda a: corpus, out=out) == 0
+    text = out.getvalue()
+    assert text.startswith("1. [") and "【行政复议】" in text and "2. [" in text
+
+
+def test_cli_reads_the_store_once_and_then_trusts_its_fingerprint(passages: list[IndexedPassage],
+                                                                  tmp_path: Path) -> None:
+    reads: list[int] = []
+
+    def read() -> list[IndexedPassage]:
+        reads.append(1)
+        return passages
+
+    corpus = Corpus(read, tmp_path / "idx", fingerprint="store-v1")
+    for _ in range(2):
+        assert run_search(_cli(["search", "政策解读", "--json"], corpus), lambda a: corpus, out=io.StringIO()) == 0
+    assert len(reads) == 1  # the second run loaded the saved index without reading the passages
+    corpus.fingerprint = "store-v2"  # a report was ingested: the index is brought up to date
+    assert run_search(_cli(["search", "政策解读", "--json"], corpus), lambda a: corpus, out=io.StringIO()) == 0
+    assert len(reads) == 2
+
+
+def test_cli_on_an_empty_store_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = Corpus(lambda: [], tmp_path / "idx")
+    assert run_search(_cli(["search", "政策解读"], corpus), lambda a: corpus, out=io.StringIO()) == 2
+    assert "assistant ingest" in capsys.readouterr().err
+
+
+def test_one_report_ingested_in_several_formats_counts_once(passages: list[IndexedPassage]) -> None:
+    # the corpus has pingtan-2024 as crawler text, HTML, PDF and DOCX: same passages, other whitespace
+    copy = [IndexedPassage(**{**p.__dict__, "report_id": "pingtan-2024-html", "text": p.text.replace("，", "， ")})
+            for p in passages if p.report_id == "pingtan-2024"]
+    index = BM25Index(Tokenizer())
+    index.add(passages + copy)
+    searcher = Searcher(index)
+    hits = searcher.search("信息处理费", year=2024, k=10)
+    texts = ["".join(h.text.split()) for h in hits]
+    assert hits and len(texts) == len(set(texts))
+    both = searcher.search("信息处理费", year=2024, k=10, distinct=False)
+    assert {"pingtan-2024", "pingtan-2024-html"} <= {h.report_id for h in both}
+    assert len(both) > len(hits)
