@@ -86,7 +86,8 @@ class Section:
     heading: str
     english: str
     pattern: str  # regex for the heading wording (numbering is matched separately)
-    keywords: tuple[str, ...] = field(default=())
+    keywords: tuple[str, ...] = field(default=())  # words of a question that point to this section
+    subheading: str | None = None  # a sub-heading that stands in for a missing heading: （一）主要问题
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -99,9 +100,13 @@ SECTIONS: tuple[Section, ...] = (
             "Administrative reconsideration and litigation",
             r"政\s*府\s*信\s*息\s*公\s*开\s*行\s*政\s*(?:法\s*)?复\s*议\s*[、,，和及]?\s*行\s*政\s*诉\s*讼\s*(?:的\s*)?情\s*况"),
     Section("problems", "五、存在的主要问题及改进情况", "Main problems and improvements",
-            r"存\s*在\s*的\s*主\s*要\s*问\s*题\s*(?:及|和)\s*(?:改\s*进|整\s*改)\s*(?:情\s*况|措\s*施)"),
+            r"存\s*在\s*的\s*主\s*要\s*问\s*题\s*(?:及|和)\s*(?:改\s*进|整\s*改)\s*(?:情\s*况|措\s*施)",
+            ("problem", "problems", "shortcoming", "shortcomings", "weakness", "weaknesses", "improve", "improvement",
+             "improvements", "next year", "plan", "plans", "问题", "不足", "短板", "改进", "整改", "下一步"),
+            r"主\s*要\s*问\s*题"),
     Section("other_matters", "六、其他需要报告的事项", "Other matters to report",
-            r"其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
+            r"其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项",
+            ("processing fee", "processing fees", "信息处理费", "处理费")),
 )
 SECTION_BY_ID = {s.id: s for s in SECTIONS}
 
@@ -128,7 +133,7 @@ _PROACTIVE_SYNONYMS = {
     "licensing": ("licensing", "licences", "licenses", "permits", "administrative licensing", "许可"),
     "penalties": ("penalties", "penalty", "fines", "administrative penalties", "处罚"),
     "enforcement": ("enforcement", "compulsory measures", "coercive", "administrative enforcement", "强制"),
-    "fees": ("fees", "charges", "administrative fees", "收费"),
+    "fees": ("fees", "fee", "charges", "administrative fees", "fee revenue", "fees collected", "收费", "收费金额"),
     "other_services": ("other services", "other management services", "其他对外管理服务"),
     "procurement": ("procurement", "purchasing", "采购"),
 }
@@ -201,9 +206,11 @@ _REQ_HEAD = (
           (r"上年结转政府信息公开申请数量", r"上年结转"),
           synonyms=("carried over", "brought forward", "from last year", "上年结转")),
     _rrow("granted", "（一）予以公开", "granted in full", (r"予以公开",), "outcome",
-          synonyms=("granted", "disclosed", "approved", "released", "fully", "予以公开")),
+          synonyms=("granted", "disclosed", "approved", "released", "fully", "granted in full", "fully disclosed",
+                    "予以公开", "全部公开", "全部予以公开", "同意公开")),
     _rrow("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially granted",
-          (r"部分公开",), "outcome", synonyms=("partially", "partly", "partial", "部分公开")),
+          (r"部分公开",), "outcome", synonyms=("partially", "partly", "partial", "partly granted", "partially granted",
+                                              "partly disclosed", "partially disclosed", "部分公开")),
     _rrow("denied.state_secret", "1.属于国家秘密", "refused: state secret", (r"属于国家秘密",), "refused",
           synonyms=("state secret", "国家秘密")),
     _rrow("denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "refused: prohibited by other laws",
@@ -212,19 +219,24 @@ _REQ_HEAD = (
     _rrow("denied.security_stability", "3.危及“三安全一稳定”", "refused: endangers security or stability",
           (r"三安全一稳定",), "refused", synonyms=("security", "stability", "三安全一稳定")),
     _rrow("denied.third_party_rights", "4.保护第三方合法权益", "refused: protects third-party rights",
-          (r"保护第三方合法权益",), "refused", synonyms=("third party", "third-party", "第三方")),
+          (r"保护第三方合法权益",), "refused",
+          synonyms=("third party", "third-party", "third parties", "someone else's", "other people's rights",
+                    "legitimate rights", "第三方", "他人合法权益")),
     _rrow("denied.internal_affairs", "5.属于三类内部事务信息", "refused: internal affairs",
           (r"三类内部事务信息",), "refused", synonyms=("internal affairs", "internal", "内部事务")),
     _rrow("denied.process_information", "6.属于四类过程性信息", "refused: process information",
-          (r"四类过程性信息",), "refused", synonyms=("process information", "deliberative", "过程性")),
+          (r"四类过程性信息",), "refused", synonyms=("process information", "deliberative", "过程性", "过程性信息")),
     _rrow("denied.enforcement_files", "7.属于行政执法案卷", "refused: law-enforcement files",
           (r"属于行政执法案卷", r"行政执法案卷"), "refused",
-          synonyms=("enforcement files", "case files", "执法案卷")),
+          synonyms=("enforcement files", "case files", "case file", "enforcement case files",
+                    "law-enforcement case file", "law enforcement case files", "执法案卷", "案卷")),
     _rrow("denied.administrative_query", "8.属于行政查询事项", "refused: administrative query matters",
           (r"行政查询事项",), "refused", synonyms=("administrative query", "query matters", "行政查询")),
     _rrow("unable.not_held", "1.本机关不掌握相关政府信息", "unable: information not held",
           (r"本机关不掌握相关政府信息", r"不掌握相关政府信息"), "unable",
-          synonyms=("not held", "does not hold", "doesn't hold", "not in possession", "不掌握")),
+          synonyms=("not held", "does not hold", "doesn't hold", "not in possession", "didn't have the information",
+                    "did not have the information", "doesn't have the information", "does not have the information",
+                    "not have the information", "no such information", "不掌握", "没有相关信息")),
     _rrow("unable.needs_creation", "2.没有现成信息需要另行制作", "unable: would have to be created",
           (r"没有现成信息需要另行制作", r"需要另行制作"), "unable",
           synonyms=("created", "creation", "no ready-made", "另行制作")),
@@ -249,11 +261,14 @@ _OTHER_SPLIT = (
     _rrow("other.no_correction",
           "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
           "other: applicant did not supply corrections in time", (r"申请人无正当理由逾期不补正", r"逾期不补正"),
-          "other handling", synonyms=("did not correct", "no correction", "逾期不补正")),
+          "other handling", synonyms=("did not correct", "no correction", "corrections", "supplied the requested "
+                                      "corrections", "never supplied", "补正", "逾期不补正", "不补正")),
     _rrow("other.fee_unpaid",
           "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-          "other: applicant did not pay the fee in time", (r"申请人逾期未按收费通知要求缴纳费用", r"逾期未按收费通知"),
-          "other handling", synonyms=("fee unpaid", "did not pay", "缴纳费用")),
+          "other: applicant did not pay the fee in time",
+          (r"申请人逾期未按收费通知要求缴纳费用", r"逾期未按收费通知"),
+          "other handling", synonyms=("fee unpaid", "did not pay", "didn't pay", "unpaid fee", "缴纳费用", "交费",
+                                      "缴费", "收费通知")),
     _rrow("other.other", "3.其他", "other: other handling", (r"3[.．、]其他(?!法律|对外|处理|需要|结果)",),
           "other handling", synonyms=("other handling",)),
 )
@@ -314,9 +329,12 @@ APPEALS = Table(
             synonyms=("reconsideration", "administrative review", "review", "复议")),
         Row("litigation_direct", "行政诉讼·未经复议直接起诉", "lawsuits filed directly",
             (r"未经复议直接起诉",), OUTCOMES,
-            synonyms=("direct lawsuits", "lawsuits without reconsideration", "直接起诉")),
+            synonyms=("direct lawsuits", "lawsuits without reconsideration", "brought directly", "filed directly",
+                      "without going through reconsideration", "without reconsideration", "直接起诉",
+                      "直接向法院起诉")),
         Row("litigation_after_review", "行政诉讼·复议后起诉", "lawsuits after reconsideration",
-            (r"复议后起诉",), OUTCOMES, synonyms=("after reconsideration", "复议后起诉")),
+            (r"复议后起诉",), OUTCOMES, synonyms=("after reconsideration", "following reconsideration", "复议后起诉",
+                                                 "复议后又起诉", "经复议后起诉")),
     ),
     tuple(Identity(f"{g}: total = upheld + corrected + other + pending", (f"appeals.{g}.total",),
                    tuple(f"appeals.{g}.{c}" for c in ("upheld", "corrected", "other", "pending")))

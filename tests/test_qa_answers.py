@@ -1,0 +1,122 @@
+"""Questions in Chinese and English get the exact figure with its citation, or plainly "not given"."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SEED
+
+from assistant.parse import parse_file
+from assistant.qa import ask
+from assistant.qa.language import detect
+
+
+def test_seed_carried_forward_in_english(corpus_store):
+    a = ask("How many applications were carried forward?", report_id=SEED.name, store=corpus_store)
+    assert (a.kind, a.value, a.language) == ("figure", 1, "en")
+    cite = a.citations[0]
+    assert "结转下年度继续办理" in cite.label and "总计" in cite.label
+    assert cite.location.startswith("line ") and cite.text.startswith("四、结转下年度继续办理")
+    assert cite.title == "六安市人力资源和社会保障局2023年政府信息公开工作年度报告"
+
+
+def test_seed_carried_over_in_chinese(corpus_store):
+    a = ask("上年结转政府信息公开申请数量是多少？", report_id=SEED.name, store=corpus_store)
+    assert (a.kind, a.value, a.language) == ("figure", 0, "zh")
+    assert "上年结转" in a.answer and a.citations[0].location.startswith("第")
+
+
+def test_missing_figure_is_not_zero(corpus_store):
+    a = ask("How many administrative reconsideration cases?", report_id=SEED.name, store=corpus_store)
+    assert a.kind == "not_found" and a.value is None
+    assert "does not give" in a.answer and "carries no figures" in a.answer
+
+
+def test_a_report_before_2019_has_no_standard_figures(corpus_store):
+    a = ask("How many requests were carried forward?", report_id="pingtan-2016.txt", store=corpus_store)
+    assert a.kind == "not_found" and a.value is None and "predates the standard" in a.answer
+
+
+def test_ambiguity_between_carried_forward_and_carried_over_is_stated(corpus_store):
+    a = ask("How many applications were carried forward?", report_id=SEED.name, store=corpus_store)
+    assert "carried over from last year" in a.answer and "is 0" in a.answer
+
+
+def test_corpus_reading_of_a_question_naming_no_report_is_stated(corpus_store):
+    a = ask("How many requests were carried forward?", store=corpus_store)
+    assert a.kind == "aggregate"
+    assert "whole corpus" in a.answer
+
+
+def test_applicant_column_question(corpus_store):
+    a = ask("How many requests did individuals make?", report_id="pingtan-2025.html", store=corpus_store)
+    assert a.value == 151 and "自然人" in a.citations[0].label
+    b = ask("企业提交了多少申请？", report_id="pingtan-2025.html", store=corpus_store)
+    assert b.value == 3 and "商业企业" in b.citations[0].label
+
+
+def test_refusal_reason_in_chinese(corpus_store):
+    a = ask("有多少申请因为本机关不掌握相关政府信息而无法提供？", report_id="pingtan-2025.html", store=corpus_store)
+    assert a.value == 50 and "本机关不掌握相关政府信息" in a.citations[0].label
+
+
+def test_which_agency_received_most_in_a_year(corpus_store):
+    a = ask("Which bureau received the most requests in 2023?", store=corpus_store)
+    assert a.kind == "aggregate" and a.value == 26
+    assert "沭阳县发展和改革局" in a.answer and "3" in a.answer  # the runner-up's figure is shown
+    assert a.citations[0].report_id.startswith("shuyang-fagaiju-2023")
+
+
+def test_change_between_years_for_one_agency(corpus_store):
+    a = ask("How did requests received by Pingtan change from 2024 to 2025?", store=corpus_store)
+    assert a.kind == "aggregate" and a.value == -64 and "218" in a.answer and "154" in a.answer
+
+
+def test_share_of_requests_granted(corpus_store):
+    a = ask("What share of requests were granted in full?", report_id="pingtan-2025.html", store=corpus_store)
+    assert a.value == 22.3 and "33" in a.answer and "148" in a.answer
+
+
+def test_lawsuits_lost(corpus_store):
+    a = ask("Did the government lose any lawsuits?", report_id="pingtan-2025.html", store=corpus_store)
+    assert a.value == 3 and a.answer.startswith("Yes")
+
+
+def test_passage_fallback_picks_the_answering_sentence_and_glosses_it(corpus_store):
+    a = ask("How does the bureau handle applications?", report_id=SEED.name, store=corpus_store)
+    assert a.kind == "passage" and a.citations
+    assert "依申请公开" in a.answer and "disclosure upon request" in a.answer
+    c = a.citations[0]
+    assert c.report_id == SEED.name and c.start is not None and c.end > c.start
+
+
+def test_passage_question_in_chinese(corpus_store):
+    a = ask("视频解读", report_id=SEED.name, store=corpus_store)
+    assert a.kind == "passage" and "视频解读" in a.answer
+
+
+def test_question_about_a_file_not_in_the_corpus(corpus_store, tmp_path):
+    path = tmp_path / "copy.txt"
+    path.write_text(SEED.read_text(encoding="utf-8").replace("行政许可\t135", "行政许可\t136"), encoding="utf-8")
+    report = parse_file(path)
+    assert ask("How many licensing decisions?", report=report, store=corpus_store).value == 136
+    assert ask("视频解读", report=report, store=corpus_store).kind == "passage"
+    assert corpus_store.report("copy.txt") is None  # asking never adds to the corpus
+
+
+def test_language_detection_handles_mixed_questions():
+    assert detect("How many 行政复议 cases?") == "en"
+    assert detect("上年结转了多少件申请？") == "zh"
+    assert detect("2023年沭阳县发改局的申请数量") == "zh"
+
+
+def test_ask_command_json(corpus_store):
+    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "How many applications were carried forward?",
+                          "--file", str(SEED), "--json", "--store", str(corpus_store.path)],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert set(data) == {"answer", "value", "kind", "citations"}
+    assert data["value"] == 1 and data["kind"] == "figure"
+    assert set(data["citations"][0]) >= {"report_id", "title", "label", "location", "text"}
