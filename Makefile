@@ -22,8 +22,10 @@ run: ingest
 test: install
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: ingest
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_summaries.py
 
 lint: install
 	$(BIN)/ruff check assistant tests bench ui.py

@@ -10,9 +10,12 @@ from pathlib import Path
 from . import __version__
 from .display import as_text, table_views
 from .ingest import IngestError, Limits
+from .search_cli import add_search_parser
 from .store import DEFAULT_STORE, Store
+from .summarize.cli import add_parser as add_summarize_parser
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "corpus"
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -77,6 +80,40 @@ def digest(store: Store) -> str:
     return "\n".join(lines)
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .parse import parse_file
+    from .qa import ask
+
+    store = Store(args.store)
+    report = None
+    if args.file:
+        try:
+            report = parse_file(args.file, _limits(args))
+        except IngestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    answer = ask(args.question, report=report, report_id=args.report, store=store)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(answer.answer)
+    for i, c in enumerate(answer.citations, 1):
+        print(f"  [{i}] {c.title} · {c.label}{' · ' + c.location if c.location else ''}")
+        print(f"      {' '.join(c.text.split())[:200]}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .qa import evaluate
+
+    outcomes = evaluate.run(Path(args.file), Store(args.store))
+    if args.json:
+        print(json.dumps({k: {"right": r, "asked": n} for k, (r, n) in evaluate.accuracy(outcomes).items()}))
+    else:
+        print(evaluate.report(outcomes))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Read Chinese government information "
                                      "disclosure annual reports (政府信息公开工作年度报告).")
@@ -95,6 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar or digest")
     _add_limits(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question in Chinese or English, with citations")
+    p.add_argument("question")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--file", help="a report to ask about, parsed on the spot (not added to the corpus)")
+    which.add_argument("--report", help="the id of a report in the corpus (its file name)")
+    p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite corpus store")
+    _add_limits(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("evaluate", help="score the Q&A against the hand-checked question set")
+    p.add_argument("file", nargs="?", default=str(ROOT / "tests" / "qa_eval.json"), help="the question set")
+    p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite corpus store")
+    p.add_argument("--json", action="store_true", help="print the accuracy table as JSON")
+    p.set_defaults(func=cmd_evaluate)
+    add_search_parser(sub)
+    add_summarize_parser(sub)
     return parser
 
 

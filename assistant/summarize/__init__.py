@@ -1,0 +1,29 @@
+"""English and Chinese summaries of annual reports, one report or the whole corpus.
+
+Modules: names (agency and place names in English), facts (figures -> sentences), narrative (themes,
+counts, TextRank key sentences), core (one report -> Summary), render (md/json/html), batch (many
+reports on both cores, with the corpus digest), cli (the ``summarize`` subcommand). The heavy modules
+load on first use, so that ``assistant`` starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .core import summarize
+    from .model import Summary
+
+__all__ = ["Summary", "summarize"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "summarize":
+        from .core import summarize
+
+        return summarize
+    if name == "Summary":
+        from .model import Summary
+
+        return Summary
+    raise AttributeError(name)

@@ -1,0 +1,241 @@
+"""Many summaries at once: both cores, a progress bar, failures listed with their reason while the batch
+goes on, an index page and the corpus digest. Output is deterministic (input order, no timestamps)."""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant import schema
+from assistant.ingest import IngestError, Limits
+
+from .fmt import share
+from .render import digest_document, index_document, render_summary
+
+DEFAULT_WORKERS = 2
+RANKING_SIZE = 10
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to summarize: a stored report id (``store`` set) or a file parsed on the spot."""
+
+    ref: str
+    lang: str
+    fmt: str
+    store: str | None = None
+    limits: Limits | None = None
+
+
+@dataclass
+class BatchResult:
+    out_dir: Path
+    index: Path
+    digest: Path | None
+    written: list[dict] = field(default_factory=list)  # index entries: id, file, agency_english, year
+    failed: list[dict] = field(default_factory=list)  # source, reason
+
+
+# ---------------------------------------------------------------- one job (runs in a worker)
+@cache
+def _open_store(path: str):  # -> Store, one per process
+    from assistant.store import Store
+
+    return Store(path)
+
+
+def load_report(job: Job):  # -> Report
+    from assistant.parse import parse_file
+
+    if job.store is not None:
+        report = _open_store(job.store).report(job.ref)
+        if report is None:
+            raise LookupError(f"no report {job.ref!r} in the store {job.store}")
+        return report
+    return parse_file(job.ref, job.limits)
+
+
+def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
+    """What the corpus digest needs from one summarized report."""
+    f = summary.facts
+    req = f.get("requests") or {}
+    outcomes = req.get("outcomes") or {}
+    appeals = f.get("appeals") or {}
+    layout = schema.LAYOUTS.get(report.layout or "")
+    missing = [layout.table(t).english for t in f["missing_tables"]] if layout else []
+
+    def total(group: str) -> int | float | None:
+        return (appeals.get(group) or {}).get("total")
+
+    from .names import agency_key
+
+    return {
+        "id": report.id, "agency": agency_key(report.agency), "agency_english": summary.agency_english,
+        "year": report.year, "layout": report.layout, "format": report.format,
+        "received": req.get("received"), "handled": req.get("handled"), "carried_over": req.get("carried_over"),
+        "carried_forward": req.get("carried_forward"), "refused": (outcomes.get("denied") or {}).get("count"),
+        "review": total("review"),
+        "lawsuits": None if total("litigation_direct") is None or total("litigation_after_review") is None
+        else total("litigation_direct") + total("litigation_after_review"),  # type: ignore[operator]
+        "arithmetic": (f.get("arithmetic") or {}).get("status"),
+        "failures": (f.get("arithmetic") or {}).get("failures") or [],
+        "missing_tables": missing, "standard_tables": layout is not None,
+    }
+
+
+def run_job(job: Job) -> dict:
+    """Summarize and render one report; any failure is returned with its reason, never raised."""
+    from .core import summarize
+
+    try:
+        report = load_report(job)
+        summary = summarize(report, job.lang)
+        return {"ok": True, "id": report.id, "text": render_summary(summary, job.fmt),
+                "record": digest_record(report, summary)}
+    except IngestError as exc:
+        return {"ok": False, "source": job.ref, "reason": exc.reason}
+    except Exception as exc:  # a bug or a bad record must not end the batch: list it against the report
+        return {"ok": False, "source": job.ref, "reason": f"{type(exc).__name__}: {exc}"}
+
+
+def warm_up() -> None:
+    """Load the dictionaries once before the workers fork, so that each does not load them again."""
+    from . import names, narrative
+
+    narrative.tokenizer().jieba  # noqa: B018
+    narrative._pos_tokenizer()
+    narrative._idf()
+    names._cedict_places()
+
+
+# ---------------------------------------------------------------- the batch
+def _file_name(report_id: str, lang: str, fmt: str, taken: set[str]) -> str:
+    stem = re.sub(r"[^\w.\-]+", "_", report_id).strip("._") or "report"
+    name = f"{stem}.{lang}.{fmt}"
+    n = 2
+    while name in taken:
+        name = f"{stem}-{n}.{lang}.{fmt}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def run_batch(jobs: list[Job], out_dir: Path | str, fmt: str, workers: int = DEFAULT_WORKERS,
+              progress: bool = True, failures: list[dict] | None = None, digest: bool = True) -> BatchResult:
+    """Summarize every job into ``out_dir`` with an index page (and the corpus digest)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    results: list[dict | None] = [None] * len(jobs)
+    bar = tqdm(total=len(jobs), desc="summarize", unit="report", disable=not progress)
+    if workers <= 1 or len(jobs) <= 1:
+        for i, job in enumerate(jobs):
+            results[i] = run_job(job)
+            bar.update()
+    else:
+        warm_up()
+        with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs))) as pool:
+            futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    results[i] = fut.result()
+                except Exception as exc:  # the worker itself died
+                    results[i] = {"ok": False, "source": jobs[i].ref,
+                                  "reason": f"the worker failed ({type(exc).__name__}: {exc})"}
+                bar.update()
+    bar.close()
+
+    result = BatchResult(out, out / f"index.{fmt}", out / f"digest.{fmt}" if digest else None)
+    result.failed = list(failures or [])
+    records: list[dict] = []
+    taken: set[str] = {result.index.name} | ({result.digest.name} if result.digest else set())
+    for r in results:
+        assert r is not None
+        if not r["ok"]:
+            result.failed.append({"source": r["source"], "reason": r["reason"]})
+            continue
+        name = _file_name(r["id"], jobs[0].lang, fmt, taken)
+        (out / name).write_text(r["text"], encoding="utf-8")
+        rec = r["record"]
+        records.append(rec)
+        result.written.append({"id": r["id"], "file": name, "agency_english": rec["agency_english"],
+                               "year": rec["year"]})
+    if result.digest is not None:
+        d = corpus_digest(records, len(result.failed))
+        result.digest.write_text(digest_document(d, fmt), encoding="utf-8")
+    result.index.write_text(index_document(result.written, result.failed,
+                                           result.digest.name if result.digest else None, fmt), encoding="utf-8")
+    return result
+
+
+# ---------------------------------------------------------------- the corpus digest
+def _representatives(records: list[dict]) -> list[dict]:
+    """One record per agency and year (copies of a report in other formats are left out): the copy whose
+    tables are most complete and whose arithmetic holds, then the first id."""
+    best: dict[tuple[str, int | None], dict] = {}
+    for r in sorted(records, key=lambda r: (r["arithmetic"] == "fails", len(r["missing_tables"]),
+                                            r["received"] is None, r["id"])):
+        best.setdefault((r["agency"], r["year"]), r)
+    return sorted(best.values(), key=lambda r: (r["agency"], r["year"] or 0, r["id"]))
+
+
+def _sum(values: list) -> int | float:
+    total = sum(v for v in values if v is not None)
+    return int(total) if float(total).is_integer() else total
+
+
+def corpus_digest(records: list[dict], failed: int = 0) -> dict:
+    """Totals, rankings, arithmetic failures, missing tables and cross-year carry-over mismatches."""
+    reps = _representatives(records)
+    layouts: dict[str, int] = {}
+    for r in reps:
+        key = r["layout"] or "none (before 2019)"
+        layouts[key] = layouts.get(key, 0) + 1
+    totals = {
+        "files": len(records), "failed": failed, "reports": len(reps), "layouts": dict(sorted(layouts.items())),
+        "received": _sum([r["received"] for r in reps]),
+        "with_requests": sum(r["received"] is not None for r in reps),
+        "refused": _sum([r["refused"] for r in reps]), "carried_forward": _sum([r["carried_forward"] for r in reps]),
+        "review": _sum([r["review"] for r in reps]), "lawsuits": _sum([r["lawsuits"] for r in reps]),
+    }
+
+    def brief(r: dict, **extra: object) -> dict:
+        return {"id": r["id"], "agency": r["agency"], "agency_english": r["agency_english"], "year": r["year"],
+                **extra}
+
+    by_received = sorted((r for r in reps if r["received"] is not None),
+                         key=lambda r: (-r["received"], r["agency"], r["year"] or 0))
+    by_refused = sorted((r for r in reps if r["refused"] is not None),
+                        key=lambda r: (-r["refused"], r["agency"], r["year"] or 0))
+    mismatches = []
+    by_key = {(r["agency"], r["year"]): r for r in reps}
+    for r in reps:
+        prev = by_key.get((r["agency"], (r["year"] or 0) - 1))
+        if prev is None or r["carried_over"] is None or prev["carried_forward"] is None:
+            continue
+        if r["carried_over"] != prev["carried_forward"]:
+            mismatches.append(brief(r, carried_over=r["carried_over"],
+                                    previous_carried_forward=prev["carried_forward"], previous_id=prev["id"]))
+    missing = []
+    for r in sorted(records, key=lambda r: r["id"]):
+        if not r["standard_tables"]:
+            missing.append({"id": r["id"], "missing": "no standard tables (reports before 2019 predate them)"})
+        elif r["missing_tables"]:
+            missing.append({"id": r["id"], "missing": ", ".join(r["missing_tables"])})
+    return {
+        "totals": totals,
+        "ranking_received": [brief(r, received=r["received"]) for r in by_received[:RANKING_SIZE]],
+        "ranking_refused": [brief(r, refused=r["refused"], handled=r["handled"],
+                                  share=share(r["refused"], r["handled"]) if r["handled"] else "")
+                            for r in by_refused[:RANKING_SIZE]],
+        "arithmetic_fails": [{"id": r["id"], "failures": r["failures"]}
+                             for r in sorted(records, key=lambda r: r["id"]) if r["arithmetic"] == "fails"],
+        "missing_tables": missing,
+        "carried_over_mismatch": mismatches,
+    }

@@ -1,0 +1,525 @@
+"""The report's figures as facts, and those facts as English and Chinese sentences.
+
+Labels and English names come from :mod:`assistant.schema`; a figure the report does not give is said
+to be missing, never 0; uncertain readings are marked; the table's arithmetic is checked with the
+schema's identities and reported, never corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant import schema
+from assistant.record import Report
+
+from .fmt import Number, capitalize, join, join_zh, num, num_zh, plural, share
+
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
+
+
+@dataclass(frozen=True)
+class Cell:
+    address: str
+    value: Number | None
+    uncertain: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class OutcomeGroup:
+    id: str  # row id, or the prefix of its rows (denied, unable, not_processed, other)
+    verb: str  # "were refused"
+    noun: str  # "refusals" (for "there were no refusals")
+    zh: str
+    reasons_en: str  # lead-in for the list of reasons ("" for groups without sub-rows)
+
+
+OUTCOME_GROUPS: tuple[OutcomeGroup, ...] = (
+    OutcomeGroup("granted", "were granted in full", "grants in full", "予以公开", ""),
+    OutcomeGroup("partially_granted", "were partially granted", "partial grants", "部分公开", ""),
+    OutcomeGroup("denied", "were refused", "refusals", "不予公开", "The grounds for refusal were"),
+    OutcomeGroup("unable", "could not be provided", "cases where the information could not be provided",
+                 "无法提供", "The reasons information could not be provided were"),
+    OutcomeGroup("not_processed", "were not processed", "requests left unprocessed", "不予处理",
+                 "The requests not processed were"),
+    OutcomeGroup("other", "were handled otherwise", "requests handled otherwise", "其他处理",
+                 "Other handling covered"),
+)
+
+
+@dataclass
+class Outcome:
+    group: OutcomeGroup
+    count: Number | None
+    share: str
+    reasons: list[tuple[schema.Row, Cell]]  # the group's sub-rows (total column)
+
+
+@dataclass
+class Requests:
+    received: Cell
+    carried_over: Cell
+    handled: Cell
+    carried_forward: Cell
+    individual: Cell
+    organisations: list[tuple[schema.Column, Cell]]
+    outcomes: list[Outcome]
+
+
+@dataclass
+class Arithmetic:
+    checked: int
+    unchecked: int
+    failures_en: list[str] = field(default_factory=list)
+    failures_zh: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """holds, fails, or unchecked (no identity had all its figures)."""
+        return "fails" if self.failures_en else "holds" if self.checked else "unchecked"
+
+
+@dataclass
+class Facts:
+    layout: schema.Layout | None
+    requests: Requests | None
+    proactive: list[tuple[schema.Row, list[tuple[schema.Column, Cell]]]]
+    appeals: dict[str, dict[str, Cell]] | None  # None when the table gives no figures at all
+    arithmetic: Arithmetic | None
+    uncertain: list[str]
+    missing_tables: list[str]
+    processing_fees_none: bool  # the narrative says no information processing fees were charged
+
+
+# ---------------------------------------------------------------- reading the figures
+def _cell(report: Report, address: str) -> Cell:
+    fig = report.figures.get(address)
+    if fig is None:
+        return Cell(address, None)
+    return Cell(address, fig.value, fig.uncertain)
+
+
+def _sum(cells: list[Cell]) -> Number | None:
+    return None if any(c.value is None for c in cells) else sum(c.value for c in cells)  # type: ignore[misc]
+
+
+def _requests(report: Report, table: schema.Table) -> Requests:
+    def c(row: str, col: str = "total") -> Cell:
+        return _cell(report, f"requests.{row}.{col}")
+
+    handled = c("total_handled")
+    outcomes: list[Outcome] = []
+    for g in OUTCOME_GROUPS:
+        rows = [r for r in table.rows if r.id == g.id or r.id.startswith(g.id + ".")]
+        cells = [c(r.id) for r in rows]
+        count = _sum(cells) if cells else None
+        outcomes.append(Outcome(g, count, "", [(r, cell) for r, cell in zip(rows, cells, strict=True)
+                                              if r.id != g.id]))
+    whole = handled.value
+    if whole is None and all(o.count is not None for o in outcomes):
+        whole = sum(o.count for o in outcomes)  # type: ignore[misc]
+    for o in outcomes:
+        if o.count is not None and whole:
+            o.share = share(o.count, whole)
+    orgs = [(col, c("new_received", col.id)) for col in schema.APPLICANT_COLUMNS if col.id != "individual"]
+    return Requests(c("new_received"), c("carried_over"), handled, c("carried_forward"),
+                    c("new_received", "individual"), orgs, outcomes)
+
+
+def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Number, right: Number
+                       ) -> tuple[str, str]:
+    """An identity that fails, in English and Chinese, with its two sides."""
+    cells = layout.cells
+    first = ident.plus[0]
+    table, row, col = cells[first]
+    if table.id == "appeals":
+        return (f"the {row.english} total ({num(left)}) is not the sum of its outcomes ({num(right)})",
+                f"{row.label}：总计{num_zh(left)}不等于各项结果之和{num_zh(right)}")
+    if len(ident.plus) == 2:
+        return (f"for {col.english}, new requests plus those carried over ({num(left)}) do not equal requests "
+                f"handled plus those carried forward ({num(right)})",
+                f"{col.label}列：第一项加第二项之和{num_zh(left)}不等于第三项加第四项之和{num_zh(right)}")
+    if row.id == "total_handled":
+        return (f"for {col.english}, the total handled ({num(left)}) is not the sum of the outcomes "
+                f"({num(right)})", f"{col.label}列：办理结果总计{num_zh(left)}不等于各项办理结果之和{num_zh(right)}")
+    label = _NUMBERING.sub("", row.label)
+    return (f"the total of the row “{row.english}” ({num(left)}) is not the sum of the applicant columns "
+            f"({num(right)})", f"{label}：总计{num_zh(left)}不等于各类申请人之和{num_zh(right)}")
+
+
+def _arithmetic(report: Report, layout: schema.Layout) -> Arithmetic:
+    """Check every identity of the tables that carry figures; a table with none is reported as missing."""
+    result = Arithmetic(0, 0)
+    for table in layout.tables:
+        if all(_cell(report, a).value is None for a in table.addresses()):
+            continue
+        for ident in table.identities:
+            plus = [_cell(report, a).value for a in ident.plus]
+            minus = [_cell(report, a).value for a in ident.minus]
+            if any(v is None for v in plus + minus):
+                result.unchecked += 1
+                continue
+            result.checked += 1
+            left, right = sum(plus), sum(minus)  # type: ignore[arg-type]
+            if abs(left - right) > 1e-6:
+                en, zh = _describe_identity(layout, ident, left, right)
+                result.failures_en.append(en)
+                result.failures_zh.append(zh)
+    return result
+
+
+_NO_PROCESSING_FEES = (
+    re.compile(r"(?:没有|未|无|不)(?:产生|发生|收取|涉及)?[^。；;，,]{0,12}?(?:信息)?(?:公开)?(?:信息)?处理费"),
+    re.compile(r"未(?:发生|产生)(?:任何)?收费"),
+)
+
+
+def read_facts(report: Report) -> Facts:
+    """Everything the summary states about the report's figures."""
+    no_fees = any(p.search(report.text) for p in _NO_PROCESSING_FEES)
+    layout = schema.LAYOUTS.get(report.layout or "")
+    if layout is None:
+        return Facts(None, None, [], None, None, [], [], no_fees)
+    proactive = [(row, [(col, _cell(report, f"proactive.{row.id}.{col.id}")) for col in row.columns])
+                 for row in layout.table("proactive").rows]
+    appeals_table = layout.table("appeals")
+    appeals = {row.id: {col.id: _cell(report, f"appeals.{row.id}.{col.id}") for col in row.columns}
+               for row in appeals_table.rows}
+    if all(not c.known for cols in appeals.values() for c in cols.values()):
+        appeals_out = None
+    else:
+        appeals_out = appeals
+    missing = [t.id for t in layout.tables
+               if all(_cell(report, a).value is None for a in t.addresses())]
+    uncertain = [a for a, f in report.figures.items() if f.uncertain]
+    return Facts(layout, _requests(report, layout.table("requests")), proactive, appeals_out,
+                 _arithmetic(report, layout), uncertain, missing, no_fees)
+
+
+def facts_dict(facts: Facts) -> dict:
+    """The structured facts, for JSON."""
+    out: dict = {"layout": facts.layout.id if facts.layout else None,
+                 "standard_tables": facts.layout is not None,
+                 "missing_tables": facts.missing_tables,
+                 "uncertain_figures": facts.uncertain,
+                 "processing_fees_none": facts.processing_fees_none}
+    r = facts.requests
+    if r is not None:
+        org = _sum([c for _, c in r.organisations])
+        out["requests"] = {
+            "received": r.received.value, "carried_over": r.carried_over.value, "handled": r.handled.value,
+            "carried_forward": r.carried_forward.value, "from_individuals": r.individual.value,
+            "from_organisations": org,
+            "outcomes": {o.group.id: {"count": o.count, "share": o.share,
+                                      "reasons": {row.id: cell.value for row, cell in o.reasons}}
+                         for o in r.outcomes},
+        }
+    else:
+        out["requests"] = None
+    out["proactive"] = {cell.address: cell.value for _, cols in facts.proactive for _, cell in cols}
+    out["appeals"] = None if facts.appeals is None else {
+        g: {k: c.value for k, c in cols.items()} for g, cols in facts.appeals.items()}
+    a = facts.arithmetic
+    out["arithmetic"] = None if a is None else {"status": a.status, "checked": a.checked,
+                                                "unchecked": a.unchecked, "failures": a.failures_en}
+    return out
+
+
+# ---------------------------------------------------------------- English
+def _v(cell: Cell) -> str:
+    """A figure as prose: the number, marked when uncertain."""
+    assert cell.value is not None
+    return num(cell.value) + (" (uncertain)" if cell.uncertain else "")
+
+
+def _requests_en(r: Requests, year: int | None) -> list[str]:
+    out: list[str] = []
+    when = f"In {year} it" if year else "It"
+    if r.received.known:
+        first = f"{when} received {plural(r.received.value, 'new request')} for government information"  # type: ignore[arg-type]
+        if r.received.uncertain:
+            first += " (uncertain)"
+    else:
+        first = f"{when} does not give the number of new requests received"
+    who = _who_asked(r)
+    if who:
+        first += f", {who}"
+    if r.carried_over.known:
+        first += f", and carried over {_v(r.carried_over)} from the previous year"
+    else:
+        first += "; the number carried over from the previous year is not given"
+    out.append(first + ".")
+
+    outcomes = r.outcomes
+    if r.handled.known:
+        lead = f"Of the {plural(r.handled.value, 'request')} handled, "  # type: ignore[arg-type]
+    else:
+        lead = "The total handled is not given; of the requests handled, "
+    stated = [f"{num(o.count)}{f' ({o.share})' if o.share else ''} "
+              f"{o.group.verb.replace('were ', 'was ') if o.count == 1 else o.group.verb}"
+              for o in outcomes if o.count]
+    if stated:
+        out.append(capitalize(lead + join(stated)) + ".")
+    zero = [o.group.noun for o in outcomes if o.count == 0]
+    if zero:
+        out.append(f"There were no {join(zero, 'or')}.")
+    missing = [o.group.noun for o in outcomes if o.count is None]
+    if missing:
+        out.append(f"The numbers of {join(missing)} are not given.")
+    for o in outcomes:
+        if not o.count or not o.group.reasons_en:
+            continue
+        reasons = [f"{row.english.split(': ', 1)[-1]} ({_v(cell)})" for row, cell in o.reasons
+                   if cell.value]
+        if reasons:
+            sep = " " if o.group.id == "denied" else ": "
+            out.append(f"{o.group.reasons_en}{sep}{join(reasons)}.")
+    if r.carried_forward.known:
+        n = r.carried_forward.value
+        out.append(f"It carried {plural(n, 'request')} forward to the next year." if n  # type: ignore[arg-type]
+                   else "No request was carried forward to the next year.")
+    else:
+        out.append("The number carried forward to the next year is not given.")
+    return out
+
+
+def _who_asked(r: Requests) -> str:
+    """Individuals vs organisations, from the new-requests row."""
+    ind = r.individual
+    org = _sum([c for _, c in r.organisations])
+    if ind.value is None or org is None:
+        return "with no complete split between individuals and organisations"
+    if ind.value + org == 0:
+        return ""
+    kinds = [f"{col.english} {num(c.value)}" for col, c in r.organisations if c.value]  # type: ignore[arg-type]
+    detail = f" ({join(kinds)})" if kinds else ""
+    if org == 0:
+        return "all from individuals" if ind.value > 1 else "from an individual"
+    if ind.value == 0:
+        return f"all from organisations{detail}"
+    return f"{num(ind.value)} from individuals and {num(org)} from organisations{detail}"
+
+
+def _arithmetic_en(a: Arithmetic) -> list[str]:
+    if a.status == "unchecked":
+        return ["The table's arithmetic cannot be checked: the figures it needs are missing."]
+    if a.status == "holds":
+        s = ("The table's arithmetic holds: new requests plus those carried over equal the requests handled plus "
+             "those carried forward, the outcomes add up to the total handled, and each total is the sum of its "
+             "parts.")
+        if a.unchecked:
+            s += f" ({plural(a.unchecked, 'identity', 'identities')} could not be checked for missing figures.)"
+        return [s]
+    shown = a.failures_en[:3]
+    more = len(a.failures_en) - len(shown)
+    s = (f"The table's arithmetic does not hold ({len(a.failures_en)} of {a.checked} checks fail): "
+         f"{'; '.join(shown)}{f'; and {more} more' if more else ''}.")
+    return [s, "The figures are reported as printed, not corrected."]
+
+
+def _row_phrase_2021(row: schema.Row, cols: list[tuple[schema.Column, Cell]]) -> str:
+    c = {col.id: cell for col, cell in cols}
+    thing = row.english
+    issued, repealed, in_force = c["issued"], c["repealed"], c["in_force"]
+    parts = [f"issued {_v(issued)} {thing}" if issued.known else f"does not give the number of {thing} issued",
+             f"repealed {_v(repealed)}" if repealed.known else "does not give the number repealed",
+             f"had {_v(in_force)} in force" if in_force.known else "does not give the number in force"]
+    return join(parts)
+
+
+def _proactive_en(facts: Facts) -> list[str]:
+    rows = {row.id: (row, cols) for row, cols in facts.proactive}
+    out: list[str] = []
+    assert facts.layout is not None
+    if facts.layout.id != "2019":
+        docs = [_row_phrase_2021(*rows[r]) for r in ("normative_documents", "rules") if r in rows]
+        if docs:
+            out.append(f"Under Article 20 of the Regulations it {'; it '.join(docs)}.")
+        decisions = []
+        missing = []
+        for rid in ("licensing", "penalties", "enforcement"):
+            row, cols = rows[rid]
+            cell = cols[0][1]
+            if cell.known:
+                decisions.append(f"{_v(cell)} on {row.english}")
+            else:
+                missing.append(row.english)
+        if decisions:
+            out.append(f"It made {plural_decisions(decisions)}.")
+        if missing:
+            out.append(f"The number of decisions on {join(missing)} is not given.")
+        out.append(_fees_en(rows["fees"][1][0][1]))
+        return out
+    for row, cols in facts.proactive:
+        known = [(col, cell) for col, cell in cols if cell.known]
+        if not known:
+            out.append(f"The figures for {row.english} are not given.")
+            continue
+        parts = [f"{col.english} {_v(cell)}" for col, cell in known]
+        missing = [col.english for col, cell in cols if not cell.known]
+        s = f"For {row.english} the table gives: {join(parts)}"
+        if missing:
+            s += f" ({join(missing)} not given)"
+        out.append(s + ".")
+    return out
+
+
+def plural_decisions(decisions: list[str]) -> str:
+    """['135 on licensing', '2 on penalties'] -> '135 decisions on licensing and 2 on penalties'."""
+    first, *rest = decisions
+    n, _, tail = first.partition(" on ")
+    word = "decision" if n == "1" else "decisions"
+    return join([f"{n} {word} on {tail}", *rest])
+
+
+def _fees_en(cell: Cell) -> str:
+    if not cell.known:
+        return "The amount of administrative fees collected is not given."
+    if cell.value == 0:
+        return "It collected no administrative fees (0 in units of 10,000 yuan)."
+    yuan = cell.value * 10_000  # type: ignore[operator]
+    return (f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan "
+            f"(about {num(round(yuan))} yuan).")
+
+
+def _appeals_en(facts: Facts) -> list[str]:
+    if facts.appeals is None:
+        return ["The report gives no figures for administrative reconsideration or litigation."]
+    out: list[str] = []
+    names = {"review": ("administrative reconsideration case", "administrative reconsideration cases"),
+             "litigation_direct": ("lawsuit filed directly", "lawsuits filed directly"),
+             "litigation_after_review": ("lawsuit filed after reconsideration", "lawsuits filed after reconsideration")}
+    outcome_words = {"upheld": "upheld", "corrected": "corrected", "other": "with other outcomes",
+                     "pending": "pending"}
+    for gid, cols in facts.appeals.items():
+        one, many = names[gid]
+        total = cols["total"]
+        parts = [f"{_v(c)} {outcome_words[k]}" for k, c in cols.items() if k != "total" and c.known]
+        missing = [outcome_words[k] for k, c in cols.items() if k != "total" and not c.known]
+        if not total.known:
+            s = f"The number of {many} is not given"
+            if parts:
+                s += f"; the outcomes given are {join(parts)}"
+            out.append(s + ".")
+            continue
+        if total.value == 0:
+            out.append(f"There were no {many}.")
+            continue
+        s = f"There {'was' if total.value == 1 else 'were'} {num(total.value)} {one if total.value == 1 else many}"
+        s += f": {join(parts)}" if parts else ""
+        if missing:
+            s += f" (the numbers {join(missing)} are not given)"
+        out.append(s + ".")
+    return out
+
+
+def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, list[str]]]:
+    """(id, heading, sentences) for the facts' paragraphs, in English."""
+    if facts.layout is None:
+        s = ("This report predates the standard statistical tables introduced for the 2019 reporting year, "
+             "so it gives no standard figures; the summary below covers its narrative.")
+        out = [("requests", "Requests", [s])]
+        if facts.processing_fees_none:
+            out.append(("proactive", "Fees", ["The narrative states that no fees were charged for disclosure."]))
+        return out
+    out: list[tuple[str, str, list[str]]] = []
+    assert facts.requests is not None and facts.arithmetic is not None
+    if "requests" in facts.missing_tables:
+        out.append(("requests", "Requests", ["The report's table of requests carries no figures."]))
+    else:
+        out.append(("requests", "Requests", _requests_en(facts.requests, year)))
+        arith = _arithmetic_en(facts.arithmetic)
+        if facts.uncertain:
+            arith.append(f"{plural(len(facts.uncertain), 'figure')} in the report "
+                         f"{'is an uncertain reading' if len(facts.uncertain) == 1 else 'are uncertain readings'} "
+                         "of the source.")
+        out.append(("arithmetic", "Arithmetic", arith))
+    if "proactive" in facts.missing_tables:
+        pro = ["The report's table of proactive disclosure carries no figures."]
+    else:
+        pro = _proactive_en(facts)
+    if facts.processing_fees_none:
+        pro.append("The narrative states that no information processing fees were charged for requests.")
+    out.append(("proactive", "Proactive disclosure", pro))
+    out.append(("appeals", "Reconsideration and litigation", _appeals_en(facts)))
+    return out
+
+
+# ---------------------------------------------------------------- Chinese
+def _vz(cell: Cell, unit: str = "件") -> str:
+    if cell.value is None:
+        return "未给出"
+    return f"{num_zh(cell.value)}{unit}" + ("（存疑）" if cell.uncertain else "")
+
+
+def _label(row: schema.Row) -> str:
+    return _NUMBERING.sub("", row.label).split("（")[0].split("(")[0]
+
+
+def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
+    """(id, heading, sentences) for the facts' paragraphs, in Chinese."""
+    if facts.layout is None:
+        out = [("requests", "依申请公开",
+                ["本报告早于2019年起施行的标准统计表格式，未给出标准数据；以下概述其文字内容。"])]
+        if facts.processing_fees_none:
+            out.append(("proactive", "收费", ["报告称未收取信息公开相关费用。"]))
+        return out
+    assert facts.requests is not None and facts.arithmetic is not None
+    r = facts.requests
+    out: list[tuple[str, str, list[str]]] = []
+    if "requests" in facts.missing_tables:
+        out.append(("requests", "依申请公开", ["报告的申请情况表未给出任何数据。"]))
+    else:
+        org = _sum([c for _, c in r.organisations])
+        s = [f"本年新收政府信息公开申请{_vz(r.received)}（自然人{_vz(r.individual)}，法人或其他组织"
+             f"{'未给出' if org is None else num_zh(org) + '件'}），上年结转{_vz(r.carried_over)}。"]
+        parts = [f"{o.group.zh}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
+                 f"{f'（{o.share}）' if o.share else ''}" for o in r.outcomes]
+        s.append(f"办理结果总计{_vz(r.handled)}：{'，'.join(parts)}。")
+        for o in r.outcomes:
+            reasons = [f"{_label(row)}{_vz(cell)}" for row, cell in o.reasons if cell.value]
+            if o.count and reasons:
+                s.append(f"{o.group.zh}的情形：{join_zh(reasons)}。")
+        s.append(f"结转下年度继续办理{_vz(r.carried_forward)}。")
+        out.append(("requests", "收到和处理政府信息公开申请情况", s))
+        a = facts.arithmetic
+        if a.status == "holds":
+            arith = ["表格勾稽关系成立。"]
+        elif a.status == "unchecked":
+            arith = ["表格数据缺失，无法核对勾稽关系。"]
+        else:
+            arith = [f"表格勾稽关系不成立（{len(a.failures_zh)}处）：{'；'.join(a.failures_zh[:3])}。",
+                     "按原文照录，未作更正。"]
+        if facts.uncertain:
+            arith.append(f"有{len(facts.uncertain)}个数据的读取存疑。")
+        out.append(("arithmetic", "勾稽关系", arith))
+    pro: list[str] = []
+    if "proactive" in facts.missing_tables:
+        pro.append("报告的主动公开情况表未给出任何数据。")
+    else:
+        for row, cols in facts.proactive:
+            unit = "万元" if cols[0][0].id == "amount_10k_yuan" else "元" if cols[0][0].id == "projects" else ""
+            items = []
+            for col, cell in cols:
+                label = col.label.split("（")[0]
+                u = "万元" if unit == "万元" else "元" if col.id == "amount_yuan" else ""
+                items.append(f"{label}{_vz(cell, u)}")
+            pro.append(f"{_label(row)}：{'，'.join(items)}。")
+    if facts.processing_fees_none:
+        pro.append("报告称未收取信息处理费。")
+    out.append(("proactive", "主动公开政府信息情况", pro))
+    if facts.appeals is None:
+        out.append(("appeals", "行政复议、行政诉讼", ["报告未给出行政复议、行政诉讼数据。"]))
+    else:
+        table = facts.layout.table("appeals")
+        s = []
+        for row in table.rows:
+            cols = facts.appeals[row.id]
+            items = [f"{col.label}{_vz(cols[col.id])}" for col in row.columns if col.id != "total"]
+            s.append(f"{row.label}总计{_vz(cols['total'])}（{'，'.join(items)}）。")
+        out.append(("appeals", "行政复议、行政诉讼", s))
+    return out
