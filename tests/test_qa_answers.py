@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -87,7 +88,7 @@ def test_lawsuits_lost(corpus_store):
 def test_passage_fallback_picks_the_answering_sentence_and_glosses_it(corpus_store):
     a = ask("How does the bureau handle applications?", report_id=SEED.name, store=corpus_store)
     assert a.kind == "passage" and a.citations
-    assert "依申请公开" in a.answer and "disclosure upon request" in a.answer
+    assert "disclosure upon request (依申请公开)" in a.answer
     c = a.citations[0]
     assert c.report_id == SEED.name and c.start is not None and c.end > c.start
 
@@ -120,3 +121,15 @@ def test_ask_command_json(corpus_store):
     assert set(data) == {"answer", "value", "kind", "citations"}
     assert data["value"] == 1 and data["kind"] == "figure"
     assert set(data["citations"][0]) >= {"report_id", "title", "label", "location", "text"}
+
+
+def test_english_answers_keep_chinese_in_parentheses_or_quotes(corpus_store):
+    questions = [("How many applications were carried forward?", SEED.name),
+                 ("How many requests were refused?", "pingtan-2025.html"),
+                 ("How does the bureau handle applications?", SEED.name),
+                 ("Which bureau received the most requests in 2023?", None),
+                 ("Top 3 agencies by requests received", None)]
+    for question, report_id in questions:
+        text = ask(question, report_id=report_id, store=corpus_store).answer
+        outside = re.sub(r"“[^”]*”|\([^()]*\)|（[^（）]*）", "", text)
+        assert not re.search(r"[\u4e00-\u9fff]", outside), (question, outside)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..record import Report
-from .answer import Answer, figure_citation, number
+from .answer import Answer, agency_name, figure_citation, number, who
 from .figures import _label, addresses, columns_of, value_of
 from .measures import ColumnChoice, Measure, match_column, measures
 from .scope import ReportRef, Years
@@ -82,7 +82,7 @@ def collect(refs: list[ReportRef], load: Callable[[str], Report], measure: Measu
 
 
 def _name(row: Row, lang: str) -> str:
-    return f"{row.ref.agency}（{row.ref.year}）" if lang == "zh" else f"{row.ref.agency} ({row.ref.year})"
+    return agency_name(row.ref.agency, lang, row.ref.year)
 
 
 def _what(measure: Measure, column: ColumnChoice | None, lang: str) -> str:
@@ -110,7 +110,7 @@ def _scope(years: Years, lang: str, count: int) -> str:
 def _lacking(lacking: list[ReportRef], lang: str) -> str:
     if not lacking:
         return ""
-    names = ", ".join(f"{r.agency} ({r.year})" for r in lacking)
+    names = ", ".join(agency_name(r.agency, lang, r.year) for r in lacking)
     return (f" Not counted, as their reports do not give the figure or give it only as an uncertain reading: "
             f"{names}." if lang == "en" else f"以下报告未给出该数字或其读数存疑，未计入：{names}。")
 
@@ -179,8 +179,8 @@ def share(report: Report, measure: Measure, question: str, lang: str) -> Answer 
     pct = round(100 * part / whole, 1)
     part_what, whole_what = _what(measure, column, lang), _what(whole_measure, whole_column, lang)
     if lang == "en":
-        text = (f"{pct}% — {number(part)} {part_what} out of {number(whole)} {whole_what}, in the {report.year} "
-                f"report of {report.agency}.")
+        text = (f"{pct}% — {number(part)} {part_what} out of {number(whole)} {whole_what}, in "
+                f"{who(report.agency, report.year, lang)}.")
     else:
         text = f"{report.agency}{report.year}年度报告：{part_what}{number(part, lang)}件，占{whole_what}" \
                f"{number(whole, lang)}件的{pct}%。"
@@ -197,7 +197,8 @@ def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: 
     if lang == "en":
         verb = "rose" if diff > 0 else "fell" if diff < 0 else "stayed"
         text = (f"{what.capitalize()} {verb} from {number(first.value)} in {first.ref.year} to {number(second.value)} "
-                f"in {second.ref.year} ({'+' if diff >= 0 else ''}{number(diff)}, {pct}) for {second.ref.agency}.")
+                f"in {second.ref.year} ({'+' if diff >= 0 else ''}{number(diff)}, {pct}) for "
+                f"{agency_name(second.ref.agency, lang)}.")
     else:
         verb = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
         text = (f"{second.ref.agency}的{what}由{first.ref.year}年的{number(first.value, lang)}变为{second.ref.year}年的"
@@ -220,7 +221,7 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
 def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
     """How many reports the corpus holds (each report once, whatever its formats)."""
     chosen = [r for r in refs if r.year in years]
-    names = "; ".join(f"{r.agency} ({r.year})" for r in chosen)
+    names = "; ".join(agency_name(r.agency, lang, r.year) for r in chosen)
     if lang == "en":
         text = (f"The corpus holds {len(chosen)} reports{' for ' + years.describe(lang) if years else ''}, "
                 f"counting each report once whatever its formats: {names}.")

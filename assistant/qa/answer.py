@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..record import Citation, Figure, Report
+from ..summarize.names import agency_english
 
 KINDS = ("figure", "aggregate", "passage", "not_found")
 
@@ -57,7 +58,17 @@ def figure_citation(report: Report, fig: Figure, label: str, lang: str) -> Citat
                                                            else ""), where, text, start, end)
 
 
+def agency_name(agency: str, lang: str, year: int | None = None) -> str:
+    """The agency as an answer names it: in English with the Chinese (and year) in parentheses, or in Chinese."""
+    if lang == "zh" or not agency:
+        return f"{agency}（{year}）" if year else agency
+    english = agency_english(agency).english
+    inside = ", ".join(str(x) for x in (agency if agency not in english else "", year) if x)
+    return f"{english} ({inside})" if inside else english
+
+
 def who(report_agency: str, year: int | None, lang: str) -> str:
     if lang == "zh":
         return f"{report_agency}{year}年度报告" if year else f"{report_agency}的报告"
-    return f"the {year} report of {report_agency}" if year else f"the report of {report_agency}"
+    name = agency_name(report_agency, lang)
+    return f"the {year} report of {name}" if year else f"the report of {name}"

@@ -12,7 +12,7 @@ from ..record import Report
 from ..search import Searcher
 from ..store import Store
 from . import aggregate
-from .answer import Answer
+from .answer import Answer, agency_name
 from .figures import answer_figure
 from .language import detect
 from .measures import Measure, _found, asks_for_figure, match_measure
@@ -133,7 +133,8 @@ class _Context:
             if pick is None:
                 have = ", ".join(sorted({str(r.year) for r in named}))
                 asked = years.describe(self.lang)
-                return Answer(f"The corpus has no report of {named[0].agency} for {asked} (it has {have})."
+                return Answer(f"The corpus has no report of {agency_name(named[0].agency, self.lang)} for {asked} "
+                              f"(it has {have})."
                               if self.lang == "en" else f"语料库中没有{named[0].agency}{asked}的报告（现有：{have}）。",
                               None, "not_found", self.lang)
             return self.about_report(self.load(pick.id), measure)

@@ -50,6 +50,10 @@ def _label(report: Report, address: str) -> str:
     return zh
 
 
+def _english(report: Report, address: str) -> str:
+    return schema.figure_label(schema.LAYOUTS[report.layout], address)[1]
+
+
 def _unit(measure: Measure, column: ColumnChoice, lang: str, value: float | int) -> str:
     if measure.table == "proactive" and "amount_10k_yuan" in column.ids:
         return "×10,000 yuan" if lang == "en" else "万元"
@@ -82,8 +86,8 @@ def answer_figure(question: str, report: Report, measure: Measure, lang: str,
         if _YES_NO.search(question):
             text = ("Yes: " if value else "No: ") + text
         if len(cells) > 1:
-            text += " This adds up the rows: " + "; ".join(
-                f"{_label(report, a)} {number(report.value(a))}" for a in cells) + "."
+            text += " This adds up: " + "; ".join(
+                f"{_english(report, a)} ({_label(report, a)}) {number(report.value(a))}" for a in cells) + "."
     else:
         text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}。"
         if _YES_NO.search(question):

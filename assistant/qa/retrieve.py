@@ -10,7 +10,7 @@ from ..index import BM25Index
 from ..record import Citation, Report
 from ..search import Hit, Searcher
 from ..segment import Tokenizer
-from .answer import Answer, location
+from .answer import Answer, location, who
 
 _SENTENCE = re.compile(r"[^。！？;；!?\n]+[。！？;；!?]?")
 MAX_GLOSSES = 6
@@ -68,10 +68,10 @@ def answer_passage(question: str, searcher: Searcher, lang: str, *, report_id: s
     where = location(None, top.page, lang)
     if lang == "en":
         text = (f"The report does not state this as a figure; the closest passage ({_section_name(top.section, lang)} "
-                f"of the {top.year} report of {top.agency}{', ' + where if where else ''}) says: “{sentence}”")
+                f"of {who(top.agency, top.year, lang)}{', ' + where if where else ''}) says: “{sentence}”")
         pairs = glosses(sentence)
         if pairs:
-            text += " Key terms: " + "; ".join(f"{zh} = {en}" for zh, en in pairs) + "."
+            text += " Key terms: " + "; ".join(f"{en} ({zh})" for zh, en in pairs) + "."
     else:
         text = f"最相关的段落（{top.agency}{top.year}年度报告·{_section_name(top.section, lang)}）写道：“{sentence}”"
     cites = []
