@@ -56,38 +56,28 @@ class Document:
         return bisect.bisect_right(self.page_starts, offset)
 
 
+# Rendered PDFs map some characters to CJK Radicals Supplement code points that NFKC leaves alone
+# (⺠ for 民, ⻚ for 页): the standalone characters among them, after Unicode's
+# EquivalentUnifiedIdeograph table.
+RADICALS = str.maketrans(dict(zip(
+    "\u2e81\u2e84\u2e8a\u2e8c\u2e8d\u2e97\u2e9c\u2e9d\u2ea0\u2ea7\u2ea9\u2eab\u2eac\u2eb6\u2eb7\u2ebc"
+    "\u2ebd\u2ec1\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed1\u2ed3\u2ed4\u2ed7\u2ed8\u2ed9\u2eda\u2edb\u2edc"
+    "\u2edd\u2ee2\u2ee3\u2ee4\u2ee5\u2ee6\u2ee7\u2ee8\u2ee9\u2eea\u2eec\u2eee\u2ef0",
+    "厂乙卜小小心日月民牛王目示羊羊肉臼虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙", strict=True)))
+
+
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \u00a0\u3000\u2002\u2003\u2009]+")
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width digits and brackets, Kangxi radicals), LF line ends, no zero-width characters.
+    """NFKC (full-width digits and brackets, Kangxi and supplementary radicals), LF line ends, no zero-width
+    characters.
 
     Tabs are kept: they separate table cells.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.translate(RADICALS))
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip(" ") for line in text.split("\n"))
-
-
-def grid_to_lines(rows: list[list[str]]) -> list[str]:
-    """Serialize a table (spans already resolved) as tab-separated lines.
-
-    Cells repeated by a span are written once per row, so a row reads: labels, then values.
-    """
-    lines = []
-    for row in rows:
-        cells: list[str] = []
-        for cell in row:
-            cell = " ".join(cell.split())
-            if cells and cell and cell == cells[-1] and not NUMBER.fullmatch(cell):
-                continue
-            cells.append(cell)
-        if any(cells):
-            lines.append("\t".join(cells))
-    return lines
-
-
-NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")

@@ -16,8 +16,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from .document import Document, IngestError, Limits, grid_to_lines, normalize
-from .pdf import SpanCell, join_wrapped, pick_title, span_rows
+from .document import Document, IngestError, Limits, normalize
+from .layout import SpanCell, grid_to_lines, join_wrapped, pick_title, span_rows
 
 __all__ = ["read_docx"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from .document import NUMBER as _NUMBER
-from .document import Document, IngestError, Limits, grid_to_lines, normalize
+from .document import Document, IngestError, Limits, normalize
+from .layout import SPACE_CJK, SpanCell, grid_to_lines, span_rows
 from .text import decode, require_report_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
@@ -19,7 +19,6 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr"
           "blockquote", "pre", "dd", "dt", "dl", "center", "ucapcontent", "body", "main", "aside"}
 _HEADING = re.compile(r"[一二三四五六七]\s*、\s*(?:总\s*体\s*情\s*况|主\s*动\s*公\s*开|收\s*到\s*和\s*处\s*理"
                       r"|政\s*府\s*信\s*息\s*公\s*开\s*行\s*政|存\s*在\s*的\s*主\s*要\s*问\s*题|其\s*他\s*需\s*要\s*报\s*告)")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])")
 _TITLE_END = re.compile(r"^(.*?(?:年度?|年)[^_|]*?报告)")
 
 
@@ -40,7 +39,7 @@ def read_html(path: Path, limits: Limits) -> Document:
     content = _content_root(root)
     lines: list[str] = []
     _render(content, lines, [""])
-    body = normalize("\n".join(_CJK_GAP.sub("", line) for line in lines))
+    body = normalize("\n".join(SPACE_CJK.sub("", line) for line in lines))
     body = re.sub(r"\n{2,}", "\n", body).strip()
     require_report_text(body, path)
     return Document(path=path, format="html", text=body, meta=meta)
@@ -130,34 +129,26 @@ def _flush(lines: list[str], current: list[str]) -> None:
 def _cell_text(cell) -> str:
     parts: list[str] = []
     _render(cell, parts, [""])
-    return _CJK_GAP.sub("", "".join(parts)).strip()
+    return SPACE_CJK.sub("", "".join(parts)).strip()
 
 
 def _grid(table) -> list[list[str]]:
-    """The table's cells with rowspan and colspan resolved."""
-    grid: dict[tuple[int, int], str] = {}
+    """The table's rows with rowspan and colspan resolved."""
+    cells: list[SpanCell] = []
+    taken: set[tuple[int, int]] = set()
     rows = [tr for tr in table.iter("tr") if tr.xpath("ancestor::table[1]")[0] is table]
     for r, tr in enumerate(rows):
         c = 0
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
-            while (r, c) in grid:
+            while (r, c) in taken:
                 c += 1
-            text = _cell_text(cell)
-            rowspan = _span(cell.get("rowspan"))
-            colspan = _span(cell.get("colspan"))
-            numeric = bool(_NUMBER.fullmatch(text))
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    # a label fills every slot it spans; a value counts once, in its first column
-                    grid.setdefault((r + dr, c + dc), "" if numeric and dc else text)
+            rowspan, colspan = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            cells.append(SpanCell(r, r + rowspan, c, c + colspan, _cell_text(cell)))
             c += colspan
-    if not grid:
-        return []
-    n_rows = max(r for r, _ in grid) + 1
-    n_cols = max(c for _, c in grid) + 1
-    return [[grid.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
+    return span_rows(cells, len(rows))
 
 
 def _span(value: str | None) -> int:

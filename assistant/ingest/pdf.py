@@ -22,21 +22,24 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .document import Document, IngestError, Limits, grid_to_lines, normalize
+from .document import Document, IngestError, Limits, normalize
+from .layout import (
+    SENTENCE_END,
+    TITLE,
+    SpanCell,
+    clean_text,
+    glue,
+    grid_to_lines,
+    is_number,
+    join_wrapped,
+    pick_title,
+    span_rows,
+)
 
 # pdfminer warns about every font without a FontBBox ("Could not get FontBBox …"): noise for a user.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-__all__ = ["SpanCell", "clean_text", "glue", "join_wrapped", "pick_title", "read_pdf", "span_rows"]
 
-_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
-_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_PUNCT = r"()\[\]{}<>,.:;!?'\"“”‘’《》〈〉「」『』【】〔〕、。·…—\-"
-_SPACE_CJK = re.compile(
-    rf"(?<=[{_CJK}]) +(?=[{_CJK}{_PUNCT}\d])|(?<=[{_CJK}{_PUNCT}\d]) +(?=[{_CJK}])"
-    rf"|(?<=[{_CJK}{_PUNCT}]) +(?=[{_PUNCT}])|(?<=[{_PUNCT}]) +(?=[{_CJK}{_PUNCT}])"
-)
-_SENTENCE_END = tuple("。!?:;！？：；")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十]+\s*\)|第[一二三四五六七八九十\d]+[章节部分条]"
     r"|\d{1,2}\s*[、.](?!\d)|\(\s*\d{1,2}\s*\))"
@@ -44,18 +47,6 @@ _HEADING = re.compile(
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
-_TITLE_LABEL = re.compile(r"^(?:标题|题名|名称)\s*:\s*")
-_TITLE = re.compile(r"(?:19|20)\d{2}.*(?:年度报告|年报|工作报告)|年度报告")
-
-# Rendered PDFs map some characters to CJK Radicals Supplement code points that NFKC leaves alone
-# (⺠ for 民, ⻚ for 页): the standalone characters among them, after Unicode's
-# EquivalentUnifiedIdeograph table.
-_RADICALS = str.maketrans(dict(zip(
-    "\u2e81\u2e84\u2e8a\u2e8c\u2e8d\u2e97\u2e9c\u2e9d\u2ea0\u2ea7\u2ea9\u2eab\u2eac\u2eb6\u2eb7\u2ebc"
-    "\u2ebd\u2ec1\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed1\u2ed3\u2ed4\u2ed7\u2ed8\u2ed9\u2eda\u2edb\u2edc"
-    "\u2edd\u2ee2\u2ee3\u2ee4\u2ee5\u2ee6\u2ee7\u2ee8\u2ee9\u2eea\u2eec\u2eee\u2ef0",
-    "厂乙卜小小心日月民牛王目示羊羊肉臼虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙", strict=True)))
-
 _SNAP = 2.5  # points: two coordinates closer than this are the same rule/column boundary
 _OUTLINED_TEXT_CURVES = 300  # a page without characters but this many curves has its text drawn as outlines
 _MAX_EDGES = 5000  # more drawn lines than this on a page is a drawing; the table finder would crawl
@@ -273,31 +264,6 @@ def _drop_running_lines(items: list[_Line | _Grid], page: pdfplumber.page.Page) 
 
 
 # ---------------------------------------------------------------- text cleanup
-
-
-def clean_text(text: str) -> str:
-    """NFKC and no extraction spaces between Chinese characters (or between them and digits)."""
-    return _SPACE_CJK.sub("", normalize(text.translate(_RADICALS)))
-
-
-def glue(left: str, right: str) -> str:
-    """What joins two pieces of one wrapped paragraph or cell: nothing in Chinese text, else a space."""
-    if not left or not right:
-        return ""
-    a, b = left[-1], right[0]
-    if re.match(rf"[{_CJK}{_PUNCT}]", a) or re.match(rf"[{_CJK}{_PUNCT}]", b):
-        return ""
-    return " "
-
-
-def join_wrapped(parts: Iterable[str]) -> str:
-    """Pieces of one wrapped text (lines of a cell) joined as :func:`glue` says, each cleaned."""
-    out = ""
-    for part in parts:
-        part = clean_text(part)
-        if part:
-            out = out + glue(out, part) + part if out else part
-    return out
 
 
 # ---------------------------------------------------------------- ruled tables
@@ -525,7 +491,7 @@ def _row_values(line: _Line) -> int:
     """How many figures end the line, each standing apart (0 when it does not read as a table row)."""
     n = 0
     for text, _, _ in reversed(line.words):
-        if not _NUMBER.fullmatch(text):
+        if not is_number(text):
             break
         n += 1
     return n if n >= 2 else 0
@@ -599,61 +565,6 @@ def _column(bounds: list[float], x: float) -> int:
     return min(range(len(bounds)), key=lambda i: abs(bounds[i] - x))
 
 
-def _is_number(text: str) -> bool:
-    return bool(_NUMBER.fullmatch(text))
-
-
-@dataclass
-class SpanCell:
-    """A table cell on a grid: rows r0..r1-1, columns c0..c1-1."""
-
-    r0: int
-    r1: int
-    c0: int
-    c1: int
-    text: str
-
-
-def span_rows(cells: list[SpanCell], nrows: int) -> list[list[str]]:
-    """Rows of cell texts from cells with spans, ready for :func:`grid_to_lines`.
-
-    A text cell spanning rows (a group label) is repeated in each row it covers; a figure spanning
-    rows is given once. Columns left of the first column holding a figure are label columns: their
-    blank cells are dropped. Blank cells in value columns stay as '' (so values keep their columns),
-    except in header rows (text in value columns), where they carry nothing.
-    """
-    ncols = max((c.c1 for c in cells), default=0)
-    occupant: list[list[SpanCell | None]] = [[None] * ncols for _ in range(nrows)]
-    for cell in cells:
-        for r in range(cell.r0, min(cell.r1, nrows)):
-            for c in range(cell.c0, cell.c1):
-                occupant[r][c] = cell
-    value_col = _value_column(cells, nrows)
-    rows = []
-    for r in range(nrows):
-        row: list[tuple[int, str]] = []
-        seen: set[int] = set()
-        for c in range(ncols):
-            cell = occupant[r][c]
-            if cell is None:
-                row.append((c, ""))
-            elif id(cell) not in seen:
-                seen.add(id(cell))
-                row.append((c, cell.text if cell.r0 == r or not _is_number(cell.text) else ""))
-        header = any(t and not _is_number(t) for c, t in row if c >= value_col)
-        rows.append([t for c, t in row if t or (c >= value_col and not header)])
-    return rows
-
-
-def _value_column(cells: list[SpanCell], nrows: int) -> int:
-    """First column of figures: where the leftmost figure stands; in a table without any figure
-    (a blank form), the first column after the last filled cell of the last row."""
-    figures = [c.c0 for c in cells if _is_number(c.text)]
-    if figures:
-        return min(figures)
-    return max((c.c1 for c in cells if c.text and c.r0 <= nrows - 1 < c.r1), default=0)
-
-
 def _grid_rows(grid: _Grid) -> list[list[str]]:
     """Rows of a positioned grid: columns are the distinct cell edges."""
     bounds = _boundaries(grid.cells)
@@ -666,14 +577,14 @@ def _grid_rows(grid: _Grid) -> list[list[str]]:
 
 def _join_grids(a: _Grid, b: _Grid) -> _Grid:
     """Append the part of a table on the next page; its first row continues cells cut by the break."""
-    value_x = min((c.x0 for c in (*a.cells, *b.cells) if _is_number(c.text)), default=max(a.x1, b.x1))
+    value_x = min((c.x0 for c in (*a.cells, *b.cells) if is_number(c.text)), default=max(a.x1, b.x1))
     first = [c for c in b.cells if c.r0 == 0]
-    header = any(c.text and not _is_number(c.text) and c.x0 >= value_x - _SNAP for c in first)
+    header = any(c.text and not is_number(c.text) and c.x0 >= value_x - _SNAP for c in first)
     bottom = {(round(c.x0), round(c.x1)): c for c in a.cells if c.r1 >= a.nrows}
     cells = list(a.cells)
     for c in b.cells:
         above = _match(bottom, c) if c.r0 == 0 and not c.text else None
-        if above is not None and above.text and not _is_number(above.text) and (header or c.x1 <= value_x + _SNAP):
+        if above is not None and above.text and not is_number(above.text) and (header or c.x1 <= value_x + _SNAP):
             above.r1 = a.nrows + c.r1
             continue
         cells.append(_Cell(c.r0 + a.nrows, c.r1 + a.nrows, c.x0, c.x1, c.text))
@@ -739,7 +650,7 @@ def _layouts(pages: list[_Page]) -> dict[int, _Layout]:
 
 def _joins(prev: _Line, cur: _Line, lay: _Layout, same_page: bool) -> bool:
     """Whether cur continues the paragraph that prev ends."""
-    if prev.text.endswith(_SENTENCE_END) or _HEADING.match(cur.text):
+    if prev.text.endswith(SENTENCE_END) or _HEADING.match(cur.text):
         return False
     size = max(prev.size, cur.size, 1.0)
     if abs(prev.size - cur.size) > 1:
@@ -843,22 +754,10 @@ def _assemble(path: Path, pdf: pdfplumber.PDF, pages: list[_Page], n: int, warni
                     warnings=warnings)
 
 
-def pick_title(lines: list[str], prominent: list[bool]) -> str | None:
-    """The first short line that names an annual report, a prominent one (a heading) first."""
-    found = []
-    for line, big in zip(lines[:300], prominent, strict=False):
-        if "\t" in line or len(line) > 80 or line.endswith(_SENTENCE_END) or line.startswith(("根据", "本报告")):
-            continue
-        if _TITLE.search(line):
-            found.append((big, _TITLE_LABEL.sub("", line)))
-    best = [t for big, t in found if big] or [t for _, t in found]
-    return best[0] if best else None
-
-
 def _info_title(pdf: pdfplumber.PDF) -> str | None:
     title = pdf.metadata.get("Title")
     if isinstance(title, str):
         title = normalize(title).strip()
-        if title and title.isprintable() and _TITLE.search(title):
+        if title and title.isprintable() and TITLE.search(title):
             return title
     return None
