@@ -15,7 +15,6 @@ Targets at 100,000 passages: p50 <= 1 ms, >= 100x faster than rank-bm25, no slow
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import sys
 import tempfile
@@ -33,11 +32,10 @@ sys.path.insert(0, str(REPO))
 
 from assistant import index as index_module  # noqa: E402
 from assistant.index import BM25Index, IndexedPassage, default_workers  # noqa: E402
-from assistant.passages import split_passages  # noqa: E402
 from assistant.search import Searcher  # noqa: E402
 from assistant.segment import Tokenizer  # noqa: E402
+from assistant.store import Store  # noqa: E402
 
-CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
 THEMES = ["依申请公开 答复 超期", "行政复议 纠正", "information processing fees", "政策解读",
           "administrative reconsideration", "结转下年度", "政府信息公开", "规范性文件 废止"]
 TARGET_P50_MS = 1.0
@@ -107,17 +105,11 @@ def pct(values: list[float], p: float) -> float:
 
 # ---------------------------------------------------------------- the synthetic corpus
 def real_passages() -> list[IndexedPassage]:
-    out = []
-    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["file"]
-            if not name.endswith((".txt", ".md")):
-                continue
-            rid = name.rsplit(".", 1)[0]
-            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
-    return out
+    """The bundled corpus's passages, from the corpus store (`make bench` ingests it first)."""
+    passages = list(Store().iter_passages())
+    if not passages:
+        raise SystemExit("the corpus store is empty: run `assistant ingest` (or `make bench`) first")
+    return passages
 
 
 def synthetic(n: int, real: list[IndexedPassage], tokenizer: Tokenizer, seed: int) -> list[IndexedPassage]:

@@ -13,6 +13,27 @@ EXPECTED = Path(__file__).resolve().parent / "expected"
 SEED = CORPUS / "000_782cdb5e9cbe54e2.txt"
 
 
+def real_passages() -> list:
+    """Passages of the corpus's plain-text reports, cut straight from the files (no parser involved):
+    what the search tests index. Report ids are the file names without extension."""
+    import csv
+
+    from assistant.passages import split_passages
+    from assistant.record import IndexedPassage
+
+    out = []
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name = row["file"]
+            if not name.endswith((".txt", ".md")):
+                continue
+            rid = name.rsplit(".", 1)[0]
+            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
+                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
+                                          p.page, p.start, p.end, p.text))
+    return out
+
+
 def expectation(name: str) -> dict:
     return json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
 

@@ -4,36 +4,14 @@ than half of the passages, and keeps doing so after incremental adds, removals a
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import numpy as np
 import pytest
+from conftest import real_passages
 from rank_bm25 import BM25Okapi
 
 from assistant import index as index_module
 from assistant.index import BM25Index, BM25Params, IndexedPassage
-from assistant.passages import split_passages
 from assistant.segment import Tokenizer
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
-
-
-def real_passages() -> list[IndexedPassage]:
-    """Passages of the real text reports of the corpus (until the store exists)."""
-    out = []
-    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["file"]
-            if not name.endswith((".txt", ".md")):
-                continue
-            rid = name.rsplit(".", 1)[0]
-            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
-    return out
-
 
 QUERIES = [
     "依申请公开 答复 超期", "行政复议 纠正", "information processing fees", "administrative reconsideration",

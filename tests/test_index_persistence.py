@@ -3,7 +3,6 @@ stale files detected and rebuilt, and reports added later found without re-segme
 
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import real_passages
 
 from assistant import index as index_module
 from assistant.index import (
@@ -22,29 +22,14 @@ from assistant.index import (
     IndexStale,
     open_index,
 )
-from assistant.passages import split_passages
 from assistant.search import Searcher
 from assistant.segment import Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
 LATE = "pingtan-2025"  # the report "ingested later"
 LATE_PHRASE = "2025年"
 
 
-def real_passages() -> list[IndexedPassage]:
-    """Passages of the real text reports of the corpus (until the store exists)."""
-    out = []
-    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["file"]
-            if not name.endswith((".txt", ".md")):
-                continue
-            rid = name.rsplit(".", 1)[0]
-            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
-    return out
 
 
 @pytest.fixture(scope="module")

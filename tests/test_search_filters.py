@@ -10,30 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import real_passages
 
 from assistant.index import BM25Index, IndexedPassage
-from assistant.passages import split_passages
 from assistant.search import Searcher, highlight_html, match_spans, search
 from assistant.search_cli import Corpus, add_search_parser, run_search
 from assistant.segment import Tokenizer
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
-
-
-def real_passages() -> list[IndexedPassage]:
-    """Passages of the real text reports of the corpus (until the store exists)."""
-    out = []
-    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["file"]
-            if not name.endswith((".txt", ".md")):
-                continue
-            rid = name.rsplit(".", 1)[0]
-            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
-    return out
 
 
 @pytest.fixture(scope="module")

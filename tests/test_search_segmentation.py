@@ -3,7 +3,6 @@ same passages as their simplified twins, and jieba writes nothing to the system 
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 import tempfile
@@ -11,29 +10,15 @@ from pathlib import Path
 
 import jieba
 import pytest
+from conftest import real_passages
 
 from assistant.index import BM25Index, IndexedPassage
-from assistant.passages import split_passages
 from assistant.search import Searcher
 from assistant.segment import Tokenizer, domain_dictionary, normalize_query
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = next(p for p in (REPO / "corpus", REPO.parent / "shared" / "corpus") if p.is_dir())
 
 
-def real_passages() -> list[IndexedPassage]:
-    """Passages of the real text reports of the corpus (until the store exists)."""
-    out = []
-    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = row["file"]
-            if not name.endswith((".txt", ".md")):
-                continue
-            rid = name.rsplit(".", 1)[0]
-            for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
-    return out
 
 
 @pytest.fixture(scope="module")
