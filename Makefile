@@ -16,6 +16,7 @@ install: $(STAMP)
 
 ingest: install
 	$(BIN)/assistant ingest
+	$(BIN)/assistant index
 
 run: ingest
 

@@ -81,6 +81,16 @@ def digest(store: Store) -> str:
     return "\n".join(lines)
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    from .search import store_corpus
+
+    corpus = store_corpus(args.store)
+    index = corpus.searcher().index
+    print(f"search index {corpus.index_dir / 'bm25.npz'}: {len(index)} passages, {len(index.terms)} terms, "
+          f"up to date with the store")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from .parse import parse_file
     from .qa import ask
@@ -150,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the accuracy table as JSON")
     p.set_defaults(func=cmd_evaluate)
     add_search_parser(sub)
+    p = sub.add_parser("index", help="build or bring up to date the search index of the corpus store")
+    p.add_argument("--store", default=str(DEFAULT_STORE), help="the SQLite corpus store")
+    p.set_defaults(func=cmd_index)
     add_summarize_parser(sub)
     return parser
 

@@ -12,7 +12,7 @@ import html
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -188,6 +188,29 @@ class Searcher:
             if len(ranked) < fetch:  # every matching passage was seen
                 return hits
             fetch *= 4
+
+
+@dataclass
+class Corpus:
+    """Where the search reads its passages and keeps its index."""
+
+    passages: Callable[[], Iterable[IndexedPassage]]
+    index_dir: Path
+    fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
+
+    def searcher(self) -> Searcher:
+        """The index, brought up to date with the passages (rebuilt if missing, stale or damaged)."""
+        return Searcher.open(self.passages, self.index_dir, source_fingerprint=self.fingerprint)
+
+
+def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
+    """A corpus store (default ``indexes/corpus.sqlite``) with its index beside it, or in
+    ``$ASSISTANT_INDEX_DIR``."""
+    from assistant.store import DEFAULT_STORE, Store
+
+    store = Store(store_path or DEFAULT_STORE)
+    folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
+    return Corpus(store.iter_passages, folder, store.fingerprint())
 
 
 _SEARCHERS: dict[Path, Searcher] = {}

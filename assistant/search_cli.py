@@ -9,40 +9,24 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 from typing import TextIO
 
-from assistant.index import IndexedPassage, IndexUnusable
-from assistant.search import Hit, Searcher
+from assistant.index import IndexUnusable
+from assistant.search import Corpus, Hit, store_corpus
 
 CSV_FIELDS = ("rank", "score", "report_id", "title", "agency", "region", "year", "section", "page", "start",
               "end", "text", "highlighted")
 
 
-@dataclass
-class Corpus:
-    """Where the search reads its passages and keeps its index."""
-
-    passages: Callable[[], Iterable[IndexedPassage]]
-    index_dir: Path
-    fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
-
-
-def store_corpus(args: argparse.Namespace) -> Corpus:
-    """The corpus store named by ``--store`` (default ``indexes/corpus.sqlite``), index beside it."""
-    from assistant.store import DEFAULT_STORE, Store
-
-    store = Store(getattr(args, "store", None) or DEFAULT_STORE)
-    folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
-    return Corpus(store.iter_passages, folder, store.fingerprint())
+def from_args(args: argparse.Namespace) -> Corpus:
+    """The corpus store named by ``--store`` (default ``indexes/corpus.sqlite``)."""
+    return store_corpus(getattr(args, "store", None))
 
 
 def add_search_parser(subparsers: argparse._SubParsersAction,
-                      corpus: Callable[[argparse.Namespace], Corpus] = store_corpus) -> argparse.ArgumentParser:
+                      corpus: Callable[[argparse.Namespace], Corpus] = from_args) -> argparse.ArgumentParser:
     """Add the ``search`` command; ``corpus`` supplies the passages (default: the store)."""
     from assistant.store import DEFAULT_STORE
 
@@ -62,16 +46,15 @@ def add_search_parser(subparsers: argparse._SubParsersAction,
     return p
 
 
-def run_search(args: argparse.Namespace, corpus: Callable[[argparse.Namespace], Corpus] = store_corpus,
+def run_search(args: argparse.Namespace, corpus: Callable[[argparse.Namespace], Corpus] = from_args,
                out: TextIO | None = None) -> int:
     """Handler of ``assistant search``; returns the exit code."""
     out = out or sys.stdout
     if args.k < 1:
         print("search: -k must be at least 1", file=sys.stderr)
         return 2
-    source = corpus(args)
     try:
-        searcher = Searcher.open(source.passages, source.index_dir, source_fingerprint=source.fingerprint)
+        searcher = corpus(args).searcher()
     except IndexUnusable as exc:
         print(f"search: no usable index ({exc})", file=sys.stderr)
         return 2

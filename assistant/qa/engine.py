@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 
 from .. import schema
 from ..record import Report
-from ..search import Searcher
+from ..search import Searcher, store_corpus
 from ..store import Store
 from . import aggregate
 from .answer import Answer, agency_name
@@ -22,10 +21,8 @@ from .scope import ReportRef, Years, canonical, named_reports, years_in
 
 @cache
 def corpus_searcher(store_path: str) -> Searcher:
-    """The corpus's passage index (kept beside the store), brought up to date once per process; an index
-    saved with the store's fingerprint is loaded without re-reading the passages."""
-    store = Store(store_path)
-    return Searcher.open(store.iter_passages, Path(store_path).parent, source_fingerprint=store.fingerprint())
+    """The corpus's passage index, brought up to date once per process."""
+    return store_corpus(store_path).searcher()
 
 
 def ask(question: str, *, report: Report | None = None, report_id: str | None = None,
