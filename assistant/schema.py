@@ -314,6 +314,27 @@ def _requests(rows: tuple[Row, ...]) -> Table:
 REQUESTS_SPLIT_ROWS = _REQ_HEAD + _OTHER_SPLIT + _REQ_TAIL
 REQUESTS_SINGLE_ROWS = _REQ_HEAD + _OTHER_SINGLE + _REQ_TAIL
 
+@dataclass(frozen=True)
+class OutcomeGroup:
+    """One of the six kinds of outcome of table 3 (三、本年度办理结果), over its row or sub-rows."""
+
+    id: str  # the row id, or the prefix of its sub-rows' ids
+    label: str  # as the table prints it
+    english: str
+
+    def rows(self, table: Table) -> tuple[Row, ...]:
+        return tuple(r for r in table.rows if r.id == self.id or r.id.startswith(self.id + "."))
+
+
+OUTCOME_GROUPS: tuple[OutcomeGroup, ...] = (
+    OutcomeGroup("granted", "予以公开", "granted in full"),
+    OutcomeGroup("partially_granted", "部分公开", "partially granted"),
+    OutcomeGroup("denied", "不予公开", "refused"),
+    OutcomeGroup("unable", "无法提供", "could not be provided"),
+    OutcomeGroup("not_processed", "不予处理", "not processed"),
+    OutcomeGroup("other", "其他处理", "handled otherwise"),
+)
+
 # ---------------------------------------------------------------- table 4 (appeals)
 OUTCOMES = (
     Column("upheld", "结果维持", "upheld", ("upheld", "maintained", "维持")),

@@ -33,19 +33,16 @@ class ColumnChoice:
     explicit: bool  # named in the question, not a default
 
 
-_GROUPS = (
-    ("requests.denied", "requests", "requests refused (all reasons)", "不予公开",
-     ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "不予公开", "拒绝")),
-    ("requests.unable", "requests", "requests that could not be answered (information unavailable)", "无法提供",
-     ("could not be provided", "unable to provide", "cannot be provided", "unavailable", "无法提供")),
-    ("requests.not_processed", "requests", "requests not processed", "不予处理",
-     ("not processed", "not handled", "declined to process", "不予处理")),
-    ("requests.other", "requests", "requests closed by other handling", "其他处理",
-     ("other handling", "otherwise handled", "其他处理")),
-    ("appeals.litigation", "appeals", "administrative lawsuits (direct and after reconsideration)", "行政诉讼",
-     ("lawsuit", "lawsuits", "litigation", "sued", "court", "courts", "suits", "行政诉讼", "诉讼", "起诉", "败诉",
-      "胜诉")),
-)
+# What people call the outcome groups of table 3 (beyond the schema's own names), and the lawsuits of table 4.
+_GROUP_WORDS = {
+    "denied": ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "拒绝"),
+    "unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
+    "not_processed": ("not processed", "not handled", "declined to process"),
+    "other": ("other handling", "otherwise handled"),
+}
+_LITIGATION = ("appeals.litigation", "administrative lawsuits (direct and after reconsideration)", "行政诉讼",
+               ("lawsuit", "lawsuits", "litigation", "sued", "court", "courts", "suits", "行政诉讼", "诉讼", "起诉",
+                "败诉", "胜诉"))
 _EXTRA = {  # everyday words for standard rows, beyond the schema's own synonyms
     "requests.new_received": ("received", "receive", "收到", "新收", "受理", *("requests", "applications", "request",
                                                                            "application", "申请")),
@@ -84,11 +81,16 @@ def measures() -> tuple[Measure, ...]:
                 label = _NUMBERING.sub("", row.label)
                 seen[key] = Measure(key, table.id, (row.id,), row.english, label,
                                     _phrases(zh_keys, [row.english], row.synonyms, _EXTRA.get(key, ())))
-    for key, table, english, chinese, phrases in _GROUPS:
-        prefix = key.split(".", 1)[1]
-        rows = tuple(dict.fromkeys(r.id for layout in schema.LAYOUTS.values() for r in layout.table(table).rows
-                                   if r.id.split(".")[0] == prefix or r.id.startswith(prefix)))
-        seen[key] = Measure(key, table, rows, english, chinese, _phrases(phrases, _EXTRA.get(key, ())))
+    requests = schema.LAYOUTS["2021"].table("requests"), schema.LAYOUTS["2019"].table("requests")
+    for group in schema.OUTCOME_GROUPS:
+        if group.id in _GROUP_WORDS:
+            rows = tuple(dict.fromkeys(r.id for t in requests for r in group.rows(t)))
+            seen[f"requests.{group.id}"] = Measure(f"requests.{group.id}", "requests", rows,
+                                                   f"requests {group.english}", group.label,
+                                                   _phrases((group.label,), _GROUP_WORDS[group.id]))
+    key, english, chinese, phrases = _LITIGATION
+    seen[key] = Measure(key, "appeals", ("litigation_direct", "litigation_after_review"), english, chinese,
+                        _phrases(phrases))
     return tuple(seen.values())
 
 

@@ -30,30 +30,29 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class OutcomeGroup:
-    id: str  # row id, or the prefix of its rows (denied, unable, not_processed, other)
+class OutcomePhrasing:
+    group: schema.OutcomeGroup
     verb: str  # "were refused"
     noun: str  # "refusals" (for "there were no refusals")
-    zh: str
     reasons_en: str  # lead-in for the list of reasons ("" for groups without sub-rows)
 
 
-OUTCOME_GROUPS: tuple[OutcomeGroup, ...] = (
-    OutcomeGroup("granted", "were granted in full", "grants in full", "予以公开", ""),
-    OutcomeGroup("partially_granted", "were partially granted", "partial grants", "部分公开", ""),
-    OutcomeGroup("denied", "were refused", "refusals", "不予公开", "The grounds for refusal were"),
-    OutcomeGroup("unable", "could not be provided", "cases where the information could not be provided",
-                 "无法提供", "The reasons information could not be provided were"),
-    OutcomeGroup("not_processed", "were not processed", "requests left unprocessed", "不予处理",
-                 "The requests not processed were"),
-    OutcomeGroup("other", "were handled otherwise", "requests handled otherwise", "其他处理",
-                 "Other handling covered"),
-)
+_PHRASING = {
+    "granted": ("were granted in full", "grants in full", ""),
+    "partially_granted": ("were partially granted", "partial grants", ""),
+    "denied": ("were refused", "refusals", "The grounds for refusal were"),
+    "unable": ("could not be provided", "cases where the information could not be provided",
+               "The reasons information could not be provided were"),
+    "not_processed": ("were not processed", "requests left unprocessed", "The requests not processed were"),
+    "other": ("were handled otherwise", "requests handled otherwise", "Other handling covered"),
+}
+OUTCOME_GROUPS: tuple[OutcomePhrasing, ...] = tuple(OutcomePhrasing(g, *_PHRASING[g.id])
+                                                    for g in schema.OUTCOME_GROUPS)
 
 
 @dataclass
 class Outcome:
-    group: OutcomeGroup
+    group: OutcomePhrasing
     count: Number | None
     share: str
     reasons: list[tuple[schema.Row, Cell]]  # the group's sub-rows (total column)
@@ -114,11 +113,11 @@ def _requests(report: Report, table: schema.Table) -> Requests:
     handled = c("total_handled")
     outcomes: list[Outcome] = []
     for g in OUTCOME_GROUPS:
-        rows = [r for r in table.rows if r.id == g.id or r.id.startswith(g.id + ".")]
+        rows = g.group.rows(table)
         cells = [c(r.id) for r in rows]
         count = _sum(cells) if cells else None
         outcomes.append(Outcome(g, count, "", [(r, cell) for r, cell in zip(rows, cells, strict=True)
-                                              if r.id != g.id]))
+                                              if r.id != g.group.id]))
     whole = handled.value
     if whole is None and all(o.count is not None for o in outcomes):
         whole = sum(o.count for o in outcomes)  # type: ignore[misc]
@@ -214,7 +213,7 @@ def facts_dict(facts: Facts) -> dict:
             "received": r.received.value, "carried_over": r.carried_over.value, "handled": r.handled.value,
             "carried_forward": r.carried_forward.value, "from_individuals": r.individual.value,
             "from_organisations": org,
-            "outcomes": {o.group.id: {"count": o.count, "share": o.share,
+            "outcomes": {o.group.group.id: {"count": o.count, "share": o.share,
                                       "reasons": {row.id: cell.value for row, cell in o.reasons}}
                          for o in r.outcomes},
         }
@@ -276,7 +275,7 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
         reasons = [f"{row.english.split(': ', 1)[-1]} ({_v(cell)})" for row, cell in o.reasons
                    if cell.value]
         if reasons:
-            sep = " " if o.group.id == "denied" else ": "
+            sep = " " if o.group.group.id == "denied" else ": "
             out.append(f"{o.group.reasons_en}{sep}{join(reasons)}.")
     if r.carried_forward.known:
         n = r.carried_forward.value
@@ -477,13 +476,13 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
         org = _sum([c for _, c in r.organisations])
         s = [f"本年新收政府信息公开申请{_vz(r.received)}（自然人{_vz(r.individual)}，法人或其他组织"
              f"{'未给出' if org is None else num_zh(org) + '件'}），上年结转{_vz(r.carried_over)}。"]
-        parts = [f"{o.group.zh}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
+        parts = [f"{o.group.group.label}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
                  f"{f'（{o.share}）' if o.share else ''}" for o in r.outcomes]
         s.append(f"办理结果总计{_vz(r.handled)}：{'，'.join(parts)}。")
         for o in r.outcomes:
             reasons = [f"{_label(row)}{_vz(cell)}" for row, cell in o.reasons if cell.value]
             if o.count and reasons:
-                s.append(f"{o.group.zh}的情形：{join_zh(reasons)}。")
+                s.append(f"{o.group.group.label}的情形：{join_zh(reasons)}。")
         s.append(f"结转下年度继续办理{_vz(r.carried_forward)}。")
         out.append(("requests", "收到和处理政府信息公开申请情况", s))
         a = facts.arithmetic
