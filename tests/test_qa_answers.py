@@ -133,3 +133,11 @@ def test_english_answers_keep_chinese_in_parentheses_or_quotes(corpus_store):
         text = ask(question, report_id=report_id, store=corpus_store).answer
         outside = re.sub(r"“[^”]*”|\([^()]*\)|（[^（）]*）", "", text)
         assert not re.search(r"[\u4e00-\u9fff]", outside), (question, outside)
+
+
+def test_passage_question_naming_no_report_searches_the_corpus(corpus_store):
+    for question in ("存在哪些主要问题？", "What problems does the report mention?"):
+        a = ask(question, store=corpus_store)
+        assert a.kind == "passage" and a.citations
+        assert a.citations[0].label in ("Main problems and improvements", "五、存在的主要问题及改进情况")
+        assert "存在的主要问题" not in a.answer.split("“", 1)[1]  # the answering sentence, not the heading

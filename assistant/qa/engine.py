@@ -19,9 +19,13 @@ from .retrieve import answer_passage, report_searcher
 from .scope import ReportRef, Years, canonical, named_reports, years_in
 
 
-@cache
 def corpus_searcher(store_path: str) -> Searcher:
-    """The corpus's passage index, brought up to date once per process."""
+    """The corpus's passage index, brought up to date with the store whenever the store changes."""
+    return _searcher(store_path, Store(store_path).fingerprint())
+
+
+@cache
+def _searcher(store_path: str, fingerprint: str) -> Searcher:
     return store_corpus(store_path).searcher()
 
 
@@ -156,6 +160,8 @@ def _one_report(named: list[ReportRef], years: Years) -> ReportRef | None:
     """The report a passage question names: the latest that fits its years (a year that fits none is about
     something else: "what will it do in 2025?")."""
     within = [r for r in named if r.year in years] or named
+    if not within:
+        return None
     return _latest(within, years) or max(within, key=lambda r: r.year or 0)
 
 

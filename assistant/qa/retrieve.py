@@ -14,6 +14,8 @@ from .answer import Answer, location, who
 
 _SENTENCE = re.compile(r"[^。！？;；!?\n]+[。！？;；!?]?")
 MAX_GLOSSES = 6
+MIN_ANSWER_CHARS = 20
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。，,；;]{0,24}[。.]?")
 
 
 def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searcher:
@@ -26,6 +28,7 @@ def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searc
 def best_sentence(text: str, terms: list[str]) -> str:
     """The sentence of a passage holding the most query terms (the longer terms count more)."""
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s for s in sentences if not _HEADING.fullmatch(s)] or sentences
     if not sentences:
         return text
     return max(sentences, key=lambda s: (sum(len(t) for t in terms if t in s), -abs(len(s) - 60)))
@@ -55,6 +58,7 @@ def answer_passage(question: str, searcher: Searcher, lang: str, *, report_id: s
     """The best passages (those of the ``prefer`` section first, when it has any), with citations."""
     hits: list[Hit] = searcher.search(question, year=year, agency=agency, k=k * 8)
     hits = [h for h in hits if h.score > 0 and (report_id is None or h.report_id == report_id)]
+    hits = [h for h in hits if len(h.text) >= MIN_ANSWER_CHARS] or hits  # a bare heading answers nothing
     if prefer and any(h.section == prefer for h in hits):
         hits.sort(key=lambda h: h.section != prefer)
     hits = hits[:k]
