@@ -19,6 +19,7 @@ ingest: install
 	$(BIN)/assistant index
 
 run: ingest
+	$(BIN)/python ui.py
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -27,6 +28,7 @@ bench: ingest
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_summaries.py
+	$(BIN)/python bench/bench_ui_load.py
 
 lint: install
 	$(BIN)/ruff check assistant tests bench ui.py

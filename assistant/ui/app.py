@@ -1,0 +1,330 @@
+"""The Gradio app: Ask, Search, Reports, Data and Upload tabs, plus the /ask and /search API.
+
+``build_app(service)`` returns the Blocks; ``launch(...)`` serves it. Interface text is Chinese and
+English side by side; everything that comes from a report is escaped (see :mod:`assistant.ui.render`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.store import DEFAULT_STORE
+
+from . import data, render
+from .service import UPLOAD_TYPES, Service
+
+log = logging.getLogger("assistant.ui")
+
+TITLE = "政府信息公开年报助手 · Government Information Disclosure Report Assistant"
+INTRO = ("中国各级政府机关每年发布《政府信息公开工作年度报告》。在这里用中文或英文提问、检索、阅读摘要、下载数据。"
+         "每个回答都注明出处：点击来源即可看到原文。<br>"
+         "Every Chinese government agency publishes an annual report on government information disclosure. "
+         "Ask questions in Chinese or English, search the reports, read their summaries and download their "
+         "figures. Every answer shows where it came from: click a source to see the passage.")
+EXAMPLES = [
+    "How many applications were carried forward?",
+    "上年结转了多少件申请？",
+    "Which bureau received the most requests in 2023?",
+    "2024年平潭综合实验区收到多少件申请？",
+    "What did Pingtan say about information processing fees?",
+    "平潭综合实验区2024年存在哪些主要问题？",
+]
+UPLOAD_EXAMPLES = ["How many applications were carried forward?", "本年新收多少件申请？",
+                   "What problems does the report mention?"]
+ALL = ""  # the "no filter" / "whole corpus" choice
+
+CSS = """
+.answer-text { font-size: 1.05rem; line-height: 1.55; }
+.answer-kind { opacity: .7; font-size: .85rem; margin: .3rem 0 .5rem; }
+.sources-head { font-weight: 600; font-size: .9rem; margin: .4rem 0 .2rem; }
+details.cite, details.hit-full { border: 1px solid var(--border-color-primary); border-radius: 6px;
+  margin: .3rem 0; padding: .25rem .5rem; background: var(--background-fill-secondary); }
+details.cite > summary, details.hit-full > summary { cursor: pointer; font-size: .9rem; }
+.cite-n { font-weight: 700; color: var(--color-accent); }
+.cite-where { opacity: .7; }
+.cite-title { font-weight: 600; margin-top: .4rem; }
+.cite-meta { opacity: .75; font-size: .85rem; }
+.cite-text { white-space: pre-wrap !important; tab-size: 4; font-size: .9rem; line-height: 1.6; margin: .4rem 0;
+  padding: .5rem; border-left: 3px solid var(--color-accent); background: var(--background-fill-primary); }
+mark { background: #ffe066; color: #111; padding: 0 .1em; border-radius: 2px; }
+.ui-error { border: 1px solid #d9534f; background: #fdecea; color: #8a1f1b; padding: .6rem .8rem; border-radius: 6px;
+  white-space: pre-wrap; }
+.ui-note { border: 1px solid var(--border-color-primary); padding: .5rem .8rem; border-radius: 6px;
+  background: var(--background-fill-secondary); }
+.hits-head { font-weight: 600; margin: .3rem 0 .6rem; }
+ol.hits { padding-left: 1.6rem; }
+li.hit { margin-bottom: .9rem; }
+.hit-title { font-weight: 600; }
+.hit-meta { opacity: .75; font-size: .85rem; }
+.hit-text { margin-top: .2rem; line-height: 1.6; }
+table.meta { font-size: .9rem; border: none !important; }
+table.meta th, table.meta td { padding: .15rem .6rem; border: none;
+  border-bottom: 1px solid var(--border-color-primary); }
+table.meta th { text-align: left; white-space: nowrap; vertical-align: top; }
+.table-wrap { overflow-x: auto; }
+table.figs { border-collapse: collapse; font-size: .85rem; margin-bottom: 1rem; }
+table.figs th, table.figs td { border: 1px solid var(--border-color-primary); padding: .2rem .45rem; }
+table.figs td { text-align: right; font-variant-numeric: tabular-nums; }
+table.figs th.row { text-align: left; font-weight: normal; min-width: 16rem; }
+table.figs td.missing { color: #999; background: repeating-linear-gradient(45deg, transparent, transparent 4px,
+  rgba(0,0,0,.04) 4px, rgba(0,0,0,.04) 8px); }
+table.figs td.uncertain { background: #fff3cd; color: #664d03; }
+table.figs td.derived { font-style: italic; }
+table.figs td.text { text-align: left; }
+.legend { color: var(--body-text-color-subdued); font-size: .85rem; margin-bottom: .5rem; }
+.summary h3 { margin-top: .2rem; }
+.fulltext { white-space: pre-wrap; max-height: 36rem; overflow-y: auto; font-size: .9rem; }
+#intro { font-size: .95rem; }
+"""
+
+
+def _private(**kw: Any) -> dict:
+    """Event options of the UI's own handlers: not part of the public API."""
+    return {"api_visibility": "private", **kw}
+
+
+def build_app(service: Service) -> gr.Blocks:
+    """The Blocks of the app over one corpus store."""
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
+        gr.HTML(f"<h1 style='margin:.2rem 0'>{render.esc(TITLE)}</h1><div id='intro'>{INTRO}</div>")
+        header = gr.HTML(elem_id="corpus-header")
+        with gr.Tabs(elem_id="tabs"):
+            ask_scope = _ask_tab(service)
+            year, region, agency = _search_tab(service)
+            report_pick, report_outputs = _reports_tab(service)
+            data_outputs = _data_tab(service)
+            _upload_tab(service)
+        _api(service)
+
+        def on_load() -> tuple:
+            choices = [("整个语料库 All reports in the corpus", ALL), *service.report_choices()]
+            years, regions, agencies = service.filter_choices()
+            first = service.default_report()
+            view = service.report_view(first) if first else None
+            frame, csv_path = service.figures(True, "")
+            return (service.header_html(), gr.Dropdown(choices=choices),
+                    gr.Dropdown(choices=[("全部 All years", ALL)] + [(str(y), str(y)) for y in years]),
+                    gr.Dropdown(choices=[("全部 All regions", ALL)] + [(r, r) for r in regions]),
+                    gr.Dropdown(choices=[("全部 All agencies", ALL)] + [(a, a) for a in agencies]),
+                    gr.Dropdown(choices=service.report_choices(), value=first),
+                    *(_view_values(view) if view else [""] * 6),
+                    frame, gr.DownloadButton(value=str(csv_path)), *_charts(service))
+
+        demo.load(on_load, None, [header, ask_scope, year, region, agency, report_pick, *report_outputs,
+                                  *data_outputs], **_private())
+    return demo
+
+
+# ---------------------------------------------------------------- tabs
+def _ask_tab(service: Service) -> gr.Dropdown:
+    with gr.Tab("提问 Ask", id="ask"):
+        scope = gr.Dropdown(label="问哪份报告 Which report to ask about", choices=[("整个语料库 All reports", ALL)],
+                            value=ALL, elem_id="ask-scope")
+        chat = gr.Chatbot(label="问答 Questions and answers", height=520, latex_delimiters=[], feedback_options=None,
+                          elem_id="ask-chat", placeholder="在下面输入问题，或点击一个示例。<br>"
+                          "Type a question below, or click an example.")
+        with gr.Row():
+            question = gr.Textbox(show_label=False, placeholder="用中文或英文提问 Ask in Chinese or English…",
+                                  scale=5, elem_id="ask-question", submit_btn=False)
+            send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="ask-send")
+        examples = gr.Dataset(label="示例问题（点击即问） Example questions (click to ask)", components=["textbox"],
+                              samples=[[q] for q in EXAMPLES], type="values", elem_id="ask-examples")
+        clear = gr.Button("清空对话 Clear the conversation", size="sm")
+
+        def respond(q: str, history: list, rid: str) -> tuple[list, str]:
+            history = list(history or [])
+            if (q or "").strip():
+                history += [{"role": "user", "content": render.esc(q.strip())},
+                            {"role": "assistant", "content": service.answer_html(q, rid or None)}]
+            return history, ""
+
+        def respond_example(sample: list, history: list, rid: str) -> tuple[list, str]:
+            return respond(sample[0] if sample else "", history, rid)
+
+        send.click(respond, [question, chat, scope], [chat, question], **_private())
+        question.submit(respond, [question, chat, scope], [chat, question], **_private())
+        examples.click(respond_example, [examples, chat, scope], [chat, question], **_private())
+        clear.click(lambda: [], None, chat, **_private())
+    return scope
+
+
+def _search_tab(service: Service) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
+    with gr.Tab("检索 Search", id="search"):
+        with gr.Row():
+            query = gr.Textbox(label="检索词 Search for", scale=4, elem_id="search-query",
+                               placeholder="例如 e.g. 行政复议 / information processing fees")
+            go = gr.Button("检索 Search", variant="primary", scale=1, elem_id="search-go")
+        with gr.Row():
+            year = gr.Dropdown(label="年度 Year", choices=[("全部 All years", ALL)], value=ALL, elem_id="search-year")
+            region = gr.Dropdown(label="地区 Region", choices=[("全部 All regions", ALL)], value=ALL,
+                                 allow_custom_value=True)
+            agency = gr.Dropdown(label="机关 Agency", choices=[("全部 All agencies", ALL)], value=ALL,
+                                 allow_custom_value=True)
+            k = gr.Slider(1, 50, value=10, step=1, label="结果数 Number of results")
+        download = gr.DownloadButton("下载结果 CSV · Download the hits (CSV)", visible=False, elem_id="search-csv")
+        results = gr.HTML(elem_id="search-results")
+
+        def run(q: str, y: str, r: str, a: str, n: float) -> tuple[str, Any]:
+            html, path = service.search_html(q, int(y) if y else None, r or "", a or "", int(n))
+            return html, gr.DownloadButton(value=str(path) if path else None, visible=path is not None)
+
+        go.click(run, [query, year, region, agency, k], [results, download], **_private())
+        query.submit(run, [query, year, region, agency, k], [results, download], **_private())
+    return year, region, agency
+
+
+def _view_values(view: Any) -> list[str]:
+    return [view.meta, view.summary_en, view.summary_zh, view.tables, view.warnings, view.text]
+
+
+def _report_panels(prefix: str) -> list[gr.HTML]:
+    """Meta, English and Chinese summaries, tables, warnings and full text of one report, in sub-tabs."""
+    meta = gr.HTML(elem_id=f"{prefix}-meta")
+    with gr.Tabs():
+        with gr.Tab("英文摘要 English summary", id=f"{prefix}-en"):
+            en = gr.HTML(elem_id=f"{prefix}-summary-en")
+        with gr.Tab("中文摘要 Chinese summary", id=f"{prefix}-zh"):
+            zh = gr.HTML(elem_id=f"{prefix}-summary-zh")
+        with gr.Tab("统计表 Tables", id=f"{prefix}-tables"):
+            tables = gr.HTML(elem_id=f"{prefix}-tables")
+        with gr.Tab("警告与缺失 Warnings & missing figures", id=f"{prefix}-warnings"):
+            warnings = gr.HTML(elem_id=f"{prefix}-warnings")
+        with gr.Tab("原文 Full text", id=f"{prefix}-text"):
+            text = gr.HTML(elem_id=f"{prefix}-text")
+    return [meta, en, zh, tables, warnings, text]
+
+
+def _reports_tab(service: Service) -> tuple[gr.Dropdown, list[gr.HTML]]:
+    with gr.Tab("报告 Reports", id="reports"):
+        pick = gr.Dropdown(label="选择报告 Pick a report", choices=[], elem_id="report-pick")
+        outputs = _report_panels("report")
+
+        def show(rid: str) -> list[str]:
+            return _view_values(service.report_view(rid))
+
+        pick.change(show, pick, outputs, **_private())
+    return pick, outputs
+
+
+def _charts(service: Service) -> list[Any]:
+    return [data.outcomes_frame(service.store), data.received_frame(service.store), data.appeals_frame(service.store)]
+
+
+def _data_tab(service: Service) -> list[Any]:
+    with gr.Tab("数据 Data", id="data"):
+        gr.Markdown("每个机关每年一份报告（同一报告的多种格式只算一次）。One report per agency and year "
+                    "(a report present in several formats counts once).")
+        common = {"x": "report", "y": "count", "x_title": "年度 机关 year, agency", "x_label_angle": -30, "sort": "x",
+                  "height": 420}
+        outcomes = gr.BarPlot(title="申请怎样办理 How requests were handled", y_title="件数 requests",
+                              color="outcome", color_title="结果 outcome", color_map=data.OUTCOME_COLORS,
+                              elem_id="chart-outcomes", **common)
+        received = gr.BarPlot(title="谁在申请 Who made the new requests", y_title="件数 requests", color="applicant",
+                              color_title="申请人 applicant", elem_id="chart-received", **common)
+        appeals = gr.BarPlot(title="行政复议与诉讼 Administrative reconsideration and lawsuits", y_title="件数 cases",
+                             color="kind", color_title="类别 kind", elem_id="chart-appeals", **common)
+        gr.Markdown("### 全部数字 All figures\n点击列名排序；在搜索框里筛选。Click a column name to sort; type in the "
+                    "search box to filter.")
+        with gr.Row():
+            one = gr.Checkbox(value=True, label="每个机关每年只取一份 One copy per agency and year")
+            contains = gr.Textbox(label="只看包含…的行 Only rows containing (agency, item, address)",
+                                  placeholder="例如 e.g. 结转 / carried / 平潭")
+            download = gr.DownloadButton("下载 CSV · Download CSV", elem_id="figures-csv")
+        table = gr.Dataframe(interactive=False, wrap=True, max_height=560, show_search="search", elem_id="figures",
+                             column_widths=["170px", "80px", "250px", "250px", "90px", "90px", "120px", "190px",
+                                            "250px", "70px", "70px", "220px"])
+
+        def refresh(one_per_year: bool, text: str) -> tuple[Any, Any]:
+            frame, path = service.figures(one_per_year, text or "")
+            return frame, gr.DownloadButton(value=str(path))
+
+        one.change(refresh, [one, contains], [table, download], **_private())
+        contains.submit(refresh, [one, contains], [table, download], **_private())
+    return [table, download, outcomes, received, appeals]
+
+
+def _upload_tab(service: Service) -> None:
+    with gr.Tab("上传 Upload", id="upload"):
+        gr.Markdown("上传一份年度报告（PDF、HTML、DOCX、TXT），然后就它提问。文件只在本次会话中使用，不会改动语料库。\n\n"
+                    "Upload an annual report (PDF, HTML, DOCX, TXT) and ask about it. The file is used for this "
+                    "session only; the corpus is never changed.")
+        upload = gr.File(label="报告文件 Report file", file_types=list(UPLOAD_TYPES), type="filepath",
+                         elem_id="upload-file", height=160)
+        status = gr.HTML(elem_id="upload-status")
+        state = gr.State(None)
+        with gr.Row():
+            question = gr.Textbox(show_label=False, placeholder="就这份报告提问 Ask about this report…", scale=5,
+                                  elem_id="upload-question")
+            send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="upload-send")
+        examples = gr.Dataset(label="示例 Examples (click to ask)", components=["textbox"],
+                              samples=[[q] for q in UPLOAD_EXAMPLES], type="values")
+        answer = gr.HTML(elem_id="upload-answer")
+        with gr.Accordion("这份报告 This report: summaries, tables, warnings", open=False):
+            panels = _report_panels("upload")
+
+        def on_upload(path: str | None) -> list[Any]:
+            report, message = service.read_upload(path)
+            view = _view_values(service.view_of(report)) if report else [""] * 6
+            return [report, message, ""] + view
+
+        def on_ask(q: str, report: Any) -> str:
+            if report is None:
+                return render.note_html("请先上传一份报告。Upload a report first.")
+            return service.answer_html(q, report=report)
+
+        upload.change(on_upload, upload, [state, status, answer, *panels], **_private())
+        send.click(on_ask, [question, state], answer, **_private())
+        question.submit(on_ask, [question, state], answer, **_private())
+        examples.click(lambda s, r: on_ask(s[0], r), [examples, state], answer, **_private())
+
+
+# ---------------------------------------------------------------- the API
+def _api(service: Service) -> None:
+    def ask(question: str, report_id: str = "") -> dict:
+        """Answer a question in Chinese or English about one stored report (its id) or, with report_id
+        empty, the whole corpus. Returns {"answer", "value", "kind", "citations": [...]}, as `assistant ask --json`."""
+        return service.ask(question, report_id or None).to_dict()
+
+    def search(query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10) -> list[dict]:
+        """Full-text search across every report's passages; optional filters by year, region and agency
+        (substrings). Returns the hits, best first, as `assistant search --json`."""
+        hits, _ = service.search(query, year or None, region, agency, k)
+        return [h.to_dict() for h in hits]
+
+    def reports() -> list[dict]:
+        """Metadata of every stored report (id, title, agency, region, year, layout, format)."""
+        return [{k: r[k] for k in ("id", "title", "agency", "region", "year", "layout", "format")}
+                for r in service.reports()]
+
+    gr.api(ask, api_name="ask")
+    gr.api(search, api_name="search")
+    gr.api(reports, api_name="reports")
+
+
+# ---------------------------------------------------------------- serving
+def launch(store: Path | str = DEFAULT_STORE, host: str = "127.0.0.1", port: int = 7860, *,
+           warm: bool = True, concurrency: int = 8) -> None:
+    """Build the app over a store and serve it until interrupted."""
+    service = Service(store)
+    if warm:
+        try:
+            service.warm_up()
+        except Exception:  # a cold start is slower, not broken
+            log.exception("warm-up failed")
+    demo = build_app(service)
+
+    def stop(*_: object) -> None:  # a terminated app still removes its temporary files, and exits at once
+        shutil.rmtree(service.tmp, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    demo.queue(default_concurrency_limit=concurrency, max_size=256)
+    demo.launch(server_name=host, server_port=port, css=CSS, show_error=True, max_file_size="50mb",
+                allowed_paths=[str(service.tmp)], footer_links=["api"], quiet=False)

@@ -1,0 +1,140 @@
+"""The corpus's figures as data frames for the Data tab: the full table and the charts' data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from assistant import schema
+from assistant.qa.scope import canonical
+from assistant.store import Store
+
+FIGURE_COLUMNS = {  # store column -> bilingual header, in the order shown
+    "agency": "机关 agency", "year": "年度 year", "label_zh": "项目 item", "label_en": "item (English)",
+    "value": "数值 value", "uncertain": "存疑 uncertain", "region": "地区 region", "report_id": "报告 report",
+    "address": "地址 address", "page": "页 page", "line": "行 line", "note": "说明 note",
+}
+OUTCOME_GROUPS = {  # schema row id or group -> bilingual chart label, in stacking order
+    "granted": "予以公开 granted", "partially_granted": "部分公开 partly granted", "refused": "不予公开 refused",
+    "unable": "无法提供 unable to provide", "not processed": "不予处理 not processed",
+    "other handling": "其他处理 other handling", "carried_forward": "结转下年度 carried forward",
+}
+OUTCOME_COLORS = dict(zip(OUTCOME_GROUPS.values(), ("#2e7d32", "#9ccc65", "#d32f2f", "#fb8c00", "#9e9e9e", "#8e63c7",
+                                                     "#1e88e5"), strict=True))
+APPEAL_ROWS = {"review": "行政复议 administrative reconsideration",
+               "litigation_direct": "直接起诉 lawsuits filed directly",
+               "litigation_after_review": "复议后起诉 lawsuits after reconsideration"}
+
+
+def _canonical_ids(store: Store) -> set[str]:
+    return {r.id for r in canonical(store)}
+
+
+def figures_frame(store: Store, one_per_year: bool = True, contains: str = "") -> pd.DataFrame:
+    """Every figure of the corpus (one copy of each agency's year when ``one_per_year``), bilingual headers.
+
+    ``contains`` keeps the rows whose agency, region, label or address contains it (case-insensitive)."""
+    rows = store.figures()
+    if one_per_year:
+        keep = _canonical_ids(store)
+        rows = [r for r in rows if r["report_id"] in keep]
+    order = {a: i for i, a in enumerate(schema.all_addresses())}
+    rows.sort(key=lambda r: (r["agency"] or "", r["year"] or 0, r["report_id"], order.get(r["address"], 1 << 30)))
+    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    if not frame.empty:
+        frame["uncertain"] = frame["uncertain"].map(lambda u: "是 yes" if u else "")
+        frame["note"] = frame["note"].fillna("")
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+        for col in ("year", "page", "line"):
+            frame[col] = frame[col].astype("Int64")
+    if contains.strip():
+        needle = contains.strip().lower()
+        hay = frame[["agency", "region", "label_zh", "label_en", "address", "report_id"]].astype(str).agg(" ".join,
+                                                                                                        axis=1)
+        frame = frame[hay.str.lower().str.contains(needle, regex=False)]
+    return frame.rename(columns=FIGURE_COLUMNS).reset_index(drop=True)
+
+
+def _who(agency: str, year: int | None) -> str:
+    """A chart's x label: year first, so the bars run in time order and a cut label keeps its year."""
+    return f"{year or '—'} {agency}"
+
+
+def outcomes_frame(store: Store) -> pd.DataFrame:
+    """How the requests were handled, by agency and year: (report, outcome, count) for a stacked bar chart."""
+    out = []
+    for ref in canonical(store):
+        if not ref.layout:
+            continue
+        table = schema.LAYOUTS[ref.layout].table("requests")
+        values = _values(store, ref.id)
+        for row in table.rows:
+            key = row.id if row.id in ("granted", "partially_granted", "carried_forward") else row.group
+            if key not in OUTCOME_GROUPS:
+                continue
+            v = values.get(f"requests.{row.id}.total")
+            if v is not None:
+                out.append({"report": _who(ref.agency, ref.year), "year": ref.year, "outcome": OUTCOME_GROUPS[key],
+                            "count": v})
+    frame = pd.DataFrame(out, columns=["report", "year", "outcome", "count"])
+    return frame.groupby(["report", "year", "outcome"], as_index=False, sort=False)["count"].sum()
+
+
+def received_frame(store: Store) -> pd.DataFrame:
+    """New requests received, by agency, year and applicant type: (report, applicant, count)."""
+    out = []
+    for ref in canonical(store):
+        if not ref.layout:
+            continue
+        values = _values(store, ref.id)
+        for col in schema.APPLICANT_COLUMNS:
+            v = values.get(f"requests.new_received.{col.id}")
+            if v:
+                out.append({"report": _who(ref.agency, ref.year), "year": ref.year,
+                            "applicant": f"{col.label} {col.english}", "count": v})
+    return pd.DataFrame(out, columns=["report", "year", "applicant", "count"])
+
+
+def appeals_frame(store: Store) -> pd.DataFrame:
+    """Administrative reconsideration and lawsuits by agency and year: (report, kind, count)."""
+    out = []
+    for ref in canonical(store):
+        if not ref.layout:
+            continue
+        values = _values(store, ref.id)
+        for rid, label in APPEAL_ROWS.items():
+            v = values.get(f"appeals.{rid}.total")
+            if v is not None:
+                out.append({"report": _who(ref.agency, ref.year), "year": ref.year, "kind": label, "count": v})
+    return pd.DataFrame(out, columns=["report", "year", "kind", "count"])
+
+
+_CACHE: dict[tuple[str, str], dict[str, dict[str, float | int | None]]] = {}
+
+
+def _values(store: Store, report_id: str) -> dict[str, float | int | None]:
+    """{address: value} of one report, from the store's figures read once per store state (the
+    fingerprint changes on every ingest)."""
+    key = (str(store.path), store.fingerprint())
+    if key not in _CACHE:
+        by_report: dict[str, dict[str, float | int | None]] = {}
+        for f in store.figures():
+            by_report.setdefault(f["report_id"], {})[f["address"]] = f["value"]
+        _CACHE.clear()
+        _CACHE[key] = by_report
+    return _CACHE[key].get(report_id, {})
+
+
+def write_frame_csv(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
+    """The frame as UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese right)."""
+    path = Path(folder) / f"{safe_name(stem)}.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def safe_name(text: str, limit: int = 40) -> str:
+    """A file-name-safe version of free text (keeps CJK, letters, digits)."""
+    name = re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text, flags=re.UNICODE).strip("-")
+    return name[:limit] or "export"

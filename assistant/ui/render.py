@@ -1,0 +1,291 @@
+"""Escaped HTML for everything the app shows that comes from a report.
+
+Every string from a report (titles, passages, labels, summaries, warnings) goes through :func:`esc`
+before it reaches the page, so a report carrying ``<script>`` shows it as text. The HTML is written
+on one line per block with no blank lines, so the chat's Markdown renderer passes it through as is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from assistant import schema
+from assistant.display import TableView
+from assistant.qa import Answer
+from assistant.record import Citation, Report
+from assistant.search import Hit, highlight_html
+
+KIND_LABELS = {
+    "figure": "表格数字 · figure from the report's table",
+    "aggregate": "由数字计算 · computed from the reports' figures",
+    "passage": "正文段落 · from the report's text",
+    "not_found": "未找到 · not found",
+}
+LONG_SPAN = 700  # a cited span longer than this (a crawler's one-line report) is narrowed to its row
+CONTEXT = 240  # characters of context shown either side of a cited span
+
+
+def esc(value: object) -> str:
+    """HTML-escaped text (quotes too)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _lines(text: str) -> str:
+    """Escaped text with line breaks as <br> (no raw newlines: a blank line would end the chat's HTML block)."""
+    text = re.sub(r"\n\s*\n+", "\n", text)
+    return esc(text).replace("\n", "<br>")
+
+
+def _marked(before: str, marked: str, after: str) -> str:
+    return f"{_lines(before)}<mark>{_lines(marked)}</mark>{_lines(after)}"
+
+
+def section_name(section_id: str) -> str:
+    sec = schema.SECTION_BY_ID.get(section_id)
+    return f"{sec.heading} · {sec.english}" if sec else section_id
+
+
+# ---------------------------------------------------------------- where a citation points
+def line_of(report: Report, offset: int) -> int:
+    return report.text.count("\n", 0, max(0, offset)) + 1
+
+
+def page_of(report: Report, offset: int) -> int | None:
+    for p in report.passages:
+        if p.start <= offset < max(p.end, p.start + 1) and p.page:
+            return p.page
+    return None
+
+
+def where(report: Report | None, cite: Citation) -> str:
+    """Bilingual page (or line) of a citation: 第5页 p. 5, or 第78行 line 78."""
+    page = line = None
+    if report is not None and cite.start is not None and report.text:
+        page, line = page_of(report, cite.start), line_of(report, cite.start)
+    if page is None and cite.location:
+        m = re.search(r"p\. (\d+)|第(\d+)页", cite.location)
+        page = int(next(g for g in m.groups() if g)) if m else None
+        m = re.search(r"line (\d+)|第(\d+)行", cite.location)
+        line = line or (int(next(g for g in m.groups() if g)) if m else None)
+    if page:
+        return f"第{page}页 p. {page}" + (f" · 第{line}行 line {line}" if line else "")
+    return f"第{line}行 line {line}" if line else ""
+
+
+def _row_key(label: str) -> str:
+    """The printed row label of a figure citation ("四、结转下年度继续办理 · 总计" -> "四、结转下年度继续办理")."""
+    return re.split(r" · | \(printed", label)[0].strip()
+
+
+def _around(text: str, start: int, end: int, lines: int, most: int) -> tuple[int, int]:
+    """Bounds of ``lines`` lines of context either side of [start, end), at most ``most`` characters each."""
+    lo = start
+    for _ in range(lines + 1):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1 if lo > 0 else 0
+    hi = end
+    for _ in range(lines + 1):
+        nxt = text.find("\n", min(len(text), hi + 1))
+        hi = len(text) if nxt < 0 else nxt
+    return max(lo, start - most), min(hi, end + most)
+
+
+def citation_window(report: Report | None, cite: Citation, row: bool = True) -> tuple[str, str, str]:
+    """(before, cited, after): the cited span of the report's text with a little context around it.
+
+    ``row``: the citation is a table row (one line of context either side) rather than a sentence of
+    a passage (the passage around it). A span longer than LONG_SPAN (a report printed on one line) is
+    narrowed to the cited row: its label and the numbers after it."""
+    if report is None or cite.start is None or cite.end is None or not report.text:
+        text = cite.text or ""
+        return "", text[:LONG_SPAN] + ("…" if len(text) > LONG_SPAN else ""), ""
+    text, start, end = report.text, max(0, cite.start), min(len(report.text), cite.end)
+    if end - start > LONG_SPAN:
+        key = _row_key(cite.label)
+        pos = text.find(key, start, end) if len(key) >= 3 else -1
+        if pos >= 0:
+            m = re.compile(re.escape(key) + r"[\s\d.,，\-－]*").match(text, pos)
+            start, end = pos, m.end() if m else pos + len(key)
+        else:
+            end = start + LONG_SPAN
+    lo, hi = _around(text, start, end, 1, 160) if row else _around(text, start, end, 3, CONTEXT)
+    before = ("…" if lo > 0 else "") + text[lo:start].lstrip("\n")
+    after = text[end:hi].rstrip("\n") + ("…" if hi < len(text) else "")
+    return before, text[start:end], after
+
+
+def citation_html(n: int, cite: Citation, report: Report | None, row: bool = True, open_: bool = False) -> str:
+    """One citation as a <details>: the summary names it; opened, it shows the span highlighted."""
+    loc = where(report, cite)
+    title = cite.title or (report.title if report else "") or cite.report_id
+    before, marked, after = citation_window(report, cite, row)
+    summary = (f'<span class="cite-n">[{n}]</span> <span class="cite-label">{esc(cite.label)}</span>'
+               f' <span class="cite-where">· {esc(title)}{" · " + esc(loc) if loc else ""}</span>')
+    body = (f'<div class="cite-title">{esc(title)}</div>'
+            f'<div class="cite-meta">报告 report: <code>{esc(cite.report_id)}</code>'
+            f'{" · " + esc(loc) if loc else ""}</div>'
+            f'<div class="cite-text">{_marked(before, marked, after)}</div>')
+    return f'<details class="cite"{" open" if open_ else ""}><summary>{summary}</summary>{body}</details>'
+
+
+def answer_html(answer: Answer, resolve: Callable[[str], Report | None]) -> str:
+    """A chat answer: the answer, its kind, and its citations (click one to open its source)."""
+    parts = [f'<div class="answer"><div class="answer-text">{_lines(answer.answer)}</div>',
+             f'<div class="answer-kind">{esc(KIND_LABELS.get(answer.kind, answer.kind))}</div>']
+    if answer.citations:
+        parts.append(f'<div class="sources"><div class="sources-head">来源 Sources ({len(answer.citations)}) · '
+                     '点击打开原文 click one to open the passage</div>')
+        row = answer.kind in ("figure", "aggregate")
+        parts += [citation_html(i, c, resolve(c.report_id), row) for i, c in enumerate(answer.citations, 1)]
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def error_html(message: str) -> str:
+    return f'<div class="ui-error">{_lines(message)}</div>'
+
+
+def note_html(message: str) -> str:
+    return f'<div class="ui-note">{_lines(message)}</div>'
+
+
+# ---------------------------------------------------------------- search hits
+def _snippet(text: str, spans: Sequence[tuple[int, int]], width: int = 130, most: int = 3) -> str:
+    """The passage around its first matches, escaped, matches in <mark>; the whole passage when short."""
+    if len(text) <= 2 * width + 100:
+        return highlight_html(text, spans).replace("\n", "<br>")
+    windows: list[list[int]] = []
+    for s, e in list(spans)[:most] or [(0, 0)]:
+        lo, hi = max(0, s - width), min(len(text), e + width)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(hi, windows[-1][1])
+        else:
+            windows.append([lo, hi])
+    out = []
+    for lo, hi in windows:
+        inner = [(max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo]
+        out.append(("…" if lo > 0 else "") + highlight_html(text[lo:hi], inner) + ("…" if hi < len(text) else ""))
+    return " ".join(out).replace("\n", " ")
+
+
+def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
+    hits = list(hits)
+    head = (f'<div class="hits-head">{len(hits)} 条结果 results for “{esc(query)}”'
+            f' · 检索词 terms: {esc(" ".join(terms)) or "—"}</div>')
+    if not hits:
+        return head + note_html("没有匹配的段落。换个说法或放宽筛选条件。\nNo passage matches: try other words or "
+                                "fewer filters.")
+    items = []
+    for h in hits:
+        meta = " · ".join(x for x in (h.agency, h.region, f"{h.year}年" if h.year else "", section_name(h.section),
+                                      f"第{h.page}页 p. {h.page}" if h.page else "", f"score {h.score:.2f}") if x)
+        full = (f'<details class="hit-full"><summary>全文 whole passage ({len(h.text)} 字 chars)</summary>'
+                f'<div class="cite-text">{h.html().replace(chr(10), "<br>")}</div></details>'
+                if len(h.text) > 400 else "")
+        items.append(f'<li class="hit"><div class="hit-title">{esc(h.title)} <code>{esc(h.report_id)}</code></div>'
+                     f'<div class="hit-meta">{esc(meta)}</div><div class="hit-text">{_snippet(h.text, h.matches)}'
+                     f"</div>{full}</li>")
+    return head + '<ol class="hits">' + "".join(items) + "</ol>"
+
+
+# ---------------------------------------------------------------- one report
+def report_meta_html(report: Report, agency_en: str = "") -> str:
+    missing = sum(1 for f in report.figures.values() if f.value is None)
+    uncertain = sum(1 for f in report.figures.values() if f.uncertain)
+    layout = (schema.LAYOUTS[report.layout].english if report.layout
+              else "无标准表格 no standard tables (2018 or earlier)")
+    rows = [("标题 Title", report.title), ("机关 Agency", report.agency + (f" · {agency_en}" if agency_en else "")),
+            ("地区 Region", report.region), ("年度 Year", report.year or "—"), ("格式 Format", report.format),
+            ("表格格式 Layout", layout), ("编号 Report id", report.id),
+            ("数字 Figures", f"{len(report.figures)} · 缺失 missing {missing} · 存疑 uncertain {uncertain}"),
+            ("警告 Warnings", len(report.warnings))]
+    return '<table class="meta">' + "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + \
+        "</table>"
+
+
+def summary_html(summary: object) -> str:
+    """A :class:`assistant.summarize.Summary` as escaped HTML (headings, paragraphs, key sentences as a list)."""
+    parts = [f'<div class="summary" lang="{esc(summary.lang)}"><h3>{esc(summary.heading)}</h3>']
+    for p in summary.paragraphs:
+        if not p.sentences:
+            continue
+        parts.append(f"<h4>{esc(p.heading)}</h4>")
+        if p.id == "key_sentences":
+            lead, items = (p.sentences[0], p.sentences[1:]) if summary.lang == "en" else ("", p.sentences)
+            if lead:
+                parts.append(f"<p>{esc(lead)}</p>")
+            parts.append("<ul>" + "".join(f'<li lang="zh">{esc(s)}</li>' for s in items) + "</ul>")
+        else:
+            parts.append(f"<p>{esc((' ' if summary.lang == 'en' else '').join(p.sentences))}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _cell_class(value: str) -> str:
+    if not re.fullmatch(r"[-\d.,]+[?*]*|—", value):
+        return ' class="text"'
+    if value == "—":
+        return ' class="missing" title="缺失 missing"'
+    if value.endswith("?") or value.endswith("?*"):
+        return ' class="uncertain" title="存疑 uncertain: several readings fit"'
+    if value.endswith("*"):
+        return ' class="derived" title="由表内算术推出 derived from the table arithmetic"'
+    return ""
+
+
+def tables_html(views: Sequence[TableView]) -> str:
+    if not views:
+        return note_html("这份报告没有标准统计表（2018年及以前的报告没有）。\n"
+                         "This report has no standard tables (reports for 2018 and earlier have none).")
+    legend = ('<div class="legend">— 缺失 missing · ? 存疑 uncertain (several readings fit) · '
+              '* 由表内算术推出 derived from the table arithmetic</div>')
+    out = [legend]
+    for v in views:
+        head = "".join(f"<th>{esc(h)}</th>" for h in v.header)
+        body = "".join("<tr>" + f'<th class="row">{esc(r[0])}</th>' +
+                       "".join(f"<td{_cell_class(c)}>{esc(c)}</td>" for c in r[1:]) + "</tr>" for r in v.rows)
+        out.append(f'<h4>{esc(v.title)}</h4><div class="table-wrap"><table class="figs"><thead><tr>{head}</tr>'
+                   f"</thead><tbody>{body}</tbody></table></div>")
+    return "".join(out)
+
+
+WARNING_GROUPS = (("arithmetic", "算术关系不成立 Arithmetic that does not hold"),
+                  ("uncertain", "存疑数字 Uncertain figures"),
+                  ("missing", "缺失 Missing figures (as warned by the parser)"),
+                  ("", "其他 Other notes"))
+
+
+def _warning_list(title: str, items: list[str]) -> str:
+    body = ("<ul class='warnings'>" + "".join(f"<li>{esc(w)}</li>" for w in items) + "</ul>" if items
+            else note_html("无 none"))
+    return f"<h4>{esc(title)} ({len(items)})</h4>{body}"
+
+
+def warnings_html(report: Report) -> str:
+    """The report's arithmetic warnings, its missing figures (labelled), then its other warnings."""
+    groups: dict[str, list[str]] = {key: [] for key, _ in WARNING_GROUPS}
+    for w in report.warnings:
+        prefix = w.split(":", 1)[0]
+        groups[prefix if prefix in groups else ""].append(w)
+    titles = dict(WARNING_GROUPS)
+    out = [_warning_list(titles["arithmetic"], groups["arithmetic"])]
+    layout = schema.LAYOUTS.get(report.layout or "")
+    missing = [(a, *schema.figure_label(layout, a)) for a, f in report.figures.items() if f.value is None] \
+        if layout else []
+    out.append(f"<h4>缺失的数字 Missing figures ({len(missing)})</h4>")
+    if missing:
+        rows = "".join(f'<tr><td class="text">{esc(zh)}</td><td class="text">{esc(en)}</td>'
+                       f'<td class="text"><code>{esc(a)}</code></td></tr>' for a, zh, en in missing)
+        out.append('<div class="table-wrap"><table class="figs"><thead><tr><th>项目</th><th>item</th>'
+                   f"<th>address</th></tr></thead><tbody>{rows}</tbody></table></div>")
+    else:
+        out.append(note_html("报告给出了所有标准数字。Every standard figure is given." if layout else
+                             "没有标准表格，因此没有标准数字。No standard tables, so no standard figures."))
+    out += [_warning_list(title, groups[key]) for key, title in WARNING_GROUPS if key != "arithmetic"]
+    return "".join(out)
+
+
+def text_html(report: Report) -> str:
+    return f'<div class="fulltext">{_lines(report.text)}</div>'

@@ -1,0 +1,239 @@
+"""What the app does, without the widgets: ask, search, show a report, the data, read an upload.
+
+Everything goes through the same functions as the CLI (``assistant.qa.ask``, the corpus searcher,
+``assistant.display.table_views``, ``assistant.summarize``, ``assistant.parse.parse_file``); this module
+only turns their results into escaped HTML, data frames and CSV files. Nothing here writes to the
+corpus store or its index: an uploaded file is parsed in memory and asked about on the spot.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import shutil
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.display import table_views
+from assistant.ingest import IngestError, Limits
+from assistant.parse import parse_file
+from assistant.qa import Answer, ask
+from assistant.qa.engine import corpus_searcher
+from assistant.record import Report
+from assistant.search import Hit, Searcher
+from assistant.search_cli import write_csv
+from assistant.store import DEFAULT_STORE, Store
+
+from . import data, render
+
+log = logging.getLogger("assistant.ui")
+
+UPLOAD_TYPES = (".pdf", ".html", ".htm", ".docx", ".txt", ".md")
+EMPTY_CORPUS = ("语料库是空的：请先运行 `make run` 或 `assistant ingest`。仍可在“上传”页上传一份报告提问。\n"
+                "The corpus store is empty: run `make run` or `assistant ingest` first. You can still upload a "
+                "report in the Upload tab and ask about it.")
+
+
+@dataclass
+class ReportView:
+    """Everything the Reports tab shows of one report, as escaped HTML."""
+
+    meta: str
+    summary_en: str
+    summary_zh: str
+    tables: str
+    warnings: str
+    text: str
+
+
+class Service:
+    """The app's operations over one corpus store (default ``indexes/corpus.sqlite``)."""
+
+    def __init__(self, store_path: Path | str = DEFAULT_STORE, limits: Limits | None = None):
+        self.store = Store(store_path)
+        self.limits = limits or Limits()
+        self.tmp = Path(tempfile.mkdtemp(prefix="assistant-ui-"))
+        atexit.register(shutil.rmtree, self.tmp, True)
+        self._summary_lock = threading.Lock()
+        self._load = lru_cache(maxsize=64)(lambda rid, _fingerprint: self.store.report(rid))
+        self._summaries = lru_cache(maxsize=128)(self._summary_for)
+
+    # ---------------------------------------------------------------- the corpus
+    def searcher(self) -> Searcher:
+        """The corpus's passage index, shared with the question answering (built once per process)."""
+        return corpus_searcher(str(self.store.path))
+
+    def warm_up(self) -> None:
+        """Load the index, the segmenter and the summary models before the first visitor asks."""
+        if not self.store.counts()["reports"]:
+            return
+        self.searcher()
+        first = self.reports()[0]["id"]
+        ask("上年结转了多少件申请？", store=self.store)
+        ask("What problems does the report mention?", report_id=first, store=self.store)
+        for lang in ("en", "zh"):
+            self.summary_html(first, lang)
+
+    def reports(self) -> list[dict]:
+        return self.store.reports()
+
+    def report(self, report_id: str) -> Report | None:
+        """A stored report (cached until the store changes)."""
+        return self._load(report_id, self.store.fingerprint()) if report_id else None
+
+    def report_choices(self) -> list[tuple[str, str]]:
+        """(label, id) of every stored report, for the pickers."""
+        return [(f"{r['title']} ({r['id']})", r["id"]) for r in self.reports()]
+
+    def default_report(self) -> str | None:
+        """The report the Reports tab opens with: the newest one with standard tables."""
+        rows = self.reports()
+        with_tables = [r for r in rows if r["layout"]]
+        pick = max(with_tables or rows, key=lambda r: (r["year"] or 0, r["format"] == "html"), default=None)
+        return pick["id"] if pick else None
+
+    def header_html(self) -> str:
+        counts = self.store.counts()
+        if not counts["reports"]:
+            return render.error_html(EMPTY_CORPUS)
+        agencies = {r["agency"] for r in self.reports()}
+        return render.note_html(f"语料库 Corpus: {counts['reports']} 份报告 reports · "
+                                f"{len(agencies)} 个机关 agencies · {counts['figures']} 个数字 figures · "
+                                f"{counts['passages']} 个段落 passages")
+
+    # ---------------------------------------------------------------- ask
+    def ask(self, question: str, report_id: str | None = None, report: Report | None = None) -> Answer:
+        """``assistant.qa.ask`` over this store: a stored report by id, a parsed report, or the corpus."""
+        return ask(question, report=report, report_id=report_id or None, store=self.store)
+
+    def answer_html(self, question: str, report_id: str | None = None, report: Report | None = None) -> str:
+        """The answer to a question with its citations, as escaped HTML; a clear message when it fails."""
+        question = (question or "").strip()
+        if not question:
+            return render.note_html("请输入问题。Please type a question.")
+        if report is None and not report_id and not self.store.counts()["reports"]:
+            return render.error_html(EMPTY_CORPUS)
+        try:
+            answer = self.ask(question, report_id, report)
+        except Exception as exc:  # an answer engine bug must not take the page down
+            log.exception("ask failed: %r", question)
+            return render.error_html(f"抱歉，回答这个问题时出错了。Sorry, answering this question failed.\n"
+                                     f"({type(exc).__name__}: {exc})")
+
+        def resolve(rid: str) -> Report | None:
+            return report if report is not None and rid == report.id else self.report(rid)
+
+        return render.answer_html(answer, resolve)
+
+    # ---------------------------------------------------------------- search
+    def search(self, query: str, year: int | None = None, region: str = "", agency: str = "",
+               k: int = 10) -> tuple[list[Hit], list[str]]:
+        searcher = self.searcher()
+        hits = searcher.search(query, year=year, region=region or None, agency=agency or None, k=max(1, int(k)))
+        return hits, searcher.query_terms(query)
+
+    def search_html(self, query: str, year: int | None = None, region: str = "", agency: str = "",
+                    k: int = 10) -> tuple[str, Path | None]:
+        """The hits as escaped HTML with the query terms marked, and a CSV file of them."""
+        query = (query or "").strip()
+        if not query:
+            return render.note_html("请输入检索词。Please type what to search for."), None
+        if not self.store.counts()["reports"]:
+            return render.error_html(EMPTY_CORPUS), None
+        hits, terms = self.search(query, year, region, agency, k)
+        path = self.fresh_folder() / f"search-{data.safe_name(query)}.csv"
+        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+            write_csv(hits, fh)
+        return render.hits_html(query, hits, terms), path
+
+    def fresh_folder(self) -> Path:
+        """A new folder under the app's temporary folder (one per download, so names can repeat)."""
+        folder = self.tmp / uuid.uuid4().hex
+        folder.mkdir()
+        return folder
+
+    def filter_choices(self) -> tuple[list[int], list[str], list[str]]:
+        """Years, regions and agencies of the stored reports, for the search filters."""
+        rows = self.reports()
+        years = sorted({r["year"] for r in rows if r["year"]}, reverse=True)
+        return years, sorted({r["region"] for r in rows if r["region"]}), sorted({r["agency"] for r in rows
+                                                                                if r["agency"]})
+
+    # ---------------------------------------------------------------- one report
+    def _summary_for(self, report_id: str, sha256: str, lang: str) -> str:
+        report = self.report(report_id)
+        return self.render_summary(report, lang) if report else ""
+
+    def render_summary(self, report: Report, lang: str) -> str:
+        """The summary (``assistant.summarize.summarize``) as escaped HTML, or a message saying why not."""
+        try:
+            from assistant.summarize import summarize
+
+            with self._summary_lock:
+                summary = summarize(report, lang)
+        except Exception as exc:
+            log.exception("summary failed for %s", report.id)
+            return render.error_html(f"摘要生成失败 The summary could not be made ({type(exc).__name__}: {exc}).")
+        return render.summary_html(summary)
+
+    def summary_html(self, report_id: str, lang: str) -> str:
+        report = self.report(report_id)
+        return self._summaries(report_id, report.sha256, lang) if report else ""
+
+    def report_view(self, report_id: str) -> ReportView:
+        report = self.report(report_id)
+        if report is None:
+            msg = render.note_html("请选择一份报告。Pick a report.")
+            return ReportView(msg, "", "", "", "", "")
+        return self.view_of(report, self.summary_html(report_id, "en"), self.summary_html(report_id, "zh"))
+
+    def view_of(self, report: Report, summary_en: str | None = None, summary_zh: str | None = None) -> ReportView:
+        """A report's view; the summaries are made here unless given."""
+        try:
+            from assistant.summarize.names import agency_english
+
+            agency_en = agency_english(report.agency or "").english or ""
+        except Exception:
+            agency_en = ""
+        return ReportView(render.report_meta_html(report, agency_en),
+                          summary_en if summary_en is not None else self.render_summary(report, "en"),
+                          summary_zh if summary_zh is not None else self.render_summary(report, "zh"),
+                          render.tables_html(table_views(report)), render.warnings_html(report),
+                          render.text_html(report))
+
+    # ---------------------------------------------------------------- data
+    def figures(self, one_per_year: bool = True, contains: str = "") -> tuple[pd.DataFrame, Path]:
+        """All figures (filtered) and a CSV file of them."""
+        frame = data.figures_frame(self.store, one_per_year, contains)
+        return frame, data.write_frame_csv(frame, self.fresh_folder(), f"figures-{contains}" if contains.strip()
+                                           else "figures")
+
+    # ---------------------------------------------------------------- upload
+    def read_upload(self, path: str | Path | None) -> tuple[Report | None, str]:
+        """Parse an uploaded file in memory: (report, status HTML), or (None, a clear message)."""
+        if not path:
+            return None, render.note_html("请上传一份报告（PDF、HTML、DOCX、TXT）。"
+                                          "Upload a report (PDF, HTML, DOCX, TXT).")
+        name = Path(path).name
+        try:
+            report = parse_file(path, self.limits, report_id=f"upload:{name}")
+        except IngestError as exc:
+            return None, render.error_html(f"无法读取这个文件 This file cannot be read: {name}\n"
+                                           f"原因 Reason: {exc.reason}")
+        except Exception as exc:
+            log.exception("upload failed: %s", name)
+            return None, render.error_html(f"无法读取这个文件 This file cannot be read: {name}\n"
+                                           f"原因 Reason: {type(exc).__name__}: {exc}")
+        given = sum(1 for f in report.figures.values() if f.value is not None)
+        status = render.note_html(
+            f"已读取 Read: {report.title} · {report.agency or '—'} · {report.year or '—'} · "
+            f"{given} 个数字 figures · {len(report.warnings)} 条警告 warnings\n"
+            "这份报告只在本次会话中使用，不会加入语料库。"
+            "It is used for this session only and is not added to the corpus.")
+        return report, status
