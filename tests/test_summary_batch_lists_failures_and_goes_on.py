@@ -69,9 +69,9 @@ def test_all_summarizes_the_store_and_lists_ingest_failures(tmp_path, folder):
 
 
 def test_the_digest_finds_carried_over_mismatches_and_arithmetic_failures(corpus_store):
+    from assistant.names import agency_key
     from assistant.summarize.batch import digest_record
     from assistant.summarize.core import summarize
-    from assistant.summarize.names import agency_key
 
     records = []
     for meta in corpus_store.reports():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summarize.names import agency_english, place_pinyin, split_places
+from assistant.names import agency_english, place_pinyin, split_places
 
 
 @pytest.mark.parametrize(("zh", "en"), [

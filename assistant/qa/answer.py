@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..names import agency_english
 from ..record import Citation, Figure, Report
-from ..summarize.names import agency_english
 
 KINDS = ("figure", "aggregate", "passage", "not_found")
 

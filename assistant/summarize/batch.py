@@ -73,7 +73,7 @@ def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
     def total(group: str) -> int | float | None:
         return (appeals.get(group) or {}).get("total")
 
-    from .names import agency_key
+    from ..names import agency_key
 
     return {
         "id": report.id, "agency": agency_key(report.agency), "agency_english": summary.agency_english,
@@ -106,7 +106,8 @@ def run_job(job: Job) -> dict:
 
 def warm_up() -> None:
     """Load the dictionaries once before the workers fork, so that each does not load them again."""
-    from . import names, narrative
+    from .. import names
+    from . import narrative
 
     narrative.tokenizer().jieba  # noqa: B018
     narrative._pos_tokenizer()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from assistant import schema
 from assistant.record import Report
 
+from ..names import agency_english
 from . import narrative
 from .facts import chinese_paragraphs, english_paragraphs, facts_dict, read_facts
 from .fmt import join
 from .model import KeySentence, Paragraph, Summary
-from .names import agency_english
 
 LANGS = ("en", "zh")
 _LAYOUT_EN = {"2021": "the 2021 standard layout",

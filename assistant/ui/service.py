@@ -196,7 +196,7 @@ class Service:
     def view_of(self, report: Report, summary_en: str | None = None, summary_zh: str | None = None) -> ReportView:
         """A report's view; the summaries are made here unless given."""
         try:
-            from assistant.summarize.names import agency_english
+            from assistant.names import agency_english
 
             agency_en = agency_english(report.agency or "").english or ""
         except Exception:
