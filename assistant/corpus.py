@@ -13,7 +13,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .ingest import FORMATS, IngestError, Limits
-from .parse import parse_file
+from .parse import PARSER_VERSION, parse_file
 from .record import Report
 from .store import Store
 
@@ -66,7 +66,7 @@ def ingest(paths: Iterable[Path], store: Store, limits: Limits | None = None, wo
             summary.failed.append((str(path), f"cannot read the file ({exc.strerror or exc})"))
             store.record_failure(str(path), summary.failed[-1][1])
             continue
-        if store.has(sha):
+        if store.has(sha, PARSER_VERSION):
             summary.unchanged.append(str(path))
             continue
         jobs.append((path, store.id_for(path, sha), limits))
@@ -79,7 +79,7 @@ def ingest(paths: Iterable[Path], store: Store, limits: Limits | None = None, wo
             summary.failed.append((str(path), result.reason))
             store.record_failure(str(path), result.reason)
         else:
-            store.add(result)
+            store.add(result, PARSER_VERSION)
             summary.added.append(result.id)
     bar.close()
     return summary

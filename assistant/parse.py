@@ -15,6 +15,20 @@ from .sections import SectionSpan, find_sections, passages
 from .tables import extract, find_hits
 
 
+def _parser_version() -> str:
+    """A digest of the code that turns a file into a record: a store parsed by other code is re-parsed."""
+    package = Path(__file__).resolve().parent
+    files = sorted(package.glob("ingest/*.py")) + [package / f"{m}.py" for m in (
+        "schema", "record", "parse", "tables", "splitting", "sections", "passages", "metadata", "checks")]
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PARSER_VERSION = _parser_version()
+
+
 def parse_file(path: Path | str, limits: Limits | None = None, report_id: str | None = None) -> Report:
     """Read and parse one file; raises IngestError naming the file and the reason."""
     path = Path(path)

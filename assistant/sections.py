@@ -39,14 +39,25 @@ def find_sections(text: str) -> dict[str, SectionSpan]:
 
 
 def _table_words() -> re.Pattern[str]:
-    """Column headings of the standard tables, long enough to be unmistakable."""
+    """Column headings of the standard tables (and table 4's row headings), long enough to be unmistakable."""
     labels = {c.label for layout in schema.LAYOUTS.values() for t in layout.tables for r in t.rows
               for c in r.columns if len(c.label) >= 4}
+    labels |= {key for t in schema.LAYOUTS["2021"].tables if t.flat for r in t.rows for key in r.keys
+               if len(key) >= 5}  # table 4's header: 未经复议直接起诉, 复议后起诉
     return re.compile("|".join(sorted(map(re.escape, labels), key=len, reverse=True)))
 
 
 _TABLE_WORDS = _table_words()
 _TABLE_ROW = re.compile(r"[^\n]*\t[^\n]*")
+
+
+_HEADING_ONLY = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])"
+                           r"[^。，,；;\n]{0,30}[。.]?\s*")
+
+
+def is_heading(text: str) -> bool:
+    """A numbered heading standing alone (四、政府信息公开行政复议、行政诉讼情况), saying nothing by itself."""
+    return bool(_HEADING_ONLY.fullmatch(text))
 
 
 def is_table_text(text: str) -> bool:
@@ -63,7 +74,7 @@ def passages(text: str, spans: dict[str, SectionSpan], page_of=lambda offset: No
         # table rows are blanked (offsets kept) so that headings and prose around a table stay passages
         prose = _TABLE_ROW.sub(lambda m: " " * len(m.group()), text[span.start: span.end])
         for p in split_passages(span.id, prose, span.start):
-            if not is_table_text(p.text):
+            if not is_table_text(p.text) and not is_heading(p.text):
                 p.page = page_of(p.start)
                 out.append(p)
     return out

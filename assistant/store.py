@@ -18,7 +18,7 @@ SCHEMA_VERSION = 1
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
     id TEXT PRIMARY KEY, title TEXT, agency TEXT, region TEXT, year INTEGER, layout TEXT,
-    format TEXT, source_file TEXT, sha256 TEXT, ingested_at TEXT, text TEXT);
+    format TEXT, source_file TEXT, sha256 TEXT, ingested_at TEXT, text TEXT, parser_version TEXT);
 CREATE INDEX IF NOT EXISTS reports_sha ON reports(sha256);
 CREATE TABLE IF NOT EXISTS passages (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, section TEXT,
@@ -49,6 +49,9 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as db, db:
             db.executescript(_DDL)
+            columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
+            if "parser_version" not in columns:  # a store written before reports recorded it
+                db.execute("ALTER TABLE reports ADD COLUMN parser_version TEXT")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _connect(self) -> sqlite3.Connection:
@@ -58,9 +61,11 @@ class Store:
         return db
 
     # ---------------------------------------------------------------- writing
-    def has(self, sha256: str) -> bool:
+    def has(self, sha256: str, parser_version: str) -> bool:
+        """Whether this file, parsed by this version of the parser, is already stored."""
         with closing(self._connect()) as db:
-            return db.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone() is not None
+            return db.execute("SELECT 1 FROM reports WHERE sha256 = ? AND parser_version = ?",
+                              (sha256, parser_version)).fetchone() is not None
 
     def id_for(self, path: Path, sha256: str) -> str:
         """The file name, unless another file of that name is already stored."""
@@ -71,15 +76,15 @@ class Store:
             return name
         return f"{name}-{sha256[:8]}"
 
-    def add(self, report: Report) -> None:
+    def add(self, report: Report, parser_version: str = "") -> None:
         """Write (or replace) one report atomically: all of it or nothing."""
         layout = schema.LAYOUTS.get(report.layout or "")
         with closing(self._connect()) as db, db:
             db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
-            db.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            db.execute("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        (report.id, report.title, report.agency, report.region, report.year, report.layout,
                         report.format, report.source_file, report.sha256, datetime.now(UTC).isoformat(),
-                        report.text))
+                        report.text, parser_version))
             db.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
                            [(report.id, i, p.section, p.text, p.start, p.end, p.page)
                             for i, p in enumerate(report.passages)])
@@ -158,10 +163,11 @@ class Store:
             return [dict(r) for r in db.execute("SELECT * FROM failures ORDER BY path")]
 
     def fingerprint(self) -> str:
-        """Changes whenever a report is added, replaced or removed."""
+        """Changes whenever a report is added, replaced (also by a newer parser) or removed."""
         with closing(self._connect()) as db:
-            rows = db.execute("SELECT id, sha256 FROM reports ORDER BY id").fetchall()
-        return hashlib.sha256("\n".join(f"{r['id']}\t{r['sha256']}" for r in rows).encode()).hexdigest()
+            rows = db.execute("SELECT id, sha256, parser_version FROM reports ORDER BY id").fetchall()
+        return hashlib.sha256("\n".join(f"{r['id']}\t{r['sha256']}\t{r['parser_version']}"
+                                        for r in rows).encode()).hexdigest()
 
     def counts(self) -> dict[str, int]:
         with closing(self._connect()) as db:

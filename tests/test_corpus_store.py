@@ -34,7 +34,8 @@ def test_ingest_stores_reports_figures_passages_and_warnings(tmp_path, folder):
     assert report.value("requests.carried_forward.total") == 1
     assert report.value("appeals.review.total") is None  # missing stays missing, not 0
     assert report.figures["requests.carried_forward.total"].source.line > 0
-    assert {p.section for p in report.passages} >= {"overview", "requests", "problems"}
+    assert {p.section for p in report.passages} >= {"overview", "problems", "other_matters"}
+    assert not any("\t" in p.text or p.text == "三、收到和处理政府信息公开申请情况" for p in report.passages)
     assert any("carries no figures" in w for w in report.warnings)
     assert store.report("pingtan-2016.txt").figures == {}  # before 2019: no standard tables
     rows = store.figures("requests.new_received.total")
@@ -111,3 +112,15 @@ def test_ingest_command_exit_status_says_whether_a_file_failed(tmp_path, folder)
     assert bad.returncode == 1
     assert f"{folder / 'empty.txt'}: empty file" in bad.stderr and "Traceback" not in bad.stderr
     assert "5 unchanged" in bad.stdout
+
+
+def test_reports_parsed_by_an_older_parser_are_parsed_again(tmp_path, folder):
+    store = Store(tmp_path / "corpus.sqlite")
+    ingest([folder], store, progress=False)
+    before = store.fingerprint()
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE reports SET parser_version = 'older' WHERE id = ?", (SEED.name,))
+    assert store.fingerprint() != before  # the search index sees the change too
+    summary = ingest([folder], store, progress=False)
+    assert summary.added == [SEED.name] and len(summary.unchanged) == 4
+    assert store.fingerprint() == before

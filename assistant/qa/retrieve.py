@@ -9,13 +9,13 @@ from .. import glossary, schema
 from ..index import BM25Index
 from ..record import Citation, Report
 from ..search import Hit, Searcher
+from ..sections import is_heading
 from ..segment import Tokenizer
 from .answer import Answer, location, who
 
 _SENTENCE = re.compile(r"[^。！？;；!?\n]+[。！？;；!?]?")
 MAX_GLOSSES = 6
 MIN_ANSWER_CHARS = 20
-_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。，,；;]{0,24}[。.]?")
 
 
 def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searcher:
@@ -28,7 +28,7 @@ def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searc
 def best_sentence(text: str, terms: list[str]) -> str:
     """The sentence of a passage holding the most query terms (the longer terms count more)."""
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    sentences = [s for s in sentences if not _HEADING.fullmatch(s)] or sentences
+    sentences = [s for s in sentences if not is_heading(s)] or sentences
     if not sentences:
         return text
     return max(sentences, key=lambda s: (sum(len(t) for t in terms if t in s), -abs(len(s) - 60)))
