@@ -141,3 +141,15 @@ def test_passage_question_naming_no_report_searches_the_corpus(corpus_store):
         assert a.kind == "passage" and a.citations
         assert a.citations[0].label in ("Main problems and improvements", "五、存在的主要问题及改进情况")
         assert "存在的主要问题" not in a.answer.split("“", 1)[1]  # the answering sentence, not the heading
+
+
+def test_a_copy_of_the_report_in_another_format_does_not_hide_its_passage(corpus_store):
+    """pingtan-2025 exists as TXT, HTML, PDF and DOCX: search collapses the copies, the answer must not."""
+    a = ask("What did Pingtan say about information processing fees?", store=corpus_store)
+    assert a.kind == "passage" and "信息处理费" in a.answer
+    assert corpus_store.report(a.citations[0].report_id).year == 2025
+
+
+def test_what_fees_did_it_collect_is_a_figure_question(corpus_store):
+    a = ask("What fees did Pingtan collect in 2024?", store=corpus_store)
+    assert a.kind == "figure" and a.value == 18651.06 and "10,000 yuan" in a.answer

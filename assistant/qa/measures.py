@@ -116,7 +116,7 @@ def _found(phrase: str, q: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", q) is not None
 
 
-_QUANTITY = re.compile(r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b"
+_QUANTITY = re.compile(r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
                        r"|\bwhat (was|is|were) the (number|total|amount)"
                        r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几件|几个|几项|几起|数量|数目|总数|金额|有几", re.I)
 _YES_NO = re.compile(r"^\s*(did|does|do|was|were|is|are|has|have|had)\b|是否|有没有|有无|吗[？?]?\s*$", re.I)
