@@ -51,12 +51,13 @@ def summary_markdown(s: Summary) -> str:
     return "\n".join(lines)
 
 
-def summary_html(s: Summary) -> str:
-    parts = [f"<h1>{esc(s.heading)}</h1>"]
+def summary_body(s: Summary, level: int = 1) -> str:
+    """The summary as escaped HTML without a page around it (headings from ``<h{level}>`` down)."""
+    parts = [f"<h{level}>{esc(s.heading)}</h{level}>"]
     for p in s.paragraphs:
         if not p.sentences:
             continue
-        parts.append(f'<section id="{esc(p.id)}">\n<h2>{esc(p.heading)}</h2>')
+        parts.append(f'<section id="{esc(p.id)}">\n<h{level + 1}>{esc(p.heading)}</h{level + 1}>')
         if p.id == "key_sentences":
             lead, *items = p.sentences if s.lang == "en" else ("", *p.sentences)
             if lead:
@@ -65,7 +66,11 @@ def summary_html(s: Summary) -> str:
         else:
             parts.append(f"<p>{esc((' ' if s.lang == 'en' else '').join(p.sentences))}</p>")
         parts.append("</section>")
-    return page(s.heading, "\n".join(parts), "zh" if s.lang == "zh" else "en")
+    return "\n".join(parts)
+
+
+def summary_html(s: Summary) -> str:
+    return page(s.heading, summary_body(s), "zh" if s.lang == "zh" else "en")
 
 
 def render_summary(s: Summary, fmt: str) -> str:

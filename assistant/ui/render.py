@@ -16,6 +16,8 @@ from assistant.display import TableView
 from assistant.qa import Answer
 from assistant.record import Citation, Report
 from assistant.search import Hit, highlight_html
+from assistant.summarize import Summary
+from assistant.summarize.render import summary_body
 
 KIND_LABELS = {
     "figure": "表格数字 · figure from the report's table",
@@ -205,22 +207,9 @@ def report_meta_html(report: Report, agency_en: str = "") -> str:
         "</table>"
 
 
-def summary_html(summary: object) -> str:
-    """A :class:`assistant.summarize.Summary` as escaped HTML (headings, paragraphs, key sentences as a list)."""
-    parts = [f'<div class="summary" lang="{esc(summary.lang)}"><h3>{esc(summary.heading)}</h3>']
-    for p in summary.paragraphs:
-        if not p.sentences:
-            continue
-        parts.append(f"<h4>{esc(p.heading)}</h4>")
-        if p.id == "key_sentences":
-            lead, items = (p.sentences[0], p.sentences[1:]) if summary.lang == "en" else ("", p.sentences)
-            if lead:
-                parts.append(f"<p>{esc(lead)}</p>")
-            parts.append("<ul>" + "".join(f'<li lang="zh">{esc(s)}</li>' for s in items) + "</ul>")
-        else:
-            parts.append(f"<p>{esc((' ' if summary.lang == 'en' else '').join(p.sentences))}</p>")
-    parts.append("</div>")
-    return "".join(parts)
+def summary_html(summary: Summary) -> str:
+    """A summary as an escaped HTML fragment for the Reports tab."""
+    return f'<div class="summary" lang="{esc(summary.lang)}">{summary_body(summary, level=3)}</div>'
 
 
 def _cell_class(value: str) -> str:
