@@ -49,8 +49,6 @@ def _parse(job: tuple[Path, str, Limits]) -> Report | IngestError:
         return parse_file(path, limits, report_id)
     except IngestError as exc:
         return exc
-    except Exception as exc:  # a parser bug must not end the batch: report it against the file
-        return IngestError(path, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
 def ingest(paths: Iterable[Path], store: Store, limits: Limits | None = None, workers: int = 2,

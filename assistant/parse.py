@@ -32,9 +32,16 @@ PARSER_VERSION = _parser_version()
 def parse_file(path: Path | str, limits: Limits | None = None, report_id: str | None = None) -> Report:
     """Read and parse one file; raises IngestError naming the file and the reason."""
     path = Path(path)
-    doc = read_document(path, limits)
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    return parse_document(doc, sha, report_id or path.name)
+    try:
+        doc = read_document(path, limits)
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        return parse_document(doc, sha, report_id or path.name)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise IngestError(path, f"too large or too deeply nested to parse ({type(exc).__name__})") from exc
+    except Exception as exc:  # a parser bug must surface as one clear line about this file, not a traceback
+        raise IngestError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
 
 def parse_document(doc: Document, sha256: str, report_id: str) -> Report:

@@ -100,7 +100,7 @@ def _spans(piece: str, base: int) -> list[RowCells]:
 def _runs(text: str, hits: list[Hit], start: int, end: int) -> list[tuple[Hit | None, RowCells]]:
     """Value runs in order: each with the label printed right before it, or None."""
     out: list[tuple[Hit | None, RowCells]] = []
-    bounds = [h.start for h in hits[1:]] + [end]
+    bounds = [h.start for h in hits[1:]] + [end] if hits else []
     first = hits[0].start if hits else end
     for line_start, line in _lines(text, start, first):
         out.extend((None, c) for c in _spans(line, line_start))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import CORPUS, SEED
 
 
 def facts(path: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -63,3 +63,13 @@ def test_size_limit_names_the_flag_to_raise_it(tmp_path):
     assert result.returncode == 2
     assert "limit" in result.stderr and "--max-mb" in result.stderr
     assert facts(path, "--max-mb", "5", "--json").returncode == 0
+
+
+def test_markup_nested_too_deeply_is_refused_not_half_read(tmp_path):
+    page = (CORPUS / "pingtan-2024.html").read_text(encoding="utf-8")
+    body = page.index("<div class=TRS_Editor")
+    path = tmp_path / "deep.html"
+    path.write_text(page[:body] + "<div>" * 3000 + page[body:] + "</div>" * 3000, encoding="utf-8")
+    result = facts(path, "--json")
+    assert result.returncode == 2 and "nested too deeply" in result.stderr
+    assert "Traceback" not in result.stderr

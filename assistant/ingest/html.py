@@ -26,10 +26,13 @@ def read_html(path: Path, limits: Limits) -> Document:
     data = path.read_bytes()
     m = _CHARSET.search(data[:4096])
     text = decode(data, path, m.group(1).decode("ascii", "ignore") if m else None)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(path, f"not a readable HTML page ({exc})") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise IngestError(path, "the page's markup is nested too deeply to be read in full (over 256 levels)")
     meta = _metadata(root)
     for el in root.xpath("//comment() | //processing-instruction()"):
         _remove(el)
