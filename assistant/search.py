@@ -26,17 +26,9 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class Hit:
-    report_id: str
-    title: str
-    agency: str
-    region: str
-    year: int | None
-    section: str
-    page: int | None
-    start: int  # character offsets of the passage in the report's normalized text
-    end: int
-    text: str
+class Hit(IndexedPassage):
+    """A passage that matched, with its score and the query terms marked."""
+
     score: float
     highlighted: str  # the text with the query terms in 【】
     matches: tuple[tuple[int, int], ...] = ()  # spans of the query terms, relative to ``text``
