@@ -31,7 +31,8 @@ bench: ingest
 	$(BIN)/python bench/bench_ui_load.py
 
 lint: install
-	$(BIN)/ruff check assistant tests bench ui.py
+	$(BIN)/ruff check assistant tests bench harness ui.py
+	$(BIN)/ruff format --check assistant tests bench harness ui.py
 
 clean:
 	rm -rf $(VENV) indexes/*.sqlite indexes/*.tmp

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.ingest.document import Limits  # noqa: E402
-from assistant.ingest.pdf import read_pdf  # noqa: E402
+from assistant.read.document import Limits  # noqa: E402
+from assistant.read.pdf import read_pdf  # noqa: E402
 
 
 def bench(paths: list[Path], rounds: int) -> tuple[int, float]:
@@ -46,16 +46,20 @@ def main() -> None:
         sys.exit("no PDF files found")
     read_pdf(paths[0], Limits())  # warm-up: imports and font caches
     pages, seconds = bench(paths, args.rounds)
-    print(f"total: {pages} pages in {seconds:.2f} s = {pages / seconds:.1f} pages/s "
-          f"({len(paths)} files x {args.rounds} rounds, one process)")
+    print(
+        f"total: {pages} pages in {seconds:.2f} s = {pages / seconds:.1f} pages/s "
+        f"({len(paths)} files x {args.rounds} rounds, one process)"
+    )
     tracemalloc.start()
     for path in paths:
         read_pdf(path, Limits())
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"peak Python allocations reading the files one after another: {peak / 2**20:.1f} MiB (tracemalloc); "
-          f"peak RSS of the process: {rss:.0f} MiB")
+    print(
+        f"peak Python allocations reading the files one after another: {peak / 2**20:.1f} MiB (tracemalloc); "
+        f"peak RSS of the process: {rss:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

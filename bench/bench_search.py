@@ -30,14 +30,22 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import index as index_module  # noqa: E402
-from assistant.index import BM25Index, IndexedPassage, default_workers  # noqa: E402
-from assistant.search import Searcher  # noqa: E402
-from assistant.segment import Tokenizer  # noqa: E402
-from assistant.store import Store  # noqa: E402
+from assistant.search import bm25 as index_module  # noqa: E402
+from assistant.search.bm25 import BM25Index, IndexedPassage, default_workers  # noqa: E402
+from assistant.search.searcher import Searcher  # noqa: E402
+from assistant.search.tokenize import Tokenizer  # noqa: E402
+from assistant.store.database import Store  # noqa: E402
 
-THEMES = ["依申请公开 答复 超期", "行政复议 纠正", "information processing fees", "政策解读",
-          "administrative reconsideration", "结转下年度", "政府信息公开", "规范性文件 废止"]
+THEMES = [
+    "依申请公开 答复 超期",
+    "行政复议 纠正",
+    "information processing fees",
+    "政策解读",
+    "administrative reconsideration",
+    "结转下年度",
+    "政府信息公开",
+    "规范性文件 废止",
+]
 TARGET_P50_MS = 1.0
 TARGET_VS_RANK_BM25 = 100.0
 
@@ -127,9 +135,21 @@ def synthetic(n: int, real: list[IndexedPassage], tokenizer: Tokenizer, seed: in
     years = rng.integers(2011, 2026, size=n)
     out = []
     for i in range(n):
-        text = "".join(drawn[bounds[i]:bounds[i + 1]])
-        out.append(IndexedPassage(f"synthetic-{i // 30}", f"synthetic report {i // 30}", "机关", "地区",
-                                  int(years[i]), "", None, 0, len(text), text))
+        text = "".join(drawn[bounds[i] : bounds[i + 1]])
+        out.append(
+            IndexedPassage(
+                f"synthetic-{i // 30}",
+                f"synthetic report {i // 30}",
+                "机关",
+                "地区",
+                int(years[i]),
+                "",
+                None,
+                0,
+                len(text),
+                text,
+            )
+        )
     return out
 
 
@@ -141,7 +161,7 @@ def make_queries(index: BM25Index, count: int, seed: int) -> list[str]:
     df = np.array([index.df[index.vocab[t]] for t in words])
     picks = rng.choice(len(words), size=(count, 3), p=df / df.sum())
     sizes = rng.integers(1, 4, size=count)
-    queries = [" ".join(words[j] for j in picks[i, :sizes[i]]) for i in range(count)]
+    queries = [" ".join(words[j] for j in picks[i, : sizes[i]]) for i in range(count)]
     return (THEMES + queries)[:count]
 
 
@@ -149,8 +169,10 @@ def token_lists(index: BM25Index) -> list[list[str]]:
     """Each passage's tokens, rebuilt from the count matrix (order does not matter to BM25)."""
     terms = np.array(index.terms, dtype=object)
     c = index._counts
-    return [np.repeat(terms[c.indices[c.indptr[i]:c.indptr[i + 1]]], c.data[c.indptr[i]:c.indptr[i + 1]]).tolist()
-            for i in range(c.shape[0])]
+    return [
+        np.repeat(terms[c.indices[c.indptr[i] : c.indptr[i + 1]]], c.data[c.indptr[i] : c.indptr[i + 1]]).tolist()
+        for i in range(c.shape[0])
+    ]
 
 
 # ---------------------------------------------------------------- one size
@@ -183,8 +205,9 @@ def bench_rank_bm25(docs: list[list[str]], queries: list[list[str]]) -> tuple[di
     return stats, latencies(top10, queries, warmup=1)
 
 
-def bench_size(n: int, real: list[IndexedPassage], tokenizer: Tokenizer, folder: Path,
-               args: argparse.Namespace) -> dict[str, float]:
+def bench_size(
+    n: int, real: list[IndexedPassage], tokenizer: Tokenizer, folder: Path, args: argparse.Namespace
+) -> dict[str, float]:
     print(f"\n=== {n:,} synthetic passages ({default_workers()} segmentation workers) ===", flush=True)
     passages = synthetic(n, real, tokenizer, args.seed)
     chars = sum(len(p.text) for p in passages)
@@ -232,14 +255,19 @@ def bench_size(n: int, real: list[IndexedPassage], tokenizer: Tokenizer, folder:
     for name, stats, lat, count in rows:
         b = f"{stats['seconds']:9.2f}{stats['peak_mb']:9.0f}" if stats else " " * 18
         print(f"{name:<26}{b}{count:9d}{pct(lat, 50):9.3f}{pct(lat, 95):9.3f}")
-    print(f"(our build includes segmenting {chars / 1e6:.1f} M characters, the others get the tokens; "
-          f"peak MB is the building process's (tracemalloc); save {save['seconds']:.2f} s, "
-          f"load {load['seconds']:.2f} s, file {(folder / 'bm25.npz').stat().st_size / 2**20:.0f} MB)")
+    print(
+        f"(our build includes segmenting {chars / 1e6:.1f} M characters, the others get the tokens; "
+        f"peak MB is the building process's (tracemalloc); save {save['seconds']:.2f} s, "
+        f"load {load['seconds']:.2f} s, file {(folder / 'bm25.npz').stat().st_size / 2**20:.0f} MB)"
+    )
     p50 = pct(ours, 50)
     vs_rank = pct(r_lat, 50) / pct(ours_same, 50)
     vs_bm25s = pct(s_lat, 50) / p50
-    print(f"ratios (p50): {vs_rank:,.0f}x faster than rank-bm25 (same {len(r_queries)} queries), "
-          f"{vs_bm25s:.1f}x faster than bm25s; p95: {pct(s_lat, 95) / pct(ours, 95):.1f}x vs bm25s", flush=True)
+    print(
+        f"ratios (p50): {vs_rank:,.0f}x faster than rank-bm25 (same {len(r_queries)} queries), "
+        f"{vs_bm25s:.1f}x faster than bm25s; p95: {pct(s_lat, 95) / pct(ours, 95):.1f}x vs bm25s",
+        flush=True,
+    )
     return {"n": n, "p50": p50, "vs_rank": vs_rank, "vs_bm25s": vs_bm25s}
 
 

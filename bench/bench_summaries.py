@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.store import DEFAULT_STORE, Store  # noqa: E402
+from assistant.store.database import DEFAULT_STORE, Store  # noqa: E402
 from assistant.summarize.batch import Job, run_batch, warm_up  # noqa: E402
 from assistant.summarize.core import summarize  # noqa: E402
 from assistant.summarize.render import render_summary  # noqa: E402
@@ -26,7 +26,7 @@ def _store(path: Path, tmp: Path) -> Store:
     store = Store(path)
     if store.counts()["reports"]:
         return store
-    from assistant.corpus import ingest
+    from assistant.store.ingest import ingest
 
     store = Store(tmp / "corpus.sqlite")
     ingest([ROOT / "corpus"], store, progress=False)
@@ -61,15 +61,34 @@ def main() -> int:
         batch_s = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "assistant.cli", "summarize", "--all", "--store", str(store.path),
-                        "--out", str(Path(tmp) / "cli"), "--quiet"], cwd=ROOT, check=False, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli",
+                "summarize",
+                "--all",
+                "--store",
+                str(store.path),
+                "--out",
+                str(Path(tmp) / "cli"),
+                "--quiet",
+            ],
+            cwd=ROOT,
+            check=False,
+            capture_output=True,
+        )
         cli_s = time.perf_counter() - t0
     print(f"corpus: {len(ids)} reports; dictionaries (jieba, POS tags, IDF, CC-CEDICT) load in {load:.2f} s")
     print(f"one process, dictionaries loaded: {one:.1f} summaries/s ({n} summaries, en and zh, markdown)")
-    print(f"batch, 2 workers, dictionaries loaded: {len(result.written) / batch_s:.1f} summaries/s "
-          f"({len(result.written)} written, {len(result.failed)} failed, {batch_s:.2f} s)")
-    print(f"`assistant summarize --all` from a cold start: {len(ids) / cli_s:.1f} summaries/s ({cli_s:.2f} s, "
-          "interpreter and dictionaries included)")
+    print(
+        f"batch, 2 workers, dictionaries loaded: {len(result.written) / batch_s:.1f} summaries/s "
+        f"({len(result.written)} written, {len(result.failed)} failed, {batch_s:.2f} s)"
+    )
+    print(
+        f"`assistant summarize --all` from a cold start: {len(ids) / cli_s:.1f} summaries/s ({cli_s:.2f} s, "
+        "interpreter and dictionaries included)"
+    )
     return 0
 
 

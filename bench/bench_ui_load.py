@@ -24,8 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.store import DEFAULT_STORE, Store  # noqa: E402
-from assistant.ui.serve import running_app  # noqa: E402
+from assistant.store.database import DEFAULT_STORE, Store  # noqa: E402
+from harness.serve import running_app  # noqa: E402
 
 SEED = "000_782cdb5e9cbe54e2.txt"
 QUESTIONS = [  # (question, report id or "" for the whole corpus)
@@ -54,7 +54,7 @@ def store_for_bench(path: Path, scratch: Path) -> Path:
     """The store to serve: the given one if it holds reports, else the bundled corpus ingested afresh."""
     if path.exists() and Store(path).counts()["reports"]:
         return path
-    from assistant.corpus import ingest
+    from assistant.store.ingest import ingest
 
     fresh = Store(scratch / "corpus.sqlite")
     ingest([REPO / "corpus"], fresh, progress=False)
@@ -96,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     latencies = [t for t, _ in results]
     failures = [e for _, e in results if e]
     p50, p95 = statistics.median(latencies), percentile(latencies, 95)
-    print(f"{args.n} concurrent questions through /ask: p50 {p50:.3f}s  p95 {p95:.3f}s  max {max(latencies):.3f}s  "
-          f"wall {wall:.2f}s  failures {len(failures)}")
+    print(
+        f"{args.n} concurrent questions through /ask: p50 {p50:.3f}s  p95 {p95:.3f}s  max {max(latencies):.3f}s  "
+        f"wall {wall:.2f}s  failures {len(failures)}"
+    )
     met = not failures and p95 <= TARGET_P95_S
     print(f"target: no failure, p95 <= {TARGET_P95_S:.1f}s -> {'OK' if met else 'MISSED'}")
     for f in failures:

@@ -18,8 +18,8 @@ def real_passages() -> list:
     what the search tests index. Report ids are the file names without extension."""
     import csv
 
-    from assistant.passages import split_passages
-    from assistant.record import IndexedPassage
+    from assistant.domain.record import IndexedPassage
+    from assistant.extract.passages import split_passages
 
     out = []
     with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
@@ -29,8 +29,20 @@ def real_passages() -> list:
                 continue
             rid = name.rsplit(".", 1)[0]
             for p in split_passages("", (CORPUS / name).read_text(encoding="utf-8")):
-                out.append(IndexedPassage(rid, rid, row["agency"], row["region"], int(row["year"]), p.section,
-                                          p.page, p.start, p.end, p.text))
+                out.append(
+                    IndexedPassage(
+                        rid,
+                        rid,
+                        row["agency"],
+                        row["region"],
+                        int(row["year"]),
+                        p.section,
+                        p.page,
+                        p.start,
+                        p.end,
+                        p.text,
+                    )
+                )
     return out
 
 
@@ -50,8 +62,8 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory):
     """The whole bundled corpus ingested into a fresh store (and its search index) for the session."""
-    from assistant.corpus import ingest
-    from assistant.store import Store
+    from assistant.store.database import Store
+    from assistant.store.ingest import ingest
 
     store = Store(tmp_path_factory.mktemp("store") / "corpus.sqlite")
     summary = ingest([CORPUS], store, progress=False)

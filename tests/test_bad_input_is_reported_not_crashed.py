@@ -12,8 +12,9 @@ from conftest import CORPUS, SEED
 
 
 def facts(path: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "facts", str(path), *extra],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "facts", str(path), *extra], capture_output=True, text=True, timeout=120
+    )
 
 
 def _garbage(path: Path) -> None:

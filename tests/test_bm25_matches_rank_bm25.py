@@ -9,15 +9,28 @@ import pytest
 from conftest import real_passages
 from rank_bm25 import BM25Okapi
 
-from assistant import index as index_module
-from assistant.index import BM25Index, BM25Params, IndexedPassage
-from assistant.segment import Tokenizer
+from assistant.search import bm25 as index_module
+from assistant.search.bm25 import BM25Index, BM25Params, IndexedPassage
+from assistant.search.tokenize import Tokenizer
 
 QUERIES = [
-    "依申请公开 答复 超期", "行政复议 纠正", "information processing fees", "administrative reconsideration",
+    "依申请公开 答复 超期",
+    "行政复议 纠正",
+    "information processing fees",
+    "administrative reconsideration",
     "政府信息公开",  # boilerplate: in almost every passage
-    "公开", "信息", "工作", "政府信息公开 行政复议", "规范性文件 2021", "结转下年度", "平潭", "2019", "0",
-    "政策解读 新闻发布会", "不存在的词汇", "主动公开 主动公开",
+    "公开",
+    "信息",
+    "工作",
+    "政府信息公开 行政复议",
+    "规范性文件 2021",
+    "结转下年度",
+    "平潭",
+    "2019",
+    "0",
+    "政策解读 新闻发布会",
+    "不存在的词汇",
+    "主动公开 主动公开",
 ]
 
 
@@ -52,14 +65,13 @@ def index(passages: list[IndexedPassage], tokenizer: Tokenizer) -> BM25Index:
 
 
 def _query_tokens(tokenizer: Tokenizer, query: str) -> list[str]:
-    from assistant.segment import normalize_query
+    from assistant.search.tokenize import normalize_query
 
     return tokenizer.tokens(normalize_query(query))  # repeats kept: rank_bm25 counts them
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_scores_equal_rank_bm25(query: str, index: BM25Index, tokens: list[list[str]],
-                                tokenizer: Tokenizer) -> None:
+def test_scores_equal_rank_bm25(query: str, index: BM25Index, tokens: list[list[str]], tokenizer: Tokenizer) -> None:
     reference = BM25Okapi(tokens)
     q = _query_tokens(tokenizer, query)
     ours, theirs = index.get_scores(q), reference.get_scores(q)
@@ -86,8 +98,9 @@ def test_idf_and_its_floor_equal_rank_bm25(index: BM25Index, tokens: list[list[s
         assert ours[t] == pytest.approx(0.25 * reference.average_idf, abs=1e-9)
 
 
-def test_other_parameters_also_match(passages: list[IndexedPassage], tokens: list[list[str]],
-                                     tokenizer: Tokenizer) -> None:
+def test_other_parameters_also_match(
+    passages: list[IndexedPassage], tokens: list[list[str]], tokenizer: Tokenizer
+) -> None:
     params = BM25Params(k1=1.2, b=0.5, epsilon=0.1)
     idx = BM25Index(tokenizer, params)
     idx.add(passages)
@@ -98,8 +111,9 @@ def test_other_parameters_also_match(passages: list[IndexedPassage], tokens: lis
 
 
 @pytest.mark.parametrize("query", ["依申请公开 答复 超期", "政府信息公开", "行政复议 纠正", "公开"])
-def test_top_k_is_rank_bm25s_ranking(query: str, index: BM25Index, tokens: list[list[str]],
-                                     tokenizer: Tokenizer) -> None:
+def test_top_k_is_rank_bm25s_ranking(
+    query: str, index: BM25Index, tokens: list[list[str]], tokenizer: Tokenizer
+) -> None:
     reference = BM25Okapi(tokens)
     q = _query_tokens(tokenizer, query)
     theirs = reference.get_scores(q)
@@ -111,8 +125,9 @@ def test_top_k_is_rank_bm25s_ranking(query: str, index: BM25Index, tokens: list[
     assert [s for _, s in top] == sorted((s for _, s in top), reverse=True)
 
 
-def test_ranking_behaves_on_boilerplate_terms(index: BM25Index, passages: list[IndexedPassage],
-                                              tokenizer: Tokenizer) -> None:
+def test_ranking_behaves_on_boilerplate_terms(
+    index: BM25Index, passages: list[IndexedPassage], tokenizer: Tokenizer
+) -> None:
     # 政府信息公开 is in most passages: it must not drown the specific term of the query
     for specific in ("行政复议", "信息处理费", "政策解读"):
         q = tokenizer.query_tokens(f"政府信息公开 {specific}", index.vocab)
@@ -126,8 +141,9 @@ def test_ranking_behaves_on_boilerplate_terms(index: BM25Index, passages: list[I
     assert len(top) == 20 and all("政府信息公开" in passages[i].text for i, _ in top)
 
 
-def test_incremental_adds_and_removals_match_a_fresh_reference(passages: list[IndexedPassage],
-                                                               tokenizer: Tokenizer) -> None:
+def test_incremental_adds_and_removals_match_a_fresh_reference(
+    passages: list[IndexedPassage], tokenizer: Tokenizer
+) -> None:
     reports = sorted({p.report_id for p in passages})
     idx = BM25Index(tokenizer)
     for rid in reports:  # one report at a time
@@ -143,8 +159,9 @@ def test_incremental_adds_and_removals_match_a_fresh_reference(passages: list[In
         np.testing.assert_allclose(idx.get_scores(q), reference.get_scores(q), rtol=0, atol=1e-6)
 
 
-def test_parallel_build_equals_serial_build(passages: list[IndexedPassage], index: BM25Index,
-                                            tokenizer: Tokenizer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_build_equals_serial_build(
+    passages: list[IndexedPassage], index: BM25Index, tokenizer: Tokenizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(index_module, "PARALLEL_MIN_PASSAGES", 0)
     parallel = BM25Index(tokenizer)
     parallel.add(passages, workers=2)
@@ -155,13 +172,13 @@ def test_parallel_build_equals_serial_build(passages: list[IndexedPassage], inde
         np.testing.assert_array_equal(parallel.get_scores(q), index.get_scores(q))
 
 
-def test_top_k_equals_a_full_sort_with_and_without_masks(index: BM25Index, tokens: list[list[str]],
-                                                         passages: list[IndexedPassage]) -> None:
+def test_top_k_equals_a_full_sort_with_and_without_masks(
+    index: BM25Index, tokens: list[list[str]], passages: list[IndexedPassage]
+) -> None:
     reference = BM25Okapi(tokens)
     rng = np.random.default_rng(7)
     words = [t for t in index.terms if len(t) >= 2]
-    masks = [None, np.array([p.year is not None and p.year >= 2020 for p in passages]),
-             rng.random(len(passages)) < 0.1]
+    masks = [None, np.array([p.year is not None and p.year >= 2020 for p in passages]), rng.random(len(passages)) < 0.1]
     checked = 0
     for _ in range(150):
         q = list(rng.choice(words, size=int(rng.integers(1, 4))))

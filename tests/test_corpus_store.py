@@ -10,8 +10,8 @@ import sys
 import pytest
 from conftest import CORPUS, SEED
 
-from assistant.corpus import ingest
-from assistant.store import Store
+from assistant.store.database import Store
+from assistant.store.ingest import ingest
 
 
 @pytest.fixture()
@@ -40,7 +40,11 @@ def test_ingest_stores_reports_figures_passages_and_warnings(tmp_path, folder):
     assert store.report("pingtan-2016.txt").figures == {}  # before 2019: no standard tables
     rows = store.figures("requests.new_received.total")
     assert {r["report_id"]: r["value"] for r in rows} == {
-        SEED.name: 3, "pingtan-2024.txt": 218, "pingtan-2019.txt": 23, "shuyang-fagaiju-2023.html": 26}
+        SEED.name: 3,
+        "pingtan-2024.txt": 218,
+        "pingtan-2019.txt": 23,
+        "shuyang-fagaiju-2023.html": 26,
+    }
 
 
 def test_any_sql_tool_can_read_the_store(tmp_path, folder):
@@ -49,7 +53,8 @@ def test_any_sql_tool_can_read_the_store(tmp_path, folder):
     with sqlite3.connect(store.path) as db:
         value, label_en = db.execute(
             "SELECT value, label_en FROM figures WHERE report_id = ? AND address = ?",
-            (SEED.name, "proactive.licensing.decisions")).fetchone()
+            (SEED.name, "proactive.licensing.decisions"),
+        ).fetchone()
     assert value == 135 and "licensing" in label_en
 
 
@@ -85,7 +90,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path, folder):
 
 
 def test_an_interrupted_write_leaves_no_half_report(tmp_path, monkeypatch):
-    from assistant.parse import parse_file
+    from assistant.extract.report import parse_file
 
     store = Store(tmp_path / "corpus.sqlite")
     store.add(parse_file(CORPUS / "pingtan-2024.txt"))
@@ -102,13 +107,19 @@ def test_an_interrupted_write_leaves_no_half_report(tmp_path, monkeypatch):
 
 def test_ingest_command_exit_status_says_whether_a_file_failed(tmp_path, folder):
     db = tmp_path / "corpus.sqlite"
-    ok = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(folder), "--store", str(db), "--quiet"],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "ingest", str(folder), "--store", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "5 new or changed" in ok.stdout
     (folder / "empty.txt").write_bytes(b"")
-    bad = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(folder), "--store", str(db), "--quiet"],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "ingest", str(folder), "--store", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert f"{folder / 'empty.txt'}: empty file" in bad.stderr and "Traceback" not in bad.stderr
     assert "5 unchanged" in bad.stdout

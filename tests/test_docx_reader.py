@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.ingest.document import Document, IngestError, Limits, normalize
-from assistant.ingest.docx import read_docx
+from assistant.read.document import Document, IngestError, Limits, normalize
+from assistant.read.docx import read_docx
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 RENDERED = {name: CORPUS / f"{name}.rendered.docx" for name in ("pingtan-2024", "pingtan-2025", "shuyang-fagaiju-2023")}
@@ -72,17 +72,26 @@ PINGTAN_2024_TABLE3 = [  # by hand from the rendered pages 4-5 (same cells as th
 def test_pingtan_2024_table3_rows():
     got = lines(read(RENDERED["pingtan-2024"]))
     start = got.index(PINGTAN_2024_TABLE3[0])
-    assert got[start: start + len(PINGTAN_2024_TABLE3)] == PINGTAN_2024_TABLE3
+    assert got[start : start + len(PINGTAN_2024_TABLE3)] == PINGTAN_2024_TABLE3
     assert got[start - 1] == "三、收到和处理政府信息公开申请情况"
 
 
 def test_tables_stand_between_their_paragraphs():
     got = lines(read(RENDERED["pingtan-2024"]))
-    order = ["一、总体情况", "二、主动公开政府信息情况", "第二十条第(一)项", row("规章", 0, 0, 0),
-             row("行政规范性文件", 62, 33, 440), row("行政许可", 4529), row("行政事业性收费", "18651.06"),
-             "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
-             row(2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19), "五、存在的主要问题及改进情况",
-             "六、其他需要报告的事项"]
+    order = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "第二十条第(一)项",
+        row("规章", 0, 0, 0),
+        row("行政规范性文件", 62, 33, 440),
+        row("行政许可", 4529),
+        row("行政事业性收费", "18651.06"),
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        row(2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19),
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
     positions = [got.index(line) for line in order]
     assert positions == sorted(positions)
 
@@ -108,7 +117,7 @@ def test_shuyang_blank_cells_stay_empty_in_their_columns():
 
 @pytest.mark.parametrize("name", sorted(RENDERED))
 def test_docx_table_lines_equal_the_pdf_table_lines(name):
-    from assistant.ingest.pdf import read_pdf
+    from assistant.read.pdf import read_pdf
 
     pdf = read_pdf(CORPUS / f"{name}.rendered.pdf", Limits())
     tables = [line for line in lines(read(RENDERED[name])) if "\t" in line]
@@ -138,7 +147,7 @@ def test_text_is_normalized(path):
 
 
 def figures(path: Path) -> dict:
-    from assistant.parse import parse_file
+    from assistant.extract.report import parse_file
 
     report = parse_file(path)
     return {a: (f.value if f is not None else None) for a, f in report.figures.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import CORPUS, SEED
 
-from assistant.parse import parse_file
+from assistant.extract.report import parse_file
 
 
 def _figures(path):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, expectation, expectation_files
 
-from assistant.parse import parse_file
-from assistant.schema import LAYOUTS
-from assistant.tables import DERIVED
+from assistant.domain.schema import LAYOUTS
+from assistant.extract.report import parse_file
+from assistant.extract.tables import DERIVED
 
 RENDERED = sorted(p.name for p in CORPUS.glob("*.rendered.*"))
 CASES = [(n, n) for n in expectation_files()] + [(n, n.split(".rendered.")[0] + ".html") for n in RENDERED]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import CORPUS
 
-from assistant.parse import parse_file
-from assistant.splitting import cut_cells, readings
+from assistant.extract.digits import cut_cells, readings
+from assistant.extract.report import parse_file
 
 
 def _row_total_ok(values):
@@ -23,16 +23,21 @@ def test_surviving_spaces_are_cell_borders():
 
 def test_table4_line_of_15_cells():
     def groups_ok(v):
-        return all(v[i + 4] == sum(v[i:i + 4]) for i in (0, 5, 10))
+        return all(v[i + 4] == sum(v[i : i + 4]) for i in (0, 5, 10))
+
     assert readings(cut_cells("21317000001324019", 0), 15, groups_ok) == [
-        (2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19)]
+        (2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19)
+    ]
 
 
 def test_ambiguous_row_is_marked_uncertain_with_its_alternatives():
     report = parse_file(CORPUS / "pingtan-2024.txt")
     fig = report.figures["proactive.normative_documents.repealed"]
-    assert (report.value("proactive.normative_documents.issued"), fig.value,
-            report.value("proactive.normative_documents.in_force")) == (62, 33, 440)
+    assert (
+        report.value("proactive.normative_documents.issued"),
+        fig.value,
+        report.value("proactive.normative_documents.in_force"),
+    ) == (62, 33, 440)
     assert fig.uncertain and "several readings" in fig.note
     assert any(w.startswith("uncertain: proactive.normative_documents") for w in report.warnings)
 

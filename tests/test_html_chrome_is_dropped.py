@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from assistant.ingest import read_document
-from assistant.parse import parse_file
-from assistant.sections import find_sections
+from assistant.extract.report import parse_file
+from assistant.extract.sections import find_sections
+from assistant.read import read_document
 
 CHROME = ("友情链接", "jQuery", "function(", "文字版", "当前位置", "ms-controller", "新闻媒体", "<script")
 
@@ -32,8 +32,9 @@ def test_hostile_markup_stays_text(tmp_path):
     html = (CORPUS / "pingtan-2024.html").read_text(encoding="utf-8")
     marker = "全年办理政府信息公开申请218件。"
     assert marker in html
-    hostile = html.replace(marker, marker + "&lt;script&gt;alert(1)&lt;/script&gt;<script>steal()</script>"
-                                          "<img src=x onerror=alert(2)>")
+    hostile = html.replace(
+        marker, marker + "&lt;script&gt;alert(1)&lt;/script&gt;<script>steal()</script><img src=x onerror=alert(2)>"
+    )
     path = tmp_path / "hostile.html"
     path.write_text(hostile, encoding="utf-8")
     report = parse_file(path)
@@ -44,8 +45,14 @@ def test_hostile_markup_stays_text(tmp_path):
 
 def test_sections_are_found_in_html():
     doc = read_document(CORPUS / "shuyang-fagaiju-2023.html")
-    assert list(find_sections(doc.text)) == ["overview", "proactive", "requests", "appeals", "problems",
-                                             "other_matters"]
+    assert list(find_sections(doc.text)) == [
+        "overview",
+        "proactive",
+        "requests",
+        "appeals",
+        "problems",
+        "other_matters",
+    ]
     report = parse_file(CORPUS / "shuyang-fagaiju-2023.html")
     assert {"overview", "problems", "other_matters"} <= {p.section for p in report.passages}
     assert not any("\t" in p.text for p in report.passages)  # table rows are figures, not passages

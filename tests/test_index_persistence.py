@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from conftest import real_passages
 
-from assistant import index as index_module
-from assistant.index import (
+from assistant.search import bm25 as index_module
+from assistant.search.bm25 import (
     INDEX_FILE,
     BM25Index,
     IndexDamaged,
@@ -22,14 +22,12 @@ from assistant.index import (
     IndexStale,
     open_index,
 )
-from assistant.search import Searcher
-from assistant.segment import Tokenizer
+from assistant.search.searcher import Searcher
+from assistant.search.tokenize import Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 LATE = "pingtan-2025"  # the report "ingested later"
 LATE_PHRASE = "2025年"
-
-
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +68,9 @@ def test_saved_index_loads_with_identical_results(passages: list[IndexedPassage]
         assert _results(Searcher(loaded), q) == _results(Searcher(built), q) != []
 
 
-def test_a_write_that_fails_midway_leaves_the_old_index(passages: list[IndexedPassage], folder: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_that_fails_midway_leaves_the_old_index(
+    passages: list[IndexedPassage], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     early = [p for p in passages if p.report_id != LATE]
     old = open_index(early, folder)
     before = (folder / INDEX_FILE).read_bytes()
@@ -95,15 +94,14 @@ def test_a_write_that_fails_midway_leaves_the_old_index(passages: list[IndexedPa
     assert _results(Searcher(reloaded), "依申请公开 答复 超期") == expected
 
 
-def test_a_process_killed_while_writing_leaves_the_old_index(passages: list[IndexedPassage],
-                                                             folder: Path) -> None:
+def test_a_process_killed_while_writing_leaves_the_old_index(passages: list[IndexedPassage], folder: Path) -> None:
     early = [p for p in passages if p.report_id != LATE]
     open_index(early, folder)
     before = (folder / INDEX_FILE).read_bytes()
     script = f"""
 import os, sys
 sys.path.insert(0, {str(REPO)!r}); sys.path.insert(0, {str(Path(__file__).parent)!r})
-from assistant import index as ix
+from assistant.search import bm25 as ix
 from test_index_persistence import real_passages
 real = ix._write_npz
 def die(fh, arrays):
@@ -124,8 +122,7 @@ ix.open_index(real_passages(), {str(folder)!r})
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
-def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[IndexedPassage],
-                                                 folder: Path) -> None:
+def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[IndexedPassage], folder: Path) -> None:
     good = open_index(passages, folder)
     path = folder / INDEX_FILE
     data = bytearray(path.read_bytes())
@@ -148,8 +145,9 @@ def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[Ind
     BM25Index.load(folder)  # the rebuilt file is sound
 
 
-def test_a_stale_index_is_detected_and_rebuilt(passages: list[IndexedPassage], folder: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stale_index_is_detected_and_rebuilt(
+    passages: list[IndexedPassage], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(IndexMissing):
         BM25Index.load(folder)
     open_index(passages, folder)
@@ -166,8 +164,9 @@ def test_a_stale_index_is_detected_and_rebuilt(passages: list[IndexedPassage], f
         BM25Index.load(folder, Tokenizer(folder, extra_words=["新加的词"]))
 
 
-def test_a_report_added_later_is_found_without_resegmenting_the_rest(passages: list[IndexedPassage],
-                                                                     folder: Path) -> None:
+def test_a_report_added_later_is_found_without_resegmenting_the_rest(
+    passages: list[IndexedPassage], folder: Path
+) -> None:
     early = [p for p in passages if p.report_id != LATE]
     late = [p for p in passages if p.report_id == LATE]
     assert late and early
@@ -197,8 +196,11 @@ def test_a_report_added_later_is_found_without_resegmenting_the_rest(passages: l
 def test_a_changed_or_removed_report_is_updated(passages: list[IndexedPassage], folder: Path) -> None:
     open_index(passages, folder)
     target = "pingtan-2019"
-    changed = [IndexedPassage(**{**p.__dict__, "text": p.text + " 新增补充说明"}) if p.report_id == target else p
-               for p in passages if p.report_id != "pingtan-2015"]
+    changed = [
+        IndexedPassage(**{**p.__dict__, "text": p.text + " 新增补充说明"}) if p.report_id == target else p
+        for p in passages
+        if p.report_id != "pingtan-2015"
+    ]
     tk = CountingTokenizer(folder)
     index = open_index(changed, folder, tokenizer=tk)
     assert len(tk.segmented) == sum(p.report_id == target for p in passages)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest.document import Document, IngestError, Limits, normalize
-from assistant.ingest.pdf import read_pdf
+from assistant.read.document import Document, IngestError, Limits, normalize
+from assistant.read.pdf import read_pdf
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 HUAIAN = CORPUS / "huaian-hongze-2024.pdf"
@@ -83,7 +83,7 @@ def block(doc: Document, expected: list[str]) -> list[str]:
     got = lines(doc)
     assert expected[0] in got, expected[0]
     start = got.index(expected[0])
-    return got[start: start + len(expected)]
+    return got[start : start + len(expected)]
 
 
 def test_huaian_table3_is_one_joined_table_of_row_lines():
@@ -102,15 +102,24 @@ def test_huaian_table2_continues_over_the_page_break():
     decisions = row("信息内容", "本年处理决定数量")
     expected = [
         "二、主动公开政府信息情况",
-        "第二十条第(一)项", row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
-        row("规章", 0, 0, 0), row("行政规范性文件", 3, 0, 8),
-        "第二十条第(五)项", decisions, row("行政许可", 9487),
-        "第二十条第(六)项", decisions, row("行政处罚", 2776), row("行政强制", 84),  # page 3 from here
-        "第二十条第(八)项", row("信息内容", "本年收费金额(单位:万元)"), row("行政事业性收费", 7545),
+        "第二十条第(一)项",
+        row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        row("规章", 0, 0, 0),
+        row("行政规范性文件", 3, 0, 8),
+        "第二十条第(五)项",
+        decisions,
+        row("行政许可", 9487),
+        "第二十条第(六)项",
+        decisions,
+        row("行政处罚", 2776),
+        row("行政强制", 84),  # page 3 from here
+        "第二十条第(八)项",
+        row("信息内容", "本年收费金额(单位:万元)"),
+        row("行政事业性收费", 7545),
         "三、收到和处理政府信息公开申请情况",
     ]
     start = got.index(expected[0])
-    assert got[start: start + len(expected)] == expected
+    assert got[start : start + len(expected)] == expected
 
 
 def test_huaian_table4_values_are_one_line_of_15_cells():
@@ -123,9 +132,14 @@ def test_huaian_table4_values_are_one_line_of_15_cells():
 
 def test_huaian_section_headings_are_lines_on_their_pages():
     doc = read(HUAIAN)
-    pages = {"一、总体情况": 1, "二、主动公开政府信息情况": 2, "三、收到和处理政府信息公开申请情况": 3,
-             "四、政府信息公开行政复议、行政诉讼情况": 4, "五、存在的主要问题及改进情况": 4,
-             "六、其他需要报告的事项": 5}
+    pages = {
+        "一、总体情况": 1,
+        "二、主动公开政府信息情况": 2,
+        "三、收到和处理政府信息公开申请情况": 3,
+        "四、政府信息公开行政复议、行政诉讼情况": 4,
+        "五、存在的主要问题及改进情况": 4,
+        "六、其他需要报告的事项": 5,
+    }
     for heading, page in pages.items():
         assert heading in lines(doc)
         assert doc.page_of(offset_of(doc, heading)) == page, heading
@@ -240,8 +254,13 @@ def test_text_is_normalized_and_pages_are_ordered(pdf):
 def test_rendered_section_pages():
     doc = read(RENDERED["pingtan-2024"])
     assert doc.meta["title"] == "平潭综合实验区2024年度政府信息公开工作年度报告"
-    pages = {"一、总体情况": 2, "二、主动公开政府信息情况": 3, "三、收到和处理政府信息公开申请情况": 4,
-             "五、存在的主要问题及改进情况": 6, "六、其他需要报告的事项": 6}
+    pages = {
+        "一、总体情况": 2,
+        "二、主动公开政府信息情况": 3,
+        "三、收到和处理政府信息公开申请情况": 4,
+        "五、存在的主要问题及改进情况": 6,
+        "六、其他需要报告的事项": 6,
+    }
     for heading, page in pages.items():
         assert heading in lines(doc) and doc.page_of(offset_of(doc, heading)) == page, heading
 
@@ -255,7 +274,7 @@ def test_pdfminer_font_warnings_stay_quiet(capfd):
 
 
 def figures(path: Path) -> dict:
-    from assistant.parse import parse_file
+    from assistant.extract.report import parse_file
 
     report = parse_file(path)
     return {a: (f.value if f is not None else None) for a, f in report.figures.items()}
@@ -269,7 +288,7 @@ def test_parse_file_on_the_pdf_gives_the_html_figures(name):
 
 
 def test_parse_file_on_huaian_reads_the_collapsed_layout():
-    from assistant.parse import parse_file
+    from assistant.extract.report import parse_file
 
     report = parse_file(HUAIAN)
     assert report.layout == "2021-collapsed"
@@ -301,8 +320,11 @@ class _Pdf:
     def build(self, pages: list[dict]) -> bytes:
         font = self.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
         pixels = zlib.compress(bytes(range(0, 256, 4)) * 64)
-        image = self.stream(pixels, b"/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
-                                    b"/BitsPerComponent 8 /Filter /FlateDecode")
+        image = self.stream(
+            pixels,
+            b"/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Filter /FlateDecode",
+        )
         pages_id = len(self.objects) + 2 * len(pages) + 1
         kids = []
         for spec in pages:
@@ -310,11 +332,17 @@ class _Pdf:
             for x, y, text in spec.get("text", []):
                 ops.append(b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode("latin-1")))
             content = self.stream(b"\n".join(ops))
-            kids.append(self.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                                 b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                                 % (pages_id, content, font, image)))
-        assert self.add(b"<< /Type /Pages /Kids [%s] /Count %d >>"
-                        % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
+            kids.append(
+                self.add(
+                    b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
+                    % (pages_id, content, font, image)
+                )
+            )
+        assert (
+            self.add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+            == pages_id
+        )
         catalog = self.add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
         out = io.BytesIO()
         out.write(b"%PDF-1.4\n")
@@ -325,8 +353,9 @@ class _Pdf:
         xref = out.tell()
         out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1))
         out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-        out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-                  % (len(self.objects) + 1, catalog, xref))
+        out.write(
+            b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(self.objects) + 1, catalog, xref)
+        )
         return out.getvalue()
 
 
@@ -335,8 +364,10 @@ def make_pdf(path: Path, pages: list[dict]) -> Path:
     return path
 
 
-PROSE = [(72, 700, "Annual report on government information disclosure, written as plain prose."),
-         (72, 680, "A second line of ordinary text on the same page, long enough to count.")]
+PROSE = [
+    (72, 700, "Annual report on government information disclosure, written as plain prose."),
+    (72, 680, "A second line of ordinary text on the same page, long enough to count."),
+]
 
 
 def test_hand_made_pdf_reads(tmp_path):
@@ -419,9 +450,19 @@ def test_size_limit_names_the_flag():
 
 
 def test_table_without_rules_is_cut_by_text_positions(tmp_path):
-    rows = [(72, 600, "Row alpha"), (300, 600, "11"), (360, 600, "12"), (420, 600, "13"),
-            (72, 580, "Row beta"), (300, 580, "21"), (420, 580, "23"),
-            (72, 560, "Row gamma"), (300, 560, "31"), (360, 560, "32"), (420, 560, "33")]
+    rows = [
+        (72, 600, "Row alpha"),
+        (300, 600, "11"),
+        (360, 600, "12"),
+        (420, 600, "13"),
+        (72, 580, "Row beta"),
+        (300, 580, "21"),
+        (420, 580, "23"),
+        (72, 560, "Row gamma"),
+        (300, 560, "31"),
+        (360, 560, "32"),
+        (420, 560, "33"),
+    ]
     doc = read_pdf(make_pdf(tmp_path / "unruled.pdf", [{"text": PROSE + rows}]), Limits())
     got = lines(doc)
     assert row("Row alpha", 11, 12, 13) in got

@@ -9,9 +9,9 @@ import sys
 
 from conftest import SEED
 
-from assistant.parse import parse_file
-from assistant.qa import ask
-from assistant.qa.language import detect
+from assistant.answer import ask
+from assistant.answer.language import detect
+from assistant.extract.report import parse_file
 
 
 def test_seed_carried_forward_in_english(corpus_store):
@@ -114,9 +114,23 @@ def test_language_detection_handles_mixed_questions():
 
 
 def test_ask_command_json(corpus_store):
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "How many applications were carried forward?",
-                          "--file", str(SEED), "--json", "--store", str(corpus_store.path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "ask",
+            "How many applications were carried forward?",
+            "--file",
+            str(SEED),
+            "--json",
+            "--store",
+            str(corpus_store.path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     data = json.loads(out)
     assert set(data) == {"answer", "value", "kind", "citations"}
     assert data["value"] == 1 and data["kind"] == "figure"
@@ -124,11 +138,13 @@ def test_ask_command_json(corpus_store):
 
 
 def test_english_answers_keep_chinese_in_parentheses_or_quotes(corpus_store):
-    questions = [("How many applications were carried forward?", SEED.name),
-                 ("How many requests were refused?", "pingtan-2025.html"),
-                 ("How does the bureau handle applications?", SEED.name),
-                 ("Which bureau received the most requests in 2023?", None),
-                 ("Top 3 agencies by requests received", None)]
+    questions = [
+        ("How many applications were carried forward?", SEED.name),
+        ("How many requests were refused?", "pingtan-2025.html"),
+        ("How does the bureau handle applications?", SEED.name),
+        ("Which bureau received the most requests in 2023?", None),
+        ("Top 3 agencies by requests received", None),
+    ]
     for question, report_id in questions:
         text = ask(question, report_id=report_id, store=corpus_store).answer
         outside = re.sub(r"“[^”]*”|\([^()]*\)|（[^（）]*）", "", text)

@@ -9,7 +9,7 @@ from collections import Counter
 
 from conftest import ROOT
 
-from assistant.qa import evaluate
+from assistant.answer import evaluate
 
 QA_SET = ROOT / "tests" / "qa_eval.json"
 
@@ -37,7 +37,11 @@ def test_accuracy_meets_the_bar(corpus_store):
 
 
 def test_evaluate_command_prints_accuracy_by_kind_and_language(corpus_store):
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "evaluate", "--store", str(corpus_store.path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "evaluate", "--store", str(corpus_store.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for key in ("figure/en", "figure/zh", "aggregate", "passage", "not_found", "all"):
         assert key in out

@@ -6,7 +6,7 @@ import argparse
 
 from conftest import ROOT
 
-from assistant.cli import build_parser
+from assistant.cli.main import build_parser
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:

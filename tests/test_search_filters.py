@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import real_passages
 
-from assistant.index import BM25Index, IndexedPassage
-from assistant.search import Searcher, highlight_html, match_spans, search
-from assistant.search_cli import Corpus, add_search_parser, run_search
-from assistant.segment import Tokenizer
+from assistant.cli.search import Corpus, add_search_parser, run_search
+from assistant.search.bm25 import BM25Index, IndexedPassage
+from assistant.search.searcher import Searcher, highlight_html, match_spans, search
+from assistant.search.tokenize import Tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +81,9 @@ def test_html_highlighting_escapes_the_passage(searcher: Searcher) -> None:
     hit = next(h for h in searcher.search("相关链接 文字版", k=5) if "-->" in h.text)  # real crawler chrome
     html = hit.html()
     assert "<mark>相关链接</mark>" in html and "--&gt;" in html and "-->" not in html
-    assert highlight_html("a<b>行政复议", match_spans("a<b>行政复议", ["行政复议"])) == \
-        "a&lt;b&gt;<mark>行政复议</mark>"
+    assert (
+        highlight_html("a<b>行政复议", match_spans("a<b>行政复议", ["行政复议"])) == "a&lt;b&gt;<mark>行政复议</mark>"
+    )
 
 
 def test_highlighting_maps_normalised_matches_back_to_the_original_text() -> None:
@@ -104,11 +105,13 @@ def _cli(argv: list[str], corpus: Corpus) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def test_cli_prints_json_and_writes_csv(passages: list[IndexedPassage], tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_json_and_writes_csv(
+    passages: list[IndexedPassage], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = Corpus(lambda: passages, tmp_path / "idx")
-    args = _cli(["search", "行政复议 纠正", "--year", "2021", "-k", "3", "--json",
-                 "--csv", str(tmp_path / "hits.csv")], corpus)
+    args = _cli(
+        ["search", "行政复议 纠正", "--year", "2021", "-k", "3", "--json", "--csv", str(tmp_path / "hits.csv")], corpus
+    )
     assert args.func(args) == 0  # the handler the parser wires, printing to stdout
     hits = json.loads(capsys.readouterr().out)
     assert 1 <= len(hits) <= 3
@@ -121,14 +124,17 @@ def test_cli_prints_json_and_writes_csv(passages: list[IndexedPassage], tmp_path
     assert [int(r["rank"]) for r in rows] == list(range(1, len(hits) + 1))
 
     out = io.StringIO()
-    assert run_search(_cli(["search", "administrative reconsideration", "-k", "2"], corpus),
-                      lambda a: corpus, out=out) == 0
+    assert (
+        run_search(_cli(["search", "administrative reconsideration", "-k", "2"], corpus), lambda a: corpus, out=out)
+        == 0
+    )
     text = out.getvalue()
     assert text.startswith("1. [") and "【行政复议】" in text and "2. [" in text
 
 
-def test_cli_reads_the_store_once_and_then_trusts_its_fingerprint(passages: list[IndexedPassage],
-                                                                  tmp_path: Path) -> None:
+def test_cli_reads_the_store_once_and_then_trusts_its_fingerprint(
+    passages: list[IndexedPassage], tmp_path: Path
+) -> None:
     reads: list[int] = []
 
     def read() -> list[IndexedPassage]:
@@ -152,8 +158,11 @@ def test_cli_on_an_empty_store_says_what_to_do(tmp_path: Path, capsys: pytest.Ca
 
 def test_one_report_ingested_in_several_formats_counts_once(passages: list[IndexedPassage]) -> None:
     # the corpus has pingtan-2024 as crawler text, HTML, PDF and DOCX: same passages, other whitespace
-    copy = [IndexedPassage(**{**p.__dict__, "report_id": "pingtan-2024-html", "text": p.text.replace("，", "， ")})
-            for p in passages if p.report_id == "pingtan-2024"]
+    copy = [
+        IndexedPassage(**{**p.__dict__, "report_id": "pingtan-2024-html", "text": p.text.replace("，", "， ")})
+        for p in passages
+        if p.report_id == "pingtan-2024"
+    ]
     index = BM25Index(Tokenizer())
     index.add(passages + copy)
     searcher = Searcher(index)

@@ -12,13 +12,11 @@ import jieba
 import pytest
 from conftest import real_passages
 
-from assistant.index import BM25Index, IndexedPassage
-from assistant.search import Searcher
-from assistant.segment import Tokenizer, domain_dictionary, normalize_query
+from assistant.search.bm25 import BM25Index, IndexedPassage
+from assistant.search.searcher import Searcher
+from assistant.search.tokenize import Tokenizer, domain_dictionary, normalize_query
 
 REPO = Path(__file__).resolve().parents[1]
-
-
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +36,17 @@ def searcher(passages: list[IndexedPassage], tokenizer: Tokenizer) -> Searcher:
     return Searcher(index)
 
 
-DOMAIN_TERMS = ["政府信息公开", "依申请公开", "结转下年度", "行政复议", "规范性文件", "主动公开", "行政诉讼",
-                "政务公开", "政策解读"]
+DOMAIN_TERMS = [
+    "政府信息公开",
+    "依申请公开",
+    "结转下年度",
+    "行政复议",
+    "规范性文件",
+    "主动公开",
+    "行政诉讼",
+    "政务公开",
+    "政策解读",
+]
 
 
 def _boundaries(words: list[str]) -> set[int]:
@@ -51,8 +58,9 @@ def _boundaries(words: list[str]) -> set[int]:
 
 
 @pytest.mark.parametrize("term", DOMAIN_TERMS)
-def test_domain_terms_stay_whole_in_real_reports(term: str, passages: list[IndexedPassage],
-                                                 tokenizer: Tokenizer) -> None:
+def test_domain_terms_stay_whole_in_real_reports(
+    term: str, passages: list[IndexedPassage], tokenizer: Tokenizer
+) -> None:
     occurrences = 0
     for p in passages:
         start = p.text.find(term)
@@ -77,10 +85,12 @@ def test_plain_jieba_would_split_them_so_the_dictionary_matters(tmp_path: Path) 
     assert {"政府信息公开", "依申请公开", "结转下年度", "规范性文件", "信息处理费"} <= set(domain_dictionary())
 
 
-@pytest.mark.parametrize("part,whole", [("复议", "行政复议"), ("结转", "结转下年度"),
-                                        ("信息公开", "政府信息公开"), ("诉讼", "行政诉讼")])
-def test_a_query_that_is_part_of_a_longer_word_matches(part: str, whole: str, searcher: Searcher,
-                                                       passages: list[IndexedPassage]) -> None:
+@pytest.mark.parametrize(
+    "part,whole", [("复议", "行政复议"), ("结转", "结转下年度"), ("信息公开", "政府信息公开"), ("诉讼", "行政诉讼")]
+)
+def test_a_query_that_is_part_of_a_longer_word_matches(
+    part: str, whole: str, searcher: Searcher, passages: list[IndexedPassage]
+) -> None:
     # passages where the part occurs only inside the longer word
     only_inside = [p for p in passages if whole in p.text and p.text.count(part) == p.text.count(whole)]
     assert len(only_inside) >= 2
@@ -116,12 +126,14 @@ TWINS = [
 
 @pytest.mark.parametrize("query,simplified", TWINS)
 def test_traditional_and_english_queries_find_what_the_simplified_twin_finds(
-        query: str, simplified: str, searcher: Searcher) -> None:
+    query: str, simplified: str, searcher: Searcher
+) -> None:
     got = searcher.search(query, k=20)
     want = searcher.search(simplified, k=20)
     assert want, f"{simplified} should match real passages"
-    assert [(h.report_id, h.start, round(h.score, 9)) for h in got] == \
-        [(h.report_id, h.start, round(h.score, 9)) for h in want]
+    assert [(h.report_id, h.start, round(h.score, 9)) for h in got] == [
+        (h.report_id, h.start, round(h.score, 9)) for h in want
+    ]
     assert "【" in got[0].highlighted
 
 
@@ -133,8 +145,9 @@ def test_query_normaliser() -> None:
     assert normalize_query("pdf 文件") == "pdf 文件"  # unknown English words are kept
 
 
-def test_jieba_cache_goes_to_the_index_folder_not_the_system_temp(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jieba_cache_goes_to_the_index_folder_not_the_system_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
@@ -150,7 +163,7 @@ def test_opencc_converts_without_network() -> None:
         "import socket\n"
         "def refuse(*a, **k):\n    raise OSError('network disabled')\n"
         "socket.socket = refuse\nsocket.create_connection = refuse\nsocket.getaddrinfo = refuse\n"
-        "from assistant.segment import to_simplified\n"
+        "from assistant.search.tokenize import to_simplified\n"
         "print(to_simplified('依申請公開 行政複議 資訊'))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)

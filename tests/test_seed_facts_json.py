@@ -8,12 +8,16 @@ import sys
 
 from conftest import SEED
 
-from assistant.schema import LAYOUTS
+from assistant.domain.schema import LAYOUTS
 
 
 def test_seed_facts_json():
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "facts", "--json", str(SEED)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "facts", "--json", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     data = json.loads(out)  # exactly one JSON object
     report, figures = data["report"], data["figures"]
     assert report["agency"] == "六安市人力资源和社会保障局"
@@ -22,10 +26,14 @@ def test_seed_facts_json():
     assert {"id", "title", "agency", "region", "year", "format", "sha256"} <= set(report)
     assert list(figures) == LAYOUTS["2021"].addresses()
     expected_nonzero = {
-        "requests.new_received.individual": 3, "requests.new_received.total": 3,
-        "requests.granted.individual": 2, "requests.granted.total": 2,
-        "requests.total_handled.individual": 2, "requests.total_handled.total": 2,
-        "requests.carried_forward.individual": 1, "requests.carried_forward.total": 1,
+        "requests.new_received.individual": 3,
+        "requests.new_received.total": 3,
+        "requests.granted.individual": 2,
+        "requests.granted.total": 2,
+        "requests.total_handled.individual": 2,
+        "requests.total_handled.total": 2,
+        "requests.carried_forward.individual": 1,
+        "requests.carried_forward.total": 1,
     }
     for address, value in figures.items():
         if address.startswith("requests."):
@@ -43,8 +51,14 @@ def test_seed_facts_json():
 
 
 def test_seed_sources_point_at_the_printed_rows():
-    data = json.loads(subprocess.run([sys.executable, "-m", "assistant.cli", "facts", "--json", str(SEED)],
-                                     capture_output=True, text=True, check=True).stdout)
+    data = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "facts", "--json", str(SEED)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     lines = SEED.read_text(encoding="utf-8").splitlines()
     src = data["sources"]["requests.carried_forward.total"]
     assert "结转下年度继续办理" in src["label"]
@@ -56,7 +70,8 @@ def test_seed_sources_point_at_the_printed_rows():
 
 
 def test_readable_table_in_chinese_and_english():
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "facts", str(SEED)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "facts", str(SEED)], capture_output=True, text=True, check=True
+    ).stdout
     assert "结转下年度继续办理" in out and "carried forward to next year" in out
     assert "行政许可 administrative licensing" in out

@@ -11,16 +11,21 @@ import sys
 import pytest
 from conftest import CORPUS, ROOT, SEED
 
-from assistant.corpus import ingest
-from assistant.store import Store
+from assistant.store.database import Store
+from assistant.store.ingest import ingest
 from assistant.summarize.batch import corpus_digest
 
 GOOD = ("pingtan-2025.html", "pingtan-2019.txt", "pingtan-2016.txt")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "summarize", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "summarize", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture()
@@ -69,7 +74,7 @@ def test_all_summarizes_the_store_and_lists_ingest_failures(tmp_path, folder):
 
 
 def test_the_digest_finds_carried_over_mismatches_and_arithmetic_failures(corpus_store):
-    from assistant.names import agency_key
+    from assistant.domain.names import agency_key
     from assistant.summarize.batch import digest_record
     from assistant.summarize.core import summarize
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from conftest import CORPUS
 
-from assistant import schema
-from assistant.parse import parse_file
+from assistant.domain import schema
+from assistant.extract.report import parse_file
 from assistant.summarize.core import summarize
 
 
@@ -26,21 +26,24 @@ def test_pingtan_2025_requests_and_appeals():
     assert f["outcomes"]["granted"]["count"] == 33 and f["outcomes"]["partially_granted"]["count"] == 38
     assert f["outcomes"]["denied"]["count"] == 11 and f["outcomes"]["unable"]["count"] == 53
     text = s.paragraph("requests").text
-    assert "received 154 new requests for government information, 151 from individuals and 3 from organisations" \
-        in text
+    assert "received 154 new requests for government information, 151 from individuals and 3 from organisations" in text
     assert "33 (22.3%) were granted in full, 38 (25.7%) were partially granted, 11 (7.4%) were refused" in text
     assert "law-enforcement files (3)" in text and "information not held (50)" in text
     assert "It carried 6 requests forward to the next year." in text
     appeals = s.paragraph("appeals").text
-    assert "There were 36 administrative reconsideration cases: 25 upheld, 3 corrected, 8 with other outcomes " \
-           "and 0 pending." in appeals
+    assert (
+        "There were 36 administrative reconsideration cases: 25 upheld, 3 corrected, 8 with other outcomes "
+        "and 0 pending." in appeals
+    )
     assert "There were 6 lawsuits filed directly: 3 upheld, 3 corrected" in appeals
     assert "There were 3 lawsuits filed after reconsideration: 3 upheld" in appeals
     assert s.facts["appeals"]["review"] == {"upheld": 25, "corrected": 3, "other": 8, "pending": 0, "total": 36}
     pro = s.paragraph("proactive").text
     assert "issued 58 normative documents, repealed 45 and had 546 in force" in pro
-    assert "2,418 decisions on administrative licensing, 644 on administrative penalties and 64 on administrative " \
-           "enforcement" in pro
+    assert (
+        "2,418 decisions on administrative licensing, 644 on administrative penalties and 64 on administrative "
+        "enforcement" in pro
+    )
     assert "administrative fees of 4,166.241619 in units of 10,000 yuan" in pro
     assert s.agency_english == "Pingtan Comprehensive Experimental Zone Administrative Committee"
 
@@ -53,8 +56,10 @@ def test_shuyang_2023_only_individuals_and_one_pending_reconsideration():
     assert "26 (100%) were granted in full" in text and "No request was carried forward" in text
     assert "issued 8 normative documents, repealed 0 and had 18 in force" in s.paragraph("proactive").text
     appeals = s.paragraph("appeals").text
-    assert "There was 1 administrative reconsideration case: 0 upheld, 0 corrected, 0 with other outcomes and " \
-           "1 pending." in appeals
+    assert (
+        "There was 1 administrative reconsideration case: 0 upheld, 0 corrected, 0 with other outcomes and "
+        "1 pending." in appeals
+    )
     assert "There were no lawsuits filed directly." in appeals
     assert "government information: 249 items" in s.paragraph("counts").text
 
@@ -65,8 +70,10 @@ def test_pingtan_2019_uses_the_2019_layout():
     assert "It follows the 2019 layout" in s.paragraph("who").text
     text = s.paragraph("requests").text
     assert "received 23 new requests" in text
-    assert "7 (30.4%) were granted in full, 1 (4.3%) was partially granted, 12 (52.2%) could not be provided and " \
-           "3 (13%) were not processed" in text
+    assert (
+        "7 (30.4%) were granted in full, 1 (4.3%) was partially granted, 12 (52.2%) could not be provided and "
+        "3 (13%) were not processed" in text
+    )
     pro = s.paragraph("proactive").text
     assert "For government centralised procurement the table gives:" in pro
     assert "(uncertain)" in pro  # glued crawler digits: the reading is flagged, not hidden

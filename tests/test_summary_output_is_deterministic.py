@@ -11,8 +11,14 @@ from conftest import ROOT, SEED
 
 def _run(out, seed: str, *args: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    subprocess.run([sys.executable, "-m", "assistant.cli", "summarize", *args, "--out", str(out), "--quiet"],
-                   cwd=ROOT, env=env, check=False, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "summarize", *args, "--out", str(out), "--quiet"],
+        cwd=ROOT,
+        env=env,
+        check=False,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 def _files(folder) -> dict[str, bytes]:
@@ -34,7 +40,14 @@ def test_a_batch_is_byte_identical_twice(tmp_path):
 def test_one_summary_is_identical_twice():
     def once(seed: str) -> str:
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        return subprocess.run([sys.executable, "-m", "assistant.cli", "summarize", str(SEED), "--lang", "zh"],
-                              cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=300).stdout
+        return subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "summarize", str(SEED), "--lang", "zh"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        ).stdout
 
     assert once("3") == once("4") != ""

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.names import agency_english, place_pinyin, split_places
+from assistant.domain.names import agency_english, place_pinyin, split_places
 
 
-@pytest.mark.parametrize(("zh", "en"), [
-    ("六安", "Lu'an"), ("洪洞", "Hongtong"), ("涡阳", "Guoyang"), ("六合", "Luhe"), ("东阿", "Dong'e"),
-    ("平潭", "Pingtan"), ("沭阳", "Shuyang"), ("洪泽", "Hongze"), ("淮安", "Huai'an"), ("西安", "Xi'an"),
-    ("长沙", "Changsha"), ("重庆", "Chongqing"), ("厦门", "Xiamen"), ("蚌埠", "Bengbu"), ("吕梁", "Lüliang"),
-    ("陕西", "Shaanxi"),
-])
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("六安", "Lu'an"),
+        ("洪洞", "Hongtong"),
+        ("涡阳", "Guoyang"),
+        ("六合", "Luhe"),
+        ("东阿", "Dong'e"),
+        ("平潭", "Pingtan"),
+        ("沭阳", "Shuyang"),
+        ("洪泽", "Hongze"),
+        ("淮安", "Huai'an"),
+        ("西安", "Xi'an"),
+        ("长沙", "Changsha"),
+        ("重庆", "Chongqing"),
+        ("厦门", "Xiamen"),
+        ("蚌埠", "Bengbu"),
+        ("吕梁", "Lüliang"),
+        ("陕西", "Shaanxi"),
+    ],
+)
 def test_place_pinyin(zh, en):
     assert place_pinyin(zh) == en
 
@@ -21,21 +36,24 @@ def test_pinyin_falls_back_to_pypinyin_with_apostrophes():
     assert place_pinyin("平安") == "Ping'an"  # not a CC-CEDICT place name: pypinyin, apostrophe added
 
 
-@pytest.mark.parametrize(("zh", "en"), [
-    ("六安市人力资源和社会保障局", "Lu'an Municipal Human Resources and Social Security Bureau"),
-    ("沭阳县发展和改革局", "Shuyang County Development and Reform Bureau"),
-    ("标题:沭阳县发展和改革局", "Shuyang County Development and Reform Bureau"),
-    ("淮安市洪泽区人民政府", "Hongze District People's Government, Huai'an"),
-    ("平潭综合实验区管委会", "Pingtan Comprehensive Experimental Zone Administrative Committee"),
-    ("平潭县人民政府", "Pingtan County People's Government"),
-    ("上海市科委", "Shanghai Municipal Science and Technology Commission"),
-    ("涡阳县市场监督管理局", "Guoyang County Administration for Market Regulation"),
-    ("洪洞县人民政府", "Hongtong County People's Government"),
-    ("南京市六合区人民政府", "Luhe District People's Government, Nanjing"),
-    ("东阿县卫生健康委员会", "Dong'e County Health Commission"),
-    ("六安市人民政府办公室", "General Office of the Lu'an Municipal People's Government"),
-    ("六安市金安区三里桥街道办事处", "Sanliqiao Subdistrict Office, Jin'an, Lu'an"),
-])
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("六安市人力资源和社会保障局", "Lu'an Municipal Human Resources and Social Security Bureau"),
+        ("沭阳县发展和改革局", "Shuyang County Development and Reform Bureau"),
+        ("标题:沭阳县发展和改革局", "Shuyang County Development and Reform Bureau"),
+        ("淮安市洪泽区人民政府", "Hongze District People's Government, Huai'an"),
+        ("平潭综合实验区管委会", "Pingtan Comprehensive Experimental Zone Administrative Committee"),
+        ("平潭县人民政府", "Pingtan County People's Government"),
+        ("上海市科委", "Shanghai Municipal Science and Technology Commission"),
+        ("涡阳县市场监督管理局", "Guoyang County Administration for Market Regulation"),
+        ("洪洞县人民政府", "Hongtong County People's Government"),
+        ("南京市六合区人民政府", "Luhe District People's Government, Nanjing"),
+        ("东阿县卫生健康委员会", "Dong'e County Health Commission"),
+        ("六安市人民政府办公室", "General Office of the Lu'an Municipal People's Government"),
+        ("六安市金安区三里桥街道办事处", "Sanliqiao Subdistrict Office, Jin'an, Lu'an"),
+    ],
+)
 def test_agency_names_in_english(zh, en):
     name = agency_english(zh)
     assert name.english == en and name.sure

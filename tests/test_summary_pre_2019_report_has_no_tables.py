@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 
-from assistant.parse import parse_file
+from assistant.extract.report import parse_file
 from assistant.summarize.core import summarize
 
 

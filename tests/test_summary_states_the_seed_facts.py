@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED
 
-from assistant.parse import parse_file
+from assistant.extract.report import parse_file
 from assistant.summarize.core import summarize
 
 
@@ -55,8 +55,9 @@ def test_seed_summary_states_proactive_disclosure_and_fees(english):
 
 def test_seed_summary_says_there_are_no_appeal_figures(english):
     assert english.facts["appeals"] is None
-    assert english.paragraph("appeals").text == ("The report gives no figures for administrative reconsideration "
-                                                 "or litigation.")
+    assert english.paragraph("appeals").text == (
+        "The report gives no figures for administrative reconsideration or litigation."
+    )
     assert "0 upheld" not in english.text  # missing is never 0
 
 

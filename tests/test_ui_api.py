@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, SEED
 
-from assistant.ui.serve import running_app
+from harness.serve import running_app
 
 pytestmark = pytest.mark.slow
 
@@ -26,8 +26,9 @@ def test_the_api_names_ask_and_search(client):
 
 
 def test_ask_about_the_seed_report(client):
-    result = client.predict(question="How many applications were carried forward?", report_id=SEED.name,
-                            api_name="/ask")
+    result = client.predict(
+        question="How many applications were carried forward?", report_id=SEED.name, api_name="/ask"
+    )
     assert result["kind"] == "figure" and result["value"] == 1
     cite = result["citations"][0]
     assert cite["report_id"] == SEED.name and "结转下年度继续办理" in cite["text"]

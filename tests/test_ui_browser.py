@@ -14,17 +14,28 @@ import pytest
 from conftest import ROOT, SEED
 from test_ui_service import xss_report
 
-from assistant.search_cli import CSV_FIELDS
-from assistant.ui.serve import running_app
+from assistant.cli.search import CSV_FIELDS
+from harness.serve import running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "test-output" / "ui-browser"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs "
-                                 "it: apt-get install chromium)")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)",
+    ),
+]
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright (the Python package) is not installed")
 expect = playwright.expect
 
@@ -46,8 +57,13 @@ def page(app, tmp_path_factory):
     url, _ = app
     with playwright.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-            args=ARGS, viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 1000},
+            accept_downloads=True,
+        )
         context.set_default_timeout(30_000)
         pg = context.new_page()
         pg.dialogs = []
@@ -206,8 +222,9 @@ def test_7_upload_a_report_and_ask_about_it(page, app, tmp_path):
 def test_8_a_bad_upload_gets_a_clear_message(page, tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4\n%broken\n")
-    page.locator("#upload-file button[aria-label='Clear']").first.click() \
-        if page.locator("#upload-file button[aria-label='Clear']").count() else None
+    page.locator("#upload-file button[aria-label='Clear']").first.click() if page.locator(
+        "#upload-file button[aria-label='Clear']"
+    ).count() else None
     page.locator("#upload-file input[type=file]").set_input_files(str(bad))
     status = page.locator("#upload-status .ui-error")
     expect(status).to_contain_text("This file cannot be read: scan.pdf")

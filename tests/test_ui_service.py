@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from assistant.search import Hit
-from assistant.search_cli import CSV_FIELDS
+from assistant.cli.search import CSV_FIELDS
+from assistant.search.searcher import Hit
 from assistant.ui import render
 from assistant.ui.service import Service
 
@@ -31,7 +31,9 @@ def xss_report(folder: Path) -> Path:
     text = "\n".join(lines).replace(
         "五、存在的主要问题及改进情况\n",
         '五、存在的主要问题及改进情况\n\n主要问题：<img src=x onerror="window.__xss=2">政策解读'
-        "<script>window.__xss=3</script>质量有待提高。\n", 1)
+        "<script>window.__xss=3</script>质量有待提高。\n",
+        1,
+    )
     path = folder / "xss-report.txt"
     path.write_text(text, encoding="utf-8")
     return path
@@ -80,8 +82,21 @@ def test_report_text_is_escaped_everywhere(service, tmp_path):
     for html in (answer, status, *vars(view).values()):
         assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "&lt;script&gt;window.__xss=3&lt;/script&gt;" in view.text
-    hit = Hit("r<script>", "<b>t</b>", "a", "r", 2024, "overview", None, 0, 20, "<script>x</script> 行政复议", 1.0,
-              "", ((19, 23),))
+    hit = Hit(
+        "r<script>",
+        "<b>t</b>",
+        "a",
+        "r",
+        2024,
+        "overview",
+        None,
+        0,
+        20,
+        "<script>x</script> 行政复议",
+        1.0,
+        "",
+        ((19, 23),),
+    )
     hits = render.hits_html("<q>", [hit], ["行政复议"])
     assert "<script" not in hits and "&lt;b&gt;t&lt;/b&gt;" in hits and "<mark>行政复议</mark>" in hits
 
@@ -104,12 +119,15 @@ def test_figures_table_and_csv(service):
     assert len(everything) == service.store.counts()["figures"]
 
 
-@pytest.mark.parametrize("name,content", [
-    ("empty.txt", b""),
-    ("broken.pdf", b"%PDF-1.4 not really a pdf"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
-    ("noise.txt", "随便写的一段话，和年报无关。".encode()),
-])
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("empty.txt", b""),
+        ("broken.pdf", b"%PDF-1.4 not really a pdf"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+        ("noise.txt", "随便写的一段话，和年报无关。".encode()),
+    ],
+)
 def test_a_bad_upload_gets_a_clear_message(service, tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content)

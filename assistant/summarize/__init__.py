@@ -11,19 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .core import summarize
-    from .model import Summary
+    from assistant.summarize.core import summarize
+    from assistant.summarize.model import Summary
 
 __all__ = ["Summary", "summarize"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "summarize":
-        from .core import summarize
+        from assistant.summarize.core import summarize
 
         return summarize
     if name == "Summary":
-        from .model import Summary
+        from assistant.summarize.model import Summary
 
         return Summary
     raise AttributeError(name)

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant import schema
-from assistant.ingest import IngestError, Limits
-
-from .fmt import share
-from .render import digest_document, index_document, render_summary
+from assistant.domain import schema
+from assistant.read import IngestError, Limits
+from assistant.summarize.fmt import share
+from assistant.summarize.render import digest_document, index_document, render_summary
 
 DEFAULT_WORKERS = 2
 RANKING_SIZE = 10
@@ -45,13 +44,13 @@ class BatchResult:
 # ---------------------------------------------------------------- one job (runs in a worker)
 @cache
 def _open_store(path: str):  # -> Store, one per process
-    from assistant.store import Store
+    from assistant.store.database import Store
 
     return Store(path)
 
 
 def load_report(job: Job):  # -> Report
-    from assistant.parse import parse_file
+    from assistant.extract.report import parse_file
 
     if job.store is not None:
         report = _open_store(job.store).report(job.ref)
@@ -73,31 +72,44 @@ def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
     def total(group: str) -> int | float | None:
         return (appeals.get(group) or {}).get("total")
 
-    from ..names import agency_key
+    from assistant.domain.names import agency_key
 
     return {
-        "id": report.id, "agency": agency_key(report.agency), "agency_english": summary.agency_english,
-        "year": report.year, "layout": report.layout, "format": report.format,
-        "received": req.get("received"), "handled": req.get("handled"), "carried_over": req.get("carried_over"),
-        "carried_forward": req.get("carried_forward"), "refused": (outcomes.get("denied") or {}).get("count"),
+        "id": report.id,
+        "agency": agency_key(report.agency),
+        "agency_english": summary.agency_english,
+        "year": report.year,
+        "layout": report.layout,
+        "format": report.format,
+        "received": req.get("received"),
+        "handled": req.get("handled"),
+        "carried_over": req.get("carried_over"),
+        "carried_forward": req.get("carried_forward"),
+        "refused": (outcomes.get("denied") or {}).get("count"),
         "review": total("review"),
-        "lawsuits": None if total("litigation_direct") is None or total("litigation_after_review") is None
+        "lawsuits": None
+        if total("litigation_direct") is None or total("litigation_after_review") is None
         else total("litigation_direct") + total("litigation_after_review"),  # type: ignore[operator]
         "arithmetic": (f.get("arithmetic") or {}).get("status"),
         "failures": (f.get("arithmetic") or {}).get("failures") or [],
-        "missing_tables": missing, "standard_tables": layout is not None,
+        "missing_tables": missing,
+        "standard_tables": layout is not None,
     }
 
 
 def run_job(job: Job) -> dict:
     """Summarize and render one report; any failure is returned with its reason, never raised."""
-    from .core import summarize
+    from assistant.summarize.core import summarize
 
     try:
         report = load_report(job)
         summary = summarize(report, job.lang)
-        return {"ok": True, "id": report.id, "text": render_summary(summary, job.fmt),
-                "record": digest_record(report, summary)}
+        return {
+            "ok": True,
+            "id": report.id,
+            "text": render_summary(summary, job.fmt),
+            "record": digest_record(report, summary),
+        }
     except IngestError as exc:
         return {"ok": False, "source": job.ref, "reason": exc.reason}
     except Exception as exc:  # a bug or a bad record must not end the batch: list it against the report
@@ -106,8 +118,8 @@ def run_job(job: Job) -> dict:
 
 def warm_up() -> None:
     """Load the dictionaries once before the workers fork, so that each does not load them again."""
-    from .. import names
-    from . import narrative
+    from assistant.domain import names
+    from assistant.summarize import narrative
 
     narrative.tokenizer().jieba  # noqa: B018
     narrative._pos_tokenizer()
@@ -127,8 +139,15 @@ def _file_name(report_id: str, lang: str, fmt: str, taken: set[str]) -> str:
     return name
 
 
-def run_batch(jobs: list[Job], out_dir: Path | str, fmt: str, workers: int = DEFAULT_WORKERS,
-              progress: bool = True, failures: list[dict] | None = None, digest: bool = True) -> BatchResult:
+def run_batch(
+    jobs: list[Job],
+    out_dir: Path | str,
+    fmt: str,
+    workers: int = DEFAULT_WORKERS,
+    progress: bool = True,
+    failures: list[dict] | None = None,
+    digest: bool = True,
+) -> BatchResult:
     """Summarize every job into ``out_dir`` with an index page (and the corpus digest)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -147,8 +166,11 @@ def run_batch(jobs: list[Job], out_dir: Path | str, fmt: str, workers: int = DEF
                 try:
                     results[i] = fut.result()
                 except Exception as exc:  # the worker itself died
-                    results[i] = {"ok": False, "source": jobs[i].ref,
-                                  "reason": f"the worker failed ({type(exc).__name__}: {exc})"}
+                    results[i] = {
+                        "ok": False,
+                        "source": jobs[i].ref,
+                        "reason": f"the worker failed ({type(exc).__name__}: {exc})",
+                    }
                 bar.update()
     bar.close()
 
@@ -165,13 +187,16 @@ def run_batch(jobs: list[Job], out_dir: Path | str, fmt: str, workers: int = DEF
         (out / name).write_text(r["text"], encoding="utf-8")
         rec = r["record"]
         records.append(rec)
-        result.written.append({"id": r["id"], "file": name, "agency_english": rec["agency_english"],
-                               "year": rec["year"]})
+        result.written.append(
+            {"id": r["id"], "file": name, "agency_english": rec["agency_english"], "year": rec["year"]}
+        )
     if result.digest is not None:
         d = corpus_digest(records, len(result.failed))
         result.digest.write_text(digest_document(d, fmt), encoding="utf-8")
-    result.index.write_text(index_document(result.written, result.failed,
-                                           result.digest.name if result.digest else None, fmt), encoding="utf-8")
+    result.index.write_text(
+        index_document(result.written, result.failed, result.digest.name if result.digest else None, fmt),
+        encoding="utf-8",
+    )
     return result
 
 
@@ -180,8 +205,9 @@ def _representatives(records: list[dict]) -> list[dict]:
     """One record per agency and year (copies of a report in other formats are left out): the copy whose
     tables are most complete and whose arithmetic holds, then the first id."""
     best: dict[tuple[str, int | None], dict] = {}
-    for r in sorted(records, key=lambda r: (r["arithmetic"] == "fails", len(r["missing_tables"]),
-                                            r["received"] is None, r["id"])):
+    for r in sorted(
+        records, key=lambda r: (r["arithmetic"] == "fails", len(r["missing_tables"]), r["received"] is None, r["id"])
+    ):
         best.setdefault((r["agency"], r["year"]), r)
     return sorted(best.values(), key=lambda r: (r["agency"], r["year"] or 0, r["id"]))
 
@@ -199,21 +225,27 @@ def corpus_digest(records: list[dict], failed: int = 0) -> dict:
         key = r["layout"] or "none (before 2019)"
         layouts[key] = layouts.get(key, 0) + 1
     totals = {
-        "files": len(records), "failed": failed, "reports": len(reps), "layouts": dict(sorted(layouts.items())),
+        "files": len(records),
+        "failed": failed,
+        "reports": len(reps),
+        "layouts": dict(sorted(layouts.items())),
         "received": _sum([r["received"] for r in reps]),
         "with_requests": sum(r["received"] is not None for r in reps),
-        "refused": _sum([r["refused"] for r in reps]), "carried_forward": _sum([r["carried_forward"] for r in reps]),
-        "review": _sum([r["review"] for r in reps]), "lawsuits": _sum([r["lawsuits"] for r in reps]),
+        "refused": _sum([r["refused"] for r in reps]),
+        "carried_forward": _sum([r["carried_forward"] for r in reps]),
+        "review": _sum([r["review"] for r in reps]),
+        "lawsuits": _sum([r["lawsuits"] for r in reps]),
     }
 
     def brief(r: dict, **extra: object) -> dict:
-        return {"id": r["id"], "agency": r["agency"], "agency_english": r["agency_english"], "year": r["year"],
-                **extra}
+        return {"id": r["id"], "agency": r["agency"], "agency_english": r["agency_english"], "year": r["year"], **extra}
 
-    by_received = sorted((r for r in reps if r["received"] is not None),
-                         key=lambda r: (-r["received"], r["agency"], r["year"] or 0))
-    by_refused = sorted((r for r in reps if r["refused"] is not None),
-                        key=lambda r: (-r["refused"], r["agency"], r["year"] or 0))
+    by_received = sorted(
+        (r for r in reps if r["received"] is not None), key=lambda r: (-r["received"], r["agency"], r["year"] or 0)
+    )
+    by_refused = sorted(
+        (r for r in reps if r["refused"] is not None), key=lambda r: (-r["refused"], r["agency"], r["year"] or 0)
+    )
     mismatches = []
     by_key = {(r["agency"], r["year"]): r for r in reps}
     for r in reps:
@@ -221,8 +253,14 @@ def corpus_digest(records: list[dict], failed: int = 0) -> dict:
         if prev is None or r["carried_over"] is None or prev["carried_forward"] is None:
             continue
         if r["carried_over"] != prev["carried_forward"]:
-            mismatches.append(brief(r, carried_over=r["carried_over"],
-                                    previous_carried_forward=prev["carried_forward"], previous_id=prev["id"]))
+            mismatches.append(
+                brief(
+                    r,
+                    carried_over=r["carried_over"],
+                    previous_carried_forward=prev["carried_forward"],
+                    previous_id=prev["id"],
+                )
+            )
     missing = []
     for r in sorted(records, key=lambda r: r["id"]):
         if not r["standard_tables"]:
@@ -232,11 +270,20 @@ def corpus_digest(records: list[dict], failed: int = 0) -> dict:
     return {
         "totals": totals,
         "ranking_received": [brief(r, received=r["received"]) for r in by_received[:RANKING_SIZE]],
-        "ranking_refused": [brief(r, refused=r["refused"], handled=r["handled"],
-                                  share=share(r["refused"], r["handled"]) if r["handled"] else "")
-                            for r in by_refused[:RANKING_SIZE]],
-        "arithmetic_fails": [{"id": r["id"], "failures": r["failures"]}
-                             for r in sorted(records, key=lambda r: r["id"]) if r["arithmetic"] == "fails"],
+        "ranking_refused": [
+            brief(
+                r,
+                refused=r["refused"],
+                handled=r["handled"],
+                share=share(r["refused"], r["handled"]) if r["handled"] else "",
+            )
+            for r in by_refused[:RANKING_SIZE]
+        ],
+        "arithmetic_fails": [
+            {"id": r["id"], "failures": r["failures"]}
+            for r in sorted(records, key=lambda r: r["id"])
+            if r["arithmetic"] == "fails"
+        ],
         "missing_tables": missing,
         "carried_over_mismatch": mismatches,
     }

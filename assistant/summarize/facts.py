@@ -1,6 +1,6 @@
 """The report's figures as facts, and those facts as English and Chinese sentences.
 
-Labels and English names come from :mod:`assistant.schema`; a figure the report does not give is said
+Labels and English names come from :mod:`assistant.domain.schema`; a figure the report does not give is said
 to be missing, never 0; uncertain readings are marked; the table's arithmetic is checked with the
 schema's identities and reported, never corrected.
 """
@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant import schema
-from assistant.record import Report
-
-from .fmt import Number, capitalize, join, join_zh, num, num_zh, plural, share
+from assistant.domain import schema
+from assistant.domain.record import Report
+from assistant.summarize.fmt import Number, capitalize, join, join_zh, num, num_zh, plural, share
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
 
@@ -41,13 +40,15 @@ _PHRASING = {
     "granted": ("were granted in full", "grants in full", ""),
     "partially_granted": ("were partially granted", "partial grants", ""),
     "denied": ("were refused", "refusals", "The grounds for refusal were"),
-    "unable": ("could not be provided", "cases where the information could not be provided",
-               "The reasons information could not be provided were"),
+    "unable": (
+        "could not be provided",
+        "cases where the information could not be provided",
+        "The reasons information could not be provided were",
+    ),
     "not_processed": ("were not processed", "requests left unprocessed", "The requests not processed were"),
     "other": ("were handled otherwise", "requests handled otherwise", "Other handling covered"),
 }
-OUTCOME_GROUPS: tuple[OutcomePhrasing, ...] = tuple(OutcomePhrasing(g, *_PHRASING[g.id])
-                                                    for g in schema.OUTCOME_GROUPS)
+OUTCOME_GROUPS: tuple[OutcomePhrasing, ...] = tuple(OutcomePhrasing(g, *_PHRASING[g.id]) for g in schema.OUTCOME_GROUPS)
 
 
 @dataclass
@@ -116,8 +117,9 @@ def _requests(report: Report, table: schema.Table) -> Requests:
         rows = g.group.rows(table)
         cells = [c(r.id) for r in rows]
         count = _sum(cells) if cells else None
-        outcomes.append(Outcome(g, count, "", [(r, cell) for r, cell in zip(rows, cells, strict=True)
-                                              if r.id != g.group.id]))
+        outcomes.append(
+            Outcome(g, count, "", [(r, cell) for r, cell in zip(rows, cells, strict=True) if r.id != g.group.id])
+        )
     whole = handled.value
     if whole is None and all(o.count is not None for o in outcomes):
         whole = sum(o.count for o in outcomes)  # type: ignore[misc]
@@ -125,29 +127,43 @@ def _requests(report: Report, table: schema.Table) -> Requests:
         if o.count is not None and whole:
             o.share = share(o.count, whole)
     orgs = [(col, c("new_received", col.id)) for col in schema.APPLICANT_COLUMNS if col.id != "individual"]
-    return Requests(c("new_received"), c("carried_over"), handled, c("carried_forward"),
-                    c("new_received", "individual"), orgs, outcomes)
+    return Requests(
+        c("new_received"),
+        c("carried_over"),
+        handled,
+        c("carried_forward"),
+        c("new_received", "individual"),
+        orgs,
+        outcomes,
+    )
 
 
-def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Number, right: Number
-                       ) -> tuple[str, str]:
+def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Number, right: Number) -> tuple[str, str]:
     """An identity that fails, in English and Chinese, with its two sides."""
     cells = layout.cells
     first = ident.plus[0]
     table, row, col = cells[first]
     if table.id == "appeals":
-        return (f"the {row.english} total ({num(left)}) is not the sum of its outcomes ({num(right)})",
-                f"{row.label}：总计{num_zh(left)}不等于各项结果之和{num_zh(right)}")
+        return (
+            f"the {row.english} total ({num(left)}) is not the sum of its outcomes ({num(right)})",
+            f"{row.label}：总计{num_zh(left)}不等于各项结果之和{num_zh(right)}",
+        )
     if len(ident.plus) == 2:
-        return (f"for {col.english}, new requests plus those carried over ({num(left)}) do not equal requests "
-                f"handled plus those carried forward ({num(right)})",
-                f"{col.label}列：第一项加第二项之和{num_zh(left)}不等于第三项加第四项之和{num_zh(right)}")
+        return (
+            f"for {col.english}, new requests plus those carried over ({num(left)}) do not equal requests "
+            f"handled plus those carried forward ({num(right)})",
+            f"{col.label}列：第一项加第二项之和{num_zh(left)}不等于第三项加第四项之和{num_zh(right)}",
+        )
     if row.id == "total_handled":
-        return (f"for {col.english}, the total handled ({num(left)}) is not the sum of the outcomes "
-                f"({num(right)})", f"{col.label}列：办理结果总计{num_zh(left)}不等于各项办理结果之和{num_zh(right)}")
+        return (
+            f"for {col.english}, the total handled ({num(left)}) is not the sum of the outcomes ({num(right)})",
+            f"{col.label}列：办理结果总计{num_zh(left)}不等于各项办理结果之和{num_zh(right)}",
+        )
     label = _NUMBERING.sub("", row.label)
-    return (f"the total of the row “{row.english}” ({num(left)}) is not the sum of the applicant columns "
-            f"({num(right)})", f"{label}：总计{num_zh(left)}不等于各类申请人之和{num_zh(right)}")
+    return (
+        f"the total of the row “{row.english}” ({num(left)}) is not the sum of the applicant columns ({num(right)})",
+        f"{label}：总计{num_zh(left)}不等于各类申请人之和{num_zh(right)}",
+    )
 
 
 def _arithmetic(report: Report, layout: schema.Layout) -> Arithmetic:
@@ -183,48 +199,75 @@ def read_facts(report: Report) -> Facts:
     layout = schema.LAYOUTS.get(report.layout or "")
     if layout is None:
         return Facts(None, None, [], None, None, [], [], no_fees)
-    proactive = [(row, [(col, _cell(report, f"proactive.{row.id}.{col.id}")) for col in row.columns])
-                 for row in layout.table("proactive").rows]
+    proactive = [
+        (row, [(col, _cell(report, f"proactive.{row.id}.{col.id}")) for col in row.columns])
+        for row in layout.table("proactive").rows
+    ]
     appeals_table = layout.table("appeals")
-    appeals = {row.id: {col.id: _cell(report, f"appeals.{row.id}.{col.id}") for col in row.columns}
-               for row in appeals_table.rows}
+    appeals = {
+        row.id: {col.id: _cell(report, f"appeals.{row.id}.{col.id}") for col in row.columns}
+        for row in appeals_table.rows
+    }
     if all(not c.known for cols in appeals.values() for c in cols.values()):
         appeals_out = None
     else:
         appeals_out = appeals
-    missing = [t.id for t in layout.tables
-               if all(_cell(report, a).value is None for a in t.addresses())]
+    missing = [t.id for t in layout.tables if all(_cell(report, a).value is None for a in t.addresses())]
     uncertain = [a for a, f in report.figures.items() if f.uncertain]
-    return Facts(layout, _requests(report, layout.table("requests")), proactive, appeals_out,
-                 _arithmetic(report, layout), uncertain, missing, no_fees)
+    return Facts(
+        layout,
+        _requests(report, layout.table("requests")),
+        proactive,
+        appeals_out,
+        _arithmetic(report, layout),
+        uncertain,
+        missing,
+        no_fees,
+    )
 
 
 def facts_dict(facts: Facts) -> dict:
     """The structured facts, for JSON."""
-    out: dict = {"layout": facts.layout.id if facts.layout else None,
-                 "standard_tables": facts.layout is not None,
-                 "missing_tables": facts.missing_tables,
-                 "uncertain_figures": facts.uncertain,
-                 "processing_fees_none": facts.processing_fees_none}
+    out: dict = {
+        "layout": facts.layout.id if facts.layout else None,
+        "standard_tables": facts.layout is not None,
+        "missing_tables": facts.missing_tables,
+        "uncertain_figures": facts.uncertain,
+        "processing_fees_none": facts.processing_fees_none,
+    }
     r = facts.requests
     if r is not None:
         org = _sum([c for _, c in r.organisations])
         out["requests"] = {
-            "received": r.received.value, "carried_over": r.carried_over.value, "handled": r.handled.value,
-            "carried_forward": r.carried_forward.value, "from_individuals": r.individual.value,
+            "received": r.received.value,
+            "carried_over": r.carried_over.value,
+            "handled": r.handled.value,
+            "carried_forward": r.carried_forward.value,
+            "from_individuals": r.individual.value,
             "from_organisations": org,
-            "outcomes": {o.group.group.id: {"count": o.count, "share": o.share,
-                                      "reasons": {row.id: cell.value for row, cell in o.reasons}}
-                         for o in r.outcomes},
+            "outcomes": {
+                o.group.group.id: {
+                    "count": o.count,
+                    "share": o.share,
+                    "reasons": {row.id: cell.value for row, cell in o.reasons},
+                }
+                for o in r.outcomes
+            },
         }
     else:
         out["requests"] = None
     out["proactive"] = {cell.address: cell.value for _, cols in facts.proactive for _, cell in cols}
-    out["appeals"] = None if facts.appeals is None else {
-        g: {k: c.value for k, c in cols.items()} for g, cols in facts.appeals.items()}
+    out["appeals"] = (
+        None
+        if facts.appeals is None
+        else {g: {k: c.value for k, c in cols.items()} for g, cols in facts.appeals.items()}
+    )
     a = facts.arithmetic
-    out["arithmetic"] = None if a is None else {"status": a.status, "checked": a.checked,
-                                                "unchecked": a.unchecked, "failures": a.failures_en}
+    out["arithmetic"] = (
+        None
+        if a is None
+        else {"status": a.status, "checked": a.checked, "unchecked": a.unchecked, "failures": a.failures_en}
+    )
     return out
 
 
@@ -258,9 +301,12 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
         lead = f"Of the {plural(r.handled.value, 'request')} handled, "  # type: ignore[arg-type]
     else:
         lead = "The total handled is not given; of the requests handled, "
-    stated = [f"{num(o.count)}{f' ({o.share})' if o.share else ''} "
-              f"{o.group.verb.replace('were ', 'was ') if o.count == 1 else o.group.verb}"
-              for o in outcomes if o.count]
+    stated = [
+        f"{num(o.count)}{f' ({o.share})' if o.share else ''} "
+        f"{o.group.verb.replace('were ', 'was ') if o.count == 1 else o.group.verb}"
+        for o in outcomes
+        if o.count
+    ]
     if stated:
         out.append(capitalize(lead + join(stated)) + ".")
     zero = [o.group.noun for o in outcomes if o.count == 0]
@@ -272,15 +318,17 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
     for o in outcomes:
         if not o.count or not o.group.reasons_en:
             continue
-        reasons = [f"{row.english.split(': ', 1)[-1]} ({_v(cell)})" for row, cell in o.reasons
-                   if cell.value]
+        reasons = [f"{row.english.split(': ', 1)[-1]} ({_v(cell)})" for row, cell in o.reasons if cell.value]
         if reasons:
             sep = " " if o.group.group.id == "denied" else ": "
             out.append(f"{o.group.reasons_en}{sep}{join(reasons)}.")
     if r.carried_forward.known:
         n = r.carried_forward.value
-        out.append(f"It carried {plural(n, 'request')} forward to the next year." if n  # type: ignore[arg-type]
-                   else "No request was carried forward to the next year.")
+        out.append(
+            f"It carried {plural(n, 'request')} forward to the next year."
+            if n  # type: ignore[arg-type]
+            else "No request was carried forward to the next year."
+        )
     else:
         out.append("The number carried forward to the next year is not given.")
     return out
@@ -307,16 +355,20 @@ def _arithmetic_en(a: Arithmetic) -> list[str]:
     if a.status == "unchecked":
         return ["The table's arithmetic cannot be checked: the figures it needs are missing."]
     if a.status == "holds":
-        s = ("The table's arithmetic holds: new requests plus those carried over equal the requests handled plus "
-             "those carried forward, the outcomes add up to the total handled, and each total is the sum of its "
-             "parts.")
+        s = (
+            "The table's arithmetic holds: new requests plus those carried over equal the requests handled plus "
+            "those carried forward, the outcomes add up to the total handled, and each total is the sum of its "
+            "parts."
+        )
         if a.unchecked:
             s += f" ({plural(a.unchecked, 'identity', 'identities')} could not be checked for missing figures.)"
         return [s]
     shown = a.failures_en[:3]
     more = len(a.failures_en) - len(shown)
-    s = (f"The table's arithmetic does not hold ({len(a.failures_en)} of {a.checked} checks fail): "
-         f"{'; '.join(shown)}{f'; and {more} more' if more else ''}.")
+    s = (
+        f"The table's arithmetic does not hold ({len(a.failures_en)} of {a.checked} checks fail): "
+        f"{'; '.join(shown)}{f'; and {more} more' if more else ''}."
+    )
     return [s, "The figures are reported as printed, not corrected."]
 
 
@@ -324,9 +376,11 @@ def _row_phrase_2021(row: schema.Row, cols: list[tuple[schema.Column, Cell]]) ->
     c = {col.id: cell for col, cell in cols}
     thing = row.english
     issued, repealed, in_force = c["issued"], c["repealed"], c["in_force"]
-    parts = [f"issued {_v(issued)} {thing}" if issued.known else f"does not give the number of {thing} issued",
-             f"repealed {_v(repealed)}" if repealed.known else "does not give the number repealed",
-             f"had {_v(in_force)} in force" if in_force.known else "does not give the number in force"]
+    parts = [
+        f"issued {_v(issued)} {thing}" if issued.known else f"does not give the number of {thing} issued",
+        f"repealed {_v(repealed)}" if repealed.known else "does not give the number repealed",
+        f"had {_v(in_force)} in force" if in_force.known else "does not give the number in force",
+    ]
     return join(parts)
 
 
@@ -381,19 +435,19 @@ def _fees_en(cell: Cell) -> str:
     if cell.value == 0:
         return "It collected no administrative fees (0 in units of 10,000 yuan)."
     yuan = cell.value * 10_000  # type: ignore[operator]
-    return (f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan "
-            f"(about {num(round(yuan))} yuan).")
+    return f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan (about {num(round(yuan))} yuan)."
 
 
 def _appeals_en(facts: Facts) -> list[str]:
     if facts.appeals is None:
         return ["The report gives no figures for administrative reconsideration or litigation."]
     out: list[str] = []
-    names = {"review": ("administrative reconsideration case", "administrative reconsideration cases"),
-             "litigation_direct": ("lawsuit filed directly", "lawsuits filed directly"),
-             "litigation_after_review": ("lawsuit filed after reconsideration", "lawsuits filed after reconsideration")}
-    outcome_words = {"upheld": "upheld", "corrected": "corrected", "other": "with other outcomes",
-                     "pending": "pending"}
+    names = {
+        "review": ("administrative reconsideration case", "administrative reconsideration cases"),
+        "litigation_direct": ("lawsuit filed directly", "lawsuits filed directly"),
+        "litigation_after_review": ("lawsuit filed after reconsideration", "lawsuits filed after reconsideration"),
+    }
+    outcome_words = {"upheld": "upheld", "corrected": "corrected", "other": "with other outcomes", "pending": "pending"}
     for gid, cols in facts.appeals.items():
         one, many = names[gid]
         total = cols["total"]
@@ -419,8 +473,10 @@ def _appeals_en(facts: Facts) -> list[str]:
 def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, list[str]]]:
     """(id, heading, sentences) for the facts' paragraphs, in English."""
     if facts.layout is None:
-        s = ("This report predates the standard statistical tables introduced for the 2019 reporting year, "
-             "so it gives no standard figures; the summary below covers its narrative.")
+        s = (
+            "This report predates the standard statistical tables introduced for the 2019 reporting year, "
+            "so it gives no standard figures; the summary below covers its narrative."
+        )
         out = [("requests", "Requests", [s])]
         if facts.processing_fees_none:
             out.append(("proactive", "Fees", ["The narrative states that no fees were charged for disclosure."]))
@@ -433,9 +489,11 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
         out.append(("requests", "Requests", _requests_en(facts.requests, year)))
         arith = _arithmetic_en(facts.arithmetic)
         if facts.uncertain:
-            arith.append(f"{plural(len(facts.uncertain), 'figure')} in the report "
-                         f"{'is an uncertain reading' if len(facts.uncertain) == 1 else 'are uncertain readings'} "
-                         "of the source.")
+            arith.append(
+                f"{plural(len(facts.uncertain), 'figure')} in the report "
+                f"{'is an uncertain reading' if len(facts.uncertain) == 1 else 'are uncertain readings'} "
+                "of the source."
+            )
         out.append(("arithmetic", "Arithmetic", arith))
     if "proactive" in facts.missing_tables:
         pro = ["The report's table of proactive disclosure carries no figures."]
@@ -462,8 +520,9 @@ def _label(row: schema.Row) -> str:
 def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
     """(id, heading, sentences) for the facts' paragraphs, in Chinese."""
     if facts.layout is None:
-        out = [("requests", "依申请公开",
-                ["本报告早于2019年起施行的标准统计表格式，未给出标准数据；以下概述其文字内容。"])]
+        out = [
+            ("requests", "依申请公开", ["本报告早于2019年起施行的标准统计表格式，未给出标准数据；以下概述其文字内容。"])
+        ]
         if facts.processing_fees_none:
             out.append(("proactive", "收费", ["报告称未收取信息公开相关费用。"]))
         return out
@@ -474,10 +533,15 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
         out.append(("requests", "依申请公开", ["报告的申请情况表未给出任何数据。"]))
     else:
         org = _sum([c for _, c in r.organisations])
-        s = [f"本年新收政府信息公开申请{_vz(r.received)}（自然人{_vz(r.individual)}，法人或其他组织"
-             f"{'未给出' if org is None else num_zh(org) + '件'}），上年结转{_vz(r.carried_over)}。"]
-        parts = [f"{o.group.group.label}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
-                 f"{f'（{o.share}）' if o.share else ''}" for o in r.outcomes]
+        s = [
+            f"本年新收政府信息公开申请{_vz(r.received)}（自然人{_vz(r.individual)}，法人或其他组织"
+            f"{'未给出' if org is None else num_zh(org) + '件'}），上年结转{_vz(r.carried_over)}。"
+        ]
+        parts = [
+            f"{o.group.group.label}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
+            f"{f'（{o.share}）' if o.share else ''}"
+            for o in r.outcomes
+        ]
         s.append(f"办理结果总计{_vz(r.handled)}：{'，'.join(parts)}。")
         for o in r.outcomes:
             reasons = [f"{_label(row)}{_vz(cell)}" for row, cell in o.reasons if cell.value]
@@ -491,8 +555,10 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
         elif a.status == "unchecked":
             arith = ["表格数据缺失，无法核对勾稽关系。"]
         else:
-            arith = [f"表格勾稽关系不成立（{len(a.failures_zh)}处）：{'；'.join(a.failures_zh[:3])}。",
-                     "按原文照录，未作更正。"]
+            arith = [
+                f"表格勾稽关系不成立（{len(a.failures_zh)}处）：{'；'.join(a.failures_zh[:3])}。",
+                "按原文照录，未作更正。",
+            ]
         if facts.uncertain:
             arith.append(f"有{len(facts.uncertain)}个数据的读取存疑。")
         out.append(("arithmetic", "勾稽关系", arith))

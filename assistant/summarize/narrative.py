@@ -1,7 +1,7 @@
 """The narrative sections: key sentences (TextRank), themes (keywords through the glossary) and the
 counts the prose gives ("主动公开政府信息1000余条", Chinese numerals such as 二十三 included).
 
-Segmentation uses the project's :class:`assistant.segment.Tokenizer` (a private jieba instance, nothing
+Segmentation uses the project's :class:`assistant.search.tokenize.Tokenizer` (a private jieba instance, nothing
 written to disk) with the summaries' terms added; part-of-speech tags come from a ``jieba.posseg``
 POSTokenizer wrapped around that same instance; IDF weights are read from jieba's own ``idf.txt``.
 """
@@ -15,29 +15,66 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.record import Passage, Report
-from assistant.segment import STOP_WORDS, Tokenizer
-
-from .fmt import num, num_zh
-from .terms import english_term, known_terms
+from assistant.domain.record import Passage, Report
+from assistant.search.tokenize import STOP_WORDS, Tokenizer
+from assistant.summarize.fmt import num, num_zh
+from assistant.summarize.terms import english_term, known_terms
 
 NARRATIVE_SECTIONS = ("overview", "problems", "other_matters")
 
 # Terms in every report: no theme.
-THEME_EXCLUDE = frozenset({
-    "政府信息公开", "信息公开", "政府信息", "政务公开", "申请", "条例", "年度报告", "政府信息公开条例",
-    "政府信息公开工作年度报告", "文件", "信息发布", "审核", "检查", "会议", "回应", "改进", "存在的主要问题",
-    "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "纠正", "维持", "尚未审结", "期限", "收费",
-})
+THEME_EXCLUDE = frozenset(
+    {
+        "政府信息公开",
+        "信息公开",
+        "政府信息",
+        "政务公开",
+        "申请",
+        "条例",
+        "年度报告",
+        "政府信息公开条例",
+        "政府信息公开工作年度报告",
+        "文件",
+        "信息发布",
+        "审核",
+        "检查",
+        "会议",
+        "回应",
+        "改进",
+        "存在的主要问题",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "纠正",
+        "维持",
+        "尚未审结",
+        "期限",
+        "收费",
+    }
+)
 # Words of the bureaucratic register that carry no theme (besides segment.STOP_WORDS).
 GENERIC_WORDS = frozenset(
     "工作 情况 方面 问题 要求 相关 有关 主要 全年 年度 本年度 本年 我局 我区 我市 我县 我委 本机关"
     " 单位 部门 人员 机制 制度 水平 质量 能力 力度 意识 成效 效果 内容 形式 渠道 措施 举措 任务 责任"
     " 领导 时效性 实效 全面 重点 重要 进一步 同时 下一步 今年 去年 上年度 本单位 各级 全局 全区 全市"
-    " 全县 领域 标准 目标 体系 环节 过程 方式 事项 结果 整改措施 服务 信息 建设 办理 政策 政务 下功夫 报告".split())
+    " 全县 领域 标准 目标 体系 环节 过程 方式 事项 结果 整改措施 服务 信息 建设 办理 政策 政务 下功夫 报告".split()
+)
 _POS_KEEP = frozenset({"n", "nz", "vn", "nt", "nw", "ng"})
-BOILERPLATE = ("本报告", "统计期限", "以下简称", "联系电话", "邮编", "网址", "http", "年度报告格式", "如对",
-               "特此报告", "国办公开办函")
+BOILERPLATE = (
+    "本报告",
+    "统计期限",
+    "以下简称",
+    "联系电话",
+    "邮编",
+    "网址",
+    "http",
+    "年度报告格式",
+    "如对",
+    "特此报告",
+    "国办公开办函",
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
@@ -47,14 +84,34 @@ _COUNT = re.compile(
     r"(?<![第\d.．])(?P<pre>近|约|超过|超|逾)?\s*"
     rf"(?P<n>\d+(?:\.\d+)?|[{_CN_DIGITS}]{{2,}}|[二两三四五六七八九十])\s*"
     r"(?P<wan>万(?!元))?\s*(?P<post>余|多)?\s*"
-    r"(?P<unit>人次|万元|元|条|件|篇|次|场|期|起|个|家|名|项|份)")
-UNITS_EN = {"人次": ("visit", "visits"), "万元": ("yuan", "yuan"), "元": ("yuan", "yuan"), "条": ("item", "items"),
-            "件": ("item", "items"), "篇": ("article", "articles"), "次": ("time", "times"),
-            "场": ("session", "sessions"), "期": ("issue", "issues"), "起": ("case", "cases"), "个": ("", ""),
-            "家": ("organisation", "organisations"), "名": ("person", "people"), "项": ("item", "items"),
-            "份": ("copy", "copies")}
-QUALIFIERS_EN = {"近": "nearly ", "约": "about ", "超过": "more than ", "超": "more than ", "逾": "more than ",
-                 "余": "more than ", "多": "more than "}
+    r"(?P<unit>人次|万元|元|条|件|篇|次|场|期|起|个|家|名|项|份)"
+)
+UNITS_EN = {
+    "人次": ("visit", "visits"),
+    "万元": ("yuan", "yuan"),
+    "元": ("yuan", "yuan"),
+    "条": ("item", "items"),
+    "件": ("item", "items"),
+    "篇": ("article", "articles"),
+    "次": ("time", "times"),
+    "场": ("session", "sessions"),
+    "期": ("issue", "issues"),
+    "起": ("case", "cases"),
+    "个": ("", ""),
+    "家": ("organisation", "organisations"),
+    "名": ("person", "people"),
+    "项": ("item", "items"),
+    "份": ("copy", "copies"),
+}
+QUALIFIERS_EN = {
+    "近": "nearly ",
+    "约": "about ",
+    "超过": "more than ",
+    "超": "more than ",
+    "逾": "more than ",
+    "余": "more than ",
+    "多": "more than ",
+}
 MAX_COUNTS = 8
 
 
@@ -121,8 +178,11 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in tokenizer().words_of(text)
-            if len(w) >= 2 and w not in STOP_WORDS and w not in GENERIC_WORDS and (_CJK.search(w) or w.isalpha())]
+    return [
+        w
+        for w in tokenizer().words_of(text)
+        if len(w) >= 2 and w not in STOP_WORDS and w not in GENERIC_WORDS and (_CJK.search(w) or w.isalpha())
+    ]
 
 
 def term_matches(text: str) -> list[tuple[int, str]]:
@@ -169,8 +229,11 @@ def sentences(report: Report, passages: list[Passage] | None = None) -> list[Sen
             if not text:
                 continue
             start = report.text.find(text, max(0, p.start - 1)) if report.text else -1
-            out.append(Sentence(text, p.section, start if start >= 0 else None,
-                                start + len(text) if start >= 0 else None, len(out)))
+            out.append(
+                Sentence(
+                    text, p.section, start if start >= 0 else None, start + len(text) if start >= 0 else None, len(out)
+                )
+            )
     return out
 
 
@@ -197,9 +260,10 @@ def textrank(items: list[list[str]], damping: float = 0.85, iterations: int = 10
     out_sum = [sum(row) for row in weights]
     scores = [1.0] * n
     for _ in range(iterations):
-        new = [(1 - damping) + damping * sum(weights[j][i] / out_sum[j] * scores[j]
-                                             for j in range(n) if weights[j][i])
-               for i in range(n)]
+        new = [
+            (1 - damping) + damping * sum(weights[j][i] / out_sum[j] * scores[j] for j in range(n) if weights[j][i])
+            for i in range(n)
+        ]
         delta = max((abs(a - b) for a, b in zip(new, scores, strict=True)), default=0.0)
         scores = new
         if delta < 1e-9:
@@ -247,8 +311,15 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
     tf: dict[str, int] = {}
     order: dict[str, int] = {}
     for word, flag in _pos_tokenizer().lcut(unicodedata.normalize("NFKC", text), HMM=False):
-        if (flag not in _POS_KEEP or len(word) < 2 or not _CJK.search(word) or word in STOP_WORDS
-                or word in GENERIC_WORDS or word in covered or english_term(word)):
+        if (
+            flag not in _POS_KEEP
+            or len(word) < 2
+            or not _CJK.search(word)
+            or word in STOP_WORDS
+            or word in GENERIC_WORDS
+            or word in covered
+            or english_term(word)
+        ):
             continue
         tf[word] = tf.get(word, 0) + 1
         order.setdefault(word, len(order))
@@ -275,8 +346,10 @@ def _number(text: str, wan: bool) -> float | int | None:
     return value
 
 
-_CLAUSE_HEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|其中|共计|共|累计|"
-                          r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+")
+_CLAUSE_HEAD = re.compile(
+    r"^(?:\s|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|其中|共计|共|累计|"
+    r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
+)
 
 
 def _clean_clause(clause: str) -> str:
@@ -315,8 +388,17 @@ def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeC
                 seen.add(key)
                 qual = QUALIFIERS_EN.get(m.group("post") or "", "") or QUALIFIERS_EN.get(m.group("pre") or "", "")
                 raw = (clause + m.group(0).strip()).replace(" ", "")
-                out.append(NarrativeCount(value, qual, UNITS_EN[unit][0 if value == 1 else 1], clause, subject_en, raw,
-                                          p.start + sent.start() + m.start()))
+                out.append(
+                    NarrativeCount(
+                        value,
+                        qual,
+                        UNITS_EN[unit][0 if value == 1 else 1],
+                        clause,
+                        subject_en,
+                        raw,
+                        p.start + sent.start() + m.start(),
+                    )
+                )
                 if len(out) >= limit:
                     return out
     return out

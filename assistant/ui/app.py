@@ -15,19 +15,19 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.store import DEFAULT_STORE
-
-from . import data, render
-from .service import UPLOAD_TYPES, Service
+from assistant.ui import data, render
+from assistant.ui.service import UPLOAD_TYPES, Service
 
 log = logging.getLogger("assistant.ui")
 
 TITLE = "政府信息公开年报助手 · Government Information Disclosure Report Assistant"
-INTRO = ("中国各级政府机关每年发布《政府信息公开工作年度报告》。在这里用中文或英文提问、检索、阅读摘要、下载数据。"
-         "每个回答都注明出处：点击来源即可看到原文。<br>"
-         "Every Chinese government agency publishes an annual report on government information disclosure. "
-         "Ask questions in Chinese or English, search the reports, read their summaries and download their "
-         "figures. Every answer shows where it came from: click a source to see the passage.")
+INTRO = (
+    "中国各级政府机关每年发布《政府信息公开工作年度报告》。在这里用中文或英文提问、检索、阅读摘要、下载数据。"
+    "每个回答都注明出处：点击来源即可看到原文。<br>"
+    "Every Chinese government agency publishes an annual report on government information disclosure. "
+    "Ask questions in Chinese or English, search the reports, read their summaries and download their "
+    "figures. Every answer shows where it came from: click a source to see the passage."
+)
 EXAMPLES = [
     "How many applications were carried forward?",
     "上年结转了多少件申请？",
@@ -36,8 +36,11 @@ EXAMPLES = [
     "What did Pingtan say about information processing fees?",
     "平潭综合实验区2024年存在哪些主要问题？",
 ]
-UPLOAD_EXAMPLES = ["How many applications were carried forward?", "本年新收多少件申请？",
-                   "What problems does the report mention?"]
+UPLOAD_EXAMPLES = [
+    "How many applications were carried forward?",
+    "本年新收多少件申请？",
+    "What problems does the report mention?",
+]
 ALL = ""  # the "no filter" / "whole corpus" choice
 
 CSS = """
@@ -109,40 +112,70 @@ def build_app(service: Service) -> gr.Blocks:
             first = service.default_report()
             view = service.report_view(first) if first else None
             frame, csv_path = service.figures(True, "")
-            return (service.header_html(), gr.Dropdown(choices=choices),
-                    gr.Dropdown(choices=[("全部 All years", ALL)] + [(str(y), str(y)) for y in years]),
-                    gr.Dropdown(choices=[("全部 All regions", ALL)] + [(r, r) for r in regions]),
-                    gr.Dropdown(choices=[("全部 All agencies", ALL)] + [(a, a) for a in agencies]),
-                    gr.Dropdown(choices=service.report_choices(), value=first),
-                    *(_view_values(view) if view else [""] * 6),
-                    frame, gr.DownloadButton(value=str(csv_path)), *_charts(service))
+            return (
+                service.header_html(),
+                gr.Dropdown(choices=choices),
+                gr.Dropdown(choices=[("全部 All years", ALL)] + [(str(y), str(y)) for y in years]),
+                gr.Dropdown(choices=[("全部 All regions", ALL)] + [(r, r) for r in regions]),
+                gr.Dropdown(choices=[("全部 All agencies", ALL)] + [(a, a) for a in agencies]),
+                gr.Dropdown(choices=service.report_choices(), value=first),
+                *(_view_values(view) if view else [""] * 6),
+                frame,
+                gr.DownloadButton(value=str(csv_path)),
+                *_charts(service),
+            )
 
-        demo.load(on_load, None, [header, ask_scope, year, region, agency, report_pick, *report_outputs,
-                                  *data_outputs], **_private())
+        demo.load(
+            on_load,
+            None,
+            [header, ask_scope, year, region, agency, report_pick, *report_outputs, *data_outputs],
+            **_private(),
+        )
     return demo
 
 
 # ---------------------------------------------------------------- tabs
 def _ask_tab(service: Service) -> gr.Dropdown:
     with gr.Tab("提问 Ask", id="ask"):
-        scope = gr.Dropdown(label="问哪份报告 Which report to ask about", choices=[("整个语料库 All reports", ALL)],
-                            value=ALL, elem_id="ask-scope")
-        chat = gr.Chatbot(label="问答 Questions and answers", height=520, latex_delimiters=[], feedback_options=None,
-                          elem_id="ask-chat", placeholder="在下面输入问题，或点击一个示例。<br>"
-                          "Type a question below, or click an example.")
+        scope = gr.Dropdown(
+            label="问哪份报告 Which report to ask about",
+            choices=[("整个语料库 All reports", ALL)],
+            value=ALL,
+            elem_id="ask-scope",
+        )
+        chat = gr.Chatbot(
+            label="问答 Questions and answers",
+            height=520,
+            latex_delimiters=[],
+            feedback_options=None,
+            elem_id="ask-chat",
+            placeholder="在下面输入问题，或点击一个示例。<br>Type a question below, or click an example.",
+        )
         with gr.Row():
-            question = gr.Textbox(show_label=False, placeholder="用中文或英文提问 Ask in Chinese or English…",
-                                  scale=5, elem_id="ask-question", submit_btn=False)
+            question = gr.Textbox(
+                show_label=False,
+                placeholder="用中文或英文提问 Ask in Chinese or English…",
+                scale=5,
+                elem_id="ask-question",
+                submit_btn=False,
+            )
             send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="ask-send")
-        examples = gr.Dataset(label="示例问题（点击即问） Example questions (click to ask)", components=["textbox"],
-                              samples=[[q] for q in EXAMPLES], type="values", elem_id="ask-examples")
+        examples = gr.Dataset(
+            label="示例问题（点击即问） Example questions (click to ask)",
+            components=["textbox"],
+            samples=[[q] for q in EXAMPLES],
+            type="values",
+            elem_id="ask-examples",
+        )
         clear = gr.Button("清空对话 Clear the conversation", size="sm")
 
         def respond(q: str, history: list, rid: str) -> tuple[list, str]:
             history = list(history or [])
             if (q or "").strip():
-                history += [{"role": "user", "content": render.esc(q.strip())},
-                            {"role": "assistant", "content": service.answer_html(q, rid or None)}]
+                history += [
+                    {"role": "user", "content": render.esc(q.strip())},
+                    {"role": "assistant", "content": service.answer_html(q, rid or None)},
+                ]
             return history, ""
 
         def respond_example(sample: list, history: list, rid: str) -> tuple[list, str]:
@@ -158,15 +191,21 @@ def _ask_tab(service: Service) -> gr.Dropdown:
 def _search_tab(service: Service) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
     with gr.Tab("检索 Search", id="search"):
         with gr.Row():
-            query = gr.Textbox(label="检索词 Search for", scale=4, elem_id="search-query",
-                               placeholder="例如 e.g. 行政复议 / information processing fees")
+            query = gr.Textbox(
+                label="检索词 Search for",
+                scale=4,
+                elem_id="search-query",
+                placeholder="例如 e.g. 行政复议 / information processing fees",
+            )
             go = gr.Button("检索 Search", variant="primary", scale=1, elem_id="search-go")
         with gr.Row():
             year = gr.Dropdown(label="年度 Year", choices=[("全部 All years", ALL)], value=ALL, elem_id="search-year")
-            region = gr.Dropdown(label="地区 Region", choices=[("全部 All regions", ALL)], value=ALL,
-                                 allow_custom_value=True)
-            agency = gr.Dropdown(label="机关 Agency", choices=[("全部 All agencies", ALL)], value=ALL,
-                                 allow_custom_value=True)
+            region = gr.Dropdown(
+                label="地区 Region", choices=[("全部 All regions", ALL)], value=ALL, allow_custom_value=True
+            )
+            agency = gr.Dropdown(
+                label="机关 Agency", choices=[("全部 All agencies", ALL)], value=ALL, allow_custom_value=True
+            )
             k = gr.Slider(1, 50, value=10, step=1, label="结果数 Number of results")
         download = gr.DownloadButton("下载结果 CSV · Download the hits (CSV)", visible=False, elem_id="search-csv")
         results = gr.HTML(elem_id="search-results")
@@ -219,27 +258,75 @@ def _charts(service: Service) -> list[Any]:
 
 def _data_tab(service: Service) -> list[Any]:
     with gr.Tab("数据 Data", id="data"):
-        gr.Markdown("每个机关每年一份报告（同一报告的多种格式只算一次）。One report per agency and year "
-                    "(a report present in several formats counts once).")
-        common = {"x": "report", "y": "count", "x_title": "年度 机关 year, agency", "x_label_angle": -30, "sort": "x",
-                  "height": 420}
-        outcomes = gr.BarPlot(title="申请怎样办理 How requests were handled", y_title="件数 requests",
-                              color="outcome", color_title="结果 outcome", color_map=data.OUTCOME_COLORS,
-                              elem_id="chart-outcomes", **common)
-        received = gr.BarPlot(title="谁在申请 Who made the new requests", y_title="件数 requests", color="applicant",
-                              color_title="申请人 applicant", elem_id="chart-received", **common)
-        appeals = gr.BarPlot(title="行政复议与诉讼 Administrative reconsideration and lawsuits", y_title="件数 cases",
-                             color="kind", color_title="类别 kind", elem_id="chart-appeals", **common)
-        gr.Markdown("### 全部数字 All figures\n点击列名排序；在搜索框里筛选。Click a column name to sort; type in the "
-                    "search box to filter.")
+        gr.Markdown(
+            "每个机关每年一份报告（同一报告的多种格式只算一次）。One report per agency and year "
+            "(a report present in several formats counts once)."
+        )
+        common = {
+            "x": "report",
+            "y": "count",
+            "x_title": "年度 机关 year, agency",
+            "x_label_angle": -30,
+            "sort": "x",
+            "height": 420,
+        }
+        outcomes = gr.BarPlot(
+            title="申请怎样办理 How requests were handled",
+            y_title="件数 requests",
+            color="outcome",
+            color_title="结果 outcome",
+            color_map=data.OUTCOME_COLORS,
+            elem_id="chart-outcomes",
+            **common,
+        )
+        received = gr.BarPlot(
+            title="谁在申请 Who made the new requests",
+            y_title="件数 requests",
+            color="applicant",
+            color_title="申请人 applicant",
+            elem_id="chart-received",
+            **common,
+        )
+        appeals = gr.BarPlot(
+            title="行政复议与诉讼 Administrative reconsideration and lawsuits",
+            y_title="件数 cases",
+            color="kind",
+            color_title="类别 kind",
+            elem_id="chart-appeals",
+            **common,
+        )
+        gr.Markdown(
+            "### 全部数字 All figures\n点击列名排序；在搜索框里筛选。Click a column name to sort; type in the "
+            "search box to filter."
+        )
         with gr.Row():
             one = gr.Checkbox(value=True, label="每个机关每年只取一份 One copy per agency and year")
-            contains = gr.Textbox(label="只看包含…的行 Only rows containing (agency, item, address)",
-                                  placeholder="例如 e.g. 结转 / carried / 平潭")
+            contains = gr.Textbox(
+                label="只看包含…的行 Only rows containing (agency, item, address)",
+                placeholder="例如 e.g. 结转 / carried / 平潭",
+            )
             download = gr.DownloadButton("下载 CSV · Download CSV", elem_id="figures-csv")
-        table = gr.Dataframe(interactive=False, wrap=True, max_height=560, show_search="search", elem_id="figures",
-                             column_widths=["170px", "80px", "250px", "250px", "90px", "90px", "120px", "190px",
-                                            "250px", "70px", "70px", "220px"])
+        table = gr.Dataframe(
+            interactive=False,
+            wrap=True,
+            max_height=560,
+            show_search="search",
+            elem_id="figures",
+            column_widths=[
+                "170px",
+                "80px",
+                "250px",
+                "250px",
+                "90px",
+                "90px",
+                "120px",
+                "190px",
+                "250px",
+                "70px",
+                "70px",
+                "220px",
+            ],
+        )
 
         def refresh(one_per_year: bool, text: str) -> tuple[Any, Any]:
             frame, path = service.figures(one_per_year, text or "")
@@ -252,19 +339,34 @@ def _data_tab(service: Service) -> list[Any]:
 
 def _upload_tab(service: Service) -> None:
     with gr.Tab("上传 Upload", id="upload"):
-        gr.Markdown("上传一份年度报告（PDF、HTML、DOCX、TXT），然后就它提问。文件只在本次会话中使用，不会改动语料库。\n\n"
-                    "Upload an annual report (PDF, HTML, DOCX, TXT) and ask about it. The file is used for this "
-                    "session only; the corpus is never changed.")
-        upload = gr.File(label="报告文件 Report file", file_types=list(UPLOAD_TYPES), type="filepath",
-                         elem_id="upload-file", height=160)
+        gr.Markdown(
+            "上传一份年度报告（PDF、HTML、DOCX、TXT），然后就它提问。文件只在本次会话中使用，不会改动语料库。\n\n"
+            "Upload an annual report (PDF, HTML, DOCX, TXT) and ask about it. The file is used for this "
+            "session only; the corpus is never changed."
+        )
+        upload = gr.File(
+            label="报告文件 Report file",
+            file_types=list(UPLOAD_TYPES),
+            type="filepath",
+            elem_id="upload-file",
+            height=160,
+        )
         status = gr.HTML(elem_id="upload-status")
         state = gr.State(None)
         with gr.Row():
-            question = gr.Textbox(show_label=False, placeholder="就这份报告提问 Ask about this report…", scale=5,
-                                  elem_id="upload-question")
+            question = gr.Textbox(
+                show_label=False,
+                placeholder="就这份报告提问 Ask about this report…",
+                scale=5,
+                elem_id="upload-question",
+            )
             send = gr.Button("提问 Ask", variant="primary", scale=1, elem_id="upload-send")
-        examples = gr.Dataset(label="示例 Examples (click to ask)", components=["textbox"],
-                              samples=[[q] for q in UPLOAD_EXAMPLES], type="values")
+        examples = gr.Dataset(
+            label="示例 Examples (click to ask)",
+            components=["textbox"],
+            samples=[[q] for q in UPLOAD_EXAMPLES],
+            type="values",
+        )
         answer = gr.HTML(elem_id="upload-answer")
         with gr.Accordion("这份报告 This report: summaries, tables, warnings", open=False):
             panels = _report_panels("upload")
@@ -300,8 +402,10 @@ def _api(service: Service) -> None:
 
     def reports() -> list[dict]:
         """Metadata of every stored report (id, title, agency, region, year, layout, format)."""
-        return [{k: r[k] for k in ("id", "title", "agency", "region", "year", "layout", "format")}
-                for r in service.reports()]
+        return [
+            {k: r[k] for k in ("id", "title", "agency", "region", "year", "layout", "format")}
+            for r in service.reports()
+        ]
 
     gr.api(ask, api_name="ask")
     gr.api(search, api_name="search")
@@ -309,8 +413,14 @@ def _api(service: Service) -> None:
 
 
 # ---------------------------------------------------------------- serving
-def launch(store: Path | str = DEFAULT_STORE, host: str = "127.0.0.1", port: int = 7860, *,
-           warm: bool = True, concurrency: int = 8) -> None:
+def launch(
+    store: Path | str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    *,
+    warm: bool = True,
+    concurrency: int = 8,
+) -> None:
     """Build the app over a store and serve it until interrupted."""
     service = Service(store)
     if warm:
@@ -326,5 +436,13 @@ def launch(store: Path | str = DEFAULT_STORE, host: str = "127.0.0.1", port: int
 
     signal.signal(signal.SIGTERM, stop)
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
-    demo.launch(server_name=host, server_port=port, css=CSS, show_error=True, max_file_size="50mb",
-                allowed_paths=[str(service.tmp)], footer_links=["api"], quiet=False)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        css=CSS,
+        show_error=True,
+        max_file_size="50mb",
+        allowed_paths=[str(service.tmp)],
+        footer_links=["api"],
+        quiet=False,
+    )

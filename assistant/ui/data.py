@@ -7,25 +7,45 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant import schema
-from assistant.qa.scope import canonical
-from assistant.store import Store
+from assistant.answer.scope import canonical
+from assistant.domain import schema
+from assistant.store.database import Store
 
 FIGURE_COLUMNS = {  # store column -> bilingual header, in the order shown
-    "agency": "机关 agency", "year": "年度 year", "label_zh": "项目 item", "label_en": "item (English)",
-    "value": "数值 value", "uncertain": "存疑 uncertain", "region": "地区 region", "report_id": "报告 report",
-    "address": "地址 address", "page": "页 page", "line": "行 line", "note": "说明 note",
+    "agency": "机关 agency",
+    "year": "年度 year",
+    "label_zh": "项目 item",
+    "label_en": "item (English)",
+    "value": "数值 value",
+    "uncertain": "存疑 uncertain",
+    "region": "地区 region",
+    "report_id": "报告 report",
+    "address": "地址 address",
+    "page": "页 page",
+    "line": "行 line",
+    "note": "说明 note",
 }
 OUTCOME_GROUPS = {  # schema row id or group -> bilingual chart label, in stacking order
-    "granted": "予以公开 granted", "partially_granted": "部分公开 partly granted", "refused": "不予公开 refused",
-    "unable": "无法提供 unable to provide", "not processed": "不予处理 not processed",
-    "other handling": "其他处理 other handling", "carried_forward": "结转下年度 carried forward",
+    "granted": "予以公开 granted",
+    "partially_granted": "部分公开 partly granted",
+    "refused": "不予公开 refused",
+    "unable": "无法提供 unable to provide",
+    "not processed": "不予处理 not processed",
+    "other handling": "其他处理 other handling",
+    "carried_forward": "结转下年度 carried forward",
 }
-OUTCOME_COLORS = dict(zip(OUTCOME_GROUPS.values(), ("#2e7d32", "#9ccc65", "#d32f2f", "#fb8c00", "#9e9e9e", "#8e63c7",
-                                                     "#1e88e5"), strict=True))
-APPEAL_ROWS = {"review": "行政复议 administrative reconsideration",
-               "litigation_direct": "直接起诉 lawsuits filed directly",
-               "litigation_after_review": "复议后起诉 lawsuits after reconsideration"}
+OUTCOME_COLORS = dict(
+    zip(
+        OUTCOME_GROUPS.values(),
+        ("#2e7d32", "#9ccc65", "#d32f2f", "#fb8c00", "#9e9e9e", "#8e63c7", "#1e88e5"),
+        strict=True,
+    )
+)
+APPEAL_ROWS = {
+    "review": "行政复议 administrative reconsideration",
+    "litigation_direct": "直接起诉 lawsuits filed directly",
+    "litigation_after_review": "复议后起诉 lawsuits after reconsideration",
+}
 
 
 def _canonical_ids(store: Store) -> set[str]:
@@ -51,8 +71,11 @@ def figures_frame(store: Store, one_per_year: bool = True, contains: str = "") -
             frame[col] = frame[col].astype("Int64")
     if contains.strip():
         needle = contains.strip().lower()
-        hay = frame[["agency", "region", "label_zh", "label_en", "address", "report_id"]].astype(str).agg(" ".join,
-                                                                                                        axis=1)
+        hay = (
+            frame[["agency", "region", "label_zh", "label_en", "address", "report_id"]]
+            .astype(str)
+            .agg(" ".join, axis=1)
+        )
         frame = frame[hay.str.lower().str.contains(needle, regex=False)]
     return frame.rename(columns=FIGURE_COLUMNS).reset_index(drop=True)
 
@@ -76,8 +99,9 @@ def outcomes_frame(store: Store) -> pd.DataFrame:
                 continue
             v = values.get(f"requests.{row.id}.total")
             if v is not None:
-                out.append({"report": _who(ref.agency, ref.year), "year": ref.year, "outcome": OUTCOME_GROUPS[key],
-                            "count": v})
+                out.append(
+                    {"report": _who(ref.agency, ref.year), "year": ref.year, "outcome": OUTCOME_GROUPS[key], "count": v}
+                )
     frame = pd.DataFrame(out, columns=["report", "year", "outcome", "count"])
     return frame.groupby(["report", "year", "outcome"], as_index=False, sort=False)["count"].sum()
 
@@ -92,8 +116,14 @@ def received_frame(store: Store) -> pd.DataFrame:
         for col in schema.APPLICANT_COLUMNS:
             v = values.get(f"requests.new_received.{col.id}")
             if v:
-                out.append({"report": _who(ref.agency, ref.year), "year": ref.year,
-                            "applicant": f"{col.label} {col.english}", "count": v})
+                out.append(
+                    {
+                        "report": _who(ref.agency, ref.year),
+                        "year": ref.year,
+                        "applicant": f"{col.label} {col.english}",
+                        "count": v,
+                    }
+                )
     return pd.DataFrame(out, columns=["report", "year", "applicant", "count"])
 
 

@@ -11,11 +11,11 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant import schema
-from assistant.display import TableView
-from assistant.qa import Answer
-from assistant.record import Citation, Report
-from assistant.search import Hit, highlight_html
+from assistant.answer import Answer
+from assistant.domain import schema
+from assistant.domain.record import Citation, Report
+from assistant.present.terminal import TableView
+from assistant.search.searcher import Hit, highlight_html
 from assistant.summarize import Summary
 from assistant.summarize.render import summary_body
 
@@ -122,22 +122,30 @@ def citation_html(n: int, cite: Citation, report: Report | None, row: bool = Tru
     loc = where(report, cite)
     title = cite.title or (report.title if report else "") or cite.report_id
     before, marked, after = citation_window(report, cite, row)
-    summary = (f'<span class="cite-n">[{n}]</span> <span class="cite-label">{esc(cite.label)}</span>'
-               f' <span class="cite-where">· {esc(title)}{" · " + esc(loc) if loc else ""}</span>')
-    body = (f'<div class="cite-title">{esc(title)}</div>'
-            f'<div class="cite-meta">报告 report: <code>{esc(cite.report_id)}</code>'
-            f'{" · " + esc(loc) if loc else ""}</div>'
-            f'<div class="cite-text">{_marked(before, marked, after)}</div>')
+    summary = (
+        f'<span class="cite-n">[{n}]</span> <span class="cite-label">{esc(cite.label)}</span>'
+        f' <span class="cite-where">· {esc(title)}{" · " + esc(loc) if loc else ""}</span>'
+    )
+    body = (
+        f'<div class="cite-title">{esc(title)}</div>'
+        f'<div class="cite-meta">报告 report: <code>{esc(cite.report_id)}</code>'
+        f"{' · ' + esc(loc) if loc else ''}</div>"
+        f'<div class="cite-text">{_marked(before, marked, after)}</div>'
+    )
     return f'<details class="cite"{" open" if open_ else ""}><summary>{summary}</summary>{body}</details>'
 
 
 def answer_html(answer: Answer, resolve: Callable[[str], Report | None]) -> str:
     """A chat answer: the answer, its kind, and its citations (click one to open its source)."""
-    parts = [f'<div class="answer"><div class="answer-text">{_lines(answer.answer)}</div>',
-             f'<div class="answer-kind">{esc(KIND_LABELS.get(answer.kind, answer.kind))}</div>']
+    parts = [
+        f'<div class="answer"><div class="answer-text">{_lines(answer.answer)}</div>',
+        f'<div class="answer-kind">{esc(KIND_LABELS.get(answer.kind, answer.kind))}</div>',
+    ]
     if answer.citations:
-        parts.append(f'<div class="sources"><div class="sources-head">来源 Sources ({len(answer.citations)}) · '
-                     '点击打开原文 click one to open the passage</div>')
+        parts.append(
+            f'<div class="sources"><div class="sources-head">来源 Sources ({len(answer.citations)}) · '
+            "点击打开原文 click one to open the passage</div>"
+        )
         row = answer.kind in ("figure", "aggregate")
         parts += [citation_html(i, c, resolve(c.report_id), row) for i, c in enumerate(answer.citations, 1)]
         parts.append("</div>")
@@ -174,21 +182,39 @@ def _snippet(text: str, spans: Sequence[tuple[int, int]], width: int = 130, most
 
 def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
     hits = list(hits)
-    head = (f'<div class="hits-head">{len(hits)} 条结果 results for “{esc(query)}”'
-            f' · 检索词 terms: {esc(" ".join(terms)) or "—"}</div>')
+    head = (
+        f'<div class="hits-head">{len(hits)} 条结果 results for “{esc(query)}”'
+        f" · 检索词 terms: {esc(' '.join(terms)) or '—'}</div>"
+    )
     if not hits:
-        return head + note_html("没有匹配的段落。换个说法或放宽筛选条件。\nNo passage matches: try other words or "
-                                "fewer filters.")
+        return head + note_html(
+            "没有匹配的段落。换个说法或放宽筛选条件。\nNo passage matches: try other words or fewer filters."
+        )
     items = []
     for h in hits:
-        meta = " · ".join(x for x in (h.agency, h.region, f"{h.year}年" if h.year else "", section_name(h.section),
-                                      f"第{h.page}页 p. {h.page}" if h.page else "", f"score {h.score:.2f}") if x)
-        full = (f'<details class="hit-full"><summary>全文 whole passage ({len(h.text)} 字 chars)</summary>'
-                f'<div class="cite-text">{h.html().replace(chr(10), "<br>")}</div></details>'
-                if len(h.text) > 400 else "")
-        items.append(f'<li class="hit"><div class="hit-title">{esc(h.title)} <code>{esc(h.report_id)}</code></div>'
-                     f'<div class="hit-meta">{esc(meta)}</div><div class="hit-text">{_snippet(h.text, h.matches)}'
-                     f"</div>{full}</li>")
+        meta = " · ".join(
+            x
+            for x in (
+                h.agency,
+                h.region,
+                f"{h.year}年" if h.year else "",
+                section_name(h.section),
+                f"第{h.page}页 p. {h.page}" if h.page else "",
+                f"score {h.score:.2f}",
+            )
+            if x
+        )
+        full = (
+            f'<details class="hit-full"><summary>全文 whole passage ({len(h.text)} 字 chars)</summary>'
+            f'<div class="cite-text">{h.html().replace(chr(10), "<br>")}</div></details>'
+            if len(h.text) > 400
+            else ""
+        )
+        items.append(
+            f'<li class="hit"><div class="hit-title">{esc(h.title)} <code>{esc(h.report_id)}</code></div>'
+            f'<div class="hit-meta">{esc(meta)}</div><div class="hit-text">{_snippet(h.text, h.matches)}'
+            f"</div>{full}</li>"
+        )
     return head + '<ol class="hits">' + "".join(items) + "</ol>"
 
 
@@ -196,15 +222,23 @@ def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
 def report_meta_html(report: Report, agency_en: str = "") -> str:
     missing = sum(1 for f in report.figures.values() if f.value is None)
     uncertain = sum(1 for f in report.figures.values() if f.uncertain)
-    layout = (schema.LAYOUTS[report.layout].english if report.layout
-              else "无标准表格 no standard tables (2018 or earlier)")
-    rows = [("标题 Title", report.title), ("机关 Agency", report.agency + (f" · {agency_en}" if agency_en else "")),
-            ("地区 Region", report.region), ("年度 Year", report.year or "—"), ("格式 Format", report.format),
-            ("表格格式 Layout", layout), ("编号 Report id", report.id),
-            ("数字 Figures", f"{len(report.figures)} · 缺失 missing {missing} · 存疑 uncertain {uncertain}"),
-            ("警告 Warnings", len(report.warnings))]
-    return '<table class="meta">' + "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + \
-        "</table>"
+    layout = (
+        schema.LAYOUTS[report.layout].english if report.layout else "无标准表格 no standard tables (2018 or earlier)"
+    )
+    rows = [
+        ("标题 Title", report.title),
+        ("机关 Agency", report.agency + (f" · {agency_en}" if agency_en else "")),
+        ("地区 Region", report.region),
+        ("年度 Year", report.year or "—"),
+        ("格式 Format", report.format),
+        ("表格格式 Layout", layout),
+        ("编号 Report id", report.id),
+        ("数字 Figures", f"{len(report.figures)} · 缺失 missing {missing} · 存疑 uncertain {uncertain}"),
+        ("警告 Warnings", len(report.warnings)),
+    ]
+    return (
+        '<table class="meta">' + "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + "</table>"
+    )
 
 
 def summary_html(summary: Summary) -> str:
@@ -226,29 +260,45 @@ def _cell_class(value: str) -> str:
 
 def tables_html(views: Sequence[TableView]) -> str:
     if not views:
-        return note_html("这份报告没有标准统计表（2018年及以前的报告没有）。\n"
-                         "This report has no standard tables (reports for 2018 and earlier have none).")
-    legend = ('<div class="legend">— 缺失 missing · ? 存疑 uncertain (several readings fit) · '
-              '* 由表内算术推出 derived from the table arithmetic</div>')
+        return note_html(
+            "这份报告没有标准统计表（2018年及以前的报告没有）。\n"
+            "This report has no standard tables (reports for 2018 and earlier have none)."
+        )
+    legend = (
+        '<div class="legend">— 缺失 missing · ? 存疑 uncertain (several readings fit) · '
+        "* 由表内算术推出 derived from the table arithmetic</div>"
+    )
     out = [legend]
     for v in views:
         head = "".join(f"<th>{esc(h)}</th>" for h in v.header)
-        body = "".join("<tr>" + f'<th class="row">{esc(r[0])}</th>' +
-                       "".join(f"<td{_cell_class(c)}>{esc(c)}</td>" for c in r[1:]) + "</tr>" for r in v.rows)
-        out.append(f'<h4>{esc(v.title)}</h4><div class="table-wrap"><table class="figs"><thead><tr>{head}</tr>'
-                   f"</thead><tbody>{body}</tbody></table></div>")
+        body = "".join(
+            "<tr>"
+            + f'<th class="row">{esc(r[0])}</th>'
+            + "".join(f"<td{_cell_class(c)}>{esc(c)}</td>" for c in r[1:])
+            + "</tr>"
+            for r in v.rows
+        )
+        out.append(
+            f'<h4>{esc(v.title)}</h4><div class="table-wrap"><table class="figs"><thead><tr>{head}</tr>'
+            f"</thead><tbody>{body}</tbody></table></div>"
+        )
     return "".join(out)
 
 
-WARNING_GROUPS = (("arithmetic", "算术关系不成立 Arithmetic that does not hold"),
-                  ("uncertain", "存疑数字 Uncertain figures"),
-                  ("missing", "缺失 Missing figures (as warned by the parser)"),
-                  ("", "其他 Other notes"))
+WARNING_GROUPS = (
+    ("arithmetic", "算术关系不成立 Arithmetic that does not hold"),
+    ("uncertain", "存疑数字 Uncertain figures"),
+    ("missing", "缺失 Missing figures (as warned by the parser)"),
+    ("", "其他 Other notes"),
+)
 
 
 def _warning_list(title: str, items: list[str]) -> str:
-    body = ("<ul class='warnings'>" + "".join(f"<li>{esc(w)}</li>" for w in items) + "</ul>" if items
-            else note_html("无 none"))
+    body = (
+        "<ul class='warnings'>" + "".join(f"<li>{esc(w)}</li>" for w in items) + "</ul>"
+        if items
+        else note_html("无 none")
+    )
     return f"<h4>{esc(title)} ({len(items)})</h4>{body}"
 
 
@@ -261,17 +311,28 @@ def warnings_html(report: Report) -> str:
     titles = dict(WARNING_GROUPS)
     out = [_warning_list(titles["arithmetic"], groups["arithmetic"])]
     layout = schema.LAYOUTS.get(report.layout or "")
-    missing = [(a, *schema.figure_label(layout, a)) for a, f in report.figures.items() if f.value is None] \
-        if layout else []
+    missing = (
+        [(a, *schema.figure_label(layout, a)) for a, f in report.figures.items() if f.value is None] if layout else []
+    )
     out.append(f"<h4>缺失的数字 Missing figures ({len(missing)})</h4>")
     if missing:
-        rows = "".join(f'<tr><td class="text">{esc(zh)}</td><td class="text">{esc(en)}</td>'
-                       f'<td class="text"><code>{esc(a)}</code></td></tr>' for a, zh, en in missing)
-        out.append('<div class="table-wrap"><table class="figs"><thead><tr><th>项目</th><th>item</th>'
-                   f"<th>address</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        rows = "".join(
+            f'<tr><td class="text">{esc(zh)}</td><td class="text">{esc(en)}</td>'
+            f'<td class="text"><code>{esc(a)}</code></td></tr>'
+            for a, zh, en in missing
+        )
+        out.append(
+            '<div class="table-wrap"><table class="figs"><thead><tr><th>项目</th><th>item</th>'
+            f"<th>address</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        )
     else:
-        out.append(note_html("报告给出了所有标准数字。Every standard figure is given." if layout else
-                             "没有标准表格，因此没有标准数字。No standard tables, so no standard figures."))
+        out.append(
+            note_html(
+                "报告给出了所有标准数字。Every standard figure is given."
+                if layout
+                else "没有标准表格，因此没有标准数字。No standard tables, so no standard figures."
+            )
+        )
     out += [_warning_list(title, groups[key]) for key, title in WARNING_GROUPS if key != "arithmetic"]
     return "".join(out)
 

@@ -1,7 +1,7 @@
 """What the app does, without the widgets: ask, search, show a report, the data, read an upload.
 
-Everything goes through the same functions as the CLI (``assistant.qa.ask``, the corpus searcher,
-``assistant.display.table_views``, ``assistant.summarize``, ``assistant.parse.parse_file``); this module
+Everything goes through the same functions as the CLI (``assistant.answer.ask``, the corpus searcher,
+``assistant.present.terminal.table_views``, ``assistant.summarize``, ``assistant.extract.report.parse_file``); this module
 only turns their results into escaped HTML, data frames and CSV files. Nothing here writes to the
 corpus store or its index: an uploaded file is parsed in memory and asked about on the spot.
 """
@@ -20,24 +20,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant.display import table_views
-from assistant.ingest import IngestError, Limits
-from assistant.parse import parse_file
-from assistant.qa import Answer, ask
-from assistant.qa.engine import corpus_searcher
-from assistant.record import Report
-from assistant.search import Hit, Searcher
-from assistant.search_cli import write_csv
-from assistant.store import DEFAULT_STORE, Store
-
-from . import data, render
+from assistant.answer import Answer, ask
+from assistant.answer.engine import corpus_searcher
+from assistant.cli.search import write_csv
+from assistant.domain.record import Report
+from assistant.extract.report import parse_file
+from assistant.present.terminal import table_views
+from assistant.read import IngestError, Limits
+from assistant.search.searcher import Hit, Searcher
+from assistant.store.database import Store
+from assistant.ui import data, render
 
 log = logging.getLogger("assistant.ui")
 
 UPLOAD_TYPES = (".pdf", ".html", ".htm", ".docx", ".txt", ".md")
-EMPTY_CORPUS = ("语料库是空的：请先运行 `make run` 或 `assistant ingest`。仍可在“上传”页上传一份报告提问。\n"
-                "The corpus store is empty: run `make run` or `assistant ingest` first. You can still upload a "
-                "report in the Upload tab and ask about it.")
+EMPTY_CORPUS = (
+    "语料库是空的：请先运行 `make run` 或 `assistant ingest`。仍可在“上传”页上传一份报告提问。\n"
+    "The corpus store is empty: run `make run` or `assistant ingest` first. You can still upload a "
+    "report in the Upload tab and ask about it."
+)
 
 
 @dataclass
@@ -55,7 +56,7 @@ class ReportView:
 class Service:
     """The app's operations over one corpus store (default ``indexes/corpus.sqlite``)."""
 
-    def __init__(self, store_path: Path | str = DEFAULT_STORE, limits: Limits | None = None):
+    def __init__(self, store_path: Path | str | None = None, limits: Limits | None = None):
         self.store = Store(store_path)
         self.limits = limits or Limits()
         self.tmp = Path(tempfile.mkdtemp(prefix="assistant-ui-"))
@@ -103,13 +104,15 @@ class Service:
         if not counts["reports"]:
             return render.error_html(EMPTY_CORPUS)
         agencies = {r["agency"] for r in self.reports()}
-        return render.note_html(f"语料库 Corpus: {counts['reports']} 份报告 reports · "
-                                f"{len(agencies)} 个机关 agencies · {counts['figures']} 个数字 figures · "
-                                f"{counts['passages']} 个段落 passages")
+        return render.note_html(
+            f"语料库 Corpus: {counts['reports']} 份报告 reports · "
+            f"{len(agencies)} 个机关 agencies · {counts['figures']} 个数字 figures · "
+            f"{counts['passages']} 个段落 passages"
+        )
 
     # ---------------------------------------------------------------- ask
     def ask(self, question: str, report_id: str | None = None, report: Report | None = None) -> Answer:
-        """``assistant.qa.ask`` over this store: a stored report by id, a parsed report, or the corpus."""
+        """``assistant.answer.ask`` over this store: a stored report by id, a parsed report, or the corpus."""
         return ask(question, report=report, report_id=report_id or None, store=self.store)
 
     def answer_html(self, question: str, report_id: str | None = None, report: Report | None = None) -> str:
@@ -123,8 +126,9 @@ class Service:
             answer = self.ask(question, report_id, report)
         except Exception as exc:  # an answer engine bug must not take the page down
             log.exception("ask failed: %r", question)
-            return render.error_html(f"抱歉，回答这个问题时出错了。Sorry, answering this question failed.\n"
-                                     f"({type(exc).__name__}: {exc})")
+            return render.error_html(
+                f"抱歉，回答这个问题时出错了。Sorry, answering this question failed.\n({type(exc).__name__}: {exc})"
+            )
 
         def resolve(rid: str) -> Report | None:
             return report if report is not None and rid == report.id else self.report(rid)
@@ -132,14 +136,16 @@ class Service:
         return render.answer_html(answer, resolve)
 
     # ---------------------------------------------------------------- search
-    def search(self, query: str, year: int | None = None, region: str = "", agency: str = "",
-               k: int = 10) -> tuple[list[Hit], list[str]]:
+    def search(
+        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
+    ) -> tuple[list[Hit], list[str]]:
         searcher = self.searcher()
         hits = searcher.search(query, year=year, region=region or None, agency=agency or None, k=max(1, int(k)))
         return hits, searcher.query_terms(query)
 
-    def search_html(self, query: str, year: int | None = None, region: str = "", agency: str = "",
-                    k: int = 10) -> tuple[str, Path | None]:
+    def search_html(
+        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
+    ) -> tuple[str, Path | None]:
         """The hits as escaped HTML with the query terms marked, and a CSV file of them."""
         query = (query or "").strip()
         if not query:
@@ -162,8 +168,11 @@ class Service:
         """Years, regions and agencies of the stored reports, for the search filters."""
         rows = self.reports()
         years = sorted({r["year"] for r in rows if r["year"]}, reverse=True)
-        return years, sorted({r["region"] for r in rows if r["region"]}), sorted({r["agency"] for r in rows
-                                                                                if r["agency"]})
+        return (
+            years,
+            sorted({r["region"] for r in rows if r["region"]}),
+            sorted({r["agency"] for r in rows if r["agency"]}),
+        )
 
     # ---------------------------------------------------------------- one report
     def _summary_for(self, report_id: str, sha256: str, lang: str) -> str:
@@ -196,44 +205,52 @@ class Service:
     def view_of(self, report: Report, summary_en: str | None = None, summary_zh: str | None = None) -> ReportView:
         """A report's view; the summaries are made here unless given."""
         try:
-            from assistant.names import agency_english
+            from assistant.domain.names import agency_english
 
             agency_en = agency_english(report.agency or "").english or ""
         except Exception:
             agency_en = ""
-        return ReportView(render.report_meta_html(report, agency_en),
-                          summary_en if summary_en is not None else self.render_summary(report, "en"),
-                          summary_zh if summary_zh is not None else self.render_summary(report, "zh"),
-                          render.tables_html(table_views(report)), render.warnings_html(report),
-                          render.text_html(report))
+        return ReportView(
+            render.report_meta_html(report, agency_en),
+            summary_en if summary_en is not None else self.render_summary(report, "en"),
+            summary_zh if summary_zh is not None else self.render_summary(report, "zh"),
+            render.tables_html(table_views(report)),
+            render.warnings_html(report),
+            render.text_html(report),
+        )
 
     # ---------------------------------------------------------------- data
     def figures(self, one_per_year: bool = True, contains: str = "") -> tuple[pd.DataFrame, Path]:
         """All figures (filtered) and a CSV file of them."""
         frame = data.figures_frame(self.store, one_per_year, contains)
-        return frame, data.write_frame_csv(frame, self.fresh_folder(), f"figures-{contains}" if contains.strip()
-                                           else "figures")
+        return frame, data.write_frame_csv(
+            frame, self.fresh_folder(), f"figures-{contains}" if contains.strip() else "figures"
+        )
 
     # ---------------------------------------------------------------- upload
     def read_upload(self, path: str | Path | None) -> tuple[Report | None, str]:
         """Parse an uploaded file in memory: (report, status HTML), or (None, a clear message)."""
         if not path:
-            return None, render.note_html("请上传一份报告（PDF、HTML、DOCX、TXT）。"
-                                          "Upload a report (PDF, HTML, DOCX, TXT).")
+            return None, render.note_html(
+                "请上传一份报告（PDF、HTML、DOCX、TXT）。Upload a report (PDF, HTML, DOCX, TXT)."
+            )
         name = Path(path).name
         try:
             report = parse_file(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
-            return None, render.error_html(f"无法读取这个文件 This file cannot be read: {name}\n"
-                                           f"原因 Reason: {exc.reason}")
+            return None, render.error_html(
+                f"无法读取这个文件 This file cannot be read: {name}\n原因 Reason: {exc.reason}"
+            )
         except Exception as exc:
             log.exception("upload failed: %s", name)
-            return None, render.error_html(f"无法读取这个文件 This file cannot be read: {name}\n"
-                                           f"原因 Reason: {type(exc).__name__}: {exc}")
+            return None, render.error_html(
+                f"无法读取这个文件 This file cannot be read: {name}\n原因 Reason: {type(exc).__name__}: {exc}"
+            )
         given = sum(1 for f in report.figures.values() if f.value is not None)
         status = render.note_html(
             f"已读取 Read: {report.title} · {report.agency or '—'} · {report.year or '—'} · "
             f"{given} 个数字 figures · {len(report.warnings)} 条警告 warnings\n"
             "这份报告只在本次会话中使用，不会加入语料库。"
-            "It is used for this session only and is not added to the corpus.")
+            "It is used for this session only and is not added to the corpus."
+        )
         return report, status

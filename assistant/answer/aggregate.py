@@ -1,0 +1,293 @@
+"""Answers computed over several reports: most and least, rankings, totals, averages, shares, changes
+and comparisons — always with the numbers they rest on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.answer.answer import Answer, agency_name, figure_citation, number, who
+from assistant.answer.figures import _label, addresses, columns_of, value_of
+from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
+from assistant.answer.scope import ReportRef, Years
+from assistant.domain.record import Report
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+OPS = (
+    (
+        "top",
+        re.compile(
+            r"\btop\s*(\d+|three|five|ten)?\b|前\s*(\d+|[一二两三四五六七八九十])\s*(?:名|个|位|家)?"
+            r"|\brank|排名|排行|排序",
+            re.I,
+        ),
+    ),
+    ("most", re.compile(r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大", re.I)),
+    ("least", re.compile(r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小", re.I)),
+    ("share", re.compile(r"\b(share|percentage|percent|proportion|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I)),
+    (
+        "count",
+        re.compile(
+            r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b"
+            r"|多少份|几份",
+            re.I,
+        ),
+    ),
+    (
+        "change",
+        re.compile(
+            r"\b(change|changed|increase|increased|decrease|decreased|grow|grew|growth|fell|"
+            r"rose|drop|dropped|rise)\b|\bmore than in\b|\bfewer than in\b"
+            r"|变化|增长|增加了|减少|下降|上升|增幅|"
+            r"降幅|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
+            re.I,
+        ),
+    ),
+    ("compare", re.compile(r"\b(compare|comparison|versus|vs\.?)\b|比较|对比|相比", re.I)),
+    ("average", re.compile(r"\b(average|mean)\b|平均", re.I)),
+    (
+        "total",
+        re.compile(
+            r"\b(in total|altogether|combined|sum|across all|all reports|across the corpus|"
+            r"all agencies)\b|合计|总共|一共|共计|总和|全部报告|所有报告",
+            re.I,
+        ),
+    ),
+)
+_WORD_NUM = {"three": 3, "five": 5, "ten": 10}
+_OF_RECEIVED = re.compile(r"\breceived\b|\bnew requests\b|收到|新收|受理", re.I)
+
+
+def operation(question: str) -> tuple[str | None, int]:
+    """The corpus operation a question asks for, and N for a top-N ranking."""
+    for name, pattern in OPS:
+        m = pattern.search(question)
+        if m:
+            n = 3
+            if name == "top":
+                raw = next((g for g in m.groups() if g), None)
+                if raw:
+                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower(), _CN_DIGITS.get(raw, 3))
+            return name, n
+    return None, 0
+
+
+@dataclass
+class Row:
+    ref: ReportRef
+    report: Report
+    value: float | int
+    cells: list[str]
+
+
+def collect(
+    refs: list[ReportRef], load: Callable[[str], Report], measure: Measure, question: str, years: Years
+) -> tuple[list[Row], ColumnChoice | None, list[ReportRef]]:
+    """The measure in each report of those years; reports that lack it, or give it only as an uncertain
+    reading of glued digits, are returned apart (never counted)."""
+    rows: list[Row] = []
+    lacking: list[ReportRef] = []
+    column = None
+    for ref in refs:
+        if not ref.layout or ref.year not in years:
+            continue
+        report = load(ref.id)
+        cols = columns_of(report, measure)
+        if not cols:
+            continue
+        column = match_column(question, measure, cols)
+        cells = addresses(report, measure, column)
+        value, _ = value_of(report, cells)
+        if value is None or any(report.figures[a].uncertain for a in cells):
+            lacking.append(ref)
+        else:
+            rows.append(Row(ref, report, value, cells))
+    return rows, column, lacking
+
+
+def _name(row: Row, lang: str) -> str:
+    return agency_name(row.ref.agency, lang, row.ref.year)
+
+
+def _what(measure: Measure, column: ColumnChoice | None, lang: str) -> str:
+    if lang == "zh":
+        return measure.chinese + (f"（{column.chinese}）" if column and column.explicit else "")
+    return measure.english + (f", {column.english}" if column and column.explicit else "")
+
+
+def _cite(rows: list[Row], lang: str, limit: int = 8):
+    out = []
+    for row in rows[:limit]:
+        fig = row.report.figures[row.cells[0]]
+        out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang))
+    return out
+
+
+def _scope(years: Years, lang: str, count: int) -> str:
+    if lang == "zh":
+        return (years.describe(lang) if years else "全部年份") + f"的{count}份报告中"
+    if years:
+        return f"among the {count} reports for {years.describe(lang)}"
+    return f"among the {count} reports of all years"
+
+
+def _lacking(lacking: list[ReportRef], lang: str) -> str:
+    if not lacking:
+        return ""
+    names = ", ".join(agency_name(r.agency, lang, r.year) for r in lacking)
+    return (
+        f" Not counted, as their reports do not give the figure or give it only as an uncertain reading: {names}."
+        if lang == "en"
+        else f"以下报告未给出该数字或其读数存疑，未计入：{names}。"
+    )
+
+
+def ranking(
+    op: str,
+    n: int,
+    rows: list[Row],
+    lacking: list[ReportRef],
+    measure: Measure,
+    column: ColumnChoice | None,
+    years: Years,
+    lang: str,
+) -> Answer:
+    ordered = sorted(rows, key=lambda r: (-r.value if op != "least" else r.value, r.ref.agency))
+    what = _what(measure, column, lang)
+    if op == "top":
+        top = ordered[:n]
+        listing = "; ".join(f"{i}. {_name(r, lang)} {number(r.value, lang)}" for i, r in enumerate(top, 1))
+        text = (
+            f"Top {len(top)} by {what} {_scope(years, lang, len(rows))}: {listing}."
+            if lang == "en"
+            else f"{_scope(years, lang, len(rows))}，{what}前{len(top)}名：{listing}。"
+        )
+        return Answer(text + _lacking(lacking, lang), top[0].value, "aggregate", lang, _cite(top, lang))
+    best = ordered[0]
+    ties = [r for r in ordered if r.value == best.value]
+    runners = [r for r in ordered if r.value != best.value][:2]
+    word = {"most": ("the most", "最多"), "least": ("the fewest", "最少")}[op]
+    names = " and ".join(_name(r, lang) for r in ties) if lang == "en" else "、".join(_name(r, lang) for r in ties)
+    if lang == "en":
+        text = f"{names} reported {word[0]} {what} {_scope(years, lang, len(rows))}: {number(best.value)}."
+        if runners:
+            text += " Next: " + "; ".join(f"{_name(r, lang)} {number(r.value)}" for r in runners) + "."
+    else:
+        text = f"{_scope(years, lang, len(rows))}，{names}的{what}{word[1]}，为{number(best.value, lang)}。"
+        if runners:
+            text += "其次：" + "；".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in runners) + "。"
+    return Answer(text + _lacking(lacking, lang), best.value, "aggregate", lang, _cite(ties + runners, lang))
+
+
+def total_or_average(
+    op: str,
+    rows: list[Row],
+    lacking: list[ReportRef],
+    measure: Measure,
+    column: ColumnChoice | None,
+    years: Years,
+    lang: str,
+) -> Answer:
+    total = sum(r.value for r in rows)
+    value = round(total / len(rows), 1) if op == "average" else total
+    what = _what(measure, column, lang)
+    parts = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in rows)
+    if lang == "en":
+        head = "On average" if op == "average" else "In total"
+        text = f"{head}, {number(value)} {what} {_scope(years, lang, len(rows))} ({parts})."
+    else:
+        head = "平均" if op == "average" else "合计"
+        text = f"{_scope(years, lang, len(rows))}，{what}{head}为{number(value, lang)}（{parts}）。"
+    return Answer(text + _lacking(lacking, lang), value, "aggregate", lang, _cite(rows, lang))
+
+
+def share(report: Report, measure: Measure, question: str, lang: str) -> Answer | None:
+    """A measure as a percentage of its natural whole: outcomes of all handled, a column of its row."""
+    cols = columns_of(report, measure)
+    if not cols:
+        return None
+    column = match_column(question, measure, cols)
+    part, _ = value_of(report, addresses(report, measure, column))
+    if column.explicit and "total" in cols:
+        whole_measure, whole_column = measure, ColumnChoice(("total",), "total", "总计", False)
+    elif measure.table == "requests" and measure.key not in (
+        "requests.new_received",
+        "requests.carried_over",
+        "requests.total_handled",
+        "requests.carried_forward",
+    ):
+        whole_key = "requests.new_received" if _OF_RECEIVED.search(question) else "requests.total_handled"
+        whole_measure = next(m for m in measures() if m.key == whole_key)
+        whole_column = column
+    else:
+        return None
+    whole_cells = addresses(report, whole_measure, whole_column)
+    whole, _ = value_of(report, whole_cells)
+    if part is None or not whole:
+        return None
+    pct = round(100 * part / whole, 1)
+    part_what, whole_what = _what(measure, column, lang), _what(whole_measure, whole_column, lang)
+    if lang == "en":
+        text = (
+            f"{pct}% — {number(part)} {part_what} out of {number(whole)} {whole_what}, in "
+            f"{who(report.agency, report.year, lang)}."
+        )
+    else:
+        text = (
+            f"{report.agency}{report.year}年度报告：{part_what}{number(part, lang)}件，占{whole_what}"
+            f"{number(whole, lang)}件的{pct}%。"
+        )
+    cells = addresses(report, measure, column)[:1] + whole_cells[:1]
+    cites = [figure_citation(report, report.figures[a], _label(report, a), lang) for a in cells]
+    return Answer(text, pct, "aggregate", lang, cites)
+
+
+def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
+    first, second = sorted((a, b), key=lambda r: r.ref.year or 0)
+    diff = second.value - first.value
+    pct = f"{100 * diff / first.value:+.1f}%" if first.value else "n/a"
+    what = _what(measure, column, lang)
+    if lang == "en":
+        verb = "rose" if diff > 0 else "fell" if diff < 0 else "stayed"
+        text = (
+            f"{what.capitalize()} {verb} from {number(first.value)} in {first.ref.year} to {number(second.value)} "
+            f"in {second.ref.year} ({'+' if diff >= 0 else ''}{number(diff)}, {pct}) for "
+            f"{agency_name(second.ref.agency, lang)}."
+        )
+    else:
+        verb = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
+        text = (
+            f"{second.ref.agency}的{what}由{first.ref.year}年的{number(first.value, lang)}变为{second.ref.year}年的"
+            f"{number(second.value, lang)}，{verb}{number(abs(diff), lang)}（{pct}）。"
+        )
+    return Answer(text, diff, "aggregate", lang, _cite([first, second], lang))
+
+
+def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
+    ordered = sorted(rows, key=lambda r: -r.value)
+    what = _what(measure, column, lang)
+    listing = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in ordered)
+    diff = ordered[0].value - ordered[-1].value
+    if lang == "en":
+        text = f"{what.capitalize()}: {listing}. {_name(ordered[0], lang)} is higher by {number(diff)}."
+    else:
+        text = f"{what}：{listing}。{_name(ordered[0], lang)}多{number(diff, lang)}。"
+    return Answer(text, diff, "aggregate", lang, _cite(ordered, lang))
+
+
+def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
+    """How many reports the corpus holds (each report once, whatever its formats)."""
+    chosen = [r for r in refs if r.year in years]
+    names = "; ".join(agency_name(r.agency, lang, r.year) for r in chosen)
+    if lang == "en":
+        text = (
+            f"The corpus holds {len(chosen)} reports{' for ' + years.describe(lang) if years else ''}, "
+            f"counting each report once whatever its formats: {names}."
+        )
+    else:
+        text = (
+            f"语料库中{years.describe(lang) if years else ''}共有{len(chosen)}份报告"
+            f"（同一报告的不同格式只计一次）：{names}。"
+        )
+    return Answer(text, len(chosen), "aggregate", lang, [])

@@ -1,0 +1,85 @@
+"""The answer a question gets, and the small phrasing helpers every kind of answer shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.domain.names import agency_english
+from assistant.domain.record import Citation, Figure, Report
+
+KINDS = ("figure", "aggregate", "passage", "not_found")
+
+
+@dataclass
+class Answer:
+    answer: str
+    value: float | int | None
+    kind: str  # one of KINDS
+    language: str
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "answer": self.answer,
+            "value": self.value,
+            "kind": self.kind,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+def number(value: float | int | None, lang: str = "en") -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}" if lang == "en" else str(int(value))
+
+
+def location(line: int | None, page: int | None, lang: str) -> str:
+    if page:
+        return f"p. {page}" if lang == "en" else f"第{page}页"
+    if line:
+        return f"line {line}" if lang == "en" else f"第{line}行"
+    return ""
+
+
+def source_line(report: Report, offset: int | None) -> tuple[str, int | None, int | None]:
+    """The printed line holding an offset, and its span (for highlighting)."""
+    if offset is None or not report.text:
+        return "", None, None
+    start = report.text.rfind("\n", 0, offset) + 1
+    end = report.text.find("\n", offset)
+    end = len(report.text) if end < 0 else end
+    return report.text[start:end].strip(), start, end
+
+
+def figure_citation(report: Report, fig: Figure, label: str, lang: str) -> Citation:
+    src = fig.source
+    text, start, end = source_line(report, src.offset if src else None)
+    printed = (src.label if src and src.label else "").strip()
+    where = location(src.line if src else None, src.page if src else None, lang)
+    return Citation(
+        report.id,
+        report.title,
+        f"{label}" + (f" (printed: {printed})" if printed and printed not in label else ""),
+        where,
+        text,
+        start,
+        end,
+    )
+
+
+def agency_name(agency: str, lang: str, year: int | None = None) -> str:
+    """The agency as an answer names it: in English with the Chinese (and year) in parentheses, or in Chinese."""
+    if lang == "zh" or not agency:
+        return f"{agency}（{year}）" if year else agency
+    english = agency_english(agency).english
+    inside = ", ".join(str(x) for x in (agency if agency not in english else "", year) if x)
+    return f"{english} ({inside})" if inside else english
+
+
+def who(report_agency: str, year: int | None, lang: str) -> str:
+    if lang == "zh":
+        return f"{report_agency}{year}年度报告" if year else f"{report_agency}的报告"
+    name = agency_name(report_agency, lang)
+    return f"the {year} report of {name}" if year else f"the report of {name}"

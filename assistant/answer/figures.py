@@ -1,0 +1,177 @@
+"""Answers read from one report's figures: the exact cell(s), or plainly that the report lacks them."""
+
+from __future__ import annotations
+
+from assistant.answer.answer import Answer, figure_citation, number, who
+from assistant.answer.measures import _YES_NO, ColumnChoice, Measure, match_column
+from assistant.domain import schema
+from assistant.domain.record import Report
+
+UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件")}
+# Readings easily confused with the one taken: the answer names the other and gives its figure.
+COUNTERPARTS = {
+    "requests.carried_forward": "requests.carried_over",
+    "requests.carried_over": "requests.carried_forward",
+}
+
+
+def addresses(report: Report, measure: Measure, column: ColumnChoice) -> list[str]:
+    """The report's cells that make up the measure in the chosen column(s)."""
+    out = []
+    for row in measure.rows:
+        for col in column.ids:
+            address = f"{measure.table}.{row}.{col}"
+            if address in report.figures:
+                out.append(address)
+    return out
+
+
+def columns_of(report: Report, measure: Measure) -> tuple[str, ...]:
+    if not report.layout:
+        return ()
+    layout = schema.LAYOUTS[report.layout]
+    for row in layout.table(measure.table).rows:
+        if row.id in measure.rows:
+            return tuple(c.id for c in row.columns)
+    return ()
+
+
+def value_of(report: Report, cells: list[str]) -> tuple[float | int | None, list[str]]:
+    """The sum of the cells, or None with the cells the report does not give."""
+    missing = [a for a in cells if report.value(a) is None]
+    if missing or not cells:
+        return None, missing
+    total = sum(report.value(a) for a in cells)
+    return (round(total, 4) if isinstance(total, float) else total), []
+
+
+def _label(report: Report, address: str) -> str:
+    zh, _ = schema.figure_label(schema.LAYOUTS[report.layout], address)
+    return zh
+
+
+def _english(report: Report, address: str) -> str:
+    return schema.figure_label(schema.LAYOUTS[report.layout], address)[1]
+
+
+def _unit(measure: Measure, column: ColumnChoice, lang: str, value: float | int) -> str:
+    if measure.table == "proactive" and "amount_10k_yuan" in column.ids:
+        return "×10,000 yuan" if lang == "en" else "万元"
+    en, zh = UNITS[measure.table]
+    return zh if lang == "zh" else en[:-1] if value == 1 and en else en
+
+
+def answer_figure(
+    question: str, report: Report, measure: Measure, lang: str, column: ColumnChoice | None = None
+) -> Answer:
+    """The figure the question names, in one report, with its cell as citation."""
+    columns = columns_of(report, measure)
+    if not columns:
+        return _no_tables(report, measure, lang)
+    column = column or match_column(question, measure, columns)
+    if not column.ids:
+        return _no_such_column(report, measure, lang)
+    cells = addresses(report, measure, column)
+    value, missing = value_of(report, cells)
+    name_en = measure.english + (f", {column.english}" if column.explicit else "")
+    name_zh = measure.chinese + (f"（{column.chinese}）" if column.explicit else "")
+    if value is None:
+        return _missing(report, measure, missing or cells, name_en, name_zh, lang)
+    figs = [report.figures[a] for a in cells]
+    citations = [
+        figure_citation(report, f, _label(report, f.address), lang) for f in figs if f.value != 0 or len(figs) == 1
+    ][:6] or [figure_citation(report, figs[0], _label(report, figs[0].address), lang)]
+    unit = _unit(measure, column, lang, value)
+    shown = number(value, lang)
+    if lang == "en":
+        text = f"{shown} {unit}".strip() + f" — {name_en}, according to {who(report.agency, report.year, lang)}."
+        if _YES_NO.search(question):
+            text = ("Yes: " if value else "No: ") + text
+        if len(cells) > 1:
+            text += (
+                " This adds up: "
+                + "; ".join(f"{_english(report, a)} ({_label(report, a)}) {number(report.value(a))}" for a in cells)
+                + "."
+            )
+    else:
+        text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}。"
+        if _YES_NO.search(question):
+            text = ("有。" if value else "没有。") + text
+        if len(cells) > 1:
+            text += "合计自：" + "；".join(f"{_label(report, a)} {number(report.value(a), lang)}" for a in cells) + "。"
+    text += _caveats(figs, lang) + _counterpart(report, measure, column, lang)
+    return Answer(text, value, "figure", lang, citations)
+
+
+def _caveats(figs, lang: str) -> str:
+    notes = []
+    for f in figs:
+        if f.uncertain:
+            notes.append(("Uncertain: " if lang == "en" else "存疑：") + f.note)
+        elif "derived" in f.note:
+            notes.append(
+                "Not printed in the table; derived from its arithmetic."
+                if lang == "en"
+                else "表中未印出，由勾稽关系推出。"
+            )
+    return (" " + " ".join(dict.fromkeys(notes))) if notes else ""
+
+
+def _counterpart(report: Report, measure: Measure, column: ColumnChoice, lang: str) -> str:
+    other_key = COUNTERPARTS.get(measure.key)
+    if not other_key:
+        return ""
+    from assistant.answer.measures import measures
+
+    other = next(m for m in measures() if m.key == other_key)
+    value, _ = value_of(report, addresses(report, other, column))
+    if lang == "en":
+        return (
+            f" (Read as “{measure.english}” ({measure.chinese}); the other reading, {other.english} "
+            f"({other.chinese}), is {number(value)}.)"
+        )
+    return f"（按“{measure.chinese}”理解；另一种理解“{other.chinese}”为{number(value, lang)}。）"
+
+
+def _missing(report: Report, measure: Measure, cells: list[str], name_en: str, name_zh: str, lang: str) -> Answer:
+    table = schema.LAYOUTS[report.layout].table(measure.table)
+    whole = all(report.value(a) is None for a in table.addresses())
+    if lang == "en":
+        text = (
+            f"The report does not give this figure: {name_en} is missing from {who(report.agency, report.year, lang)}"
+        )
+        text += f" (table “{table.label}” carries no figures)." if whole else f" ({', '.join(cells)})."
+    else:
+        text = f"报告未给出该数字：{who(report.agency, report.year, lang)}中缺少{name_zh}"
+        text += f"（“{table.label}”表没有数字）。" if whole else f"（{'、'.join(cells)}）。"
+    return Answer(text, None, "not_found", lang, [])
+
+
+def _no_such_column(report: Report, measure: Measure, lang: str) -> Answer:
+    """The 2019 layout's fee row counts fee items; it has no amount."""
+    layout = schema.LAYOUTS[report.layout]
+    row = layout.table(measure.table).row(measure.rows[0])
+    given = "; ".join(
+        f"{c.english} {number(report.value(f'{measure.table}.{row.id}.{c.id}'), lang)}" for c in row.columns
+    )
+    if lang == "en":
+        text = (
+            f"{who(report.agency, report.year, lang).capitalize()} uses the {layout.english}, whose row "
+            f"“{row.label}” gives no amount; it gives {given}."
+        )
+    else:
+        text = (
+            f"{who(report.agency, report.year, lang)}采用{layout.english}，“{row.label}”一行没有金额，只有：{given}。"
+        )
+    return Answer(text, None, "not_found", lang, [])
+
+
+def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
+    if lang == "en":
+        text = (
+            f"{who(report.agency, report.year, lang).capitalize()} predates the standard statistical tables "
+            f"(introduced for 2019 reports), so it gives no figure for {measure.english}."
+        )
+    else:
+        text = f"{who(report.agency, report.year, lang)}早于标准统计表（2019年起），没有“{measure.chinese}”这一数字。"
+    return Answer(text, None, "not_found", lang, [])

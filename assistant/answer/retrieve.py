@@ -1,0 +1,106 @@
+"""Questions the figures cannot answer: the best passages, the sentence that answers best, and for an
+English question the key terms of that sentence glossed."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.answer import Answer, location, who
+from assistant.domain import schema
+from assistant.domain import vocabulary as glossary
+from assistant.domain.record import Citation, Report
+from assistant.extract.sections import is_heading
+from assistant.search.bm25 import BM25Index
+from assistant.search.searcher import Hit, Searcher
+from assistant.search.tokenize import Tokenizer
+
+_SENTENCE = re.compile(r"[^。！？;；!?\n]+[。！？;；!?]?")
+MAX_GLOSSES = 6
+MIN_ANSWER_CHARS = 20
+
+
+def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searcher:
+    """A throw-away index over one report that is not in the corpus (a file asked about on the spot)."""
+    index = BM25Index(tokenizer)
+    index.add(report.indexed_passages(), workers=1)
+    return Searcher(index)
+
+
+def best_sentence(text: str, terms: list[str]) -> str:
+    """The sentence of a passage holding the most query terms (the longer terms count more)."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s for s in sentences if not is_heading(s)] or sentences
+    if not sentences:
+        return text
+    return max(sentences, key=lambda s: (sum(len(t) for t in terms if t in s), -abs(len(s) - 60)))
+
+
+def glosses(sentence: str) -> list[tuple[str, str]]:
+    """Key terms of a Chinese sentence with their English, longest first, without overlaps."""
+    found: list[tuple[int, int, str, str]] = []
+    for term in sorted(glossary.TERMS, key=lambda t: -len(t.zh)):
+        for m in re.finditer(re.escape(term.zh), sentence):
+            if not any(s < m.end() and m.start() < e for s, e, _, _ in found):
+                found.append((m.start(), m.end(), term.zh, term.en))
+    found.sort()
+    return [(zh, en) for _, _, zh, en in found][:MAX_GLOSSES]
+
+
+def _section_name(section: str, lang: str) -> str:
+    sec = schema.SECTION_BY_ID.get(section)
+    if sec is None:
+        return section
+    return sec.english if lang == "en" else sec.heading
+
+
+def answer_passage(
+    question: str,
+    searcher: Searcher,
+    lang: str,
+    *,
+    report_id: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+    prefer: str | None = None,
+    k: int = 3,
+) -> Answer:
+    """The best passages (those of the ``prefer`` section first, when it has any), with citations."""
+    hits: list[Hit] = searcher.search(
+        question, year=year, agency=agency, k=k * 8, distinct=report_id is None
+    )  # a copy of the report must not hide it
+    hits = [h for h in hits if h.score > 0 and (report_id is None or h.report_id == report_id)]
+    hits = [h for h in hits if len(h.text) >= MIN_ANSWER_CHARS] or hits  # a bare heading answers nothing
+    if prefer and any(h.section == prefer for h in hits):
+        hits.sort(key=lambda h: h.section != prefer)
+    hits = hits[:k]
+    if not hits:
+        text = (
+            "The reports do not answer this: no passage matches the question."
+            if lang == "en"
+            else "报告中没有回答这个问题的内容：没有与问题相符的段落。"
+        )
+        return Answer(text, None, "not_found", lang, [])
+    terms = searcher.query_terms(question)
+    top = hits[0]
+    sentence = best_sentence(top.text, terms)
+    where = location(None, top.page, lang)
+    if lang == "en":
+        text = (
+            f"The report does not state this as a figure; the closest passage ({_section_name(top.section, lang)} "
+            f"of {who(top.agency, top.year, lang)}{', ' + where if where else ''}) says: “{sentence}”"
+        )
+        pairs = glosses(sentence)
+        if pairs:
+            text += " Key terms: " + "; ".join(f"{en} ({zh})" for zh, en in pairs) + "."
+    else:
+        text = f"最相关的段落（{top.agency}{top.year}年度报告·{_section_name(top.section, lang)}）写道：“{sentence}”"
+    cites = []
+    for h in hits:
+        off = h.text.find(sentence) if h is top else -1
+        start, end = (h.start + off, h.start + off + len(sentence)) if off >= 0 else (h.start, h.end)
+        cites.append(
+            Citation(
+                h.report_id, h.title, _section_name(h.section, lang), location(None, h.page, lang), h.text, start, end
+            )
+        )
+    return Answer(text, None, "passage", lang, cites)

@@ -1,0 +1,144 @@
+"""Which reports a question is about: agency, place and year named in Chinese, pinyin or English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pypinyin import lazy_pinyin
+
+from assistant.extract.metadata import ABBREVIATIONS
+from assistant.store.database import Store
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SUFFIX = re.compile(r"(综合实验区|经济技术开发区|开发区|高新区|新区|实验区|自治州|自治县|地区|省|市|县|区|州|旗|盟)$")
+FORMAT_PREFERENCE = ("html", "docx", "pdf", "txt", "md")
+_AGENCY_WORDS = {  # English words for agency types, to tell apart agencies of one place
+    "人民政府": ("government", "people's government"),
+    "管委会": ("management committee", "administrative committee", "government"),
+    "发展和改革": ("development and reform", "ndrc", "drc"),
+    "税务": ("tax", "taxation"),
+    "科学技术": ("science and technology", "science", "technology"),
+    "人力资源和社会保障": ("human resources", "social security"),
+}
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    format: str
+    layout: str | None
+
+
+_SINCE = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*(?:及|和)?\s*(?:以后|之后|以来|起)|since\s+((?:19|20)\d{2})"
+    r"|from\s+((?:19|20)\d{2})\s+on(?:wards)?|((?:19|20)\d{2})\s+(?:and|or)\s+later",
+    re.I,
+)
+_AFTER = re.compile(r"after\s+((?:19|20)\d{2})", re.I)
+
+
+@dataclass(frozen=True)
+class Years:
+    """The years a question is about: listed ones, or an open range ("2021年及以后", "since 2021")."""
+
+    listed: tuple[int, ...] = ()
+    since: int | None = None
+
+    def __contains__(self, year: int | None) -> bool:
+        if self.since is not None:
+            return year is not None and year >= self.since
+        return not self.listed or year in self.listed
+
+    def __bool__(self) -> bool:
+        return bool(self.listed) or self.since is not None
+
+    def describe(self, lang: str) -> str:
+        if self.since is not None:
+            return f"{self.since}年及以后" if lang == "zh" else f"{self.since} onwards"
+        return "、".join(map(str, self.listed)) + "年" if lang == "zh" else ", ".join(map(str, self.listed))
+
+
+def years_in(question: str) -> Years:
+    m = _SINCE.search(question)
+    if m:
+        return Years(since=int(next(g for g in m.groups() if g)))
+    m = _AFTER.search(question)
+    if m:
+        return Years(since=int(m.group(1)) + 1)
+    return Years(tuple(int(y) for y in _YEAR.findall(question)))
+
+
+def _stem(place: str) -> str:
+    while True:
+        shorter = _SUFFIX.sub("", place)
+        if shorter == place or len(shorter) < 2:
+            return place
+        place = shorter
+
+
+@cache
+def _pinyin(word: str) -> str:
+    return "".join(lazy_pinyin(word)).lower()
+
+
+def aliases(ref: ReportRef) -> list[tuple[str, int]]:
+    """Names a question may use for the report's agency, with how specific each is."""
+    out: list[tuple[str, int]] = [(ref.agency, 10), (ref.region, 6)]
+    places = re.findall(r"[\u4e00-\u9fff]+?(?:综合实验区|省|市|县|区)", ref.region) or [ref.region]
+    for place in places:
+        stem = _stem(place)
+        out += [(stem, 4), (_pinyin(stem), 4)]
+    for zh, words in _AGENCY_WORDS.items():
+        if zh in ref.agency:
+            out += [(zh, 3)] + [(w, 3) for w in words]
+    out += [(ref.agency.replace(ref.region, ""), 5)] if ref.agency.startswith(ref.region) else []
+    for short, full in ABBREVIATIONS.items():  # 平潭地税局 for 平潭综合实验区地方税务局
+        if full in ref.agency:
+            out += [(short, 3)] + [(_stem(place) + short, 8) for place in places]
+    return [(a, w) for a, w in out if len(a) >= 2]
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\s'’\-]", "", text.lower())
+
+
+def named_reports(question: str, refs: list[ReportRef]) -> list[ReportRef]:
+    """Reports whose agency the question names, best match first (empty if it names none)."""
+    q = _folded(question)
+    scored = []
+    for ref in refs:
+        score = sum(w for a, w in aliases(ref) if _folded(a) and _folded(a) in q)
+        if score:
+            scored.append((score, ref))
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    return [r for s, r in scored if s == top]
+
+
+def canonical(store: Store) -> list[ReportRef]:
+    """One report per agency and year: the copy whose figures are most complete and certain."""
+    quality = {}
+    for f in store.figures():
+        q = quality.setdefault(f["report_id"], [0, 0])
+        q[0] += f["value"] is None
+        q[1] += f["uncertain"]
+    best: dict[tuple[str, int | None], ReportRef] = {}
+    for r in store.reports():
+        ref = ReportRef(r["id"], r["title"], r["agency"], r["region"], r["year"], r["format"], r["layout"])
+        key = (ref.agency, ref.year)
+        rank = (*quality.get(ref.id, (0, 0)), _format_rank(ref.format), ref.id)
+        old = best.get(key)
+        if old is None or rank < (*quality.get(old.id, (0, 0)), _format_rank(old.format), old.id):
+            best[key] = ref
+    return sorted(best.values(), key=lambda r: (r.agency, r.year or 0))
+
+
+def _format_rank(fmt: str) -> int:
+    return FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)

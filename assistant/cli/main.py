@@ -1,0 +1,181 @@
+"""The `assistant` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from assistant import __version__, config
+from assistant.cli import options
+from assistant.cli.options import add_json, add_limits, add_quiet, add_store
+from assistant.cli.search import add_search_parser
+from assistant.cli.summarize import add_parser as add_summarize_parser
+from assistant.present.terminal import as_text, table_views
+from assistant.read import IngestError
+from assistant.store.database import Store
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from assistant.extract.report import parse_file
+
+    try:
+        report = parse_file(args.file, options.limits(args))
+    except IngestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.facts(), ensure_ascii=False, indent=1))
+        return 0
+    print(report.title)
+    print(
+        f"agency 机关: {report.agency} · region 地区: {report.region} · year 年度: {report.year} · "
+        f"layout 格式: {report.layout or 'none (before 2019)'} · {report.format}"
+    )
+    for view in table_views(report):
+        print()
+        print(as_text(view))
+    if report.warnings:
+        print("\nwarnings 提示:")
+        for w in report.warnings:
+            print(f"  - {w}")
+    print("\n— missing 未给出 · ? uncertain 存疑 · * derived from the table arithmetic 由勾稽关系推出")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.store.ingest import ingest
+
+    store = Store(options.store_path(args))
+    paths = [Path(p) for p in args.paths] or [config.path("corpus")]
+    summary = ingest(paths, store, options.limits(args), progress=not args.quiet)
+    for path, reason in summary.failed:
+        print(f"error: {path}: {reason}", file=sys.stderr)
+    counts = store.counts()
+    print(
+        f"ingested {len(summary.added)} new or changed, {len(summary.unchanged)} unchanged, "
+        f"{len(summary.failed)} failed; the store {store.path} holds {counts['reports']} reports, "
+        f"{counts['passages']} passages, {counts['figures']} figures, {counts['warnings']} warnings"
+    )
+    if not args.quiet:
+        print(digest(store))
+    return 1 if summary.failed else 0
+
+
+def digest(store: Store) -> str:
+    """A short overview of the corpus: reports by year with their requests received."""
+    received = {f["report_id"]: f["value"] for f in store.figures("requests.new_received.total")}
+    lines = ["", "year  report                                            requests received"]
+    for r in sorted(store.reports(), key=lambda r: (r["year"] or 0, r["id"])):
+        value = received.get(r["id"])
+        shown = "no standard table" if r["id"] not in received else "not given" if value is None else str(value)
+        lines.append(f"{r['year'] or '?':<5} {r['id'][:48]:<49} {shown}")
+    return "\n".join(lines)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from assistant.search.searcher import store_corpus
+
+    corpus = store_corpus(options.store_path(args))
+    index = corpus.searcher().index
+    print(
+        f"search index {corpus.index_dir / 'bm25.npz'}: {len(index)} passages, {len(index.terms)} terms, "
+        f"up to date with the store"
+    )
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.answer import ask
+    from assistant.extract.report import parse_file
+
+    store = Store(options.store_path(args))
+    report = None
+    if args.file:
+        try:
+            report = parse_file(args.file, options.limits(args))
+        except IngestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    answer = ask(args.question, report=report, report_id=args.report, store=store)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(answer.answer)
+    for i, c in enumerate(answer.citations, 1):
+        print(f"  [{i}] {c.title} · {c.label}{' · ' + c.location if c.location else ''}")
+        print(f"      {' '.join(c.text.split())[:200]}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from assistant.answer import evaluate
+
+    outcomes = evaluate.run(Path(args.file or config.path("eval_set")), Store(options.store_path(args)))
+    if args.json:
+        print(json.dumps({k: {"right": r, "asked": n} for k, (r, n) in evaluate.accuracy(outcomes).items()}))
+    else:
+        print(evaluate.report(outcomes))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Read Chinese government information disclosure annual reports (政府信息公开工作年度报告).",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("facts", help="parse one report and print its figures")
+    p.add_argument("file", help="a report: TXT, MD, HTML, PDF or DOCX")
+    add_json(p)
+    add_limits(p)
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("ingest", help="parse reports into the corpus store")
+    p.add_argument("paths", nargs="*", help=f"files or folders (default: {config.get('corpus')}/)")
+    add_store(p)
+    add_quiet(p)
+    add_limits(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question in Chinese or English, with citations")
+    p.add_argument("question")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--file", help="a report to ask about, parsed on the spot (not added to the corpus)")
+    which.add_argument("--report", help="the id of a report in the corpus (its file name)")
+    add_json(p, "print the answer as one JSON object")
+    add_store(p)
+    add_limits(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("evaluate", help="score the Q&A against the hand-checked question set")
+    p.add_argument("file", nargs="?", help=f"the question set (default {config.get('eval_set')})")
+    add_json(p, "print the accuracy table as JSON")
+    add_store(p)
+    p.set_defaults(func=cmd_evaluate)
+
+    add_search_parser(sub)
+
+    p = sub.add_parser("index", help="build or bring up to date the search index of the corpus store")
+    add_store(p)
+    p.set_defaults(func=cmd_index)
+
+    add_summarize_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # the reader went away (`assistant ask … | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Every setting in one table: its default, the environment variable that overrides it, and its help.
+
+Paths are relative to the working directory (never to this package's source folder), so an installed
+``assistant`` works from any folder: ``--store`` on the command line wins, then the environment
+variable, then the default. Unknown keys are refused.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    env: str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("store", "indexes/corpus.sqlite", "ASSISTANT_STORE", "the SQLite corpus store"),
+        Setting("corpus", "corpus", "ASSISTANT_CORPUS", "the folder `ingest` reads when given no path"),
+        Setting("eval_set", "tests/qa_eval.json", "ASSISTANT_EVAL_SET", "the question set of `evaluate`"),
+        Setting("max_mb", "50", "ASSISTANT_MAX_MB", "refuse files larger than this many MiB"),
+        Setting("max_pages", "300", "ASSISTANT_MAX_PAGES", "refuse PDFs with more pages"),
+        Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
+        Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
+        Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
+    )
+}
+
+
+def get(key: str) -> str:
+    """The value of a setting: its environment variable if set, else its default."""
+    if key not in SETTINGS:
+        raise KeyError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+    s = SETTINGS[key]
+    return os.environ.get(s.env) or s.default
+
+
+def path(key: str) -> Path:
+    """A path setting, resolved against the working directory."""
+    return Path(get(key))
+
+
+def number(key: str) -> float:
+    return float(get(key))
+
+
+def workers() -> int:
+    n = int(number("workers"))
+    return n if n > 0 else max(1, os.cpu_count() or 1)
+
+
+def default_store() -> Path:
+    return path("store")
+
+
+def index_dir(store: Path | str | None = None) -> Path:
+    """The search index and its caches live beside the store."""
+    return Path(store or default_store()).resolve().parent

@@ -1,0 +1,119 @@
+"""The structured record of one report, the same whatever format it came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure or passage was read: character offset and line in the normalized text."""
+
+    offset: int | None
+    line: int | None
+    page: int | None = None
+    label: str = ""  # the raw label as printed (for a figure), or "" where the row had none
+
+
+@dataclass
+class Figure:
+    address: str
+    value: float | int | None
+    source: Source | None = None
+    uncertain: bool = False  # more than one reading of the source fits
+    note: str = ""  # e.g. "derived from the table arithmetic", or the alternatives
+
+
+@dataclass
+class Passage:
+    section: str
+    text: str
+    start: int  # character offsets into the normalized text
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class IndexedPassage:
+    """One searchable passage and the report it belongs to (what the search index holds)."""
+
+    report_id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    section: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Report:
+    id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
+    source_file: str
+    format: str
+    sha256: str
+    layout: str | None  # a key of schema.LAYOUTS, or None before the standard tables (<= 2018)
+    text: str = ""
+    passages: list[Passage] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def indexed_passages(self) -> list[IndexedPassage]:
+        return [
+            IndexedPassage(
+                self.id, self.title, self.agency, self.region, self.year, p.section, p.page, p.start, p.end, p.text
+            )
+            for p in self.passages
+        ]
+
+    def value(self, address: str) -> float | int | None:
+        fig = self.figures.get(address)
+        return None if fig is None else fig.value
+
+    def meta(self) -> dict:
+        return {
+            k: getattr(self, k)
+            for k in ("id", "title", "agency", "region", "year", "format", "sha256", "layout", "source_file")
+        }
+
+    def facts(self) -> dict:
+        """The `assistant facts --json` object."""
+        sources = {}
+        for addr, fig in self.figures.items():
+            if fig.source is None and not fig.note:
+                continue
+            src = {k: v for k, v in asdict(fig.source).items() if v not in (None, "")} if fig.source else {}
+            if fig.uncertain:
+                src["uncertain"] = True
+            if fig.note:
+                src["note"] = fig.note
+            sources[addr] = src
+        return {
+            "report": self.meta(),
+            "figures": {a: f.value for a, f in self.figures.items()},
+            "sources": sources,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class Citation:
+    """Where an answer came from: a table cell or a passage, precise enough to highlight."""
+
+    report_id: str
+    title: str
+    label: str  # the table row and column as printed, or the section of a passage
+    location: str  # "line 62", "p. 5"
+    text: str  # the printed row or the passage itself
+    start: int | None = None  # character offsets into the report's normalized text
+    end: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

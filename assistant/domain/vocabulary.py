@@ -1,0 +1,178 @@
+"""Bilingual glossary of the recurring terms of the annual reports (Chinese <-> English).
+
+A plain data module: search uses it to turn English query words into Chinese, the summaries use
+it to render Chinese terms in English. Figures' own names live in :mod:`assistant.domain.schema`; this
+file holds the vocabulary around them (procedures, channels, outcomes, documents).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str  # the Chinese term as the reports print it (simplified)
+    en: str  # preferred English rendering (used by summaries)
+    variants: tuple[str, ...] = ()  # other English wordings a reader may use
+
+
+TERMS: tuple[Term, ...] = (
+    # --- the regime and its reports
+    Term(
+        "政府信息公开",
+        "government information disclosure",
+        ("open government information", "government information publicity", "foi", "freedom of information"),
+    ),
+    Term("信息公开", "information disclosure", ("disclosure of information", "transparency")),
+    Term(
+        "政务公开",
+        "open government affairs",
+        ("government affairs openness", "government transparency", "open government"),
+    ),
+    Term(
+        "政府信息公开条例",
+        "Regulations on Government Information Disclosure",
+        ("disclosure regulations", "ogi regulations"),
+    ),
+    Term("条例", "regulations", ("the regulations",)),
+    Term("年度报告", "annual report", ("yearly report",)),
+    Term("政府信息公开工作年度报告", "annual report on government information disclosure", ()),
+    Term("政府信息", "government information", ()),
+    # --- proactive disclosure
+    Term(
+        "主动公开",
+        "proactive disclosure",
+        ("proactively disclosed", "proactive publication", "published proactively", "voluntary disclosure"),
+    ),
+    Term(
+        "政策解读", "policy interpretation", ("policy interpretations", "policy explanation", "interpreting policies")
+    ),
+    Term("解读", "interpretation", ("explanation",)),
+    Term("规范性文件", "normative documents", ("normative document", "regulatory documents")),
+    Term("行政规范性文件", "administrative normative documents", ()),
+    Term("规章", "rules", ("government rules", "departmental rules")),
+    Term("重点领域", "key areas", ("priority areas", "key fields")),
+    Term("财政预决算", "budgets and final accounts", ("budget and final accounts",)),
+    Term("预算", "budget", ("budgets",)),
+    Term("决算", "final accounts", ()),
+    Term("三公经费", '"three public expenses"', ("three public expenses", "official expenses")),
+    Term("政府网站", "government website", ("government websites", "website", "websites")),
+    Term("门户网站", "portal website", ("portal", "government portal")),
+    Term("政务新媒体", "government new media", ("new media", "social media")),
+    Term("政务微博", "government Weibo", ("weibo", "microblog")),
+    Term("政务微信", "government WeChat", ("wechat",)),
+    Term("政府公报", "government gazette", ("gazette", "official gazette")),
+    Term("新闻发布会", "press conference", ("press conferences", "news conference", "press briefing")),
+    Term("政府开放日", "government open day", ("open day", "open days")),
+    Term("公开指南", "disclosure guide", ("guide", "guidelines")),
+    Term("公开目录", "disclosure catalogue", ("catalogue", "catalog", "directory")),
+    Term("政务服务", "government services", ("public services",)),
+    Term("政民互动", "government-public interaction", ("public interaction", "public engagement")),
+    Term("建议提案", "deputies' suggestions and proposals", ("suggestions and proposals",)),
+    Term("人大代表建议", "NPC deputies' suggestions", ("deputies suggestions",)),
+    Term("政协委员提案", "CPPCC members' proposals", ("cppcc proposals",)),
+    Term("行政许可", "administrative licensing", ("licensing", "licences", "licenses", "permits")),
+    Term("行政处罚", "administrative penalties", ("penalties", "penalty", "fines")),
+    Term("行政强制", "administrative enforcement", ("compulsory measures", "coercive measures")),
+    Term("行政事业性收费", "administrative fees", ("administrative charges",)),
+    Term("政府集中采购", "government centralised procurement", ("government procurement", "procurement")),
+    # --- requests
+    Term(
+        "依申请公开",
+        "disclosure upon request",
+        ("disclosure on request", "disclosure on application", "foi requests", "requests for disclosure", "on request"),
+    ),
+    Term("政府信息公开申请", "requests for government information", ("information requests", "disclosure requests")),
+    Term("申请", "request", ("requests", "application", "applications")),
+    Term("申请人", "applicant", ("applicants", "requester", "requesters")),
+    Term("答复", "reply", ("replies", "response", "responses", "answer", "answered")),
+    Term("超期", "overdue", ("late", "past the deadline", "delay", "delayed", "exceeded the time limit")),
+    Term("期限", "time limit", ("deadline", "deadlines", "time limits")),
+    Term("延期答复", "extended reply period", ("extension", "extended deadline")),
+    Term("予以公开", "granted in full", ("granted", "fully disclosed")),
+    Term("部分公开", "partially granted", ("partial disclosure", "partially disclosed")),
+    Term("不予公开", "refused", ("refusal", "refusals", "refused disclosure", "denied", "withheld")),
+    Term("无法提供", "unable to provide", ("could not be provided",)),
+    Term("不予处理", "not processed", ("not handled",)),
+    Term("国家秘密", "state secrets", ("state secret", "classified")),
+    Term("个人隐私", "personal privacy", ("privacy",)),
+    Term("商业秘密", "trade secrets", ("trade secret", "commercial secrets")),
+    Term("第三方", "third party", ("third parties",)),
+    Term("过程性信息", "process information", ("deliberative information",)),
+    Term("内部事务信息", "internal affairs information", ()),
+    Term("补正", "correction", ("corrections", "supplement", "amend the request")),
+    Term("信访", "petitions", ("petition", "letters and visits")),
+    Term("投诉", "complaints", ("complaint",)),
+    Term("举报", "reports of wrongdoing", ("whistleblowing", "tip-offs")),
+    Term(
+        "结转下年度",
+        "carried forward to next year",
+        ("carried forward", "carry forward", "carried over to next year", "still being handled"),
+    ),
+    Term("上年结转", "carried over from last year", ("carried over", "brought forward")),
+    Term(
+        "信息处理费",
+        "information processing fees",
+        ("information processing fee", "processing fees", "processing fee", "fees for requests"),
+    ),
+    Term("收费", "fees", ("fee", "charges", "charging")),
+    Term("自然人", "individuals", ("natural persons", "citizens")),
+    Term("法人或其他组织", "legal persons or other organisations", ("legal persons", "organisations", "organizations")),
+    # --- appeals
+    Term(
+        "行政复议",
+        "administrative reconsideration",
+        ("reconsideration", "administrative review", "administrative appeal", "appeals"),
+    ),
+    Term(
+        "行政诉讼",
+        "administrative litigation",
+        ("lawsuit", "lawsuits", "litigation", "court cases", "sued", "administrative lawsuit"),
+    ),
+    Term("纠正", "corrected", ("overturned", "correction of decisions", "reversed")),
+    Term("维持", "upheld", ("maintained", "affirmed")),
+    Term("尚未审结", "pending", ("not concluded", "undecided")),
+    Term("败诉", "lost in court", ("lost the case", "losing lawsuits")),
+    # --- organisation of the work
+    Term("工作机制", "working mechanism", ("mechanism", "mechanisms")),
+    Term("保密审查", "confidentiality review", ("security review", "secrecy review")),
+    Term("监督保障", "supervision and safeguards", ("supervision", "oversight")),
+    Term("考核", "performance assessment", ("assessment", "evaluation", "appraisal")),
+    Term("社会评议", "public appraisal", ("public evaluation",)),
+    Term("责任追究", "accountability", ("accountability measures",)),
+    Term("培训", "training", ("trainings", "workshops")),
+    Term("平台建设", "platform building", ("platforms", "platform")),
+    Term("存在的主要问题", "main problems", ("problems", "shortcomings", "weaknesses")),
+    Term("改进", "improvements", ("improvement", "improve", "rectification")),
+    Term("营商环境", "business environment", ()),
+    Term("优化营商环境", "improving the business environment", ()),
+)
+
+_EN_KEYS = tuple((t.en.lower().strip('"'), t) for t in TERMS) + tuple((v.lower(), t) for t in TERMS for v in t.variants)
+
+
+def _build_en_to_zh() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for key, term in _EN_KEYS:
+        zhs = out.setdefault(key, [])
+        if term.zh not in zhs:
+            zhs.append(term.zh)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+EN_TO_ZH: dict[str, tuple[str, ...]] = _build_en_to_zh()
+"""Lower-cased English wording -> the Chinese terms it stands for."""
+
+ZH_TO_EN: dict[str, str] = {t.zh: t.en for t in TERMS}
+"""Chinese term -> preferred English rendering."""
+
+
+def english(zh: str) -> str | None:
+    """Preferred English rendering of a Chinese term, or None."""
+    return ZH_TO_EN.get(zh)
+
+
+def chinese(en: str) -> tuple[str, ...]:
+    """Chinese terms for an English wording (case-insensitive), or ()."""
+    return EN_TO_ZH.get(en.lower().strip(), ())

@@ -1,0 +1,56 @@
+"""The arithmetic a table states about itself (勾稽关系), checked for every report."""
+
+from __future__ import annotations
+
+from assistant.domain import schema
+from assistant.domain.record import Figure
+
+
+def _fmt(v: float | int) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _sum(values: list) -> str:
+    total = _fmt(sum(values))
+    return total if len(values) == 1 else f"{' + '.join(map(_fmt, values))} = {total}"
+
+
+def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
+    """One warning per identity the figures break, naming the identity and its numbers."""
+    out = []
+    for table in layout.tables:
+        for ident in table.identities:
+            cells = ident.plus + ident.minus
+            values = [figures[a].value if a in figures else None for a in cells]
+            if any(v is None for v in values):
+                continue
+            left = [figures[a].value for a in ident.plus]
+            right = [figures[a].value for a in ident.minus]
+            if abs(sum(left) - sum(right)) > 1e-6:
+                out.append(f"arithmetic: {table.id} {ident.name} does not hold: {_sum(left)}, but {_sum(right)}")
+    return out
+
+
+def missing_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
+    """Say which figures the source does not give: a whole table at once, else row by row."""
+    out = []
+    for table in layout.tables:
+        missing = [a for a in table.addresses() if figures.get(a) is None or figures[a].value is None]
+        if not missing:
+            continue
+        if len(missing) == len(table.addresses()):
+            out.append(
+                f"missing: table {table.id} ({table.label}) carries no figures: "
+                f"all {len(missing)} {table.id}.* figures are missing"
+            )
+            continue
+        for row in table.rows:
+            row_missing = [a for a in missing if a.startswith(f"{table.id}.{row.id}.")]
+            if row_missing:
+                cols = ", ".join(a.rsplit(".", 1)[1] for a in row_missing)
+                out.append(f"missing: {table.id}.{row.id} ({row.label}): {cols} not given in the source")
+    return out
+
+
+def uncertain_warnings(figures: dict[str, Figure]) -> list[str]:
+    return [f"uncertain: {a} = {f.value}: {f.note}" for a, f in figures.items() if f.uncertain]

@@ -1,0 +1,100 @@
+"""File -> Document -> Report: the one entry point every command uses to read a report."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from assistant.domain import schema
+from assistant.domain.record import Report
+from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
+from assistant.extract.metadata import agency_of, region_of, title_of, year_of
+from assistant.extract.sections import SectionSpan, find_sections, passages
+from assistant.extract.tables import extract, find_hits
+from assistant.read import Document, IngestError, Limits, read_document
+
+
+def _parser_version() -> str:
+    """A digest of the code that turns a file into a record: a store parsed by other code is re-parsed."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted(f for stage in ("domain", "read", "extract") for f in (package / stage).rglob("*.py"))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PARSER_VERSION = _parser_version()
+
+
+def parse_file(path: Path | str, limits: Limits | None = None, report_id: str | None = None) -> Report:
+    """Read and parse one file; raises IngestError naming the file and the reason."""
+    path = Path(path)
+    try:
+        doc = read_document(path, limits)
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        return parse_document(doc, sha, report_id or path.name)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise IngestError(path, f"too large or too deeply nested to parse ({type(exc).__name__})") from exc
+    except Exception as exc:  # a parser bug must surface as one clear line about this file, not a traceback
+        raise IngestError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
+
+
+def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
+    title = title_of(doc)
+    year = year_of(title, doc.text)
+    agency = agency_of(title)
+    spans = find_sections(doc.text)
+    if not spans and not re.search(r"信息公开|政务公开", doc.text):
+        raise IngestError(doc.path, "not a report: no annual-report headings, tables or 信息公开 wording found")
+    layout_id = detect_layout(doc.text, spans, year)
+    report = Report(
+        id=report_id,
+        title=title,
+        agency=agency,
+        region=region_of(agency),
+        year=year,
+        source_file=str(doc.path),
+        format=doc.format,
+        sha256=sha256,
+        layout=layout_id,
+        text=doc.text,
+        warnings=list(doc.warnings),
+    )
+    report.passages = passages(doc.text, spans, doc.page_of)
+    for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):
+        if sid not in spans:
+            report.warnings.append(f"section: heading of {schema.SECTION_BY_ID[sid].heading} not found")
+    if layout_id is None:
+        report.warnings.append(
+            "layout: no standard tables (reports for 2018 and earlier predate them); no standard figures are given"
+        )
+        return report
+    layout = schema.LAYOUTS[layout_id]
+    result = extract(doc, layout, spans)
+    report.figures = {a: result.figures[a] for a in layout.addresses()}
+    report.warnings += result.warnings
+    report.warnings += missing_warnings(layout, report.figures)
+    report.warnings += uncertain_warnings(report.figures)
+    report.warnings += identity_warnings(layout, report.figures)
+    return report
+
+
+def detect_layout(text: str, spans: dict[str, SectionSpan], year: int | None) -> str | None:
+    """Which standard layout the report uses, or None for a report with no standard tables."""
+    requests = schema.LAYOUTS["2021"].table("requests")
+    found = {h.row.id for h in find_hits(text, 0, len(text), requests.rows)}
+    if (year is not None and year < schema.FIRST_STANDARD_YEAR) or (year is None and len(found) < 5):
+        return None
+    pro = spans.get("proactive")
+    head = text[pro.start : pro.end] if pro else text
+    if any(re.search(p, head) for p in schema.LAYOUT_2019_MARKERS):
+        return "2019"
+    if not any(re.search(p, head) for p in schema.LAYOUT_2021_MARKERS) and year in (2019, 2020):
+        return "2019"
+    if found & {"other.no_correction", "other.fee_unpaid"} or not re.search(r"\(\s*六\s*\)\s*其\s*他\s*处\s*理", text):
+        return "2021"
+    return "2021-collapsed"

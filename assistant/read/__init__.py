@@ -1,0 +1,77 @@
+"""Format readers: every file becomes the same neutral Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.read.document import Document, IngestError, Limits
+
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+}
+
+
+def read_document(path: Path | str, limits: Limits | None = None) -> Document:
+    """Read any supported file; raise IngestError naming the file and the reason when it cannot be read."""
+    path = Path(path)
+    limits = limits or Limits()
+    if not path.exists():
+        raise IngestError(path, "no such file")
+    if not path.is_file():
+        raise IngestError(path, "not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(path, "empty file")
+    if size > limits.max_bytes:
+        raise IngestError(
+            path,
+            f"file is {size / 2**20:.1f} MiB, over the {limits.max_bytes / 2**20:.0f} MiB "
+            "limit (raise it with --max-mb)",
+        )
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        fmt = _sniff(path)
+    if fmt == "doc":
+        raise IngestError(path, "legacy Word/WPS format (.doc/.wps): convert it to DOCX or PDF first")
+    if fmt in ("txt", "md"):
+        from assistant.read.text import read_text
+
+        return read_text(path, limits, fmt)
+    if fmt == "html":
+        from assistant.read.html import read_html
+
+        return read_html(path, limits)
+    if fmt == "pdf":
+        from assistant.read.pdf import read_pdf
+
+        return read_pdf(path, limits)
+    from assistant.read.docx import read_docx
+
+    return read_docx(path, limits)
+
+
+def _sniff(path: Path) -> str:
+    head = path.read_bytes()[:2048]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if b"<html" in head.lower() or b"<!doctype html" in head.lower():
+        return "html"
+    return "txt"
+
+
+__all__ = ["Document", "IngestError", "Limits", "read_document", "FORMATS"]

@@ -1,0 +1,89 @@
+"""The neutral document every format reader produces, and the errors they raise."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 300
+
+
+class IngestError(Exception):
+    """A file that cannot be read as a report; the message names the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):  # crosses process boundaries in batch ingestion
+        return IngestError, (self.path, self.reason)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Guard rails so one hostile file cannot take the machine."""
+
+    max_bytes: int = MAX_BYTES
+    max_pages: int = MAX_PAGES
+
+
+@dataclass
+class Document:
+    """A report as text: paragraphs one per line, each table row one line of tab-separated cells.
+
+    ``text`` is normalized (see :func:`normalize`); every offset in the record points into it.
+    """
+
+    path: Path
+    format: str  # txt, md, html, pdf, docx
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)  # title, publisher, date … where the source states them
+    page_starts: list[int] = field(default_factory=list)  # offset at which each page starts (PDF)
+    warnings: list[str] = field(default_factory=list)
+    first_line: int = 1  # line of the source file on which ``text`` begins (a crawler header may precede it)
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + self.first_line
+
+    def page_of(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+# Rendered PDFs map some characters to CJK Radicals Supplement code points that NFKC leaves alone
+# (⺠ for 民, ⻚ for 页): the standalone characters among them, after Unicode's
+# EquivalentUnifiedIdeograph table.
+RADICALS = str.maketrans(
+    dict(
+        zip(
+            "\u2e81\u2e84\u2e8a\u2e8c\u2e8d\u2e97\u2e9c\u2e9d\u2ea0\u2ea7\u2ea9\u2eab\u2eac\u2eb6\u2eb7\u2ebc"
+            "\u2ebd\u2ec1\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed1\u2ed3\u2ed4\u2ed7\u2ed8\u2ed9\u2eda\u2edb\u2edc"
+            "\u2edd\u2ee2\u2ee3\u2ee4\u2ee5\u2ee6\u2ee7\u2ee8\u2ee9\u2eea\u2eec\u2eee\u2ef0",
+            "厂乙卜小小心日月民牛王目示羊羊肉臼虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙",
+            strict=True,
+        )
+    )
+)
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \u00a0\u3000\u2002\u2003\u2009]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and brackets, Kangxi and supplementary radicals), LF line ends, no zero-width
+    characters.
+
+    Tabs are kept: they separate table cells.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", text.translate(RADICALS))
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip(" ") for line in text.split("\n"))

@@ -1,0 +1,126 @@
+"""Plain text and markdown reports: decoding, crawler boilerplate, markdown tables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from assistant.read.document import Document, IngestError, Limits, normalize
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CRAWLER_FIELD = re.compile(
+    r"^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|发文机关|成文日期)\s*[:：]\s*(.*)$"
+)
+_BODY_MARK = re.compile(r"^=+\s*正文\s*=+\s*$", re.M)
+_CHROME = (
+    re.compile(r"当前位置\s*[:：].*?相关链接\s*[:：]?\s*-->\s*", re.S),
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"\s*附件下载\s*$"),
+    re.compile(r"^页面链接与图片详见.*$", re.M),
+)
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_META_KEYS = {"标题": "title", "发布时间": "date", "发布机构": "publisher", "来源": "publisher", "原文链接": "url"}
+
+
+def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
+    """Decode report bytes: a declared charset, UTF-8 (with or without BOM), GB18030/GBK, then detection."""
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise IngestError(path, "binary data, not a text report")
+    candidates = [declared] if declared else []
+    candidates += ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            return data.decode(_codec(enc))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(path, "cannot decode the text (unknown encoding or binary data)")
+    return str(best)
+
+
+def _codec(name: str) -> str:
+    """GB2312 and GBK pages are decoded as GB18030, their superset."""
+    return "gb18030" if name.lower().replace("-", "") in {"gb2312", "gbk", "gb18030", "cp936", "xgbk"} else name
+
+
+def require_report_text(text: str, path: Path | str) -> None:
+    if len(_CJK.findall(text)) < 50:
+        raise IngestError(path, "not a report: it holds almost no Chinese text")
+
+
+def read_text(path: Path, limits: Limits, fmt: str = "txt") -> Document:
+    data = path.read_bytes()
+    text = decode(data, path)
+    meta: dict[str, str] = {}
+    first_line = 1
+    mark = _BODY_MARK.search(text)
+    if mark:
+        for line in text[: mark.start()].splitlines():
+            m = _CRAWLER_FIELD.match(line.strip())
+            if m and m.group(2).strip() and m.group(1) in _META_KEYS:
+                meta.setdefault(_META_KEYS[m.group(1)], m.group(2).strip())
+        first_line = text.count("\n", 0, mark.end()) + 1
+        text = text[mark.end() :]
+        if text.startswith("\n"):
+            text, first_line = text[1:], first_line + 1
+    for pattern in _CHROME:
+        text = pattern.sub("", text)
+    if fmt == "md":
+        text = join_wrapped_lines(_markdown_to_lines(text))
+    text = normalize(text).rstrip("\n")
+    require_report_text(text, path)
+    return Document(path=path, format=fmt, text=text, meta=meta, first_line=first_line)
+
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.、．]|#)")
+_SENTENCE_END = tuple("。！？；：:;!?")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Undo the hard line breaks of a PDF-to-text conversion: a full-width line that does not end a
+    sentence continues on the next, unless that one is a heading or a table row."""
+    lines = text.split("\n")
+    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 10 and "\t" not in ln)
+    if not widths:
+        return text
+    full = widths[len(widths) // 2] - 2
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and len(prev.strip()) >= full
+            and not prev.rstrip().endswith(_SENTENCE_END)
+            and "\t" not in prev
+            and "\t" not in line
+            and line.strip()
+            and not _HEADING.match(line)
+        ):
+            out[-1] = prev.rstrip() + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _markdown_to_lines(text: str) -> str:
+    """Markdown tables become tab-separated rows; heading marks are dropped."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if _MD_RULE.match(stripped) and "-" in stripped:
+            continue
+        if stripped.startswith("|"):
+            cells = stripped.strip("|").split("|")
+            out.append("\t".join(c.strip() for c in cells))
+        else:
+            out.append(re.sub(r"^#+\s*", "", line))
+    return "\n".join(out)

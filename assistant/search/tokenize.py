@@ -1,0 +1,440 @@
+"""Chinese segmentation for search: jieba with the reports' domain dictionary, and query normalisation.
+
+* A private ``jieba.Tokenizer`` instance (never jieba's global one); its dictionary cache lives in the
+  index folder, not in the system temp folder.
+* The domain dictionary is generated from :mod:`assistant.domain.schema` (section headings, row and column
+  labels, keys, Chinese synonyms) plus the recurring report terms below and the glossary, so terms
+  such as 政府信息公开, 依申请公开, 结转下年度 stay whole.
+* Search mode: a word also yields every dictionary word inside it (信息公开 inside 政府信息公开), so a
+  query that is part of a longer word still matches.
+* Stop words and punctuation are dropped; numbers and years are kept as tokens.
+* Queries: NFKC, Traditional -> Simplified (OpenCC), English words -> Chinese through the schema's
+  English names and synonyms and :mod:`assistant.domain.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Container, Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+import jieba
+
+from assistant.domain import schema
+from assistant.domain import vocabulary as glossary
+
+SEGMENTER_VERSION = 1
+
+logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs every dictionary load at DEBUG
+
+# The reports' core terms: boosted so that they stay whole even next to other dictionary words
+# (政府信息公开专栏 -> 政府信息公开/专栏, not 政府/信息公开专栏).
+CORE_TERMS: tuple[str, ...] = (
+    "政府信息公开",
+    "依申请公开",
+    "主动公开",
+    "结转下年度",
+    "行政复议",
+    "行政诉讼",
+    "规范性文件",
+    "政务公开",
+    "政策解读",
+    "信息处理费",
+)
+CORE_FREQ = 200_000  # about the frequency of jieba's most common words
+DOMAIN_FREQ = 1_000  # floor for the other domain words
+
+# Other recurring terms of the reports (the schema's labels are added too, see schema_terms()).
+DOMAIN_TERMS: tuple[str, ...] = (
+    "信息公开",
+    "上年结转",
+    "行政规范性文件",
+    "政府信息公开条例",
+    "政府信息",
+    "政府信息公开申请",
+    "信息公开申请",
+    "政府信息公开工作",
+    "信息公开工作",
+    "年度报告",
+    "工作年度报告",
+    "政府信息公开指南",
+    "政府信息公开目录",
+    "政府信息公开专栏",
+    "公开专栏",
+    "政府网站",
+    "门户网站",
+    "政府门户网站",
+    "政务新媒体",
+    "政务微博",
+    "政务微信",
+    "政务服务",
+    "政府公报",
+    "新闻发布会",
+    "政府开放日",
+    "政民互动",
+    "建议提案",
+    "人大代表建议",
+    "政协委员提案",
+    "重点领域",
+    "重点领域信息公开",
+    "财政预决算",
+    "三公经费",
+    "预决算",
+    "公共资源配置",
+    "重大建设项目",
+    "社会公益事业",
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政事业性收费",
+    "政府集中采购",
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "其他处理",
+    "国家秘密",
+    "三安全一稳定",
+    "第三方合法权益",
+    "内部事务信息",
+    "过程性信息",
+    "行政执法案卷",
+    "行政查询事项",
+    "重复申请",
+    "公开出版物",
+    "信访举报投诉",
+    "补正",
+    "逾期不补正",
+    "答复期限",
+    "延期答复",
+    "依申请",
+    "申请人",
+    "尚未审结",
+    "结果维持",
+    "结果纠正",
+    "复议后起诉",
+    "未经复议直接起诉",
+    "公开属性",
+    "源头认定",
+    "保密审查",
+    "监督保障",
+    "社会评议",
+    "责任追究",
+    "工作机制",
+    "政策文件",
+    "解读材料",
+    "图文解读",
+    "营商环境",
+    "优化营商环境",
+    "依法行政",
+    "法治政府",
+    "数据开放",
+    "政务数据",
+    "回应关切",
+    "舆情回应",
+    "12345",
+    "便民服务",
+    "一网通办",
+    "信息发布",
+    "网上申请",
+    "当面申请",
+    "信函申请",
+)
+
+STOP_WORDS: frozenset[str] = frozenset(
+    "的 地 得 了 着 过 和 与 及 以及 或 或者 等 等等 在 对 对于 为 是 将 把 被 由 从 于 以 其 之 而 并 并且 也 就 都"
+    " 又 这 那 此 该 各 个 中 年 月 日 我 我们 你 您 他 她 它 本 所 有 即 如 其中 共 通过 进行 件 条 项 次 家 个 位"
+    " 之一 一个 这个 那个 以下 以上 如下 一是 二是 三是 四是 五是 还 已 已经 及时 要 会 能 可 可以 则 但 但是 因 因为"
+    " 所以 如果 若 且 向 给 让 使 来 去 到 上 下 里 后 前 间 时 啊 吗 呢 吧 哪 哪些 什么 怎么 如何 多少 关于".split()
+)
+
+EN_STOP_WORDS: frozenset[str] = frozenset(
+    "a an the of for in on at to and or with by from about is are was were be been being how many much what"
+    " which who whom when where why did does do done this that these those it its their there any all more most"
+    " than as into per some show me find give list tell please whose have has had".split()
+)
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KEEP = re.compile(f"[{_CJK}0-9a-z]")
+_CJK_WORD = re.compile(f"^[{_CJK}]+$")
+_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
+_PARENS = re.compile(r"[（(][^（()）]*[)）]")
+_EN_WORD = re.compile(r"[a-z][a-z'\-]*")
+_EN_SPLIT = re.compile(r"([a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)*)")
+
+
+def _clean_label(label: str) -> str:
+    label = unicodedata.normalize("NFKC", label)
+    return _PARENS.sub(" ", _NUMBERING.sub("", label))
+
+
+def _cjk_runs(text: str) -> list[str]:
+    return _CJK_RUN.findall(_clean_label(text))
+
+
+def _is_english(word: str) -> bool:
+    return bool(word) and word.isascii() and any(c.isalpha() for c in word)
+
+
+@cache
+def schema_terms() -> tuple[str, ...]:
+    """Chinese words taken from the schema: headings, labels, literal keys and Chinese synonyms."""
+    words: dict[str, None] = {}
+    for section in schema.SECTIONS:
+        for w in _cjk_runs(section.heading):
+            words.setdefault(w)
+    for layout in schema.LAYOUTS.values():
+        for table in layout.tables:
+            for w in _cjk_runs(table.label):
+                words.setdefault(w)
+            for row in table.rows:
+                items = [row.label, *row.synonyms, *(k for k in row.keys if _CJK_WORD.match(k))]
+                for col in row.columns:
+                    items += [col.label, *col.synonyms]
+                for item in items:
+                    for w in _cjk_runs(item):
+                        words.setdefault(w)
+    return tuple(words)
+
+
+@cache
+def domain_dictionary() -> tuple[str, ...]:
+    """Every domain word the tokenizer adds to jieba's dictionary, in a stable order."""
+    words: dict[str, None] = {}
+    for w in (*CORE_TERMS, *schema_terms(), *DOMAIN_TERMS, *(t.zh for t in glossary.TERMS)):
+        w = unicodedata.normalize("NFKC", w).lower()
+        if len(w) >= 2 and _KEEP.search(w):
+            words.setdefault(w)
+    return tuple(words)
+
+
+# ---------------------------------------------------------------- query normalisation
+def _stem(word: str) -> str:
+    """Crude English plural/possessive folding, applied to lexicon keys and query words alike."""
+    word = word.strip("'-").removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _EN_WORD.findall(text.lower()))
+
+
+@cache
+def english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Stemmed English phrase -> Chinese terms: the glossary first, then the schema's English names."""
+    lex: dict[tuple[str, ...], list[str]] = {}
+    from_glossary: set[tuple[str, ...]] = set()
+
+    def put(en: str, zhs: Iterable[str]) -> None:
+        key = _phrase_key(en)
+        if not key or key in from_glossary:  # the glossary's rendering wins over the schema's
+            return
+        bucket = lex.setdefault(key, [])
+        for zh in zhs:
+            if zh and zh not in bucket:
+                bucket.append(zh)
+
+    for en, zhs in glossary.EN_TO_ZH.items():
+        put(en, zhs)
+    from_glossary.update(lex)
+    for section in schema.SECTIONS:
+        put(section.english, [" ".join(_cjk_runs(section.heading))])
+    for layout in schema.LAYOUTS.values():
+        for table in layout.tables:
+            put(table.english, [" ".join(_cjk_runs(table.label))])
+            for row in table.rows:
+                zh_syn = [s for s in row.synonyms if not _is_english(s)]
+                target = zh_syn[:1] or [" ".join(_cjk_runs(row.label))]
+                for en in (row.english, *(s for s in row.synonyms if _is_english(s))):
+                    put(en, target)
+                for col in row.columns:
+                    czh = [s for s in col.synonyms if not _is_english(s)]
+                    ctarget = czh[:1] or [" ".join(_cjk_runs(col.label))]
+                    for en in (col.english, *(s for s in col.synonyms if _is_english(s))):
+                        put(en, ctarget)
+    return {k: tuple(v) for k, v in lex.items() if v}
+
+
+def _english_to_chinese(words: list[str]) -> list[str]:
+    """Greedy longest-phrase mapping; unknown non-stop words are kept as they are."""
+    lex = english_lexicon()
+    longest = max((len(k) for k in lex), default=1)
+    stems = [_stem(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            zh = lex.get(tuple(stems[i : i + n]))
+            if zh and not (n == 1 and words[i] in EN_STOP_WORDS):
+                out.extend(zh)
+                i += n
+                break
+        else:
+            if words[i] not in EN_STOP_WORDS:
+                out.append(words[i])
+            i += 1
+    return out
+
+
+# Taiwan/Hong Kong wording of report terms, applied after t2s to queries that had traditional
+# characters (OpenCC's tw2sp phrase table is not used: it also turns 文件 into 文档).
+REGIONAL_WORDS: dict[str, str] = {"资讯": "信息", "诉愿": "行政复议", "规费": "收费"}
+
+
+@cache
+def _t2s() -> object:
+    import opencc  # the PyPI package ships its conversion data: works offline
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified (OpenCC t2s); converted text also gets Taiwan wording mapped
+    (資訊 -> 信息)."""
+    simple = _t2s().convert(text)  # type: ignore[attr-defined]
+    if simple != text:
+        for word, mainland in REGIONAL_WORDS.items():
+            simple = simple.replace(word, mainland)
+    return simple
+
+
+def normalize_query(query: str) -> str:
+    """A query as Simplified Chinese words: NFKC, lower case, OpenCC, English phrases mapped."""
+    text = to_simplified(unicodedata.normalize("NFKC", query).lower())
+    parts: list[str] = []
+    for chunk in _EN_SPLIT.split(text):
+        if not chunk:
+            continue
+        if _EN_WORD.match(chunk):
+            parts.extend(_english_to_chinese(_EN_WORD.findall(chunk)))
+        else:
+            parts.append(chunk)
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+# ---------------------------------------------------------------- the tokenizer
+CACHE_FILE = "jieba.cache"
+# jieba's own prefix dictionary (read-only here), loaded once per process; each Tokenizer works on a copy
+_BASE_DICTIONARY: dict[str, tuple[dict[str, int], int]] = {}
+
+
+class Tokenizer:
+    """jieba segmentation with the domain dictionary; picklable (the jieba instance is rebuilt)."""
+
+    def __init__(self, cache_dir: str | os.PathLike[str] | None = None, extra_words: Iterable[str] = ()):
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.words = tuple(dict.fromkeys((*domain_dictionary(), *extra_words)))
+        self._jieba: jieba.Tokenizer | None = None
+        self._memo: dict[str, tuple[str, ...]] = {}  # word -> its tokens (words repeat a lot)
+
+    def __getstate__(self) -> dict:
+        return {"cache_dir": self.cache_dir, "words": self.words}
+
+    def __setstate__(self, state: dict) -> None:
+        self.cache_dir, self.words, self._jieba = state["cache_dir"], state["words"], None
+        self._memo = {}
+
+    @property
+    def signature(self) -> str:
+        """Changes whenever segmentation could: stored with an index, which is rebuilt on mismatch."""
+        h = hashlib.sha256(f"{SEGMENTER_VERSION}|jieba {jieba.__version__}|{CORE_FREQ}|{DOMAIN_FREQ}|".encode())
+        h.update("\n".join(CORE_TERMS).encode())
+        h.update("\n".join(self.words).encode())
+        h.update("\n".join(sorted(STOP_WORDS)).encode())
+        return h.hexdigest()[:16]
+
+    @property
+    def jieba(self) -> jieba.Tokenizer:
+        """The private jieba instance, initialised on first use with its cache in ``cache_dir``."""
+        if self._jieba is None:
+            tk = jieba.Tokenizer()
+            cached = _BASE_DICTIONARY.get("default")
+            if self.cache_dir is not None and (cached is None or not (self.cache_dir / CACHE_FILE).is_file()):
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                tk.tmp_dir, tk.cache_file = str(self.cache_dir), CACHE_FILE
+                tk.initialize()  # reads the cache in the folder, or builds it and writes it there
+                cached = _BASE_DICTIONARY.setdefault("default", (dict(tk.FREQ), tk.total))
+            else:  # no folder (nothing is written), or the dictionary is already loaded in this process
+                if cached is None:
+                    cached = _BASE_DICTIONARY.setdefault("default", tk.gen_pfdict(tk.get_dict_file()))
+                tk.FREQ, tk.total = dict(cached[0]), cached[1]
+                tk.initialized = True
+            for w in self.words:
+                floor = CORE_FREQ if w in CORE_TERMS else DOMAIN_FREQ
+                tk.add_word(w, max(tk.FREQ.get(w) or tk.suggest_freq(w), floor))
+            self._jieba = tk
+        return self._jieba
+
+    def words_of(self, text: str) -> list[str]:
+        """Accurate-mode words (no sub-words), normalised, stop words and punctuation kept."""
+        return self.jieba.lcut(_prepare(text), HMM=False)
+
+    def _subwords(self, word: str) -> Iterator[str]:
+        """Dictionary words inside a longer Chinese word (信息公开 in 政府信息公开)."""
+        n = len(word)
+        if n > 2 and _CJK_WORD.match(word):
+            freq = self.jieba.FREQ
+            for size in range(2, n):
+                for i in range(n - size + 1):
+                    sub = word[i : i + size]
+                    if freq.get(sub) and sub not in STOP_WORDS:
+                        yield sub
+
+    def _expand(self, word: str) -> tuple[str, ...]:
+        """The tokens a word contributes: () for stop words and punctuation, else its sub-words and itself."""
+        if word in STOP_WORDS or not _KEEP.search(word):
+            return ()
+        return (*self._subwords(word), word)
+
+    def iter_tokens(self, text: str) -> Iterator[str]:
+        """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it."""
+        memo = self._memo
+        if len(memo) > 500_000:
+            memo.clear()
+        for w in self.jieba.cut(_prepare(text), HMM=False):
+            tokens = memo.get(w)
+            if tokens is None:
+                tokens = memo[w] = self._expand(w)
+            yield from tokens
+
+    def tokens(self, text: str) -> list[str]:
+        """Search-mode tokens of a passage (what the index counts)."""
+        return list(self.iter_tokens(text))
+
+    def query_words(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The normalised query's words (accurate mode, no stop words), each with its sub-words."""
+        words = [w for w in self.jieba.cut(_prepare(normalize_query(query)), HMM=False) if self._expand(w)]
+        return [(w, tuple(self._subwords(w))) for w in dict.fromkeys(words)]
+
+    def query_tokens(self, query: str, known: Container[str] | None = None) -> list[str]:
+        """Distinct tokens to look up for a query.
+
+        Whole words only: passages index the sub-words of their words, so "信息公开" already finds
+        "政府信息公开", while splitting the query's own words into their parts would let boilerplate
+        parts (政府, 信息, 公开: in most passages) outweigh the specific words. A word the index does
+        not know (``known``) is replaced by its sub-words that it knows.
+        """
+        out: dict[str, None] = {}
+        for word, subs in self.query_words(query):
+            if known is None or word in known:
+                out.setdefault(word)
+            else:
+                for sub in subs:
+                    if sub in known:
+                        out.setdefault(sub)
+        return list(out)
+
+
+def _prepare(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()

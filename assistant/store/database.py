@@ -1,0 +1,229 @@
+"""The corpus store: one SQLite file under indexes/ that any SQL tool (or Datasette) can open."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assistant import config
+from assistant.domain import schema
+from assistant.domain.record import Figure, IndexedPassage, Passage, Report, Source
+
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS reports (
+    id TEXT PRIMARY KEY, title TEXT, agency TEXT, region TEXT, year INTEGER, layout TEXT,
+    format TEXT, source_file TEXT, sha256 TEXT, ingested_at TEXT, text TEXT, parser_version TEXT);
+CREATE INDEX IF NOT EXISTS reports_sha ON reports(sha256);
+CREATE TABLE IF NOT EXISTS passages (
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, section TEXT,
+    text TEXT, start INTEGER, "end" INTEGER, page INTEGER, PRIMARY KEY (report_id, seq));
+CREATE TABLE IF NOT EXISTS figures (
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, address TEXT, value REAL,
+    uncertain INTEGER, note TEXT, line INTEGER, page INTEGER, "offset" INTEGER, label TEXT,
+    label_zh TEXT, label_en TEXT, PRIMARY KEY (report_id, address));
+CREATE INDEX IF NOT EXISTS figures_address ON figures(address);
+CREATE TABLE IF NOT EXISTS warnings (
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, message TEXT,
+    PRIMARY KEY (report_id, seq));
+CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT, at TEXT);
+"""
+
+
+def _number(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+class Store:
+    """Reports, passages, figures and warnings; each report is written in one transaction."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else config.default_store()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as db, db:
+            db.executescript(_DDL)
+            columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
+            if "parser_version" not in columns:  # a store written before reports recorded it
+                db.execute("ALTER TABLE reports ADD COLUMN parser_version TEXT")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.row_factory = sqlite3.Row
+        return db
+
+    # ---------------------------------------------------------------- writing
+    def has(self, sha256: str, parser_version: str) -> bool:
+        """Whether this file, parsed by this version of the parser, is already stored."""
+        with closing(self._connect()) as db:
+            return (
+                db.execute(
+                    "SELECT 1 FROM reports WHERE sha256 = ? AND parser_version = ?", (sha256, parser_version)
+                ).fetchone()
+                is not None
+            )
+
+    def id_for(self, path: Path, sha256: str) -> str:
+        """The file name, unless another file of that name is already stored."""
+        name = path.name
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT source_file FROM reports WHERE id = ?", (name,)).fetchone()
+        if row is None or Path(row["source_file"]).resolve() == path.resolve():
+            return name
+        return f"{name}-{sha256[:8]}"
+
+    def add(self, report: Report, parser_version: str = "") -> None:
+        """Write (or replace) one report atomically: all of it or nothing."""
+        layout = schema.LAYOUTS.get(report.layout or "")
+        with closing(self._connect()) as db, db:
+            db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
+            db.execute(
+                "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    report.id,
+                    report.title,
+                    report.agency,
+                    report.region,
+                    report.year,
+                    report.layout,
+                    report.format,
+                    report.source_file,
+                    report.sha256,
+                    datetime.now(UTC).isoformat(),
+                    report.text,
+                    parser_version,
+                ),
+            )
+            db.executemany(
+                "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
+                [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
+            )
+            rows = []
+            for addr, f in report.figures.items():
+                zh, en = schema.figure_label(layout, addr) if layout else ("", "")
+                src = f.source or Source(None, None)
+                rows.append(
+                    (
+                        report.id,
+                        addr,
+                        f.value,
+                        int(f.uncertain),
+                        f.note,
+                        src.line,
+                        src.page,
+                        src.offset,
+                        src.label,
+                        zh,
+                        en,
+                    )
+                )
+            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany(
+                "INSERT INTO warnings VALUES (?,?,?)", [(report.id, i, w) for i, w in enumerate(report.warnings)]
+            )
+            db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
+
+    def record_failure(self, path: str, reason: str) -> None:
+        with closing(self._connect()) as db, db:
+            db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?)", (path, reason, datetime.now(UTC).isoformat()))
+
+    def remove(self, report_id: str) -> None:
+        with closing(self._connect()) as db, db:
+            db.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+
+    # ---------------------------------------------------------------- reading
+    def reports(self) -> list[dict]:
+        """Metadata of every stored report, ordered by agency and year."""
+        with closing(self._connect()) as db:
+            rows = db.execute(
+                "SELECT id, title, agency, region, year, layout, format, source_file, sha256 "
+                "FROM reports ORDER BY agency, year, id"
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def report(self, report_id: str) -> Report | None:
+        with closing(self._connect()) as db:
+            r = db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
+            if r is None:
+                return None
+            report = Report(
+                id=r["id"],
+                title=r["title"],
+                agency=r["agency"],
+                region=r["region"],
+                year=r["year"],
+                source_file=r["source_file"],
+                format=r["format"],
+                sha256=r["sha256"],
+                layout=r["layout"],
+                text=r["text"],
+            )
+            report.passages = [
+                Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
+                for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
+            ]
+            for f in db.execute("SELECT * FROM figures WHERE report_id = ?", (report_id,)):
+                src = Source(f["offset"], f["line"], f["page"], f["label"] or "")
+                report.figures[f["address"]] = Figure(
+                    f["address"], _number(f["value"]), src, bool(f["uncertain"]), f["note"] or ""
+                )
+            if report.layout:
+                order = {a: i for i, a in enumerate(schema.LAYOUTS[report.layout].addresses())}
+                report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
+            report.warnings = [
+                w["message"]
+                for w in db.execute("SELECT message FROM warnings WHERE report_id = ? ORDER BY seq", (report_id,))
+            ]
+        return report
+
+    def figures(self, address: str | None = None) -> list[dict]:
+        """Figures with their report's metadata, for one address or all."""
+        sql = (
+            "SELECT f.*, r.title, r.agency, r.region, r.year FROM figures f JOIN reports r ON r.id = f.report_id"
+            + (" WHERE f.address = ?" if address else "")
+            + " ORDER BY r.agency, r.year, f.report_id"
+        )
+        with closing(self._connect()) as db:
+            rows = db.execute(sql, (address,) if address else ()).fetchall()
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["value"] = _number(d["value"])
+            out.append(d)
+        return out
+
+    def iter_passages(self) -> Iterator[IndexedPassage]:
+        """Every passage with its report's metadata, in a stable order (what the search index reads)."""
+        with closing(self._connect()) as db:
+            for r in db.execute(
+                'SELECT p.report_id, r.title, r.agency, r.region, r.year, p.section, p.page, p.start, p."end", '
+                "p.text FROM passages p JOIN reports r ON r.id = p.report_id ORDER BY p.report_id, p.seq"
+            ):
+                yield IndexedPassage(*r)
+
+    def failures(self) -> list[dict]:
+        with closing(self._connect()) as db:
+            return [dict(r) for r in db.execute("SELECT * FROM failures ORDER BY path")]
+
+    def fingerprint(self) -> str:
+        """Changes whenever a report is added, replaced (also by a newer parser) or removed."""
+        with closing(self._connect()) as db:
+            rows = db.execute("SELECT id, sha256, parser_version FROM reports ORDER BY id").fetchall()
+        return hashlib.sha256(
+            "\n".join(f"{r['id']}\t{r['sha256']}\t{r['parser_version']}" for r in rows).encode()
+        ).hexdigest()
+
+    def counts(self) -> dict[str, int]:
+        with closing(self._connect()) as db:
+            return {
+                t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("reports", "passages", "figures", "warnings", "failures")
+            }
