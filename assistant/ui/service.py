@@ -1,9 +1,10 @@
 """What the app does, without the widgets: ask, search, show a report, the data, read an upload.
 
-Everything goes through the same functions as the CLI (``assistant.answer.ask``, the corpus searcher,
-``assistant.present.terminal.table_views``, ``assistant.summarize``, ``assistant.extract.report.parse_file``); this module
-only turns their results into escaped HTML, data frames and CSV files. Nothing here writes to the
-corpus store or its index: an uploaded file is parsed in memory and asked about on the spot.
+Everything goes through the same functions as the CLI (``assistant.answer.ask``, the corpus
+searcher, ``assistant.present.terminal.table_views``, ``assistant.summarize``,
+``assistant.extract.report.parse_file``); this module only turns their results into escaped HTML,
+data frames and CSV files. Nothing here writes to the corpus store or its index: an uploaded file
+is parsed in memory and asked about on the spot.
 """
 
 from __future__ import annotations
