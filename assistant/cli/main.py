@@ -111,9 +111,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from assistant.answer import evaluate
+    from assistant.answer import blind, evaluate
 
-    outcomes = evaluate.run(Path(args.file or config.path("eval_set")), Store(options.store_path(args)))
+    store = Store(options.store_path(args))
+    if args.blind:
+        folder = Path(args.blind)
+        for part in ("dev", "sealed"):
+            outcomes = blind.run(folder / f"qa_{part}.json", store)
+            if args.json:
+                print(json.dumps({part: blind.table(outcomes)}))
+            else:
+                print(blind.report(outcomes, part, show_wrong=part == "dev" and args.show_wrong))
+        return 0
+    outcomes = evaluate.run(Path(args.file or config.path("eval_set")), store)
     if args.json:
         print(json.dumps({k: {"right": r, "asked": n} for k, (r, n) in evaluate.accuracy(outcomes).items()}))
     else:
@@ -154,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score the Q&A against the hand-checked question set")
     p.add_argument("file", nargs="?", help=f"the question set (default {config.get('eval_set')})")
+    p.add_argument(
+        "--blind",
+        metavar="DIR",
+        help="score the blind sets DIR/qa_dev.json and DIR/qa_sealed.json by category and language",
+    )
+    p.add_argument("--show-wrong", action="store_true", help="list the dev part's wrong answers (never the sealed)")
     add_json(p, "print the accuracy table as JSON")
     add_store(p)
     p.set_defaults(func=cmd_evaluate)
