@@ -132,7 +132,7 @@ def test_ask_command_json(corpus_store):
         check=True,
     ).stdout
     data = json.loads(out)
-    assert set(data) == {"answer", "value", "kind", "citations"}
+    assert set(data) == {"answer", "value", "kind", "verdict", "values", "suggestions", "citations"}
     assert data["value"] == 1 and data["kind"] == "figure"
     assert set(data["citations"][0]) >= {"report_id", "title", "label", "location", "text"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from assistant.domain.names import agency_english
 from assistant.domain.record import Citation, Figure, Report
@@ -17,14 +17,32 @@ class Answer:
     kind: str  # one of KINDS
     language: str
     citations: list[Citation] = field(default_factory=list)
+    verdict: bool | None = None  # the answer to a yes/no question
+    values: list[float | int | None] = field(default_factory=list)  # each part of a multi-part question
+    suggestions: list[Suggestion] = field(default_factory=list)  # closest readings, when none was sure
 
     def to_dict(self) -> dict:
         return {
             "answer": self.answer,
             "value": self.value,
             "kind": self.kind,
+            "verdict": self.verdict,
+            "values": self.values,
+            "suggestions": [s.to_dict() for s in self.suggestions],
             "citations": [c.to_dict() for c in self.citations],
         }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A closer reading of a question the tool was not sure of, as a question the user can ask instead."""
+
+    label: str  # "refused (不予公开) — 12"
+    question: str  # the question to ask for it
+    score: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def number(value: float | int | None, lang: str = "en") -> str:

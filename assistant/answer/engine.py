@@ -7,12 +7,14 @@ import re
 from functools import cache, lru_cache
 
 from assistant.answer import aggregate
-from assistant.answer.answer import Answer, agency_name
-from assistant.answer.figures import answer_figure
+from assistant.answer.answer import Answer, agency_name, number
+from assistant.answer.figures import answer_figure, columns_of
 from assistant.answer.language import detect
-from assistant.answer.measures import Measure, _found, asks_for_figure, match_measure
+from assistant.answer.measures import _QUANTITY, Measure, _found, asks_for_figure, measures
+from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
-from assistant.answer.scope import ReportRef, Years, canonical, named_reports, years_in
+from assistant.answer.scope import ReportRef, Years, canonical
+from assistant.answer.suggest import suggestions
 from assistant.domain import schema
 from assistant.domain.record import Report
 from assistant.search.searcher import Searcher, store_corpus
@@ -51,13 +53,35 @@ def ask(
                 "not_found",
                 lang,
             )
-    measure, _ = match_measure(question)
-    if not asks_for_figure(question, measure) and aggregate.operation(question)[0] is None:
+    query = read(question, lang, canonical(store))
+    measure = _measure(query.parts[0].key) if query.parts else None
+    if not asks_for_figure(query.text, measure) and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
-    ctx = _Context(question, lang, store, searcher)
+    ctx = _Context(query, store, searcher)
     if report is not None:
         return ctx.about_report(report, measure)
     return ctx.about_corpus(measure)
+
+
+# The rows a share is taken of, never part of its numerator when something else is named.
+BASES = frozenset(f"requests.{r}" for r in ("new_received", "carried_over", "total_handled", "carried_forward"))
+
+
+def _measure(key: str) -> Measure:
+    return next(m for m in measures() if m.key == key)
+
+
+def _joined(parts: list[Measure]) -> Measure:
+    """Several measures of one table read as one: "granted in full or in part"."""
+    first = parts[0]
+    return Measure(
+        "+".join(m.key for m in parts),
+        first.table,
+        tuple(r for m in parts for r in m.rows),
+        " or ".join(m.english for m in parts),
+        "、".join(m.chinese for m in parts),
+        (),
+    )
 
 
 def preferred_section(question: str) -> str | None:
@@ -69,8 +93,9 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, question: str, lang: str, store: Store, searcher: Searcher | None):
-        self.question, self.lang, self.store, self._searcher = question, lang, store, searcher
+    def __init__(self, query: Query, store: Store, searcher: Searcher | None):
+        self.query, self.store, self._searcher = query, store, searcher
+        self.question, self.lang = query.text, query.lang
         self.load = lru_cache(maxsize=None)(store.report)
 
     @property
@@ -95,14 +120,62 @@ class _Context:
 
     def about_report(self, report: Report, measure: Measure | None) -> Answer:
         if measure is None:
+            if _QUANTITY.search(self.question):
+                return self.not_understood(report)
             return self.passage(report)
         if not report.layout:  # before 2019: what the prose says, if it says it
             return self._old_report(report, measure)
-        if aggregate.operation(self.question)[0] == "share":
-            shared = aggregate.share(report, measure, self.question, self.lang)
+        parts = [_measure(p.key) for p in self.query.parts]
+        if self.query.share:
+            shares = [m for m in parts if m.key not in BASES] or parts
+            whole = _joined(shares) if len({m.table for m in shares}) == 1 else measure
+            shared = aggregate.share(report, whole, self.question, self.lang)
             if shared:
                 return shared
-        return answer_figure(self.question, report, measure, self.lang)
+        if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
+            return self.several(report, parts)
+        return self.verdict(answer_figure(self.question, report, measure, self.lang))
+
+    def verdict(self, answer: Answer) -> Answer:
+        """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
+        if self.query.yes_no and answer.kind == "figure" and answer.value is not None:
+            answer.verdict = bool(answer.value)
+        return answer
+
+    def several(self, report: Report, parts: list[Measure]) -> Answer:
+        """Every part of a multi-part question answered, each with its citation; a sum when asked."""
+        answers = []
+        for m in parts:
+            for column in columns_named(self.query, m, columns_of(report, m)) or [None]:
+                answers.append(answer_figure(self.question, report, m, self.lang, column))
+        values = [a.value for a in answers]
+        joined = " ".join(a.answer for a in answers)
+        total = None
+        if self.query.sum and len(answers) > 1 and all(v is not None for v in values):
+            total = sum(values)
+            joined = (
+                f"Together: {number(total)}. " if self.lang == "en" else f"合计：{number(total, self.lang)}。"
+            ) + joined
+        kind = "figure" if any(a.kind == "figure" for a in answers) else "not_found"
+        cites = [c for a in answers for c in a.citations]
+        out = Answer(joined, total, kind, self.lang, cites)
+        out.values = values
+        return out
+
+    def not_understood(self, report: Report | None) -> Answer:
+        """No figure without a sure reading: say what was understood and offer the closest readings."""
+        options = suggestions(self.query, report)
+        if self.lang == "en":
+            text = "I could not tell which figure this asks for, so I give none."
+            if options:
+                text += " Did you mean: " + "; ".join(o.label for o in options) + "?"
+        else:
+            text = "无法确定问题所问的是哪一项数字，因此不给出数字。"
+            if options:
+                text += "您是否想问：" + "；".join(o.label for o in options) + "？"
+        out = Answer(text, None, "not_found", self.lang)
+        out.suggestions = options
+        return out
 
     def _old_report(self, report: Report, measure: Measure) -> Answer:
         missing = answer_figure(self.question, report, measure, self.lang)
@@ -118,8 +191,8 @@ class _Context:
 
     def about_corpus(self, measure: Measure | None) -> Answer:
         refs = canonical(self.store)
-        years = years_in(self.question)
-        named = named_reports(self.question, refs)
+        years = self.query.years
+        named = list(self.query.named)
         op, n = aggregate.operation(self.question)
         if op == "count":
             return aggregate.count_reports(refs, years, self.lang)

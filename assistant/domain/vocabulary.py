@@ -176,3 +176,74 @@ def english(zh: str) -> str | None:
 def chinese(en: str) -> tuple[str, ...]:
     """Chinese terms for an English wording (case-insensitive), or ()."""
     return EN_TO_ZH.get(en.lower().strip(), ())
+
+
+# The ordinary English words of questions about the reports, beyond the terms above and the schema's
+# names: what the question reader's speller corrects misspellings towards.
+QUESTION_WORDS: tuple[str, ...] = tuple(
+    """
+    how many much what which who whom whose when where why did does do was were is are has have had
+    number numbers total totals amount amounts figure figures count counts percentage percent share
+    fraction proportion ratio rate average mean sum combined altogether overall each every all both
+    either neither none any some more most less least fewer fewest highest lowest largest smallest
+    received receive receiving got get gotten came come submitted filed lodged made asked
+    requests request applications application applicants applicant individuals individual people
+    citizens organisations organizations companies businesses email emails letter letters online
+    handled processed completed finished closed dealt answered replied responded resolved concluded
+    granted disclosed released refused rejected denied declined turned down withheld
+    government governments district county city province bureau commission committee zone agency
+    department office report reports year years annual previous next following last this that
+    information disclosure proactive proactively published publish issued documents normative rules
+    reconsideration reconsiderations review lawsuits lawsuit litigation court sued suits cases case
+    corrected overturned upheld pending carried forward over into from without after before because
+    supplement supplemented corrections correction applicant didn't doesn't wasn't weren't
+    between compared compare versus than change changed increase decrease rose fell grew dropped
+    fees fee charged charges collected revenue yuan procurement projects licensing penalties
+    enforcement decisions press conferences training sessions accounts followers visits
+    """.split()
+)
+
+# How people say the direction of a request's year or of a lawsuit, rewritten to the schema's own
+# wording before a question is matched (applied in order; years are already blanked out).
+DIRECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"\b(?:carried|carry|carrying|rolled|roll|rolls|rolling|pushed|push|moved|transferred|held|spilled|left)"
+        r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)",
+        "carried forward",
+    ),
+    (
+        r"\b(?:still\s+)?(?:pending|open|unfinished|unresolved)\s+at\s+(?:the\s+)?(?:end\s+of|year[- ]end)",
+        "carried forward",
+    ),
+    (
+        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年)",
+        "结转下年度",
+    ),
+    (
+        r"\b(?:carried|brought|rolled)\s+(?:over\s+|forward\s+)?from\s+(?:the\s+)?(?:last|previous|prior|preceding)"
+        r"\s+year\b|\bfrom\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year\b",
+        "carried over",
+    ),
+    (r"(?:从)?上一?年度?(?:转过来|转来|遗留|留下|结转过来|转入)", "上年结转"),
+    (
+        r"\bwithout\s+(?:(?:first\s+)?going\s+through\s+|a\s+|an\s+|any\s+|prior\s+|first\s+)*"
+        r"(?:administrative\s+)?(?:reconsideration|review)\b|\b(?:directly|straight)\s+(?:to|in)\s+(?:the\s+)?court\b",
+        "filed directly",
+    ),
+    (
+        r"\b(?:after|following)\s+(?:a\s+|an\s+|the\s+)?(?:administrative\s+)?(?:reconsideration|review)\b",
+        "after reconsideration",
+    ),
+    (
+        r"(?:没有?经过?|未经过?|不经)\s*(?:行政)?复议[，,、]?\s*(?:就|而)?\s*直接(?:去|向)?(?:法院)?(?:起诉|诉讼)?"
+        r"|直接(?:去|向)法院(?:起诉)?",
+        "未经复议直接起诉",
+    ),
+    (
+        r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉",
+        "复议后起诉",
+    ),
+    (r"\b(?:granted\s+|disclosed\s+|released\s+)?in\s+part\b", "partially"),
+    (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
+    (r"驳回|拒绝公开|不给公开|不让公开|拒绝", "不予公开"),
+)

@@ -1,0 +1,142 @@
+"""A question as the reader sees it: one normal form, before anything reads its meaning.
+
+- NFKC folds full-width forms (２０２４, ＡＢＣ) and compatibility characters;
+- OpenCC turns Traditional characters into Simplified (行政復議 -> 行政复议);
+- an English word the question vocabulary does not know, and that is no English word at all (CC-CEDICT's
+  definitions are the word list), is corrected to the nearest word it knows, within a small edit
+  distance (reconsideraton -> reconsideration, recieved -> received);
+- a Chinese word written with a homophone of a vocabulary term (申清 for 申请, 复义 for 复议) is
+  corrected when the pinyin is the same and at least half its characters are.
+
+The known words are the question vocabulary built from the schema and the domain vocabulary; the
+result says which corrections were made, so an answer can show what it understood.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from pypinyin import lazy_pinyin
+
+from assistant.domain.names import english_words
+from assistant.search.tokenize import to_simplified
+
+_WORD = re.compile(r"[a-z][a-z']+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # the question in normal form
+    original: str
+    corrections: tuple[tuple[str, str], ...] = field(default=())  # (as written, as read)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count 1), cut off above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _allowed(word: str) -> int:
+    return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
+
+
+class Speller:
+    """Corrects words of a question against the words it knows (deterministic: ties go alphabetically)."""
+
+    def __init__(self, english: Iterable[str], chinese: Iterable[str]):
+        self.words = frozenset(w for phrase in english for w in _WORD.findall(phrase.lower()))
+        self._by_length: dict[int, list[str]] = {}
+        for w in sorted(self.words):
+            self._by_length.setdefault(len(w), []).append(w)
+        self._pinyin: dict[tuple[str, ...], list[str]] = {}
+        for term in sorted(set(chinese)):
+            if 2 <= len(term) <= 6 and _CJK_RUN.fullmatch(term):
+                self._pinyin.setdefault(tuple(lazy_pinyin(term)), []).append(term)
+
+    def english(self, word: str) -> str:
+        limit = _allowed(word)
+        if word in self.words or not limit:
+            return word
+        best: tuple[int, str] | None = None
+        for n in range(len(word) - limit, len(word) + limit + 1):
+            for known in self._by_length.get(n, ()):
+                d = _distance(word, known, limit)
+                if d <= limit and (best is None or (d, known) < best):
+                    best = (d, known)
+        if best is None or word in english_words():  # "there" is a word, not a misspelling of "three"
+            return word
+        return best[1]
+
+    def chinese(self, run: str) -> tuple[str, list[tuple[str, str]]]:
+        """A run of Chinese characters with homophone misspellings of known terms corrected."""
+        fixes: list[tuple[str, str]] = []
+        chars = list(run)
+        sounds = lazy_pinyin(run)
+        i = 0
+        while i < len(chars):
+            fixed = False
+            for n in range(min(6, len(chars) - i), 1, -1):
+                window = "".join(chars[i : i + n])
+                for term in self._pinyin.get(tuple(sounds[i : i + n]), ()):
+                    same = sum(a == b for a, b in zip(window, term, strict=True))
+                    if term != window and same * 2 >= n and term not in run:
+                        fixes.append((window, term))
+                        chars[i : i + n] = list(term)
+                        i += n
+                        fixed = True
+                        break
+                if fixed:
+                    break
+            if not fixed:
+                i += 1
+        return "".join(chars), fixes
+
+
+def normalize(question: str, speller: Speller) -> Normalized:
+    text = to_simplified(unicodedata.normalize("NFKC", question))
+    text = text.replace("’", "'").replace("‘", "'")
+    fixes: list[tuple[str, str]] = []
+
+    def english(m: re.Match) -> str:
+        word = m.group(0)
+        fixed = speller.english(word.lower())
+        if fixed != word.lower():
+            fixes.append((word, fixed))
+            return fixed
+        return word
+
+    def chinese(m: re.Match) -> str:
+        fixed, found = speller.chinese(m.group(0))
+        fixes.extend(found)
+        return fixed
+
+    text = re.sub(r"[A-Za-z][A-Za-z']+", english, text)
+    text = _CJK_RUN.sub(chinese, text)
+    return Normalized(text, question, tuple(fixes))
+
+
+@cache
+def default_speller() -> Speller:
+    """The speller over the question vocabulary (measures, columns, sections, glossary, question words)."""
+    from assistant.answer.lexicon import question_terms
+
+    english, chinese = question_terms()
+    return Speller(english, chinese)

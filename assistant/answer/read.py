@@ -1,0 +1,212 @@
+"""A question read once into a typed :class:`Query`: its scope first, then what it measures.
+
+The reading runs in this order, and everything after it works on the query:
+1. the question's normal form (:mod:`assistant.answer.normalize`: full-width, Traditional, typos);
+2. the scope: the agencies and places it names (Chinese, pinyin or English) and its years — their
+   words are masked, so "Hongze District People's Government" never reads as the individuals column;
+3. direction and negation are made explicit ("carried into 2026" is 结转下年度, "without
+   reconsideration" is 未经复议直接起诉) from the vocabulary's direction table;
+4. the measures it names, each a part of its own when it names several ("how many in total, and how
+   many corrected?"), with the candidate readings scored, best first;
+5. the operation (a value, a share of a base, a sum, yes/no, a ranking, a list …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.measures import (
+    EXCLUDED,
+    GENERIC,
+    ColumnChoice,
+    Measure,
+    _found,
+    _normal,
+    _weight,
+    match_column,
+    measures,
+)
+from assistant.answer.normalize import Normalized, default_speller, normalize
+from assistant.answer.scope import ReportRef, Years, aliases, years_in
+from assistant.domain import vocabulary
+
+YES_NO = re.compile(
+    r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$|对得上|相符吗",
+    re.I,
+)
+_JOINS = re.compile(
+    r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各", re.I
+)
+_SHARE = re.compile(
+    r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I
+)
+_SUM = re.compile(r"\b(combined|altogether|in all|together|plus|sum)\b|加起来|合起来|加在一起|一共|总共|合计", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a part of a question: a measure and the weight of the words that name it."""
+
+    key: str  # the measure's key
+    score: int
+    span: tuple[int, int]  # where its best phrase sits in the masked text
+
+
+@dataclass(frozen=True)
+class Part:
+    readings: tuple[Reading, ...]  # best first
+
+    @property
+    def key(self) -> str:
+        return self.readings[0].key
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    normal: Normalized
+    lang: str
+    masked: str  # the normal form with the scope's words blanked and directions made explicit
+    years: Years
+    agencies: tuple[str, ...]  # agencies the question names, best match first
+    named: tuple[ReportRef, ...]
+    parts: tuple[Part, ...]  # one per measure named (empty: the question names no known measure)
+    yes_no: bool
+    share: bool
+    sum: bool
+    corrections: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """What downstream rules read: the question without its scope words, directions explicit."""
+        return self.masked
+
+
+def _mask_scope(text: str, refs: list[ReportRef]) -> tuple[str, list[ReportRef]]:
+    """Blank the words that name an agency or a place; return the reports named, best first."""
+    folded = text.lower()
+    spans: list[tuple[int, int]] = []
+    scored: list[tuple[int, ReportRef]] = []
+    for ref in refs:
+        score = 0
+        for alias, weight in aliases(ref):
+            pattern = r"[\s'’\-]*".join(re.escape(ch) for ch in alias.lower() if not ch.isspace())
+            for m in re.finditer(pattern, folded):
+                if re.match(r"[a-z]", alias) and (
+                    (m.start() and folded[m.start() - 1].isalpha())
+                    or (m.end() < len(folded) and folded[m.end()].isalpha())
+                ):
+                    continue
+                spans.append(m.span())
+                score += weight
+                break
+        if score:
+            scored.append((score, ref))
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    if not scored:
+        return text, []
+    top = max(s for s, _ in scored)
+    return text, [r for s, r in scored if s == top]
+
+
+def _directions(text: str) -> str:
+    for pattern, term in vocabulary.DIRECTIONS:
+        text = re.sub(pattern, f" {term} ", text, flags=re.I)
+    return text
+
+
+def _readings(text: str) -> list[Reading]:
+    """Every measure the text names, with the weight of its best phrase (a request-table row gains when
+    the text also says "requests": "refused because they asked for enforcement case files")."""
+    q = _normal(text)
+    about_requests = any(_found(g, q) for g in GENERIC)
+    out = []
+    for m in measures():
+        if any(_found(x, q) for x in EXCLUDED.get(m.key, ())):
+            continue
+        best = None
+        for p in m.phrases:
+            if not _found(p, q):
+                continue
+            w = _weight(p) + (8 if about_requests and m.table == "requests" else 0)
+            if best is None or w > best[0]:
+                i = q.find(p)
+                best = (w, (i, i + len(p)))
+        if best:
+            out.append(Reading(m.key, best[0], best[1]))
+    out.sort(key=lambda r: (-r.score, r.key))
+    return out
+
+
+def _parts(readings: list[Reading]) -> list[Part]:
+    """Non-overlapping readings become parts (in the order the question names them); the others are
+    alternative readings of the part whose words they share. A group named beside one of its own
+    rows ("refused because of a state secret") is read as that row, not as a second part."""
+    chosen: list[list[Reading]] = []
+    for r in readings:
+        home = next((c for c in chosen if _overlap(c[0].span, r.span)), None)
+        if home is None:
+            chosen.append([r])
+        else:
+            home.append(r)
+    rows = {m.key: set(m.rows) for m in measures()}
+    chosen = [
+        c
+        for c in chosen
+        if not any(o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key) for o in chosen)
+    ]
+    strong = [c for c in chosen if c[0].score > 1] or chosen[:1]
+    strong.sort(key=lambda c: c[0].span[0])
+    return [Part(tuple(c)) for c in strong]
+
+
+def _same_table(a: str, b: str) -> bool:
+    return a.split(".")[0] == b.split(".")[0]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def read(question: str, lang: str, refs: list[ReportRef]) -> Query:
+    """Read a question once into its typed query (``refs``: the reports whose names it may use)."""
+    normal = normalize(question, default_speller())
+    masked, named = _mask_scope(normal.text, refs)
+    years = years_in(masked)
+    masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
+    masked = _directions(masked)
+    readings = _readings(masked)
+    parts = _parts(readings)
+    if len(parts) > 1 and not _JOINS.search(masked):
+        parts = [max(parts, key=lambda p: p.readings[0].score)]
+    return Query(
+        question=question,
+        normal=normal,
+        lang=lang,
+        masked=masked,
+        years=years,
+        agencies=tuple(dict.fromkeys(r.agency for r in named)),
+        named=tuple(named),
+        parts=tuple(parts),
+        yes_no=bool(YES_NO.search(normal.text)),
+        share=bool(_SHARE.search(masked)),
+        sum=bool(_SUM.search(masked)),
+        corrections=normal.corrections,
+    )
+
+
+_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共", re.I)
+
+
+def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:
+    """The columns a query names for one measure, in order ("in total, and how many corrected" names two)."""
+    picks: list[ColumnChoice] = []
+    for piece in re.split(_JOINS, query.masked):
+        choice = match_column(piece, measure, columns)
+        if not choice.explicit and "total" in columns and _TOTAL.search(piece):
+            choice = ColumnChoice(("total",), "total", "总计", True)
+        if choice.explicit and choice.ids not in [p.ids for p in picks]:
+            picks.append(choice)
+    return picks

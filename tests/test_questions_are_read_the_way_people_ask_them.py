@@ -1,0 +1,57 @@
+"""The examples of the Q&A issue, on corpus/huaian-hongze-2024.pdf: each was once answered with a real
+figure for something not asked. Expected values are those of tests/expected/huaian-hongze-2024.pdf.json,
+read by hand from the PDF's page images: table 3 新收 总计 95, 结转下年度 0, 不予公开 3 (三安全一稳定 1,
+过程性信息 1, 执法案卷 1), 予以公开 50, 部分公开 9, 办理结果总计 95; table 4 行政复议 维持 1 纠正 1 总计 2,
+未经复议直接起诉 总计 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import ask
+
+HONGZE = "huaian-hongze-2024.pdf"
+
+
+@pytest.mark.parametrize(
+    ("question", "report", "value"),
+    [
+        ("How many requests did Hongze District People's Government receive in 2024?", None, 95),
+        ("How many requests were carried over into 2025?", HONGZE, 0),
+        ("How many lawsuits were filed without prior reconsideration?", HONGZE, 1),
+        ("How many requests were turned down?", HONGZE, 3),
+        ("有多少申请被驳回？", HONGZE, 3),
+        ("行政復議有多少件？", HONGZE, 2),
+        ("how many reconsideraton cases were there?", HONGZE, 2),
+    ],
+)
+def test_figure_questions_get_the_figure_asked_for(corpus_store, question, report, value):
+    answer = ask(question, report_id=report, store=corpus_store)
+    assert answer.kind == "figure" and answer.value == value, answer.answer
+
+
+def test_both_parts_of_a_two_part_question_are_answered(corpus_store):
+    answer = ask(
+        "How many reconsideration cases were there in total, and how many were corrected?",
+        report_id=HONGZE,
+        store=corpus_store,
+    )
+    assert answer.values == [2, 1]
+
+
+def test_a_share_of_two_outcomes_states_its_base(corpus_store):
+    answer = ask("What share of requests was granted in full or in part?", report_id=HONGZE, store=corpus_store)
+    assert answer.value == pytest.approx(100 * 59 / 95, abs=0.05)
+    assert "95" in answer.answer
+
+
+def test_a_yes_no_question_gets_a_typed_verdict(corpus_store):
+    assert ask("Were any requests refused?", report_id=HONGZE, store=corpus_store).verdict is True
+    assert ask("Was anything carried forward to next year?", report_id=HONGZE, store=corpus_store).verdict is False
+
+
+def test_a_question_naming_no_known_measure_gets_no_figure_but_closest_readings(corpus_store):
+    answer = ask("How many widgets were frobnicated?", report_id=HONGZE, store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None
+    assert 2 <= len(answer.suggestions) <= 3
+    assert all(s.question.endswith("?") for s in answer.suggestions)
