@@ -51,6 +51,7 @@ class Reading:
     key: str  # the measure's key
     score: int
     span: tuple[int, int]  # where its best phrase sits in the masked text
+    generic: bool = False  # named only by a word that just says "requests"
 
 
 @dataclass(frozen=True)
@@ -130,12 +131,12 @@ def _readings(text: str) -> list[Reading]:
         for p in m.phrases:
             if not _found(p, q):
                 continue
-            w = _weight(p) + (8 if about_requests and m.table == "requests" else 0)
+            w = _weight(p) + (8 if about_requests and m.table == "requests" and p not in GENERIC else 0)
             if best is None or w > best[0]:
                 i = q.find(p)
-                best = (w, (i, i + len(p)))
+                best = (w, (i, i + len(p)), p in GENERIC)
         if best:
-            out.append(Reading(m.key, best[0], best[1]))
+            out.append(Reading(m.key, best[0], best[1], best[2]))
     out.sort(key=lambda r: (-r.score, r.key))
     return out
 
@@ -157,7 +158,7 @@ def _parts(readings: list[Reading]) -> list[Part]:
         for c in chosen
         if not any(o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key) for o in chosen)
     ]
-    strong = [c for c in chosen if c[0].score > 1] or chosen[:1]
+    strong = [c for c in chosen if not c[0].generic] or chosen[:1]
     strong.sort(key=lambda c: c[0].span[0])
     return [Part(tuple(c)) for c in strong]
 

@@ -244,6 +244,12 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "复议后起诉",
     ),
     (r"\b(?:granted\s+|disclosed\s+|released\s+)?in\s+part\b", "partially"),
+    (
+        r"\b(?:did\s*n[o']?t|failed\s+to|never)\s+(?:supplement|correct|complete|amend|clarify)\w*"
+        r"|\bno\s+(?:supplement|correction)s?\b",
+        "did not correct",
+    ),
+    (r"(?:没有|未|不)(?:按时|按期|及时)?(?:补正|补充材料|补充)", "逾期不补正"),
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
     (r"驳回|拒绝公开|不给公开|不让公开|拒绝", "不予公开"),
 )
