@@ -23,7 +23,14 @@ OPS = (
             re.I,
         ),
     ),
-    ("most", re.compile(r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大", re.I)),
+    (
+        "most",
+        re.compile(
+            r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大"
+            r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
+            re.I,
+        ),
+    ),
     ("least", re.compile(r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小", re.I)),
     ("share", re.compile(r"\b(share|percentage|percent|proportion|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I)),
     (
@@ -202,14 +209,17 @@ def total_or_average(
     return Answer(text + _lacking(lacking, lang), value, "aggregate", lang, _cite(rows, lang))
 
 
-def share(report: Report, measure: Measure, question: str, lang: str) -> Answer | None:
-    """A measure as a percentage of its natural whole: outcomes of all handled, a column of its row."""
+def share(report: Report, measure: Measure, question: str, lang: str, base: Measure | None = None) -> Answer | None:
+    """A measure as a percentage of a stated base, or of its natural whole: outcomes of all handled, a
+    column of its row."""
     cols = columns_of(report, measure)
     if not cols:
         return None
     column = match_column(question, measure, cols)
     part, _ = value_of(report, addresses(report, measure, column))
-    if column.explicit and "total" in cols:
+    if base is not None and base.key != measure.key:
+        whole_measure, whole_column = base, column
+    elif column.explicit and "total" in cols:
         whole_measure, whole_column = measure, ColumnChoice(("total",), "total", "总计", False)
     elif measure.table == "requests" and measure.key not in (
         "requests.new_received",

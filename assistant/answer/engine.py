@@ -15,8 +15,8 @@ from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
-from assistant.domain import schema
-from assistant.domain.record import Report
+from assistant.domain import schema, vocabulary
+from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
 from assistant.store.database import Store
 
@@ -55,13 +55,16 @@ def ask(
             )
     query = read(question, lang, canonical(store))
     measure = _measure(query.parts[0].key) if query.parts else None
-    if not asks_for_figure(query.text, measure) and aggregate.operation(query.text)[0] is None:
+    asks = asks_for_figure(query.text, measure) or LIST.search(query.normal.text)
+    if not asks and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
     ctx = _Context(query, store, searcher)
     if report is not None:
         return ctx.about_report(report, measure)
     return ctx.about_corpus(measure)
 
+
+LIST, BEFORE_TABLES, NONE_AT_ALL = (re.compile(vocabulary.ASKS[k], re.I) for k in ("list", "before_tables", "none"))
 
 # The rows a share is taken of, never part of its numerator when something else is named.
 BASES = frozenset(f"requests.{r}" for r in ("new_received", "carried_over", "total_handled", "carried_forward"))
@@ -127,14 +130,62 @@ class _Context:
             return self._old_report(report, measure)
         parts = [_measure(p.key) for p in self.query.parts]
         if self.query.share:
-            shares = [m for m in parts if m.key not in BASES] or parts
+            bases = [m for m in parts if m.key in BASES]
+            base = bases[0] if bases and len(parts) > 1 else None
+            shares = [m for m in parts if m is not base] or parts
             whole = _joined(shares) if len({m.table for m in shares}) == 1 else measure
-            shared = aggregate.share(report, whole, self.question, self.lang)
+            shared = aggregate.share(report, whole, self.question, self.lang, base)
             if shared:
                 return shared
         if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
             return self.several(report, parts)
         return self.verdict(answer_figure(self.question, report, measure, self.lang))
+
+    def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
+        """The named agency has no report for the years asked: say so, with the years it has."""
+        agency = named[0].agency
+        have = sorted({r.year for r in named if r.agency == agency and r.year})
+        asked = years.describe(self.lang)
+        target = min(years.listed or [years.since or 0])
+        near = sorted(have, key=lambda y: (abs(y - target), y))[:2]
+        if self.lang == "en":
+            text = (
+                f"The corpus has no report of {agency_name(agency, self.lang)} for {asked}; it has "
+                f"{', '.join(map(str, have))} (nearest: {', '.join(map(str, sorted(near)))})."
+            )
+        else:
+            text = (
+                f"语料库中没有{agency}{asked}的报告；现有{'、'.join(map(str, have))}年"
+                f"（最接近：{'、'.join(map(str, sorted(near)))}年）。"
+            )
+        return Answer(text, None, "not_found", self.lang)
+
+    def listing(self, refs: list[ReportRef], measure: Measure | None) -> Answer | None:
+        """Which reports fit: by year (before the standard tables, a year), by a measure above or at 0."""
+        years = self.query.years
+        before = bool(BEFORE_TABLES.search(self.query.normal.text))
+        keep = [r for r in refs if r.year in years] if years and not before else list(refs)
+        said = bool(years)
+        if before:
+            keep, said = [r for r in keep if not r.layout], True
+        if self.query.named:
+            agencies = {r.agency for r in self.query.named}
+            keep, said = [r for r in keep if r.agency in agencies], True
+        if measure is not None and self.query.parts:
+            wanted_zero = bool(NONE_AT_ALL.search(self.query.normal.text))
+            rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years())
+            fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
+            keep, said = [r for r in keep if r.id in fits], True
+        if not said:
+            return None
+        keep.sort(key=lambda r: (r.year or 0, r.agency))
+        cites = [Citation(r.id, r.title, r.agency, str(r.year or ""), r.title) for r in keep]
+        names = [agency_name(r.agency, self.lang, r.year) for r in keep]
+        if self.lang == "en":
+            text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + "; ".join(names) + "." if keep else "None."
+        else:
+            text = f"共{len(keep)}份报告：" + "；".join(names) + "。" if keep else "没有符合的报告。"
+        return Answer(text, len(keep), "aggregate", self.lang, cites)
 
     def verdict(self, answer: Answer) -> Answer:
         """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
@@ -193,7 +244,24 @@ class _Context:
         refs = canonical(self.store)
         years = self.query.years
         named = list(self.query.named)
+        if named and years and not any(r.year in years for r in named):
+            return self.no_such_year(named, years)
         op, n = aggregate.operation(self.question)
+        if LIST.search(self.query.normal.text):
+            listed = self.listing(refs, measure)
+            if listed:
+                return listed
+        if measure and named and len(years.listed) >= 2 and (op == "total" or self.query.sum):
+            agency = next((r.agency for r in named if r.year in years), named[0].agency)
+            among = [r for r in named if r.year in years and r.agency == agency]
+            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years)
+            if rows:
+                return aggregate.total_or_average("total", rows, lacking, measure, column, years, self.lang)
+        if op in ("most", "least") and (len({r.agency for r in named}) >= 2 or len(years.listed) >= 2) and measure:
+            among = [r for r in (named or refs) if r.year in years]
+            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years)
+            if rows:
+                return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":
             return aggregate.count_reports(refs, years, self.lang)
         if measure is None:

@@ -41,7 +41,9 @@ _JOINS = re.compile(
 _SHARE = re.compile(
     r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I
 )
-_SUM = re.compile(r"\b(combined|altogether|in all|together|plus|sum)\b|加起来|合起来|加在一起|一共|总共|合计", re.I)
+_SUM = re.compile(
+    r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,17 @@ class Query:
 
 
 def _mask_scope(text: str, refs: list[ReportRef]) -> tuple[str, list[ReportRef]]:
-    """Blank the words that name an agency or a place; return the reports named, best first."""
+    """Blank the words that name an agency or a place; return the reports named, best first.
+
+    Every agency the question names counts (a comparison names two); an agency whose matched words all
+    lie inside the words of a better-matched one is not named ("平潭实验区" names the zone, not the
+    county of 平潭), while agencies matched equally by the same words all stay (the question is ambiguous).
+    """
     folded = text.lower()
     spans: list[tuple[int, int]] = []
-    scored: list[tuple[int, ReportRef]] = []
+    found: dict[str, tuple[int, set[tuple[int, int]]]] = {}
     for ref in refs:
-        score = 0
+        score, mine = 0, set()
         for alias, weight in aliases(ref):
             pattern = r"[\s'’\-]*".join(re.escape(ch) for ch in alias.lower() if not ch.isspace())
             for m in re.finditer(pattern, folded):
@@ -99,17 +106,23 @@ def _mask_scope(text: str, refs: list[ReportRef]) -> tuple[str, list[ReportRef]]
                     or (m.end() < len(folded) and folded[m.end()].isalpha())
                 ):
                     continue
-                spans.append(m.span())
+                mine.add(m.span())
                 score += weight
                 break
         if score:
-            scored.append((score, ref))
+            found[ref.agency] = (score, found.get(ref.agency, (0, set()))[1] | mine)
+            spans += mine
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
-    if not scored:
-        return text, []
-    top = max(s for s, _ in scored)
-    return text, [r for s, r in scored if s == top]
+    kept: list[tuple[str, int, set[tuple[int, int]]]] = []
+    for agency, (score, mine) in sorted(found.items(), key=lambda x: (-x[1][0], x[0])):
+        better = [k for k in kept if k[1] > score]
+        covered = all(any(o[0] <= a and b <= o[1] for k in better for o in k[2]) for a, b in mine)
+        if not (better and covered):
+            kept.append((agency, score, mine))
+    order = {agency: i for i, (agency, _, _) in enumerate(kept)}
+    named = [r for r in refs if r.agency in order]
+    return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0))
 
 
 def _directions(text: str) -> str:

@@ -13,6 +13,7 @@ from assistant.store.database import Store
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SUFFIX = re.compile(r"(综合实验区|经济技术开发区|开发区|高新区|新区|实验区|自治州|自治县|地区|省|市|县|区|州|旗|盟)$")
+SHORT_SUFFIXES = {"综合实验区": ("实验区", "综合实验区"), "经济技术开发区": ("开发区", "经开区")}
 FORMAT_PREFERENCE = ("html", "docx", "pdf", "txt", "md")
 _AGENCY_WORDS = {  # English words for agency types, to tell apart agencies of one place
     "人民政府": ("government", "people's government"),
@@ -64,7 +65,13 @@ class Years:
         return "、".join(map(str, self.listed)) + "年" if lang == "zh" else ", ".join(map(str, self.listed))
 
 
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:to|through|until|till|-|–|—|~|到|至)\s*((?:19|20)\d{2})", re.I)
+
+
 def years_in(question: str) -> Years:
+    m = _RANGE.search(question)
+    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 30:
+        return Years(tuple(range(int(m.group(1)), int(m.group(2)) + 1)))
     m = _SINCE.search(question)
     if m:
         return Years(since=int(next(g for g in m.groups() if g)))
@@ -94,6 +101,9 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     for place in places:
         stem = _stem(place)
         out += [(stem, 4), (_pinyin(stem), 4)]
+        out += [
+            (stem + short, 8) for long, shorts in SHORT_SUFFIXES.items() if place.endswith(long) for short in shorts
+        ]
     for zh, words in _AGENCY_WORDS.items():
         if zh in ref.agency:
             out += [(zh, 3)] + [(w, 3) for w in words]

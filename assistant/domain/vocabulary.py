@@ -253,3 +253,13 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
     (r"驳回|拒绝公开|不给公开|不让公开|拒绝", "不予公开"),
 )
+
+# What a question asks for, beyond a measure: the patterns of its operation.
+ASKS: dict[str, str] = {
+    "list": r"\bwhich\s+(?:\w+\s+){0,2}reports\b|\blist\s+(?:all\s+|the\s+)?(?:\w+\s+)?reports\b|哪些报告|哪几份|列出",
+    "before_tables": (
+        r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
+        r"|2019年?(?:以前|之前)|标准(?:统计)?表(?:格)?(?:出台|实行|施行)?(?:以前|之前)"
+    ),
+    "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+}
