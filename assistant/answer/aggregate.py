@@ -14,7 +14,6 @@ from assistant.answer.scope import ReportRef, Years
 from assistant.domain import numbers
 from assistant.domain.record import Report
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 OPS = (
     (
         "top",
@@ -69,7 +68,7 @@ def operation(question: str) -> tuple[str | None, int]:
             if name == "top":
                 raw = next((g for g in m.groups() if g), None)
                 if raw:
-                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower(), _CN_DIGITS.get(raw, 3))
+                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
             return name, n
     return None, 0
 
