@@ -11,9 +11,9 @@ from assistant.answer.answer import Answer, agency_name, figure_citation, number
 from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
+from assistant.domain import numbers
 from assistant.domain.record import Report
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 OPS = (
     (
         "top",
@@ -75,7 +75,7 @@ def operation(question: str) -> tuple[str | None, int]:
             if name == "top":
                 raw = next((g for g in m.groups() if g), None)
                 if raw:
-                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower(), _CN_DIGITS.get(raw, 3))
+                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
             return name, n
     return None, 0
 
@@ -196,7 +196,7 @@ def total_or_average(
     years: Years,
     lang: str,
 ) -> Answer:
-    total = sum(r.value for r in rows)
+    total = numbers.total(r.value for r in rows)
     value = round(total / len(rows), 1) if op == "average" else total
     what = _what(measure, column, lang)
     parts = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in rows)
@@ -236,17 +236,17 @@ def share(report: Report, measure: Measure, question: str, lang: str, base: Meas
     whole, _ = value_of(report, whole_cells)
     if part is None or not whole:
         return None
-    pct = round(100 * part / whole, 1)
+    pct, shown = numbers.percent(part, whole), numbers.share(part, whole)
     part_what, whole_what = _what(measure, column, lang), _what(whole_measure, whole_column, lang)
     if lang == "en":
         text = (
-            f"{pct}% — {number(part)} {part_what} out of {number(whole)} {whole_what}, in "
+            f"{shown} — {number(part)} {part_what} out of {number(whole)} {whole_what}, in "
             f"{who(report.agency, report.year, lang)}."
         )
     else:
         text = (
             f"{report.agency}{report.year}年度报告：{part_what}{number(part, lang)}件，占{whole_what}"
-            f"{number(whole, lang)}件的{pct}%。"
+            f"{number(whole, lang)}件的{shown}。"
         )
     cells = addresses(report, measure, column)[:1] + whole_cells[:1]
     cites = [figure_citation(report, report.figures[a], _label(report, a), lang) for a in cells]
@@ -255,8 +255,8 @@ def share(report: Report, measure: Measure, question: str, lang: str, base: Meas
 
 def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
     first, second = sorted((a, b), key=lambda r: r.ref.year or 0)
-    diff = second.value - first.value
-    pct = f"{100 * diff / first.value:+.1f}%" if first.value else "n/a"
+    diff = numbers.total([second.value, -first.value])
+    pct = f"{'+' if diff >= 0 else ''}{numbers.share(diff, first.value)}" if first.value else "n/a"
     what = _what(measure, column, lang)
     if lang == "en":
         verb = "rose" if diff > 0 else "fell" if diff < 0 else "stayed"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from assistant.domain import numbers
 from assistant.domain.names import agency_english
 from assistant.domain.record import Citation, Figure, Report
 
@@ -46,11 +47,8 @@ class Suggestion:
 
 
 def number(value: float | int | None, lang: str = "en") -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}" if lang == "en" else str(int(value))
+    """The value exactly, with thousands separators in English (4,166.241619) and without in Chinese."""
+    return "—" if value is None else numbers.in_language(value, lang)
 
 
 def location(line: int | None, page: int | None, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.answer import Answer, figure_citation, number, who
 from assistant.answer.measures import _YES_NO, ColumnChoice, Measure, match_column
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.record import Report
 
 UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件")}
@@ -41,8 +41,7 @@ def value_of(report: Report, cells: list[str]) -> tuple[float | int | None, list
     missing = [a for a in cells if report.value(a) is None]
     if missing or not cells:
         return None, missing
-    total = sum(report.value(a) for a in cells)
-    return (round(total, 4) if isinstance(total, float) else total), []
+    return numbers.total(report.value(a) for a in cells), []  # type: ignore[misc]
 
 
 def _label(report: Report, address: str) -> str:

@@ -13,6 +13,7 @@ from assistant.cli import options
 from assistant.cli.options import add_json, add_limits, add_quiet, add_store
 from assistant.cli.search import add_search_parser
 from assistant.cli.summarize import add_parser as add_summarize_parser
+from assistant.domain import numbers
 from assistant.present.terminal import as_text, table_views
 from assistant.read import IngestError
 from assistant.store.database import Store
@@ -70,7 +71,8 @@ def digest(store: Store) -> str:
     lines = ["", "year  report                                            requests received"]
     for r in sorted(store.reports(), key=lambda r: (r["year"] or 0, r["id"])):
         value = received.get(r["id"])
-        shown = "no standard table" if r["id"] not in received else "not given" if value is None else str(value)
+        shown = "not given" if value is None else numbers.exact(value)
+        shown = shown if r["id"] in received else "no standard table"
         lines.append(f"{r['year'] or '?':<5} {r['id'][:48]:<49} {shown}")
     return "\n".join(lines)
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.record import Figure
 
 
-def _fmt(v: float | int) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
-
-
 def _sum(values: list) -> str:
-    total = _fmt(sum(values))
-    return total if len(values) == 1 else f"{' + '.join(map(_fmt, values))} = {total}"
+    total = numbers.exact(numbers.total(values))
+    return total if len(values) == 1 else f"{' + '.join(map(numbers.exact, values))} = {total}"
 
 
 def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
@@ -53,4 +49,8 @@ def missing_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[
 
 
 def uncertain_warnings(figures: dict[str, Figure]) -> list[str]:
-    return [f"uncertain: {a} = {f.value}: {f.note}" for a, f in figures.items() if f.uncertain]
+    return [
+        f"uncertain: {a} = {'None' if f.value is None else numbers.exact(f.value)}: {f.note}"
+        for a, f in figures.items()
+        if f.uncertain
+    ]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from assistant.domain import numbers
+
 Value = int | float | None
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _PIECE = re.compile(r"-?(?:0(?:\.\d+)?|[1-9]\d*(?:\.\d+)?)")  # one cell's digits: no leading zeros
@@ -28,8 +30,8 @@ class RowCells:
     end: int
 
 
-def to_number(text: str) -> int | float:
-    return float(text) if "." in text else int(text)
+def to_number(text: str) -> Value:
+    return numbers.parse(text)
 
 
 def cut_cells(text: str, start: int) -> RowCells | None:

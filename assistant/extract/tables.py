@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.record import Figure, Source
 from assistant.extract.digits import RowCells, Value, cut_cells, readings
 from assistant.extract.sections import SectionSpan
@@ -138,12 +138,12 @@ def _infer(values: dict[str, Value], identities: tuple[schema.Identity, ...]) ->
             unknown = [(a, s) for a, s in cells if values[a] is None]
             if not unknown:
                 continue
-            residual = sum(s * values[a] for a, s in cells if values[a] is not None)
+            residual = numbers.total(s * values[a] for a, s in cells if values[a] is not None)
             if len(unknown) == 1:
                 a, s = unknown[0]
                 v = -residual * s
                 if v >= 0:
-                    values[a] = _clean(v)
+                    values[a] = v
                     derived.add(a)
                     changed = True
             elif abs(residual) < 1e-9 and len({s for _, s in unknown}) == 1:
@@ -153,10 +153,6 @@ def _infer(values: dict[str, Value], identities: tuple[schema.Identity, ...]) ->
                 changed = True
     broken = sum(1 for ident in identities if _broken(values, ident))
     return broken, derived
-
-
-def _clean(v: float) -> int | float:
-    return int(round(v)) if abs(v - round(v)) < 1e-9 else round(v, 4)
 
 
 def _broken(values: dict[str, Value], ident: schema.Identity) -> bool:
@@ -209,7 +205,13 @@ def solve(units: list[Unit], identities: tuple[schema.Identity, ...]) -> dict[st
 
 
 def _fmt(v: Value) -> str:
-    return "blank" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+    return "blank" if v is None else numbers.exact(v)
+
+
+def _width(v: Value) -> int:
+    """How wide a reading is, for ranking cuts of glued digits: an integer's digits, a float's length in six
+    significant digits (``%g``), 5 for a blank. The measure the readings are tuned to, not a display of a figure."""
+    return 5 if v is None else len(f"{v:g}") if isinstance(v, float) else len(str(v))
 
 
 # ------------------------------------------------------------------ the three tables
@@ -242,7 +244,7 @@ def _plausibility(row: schema.Row, values: tuple[Value, ...], stated: set[float]
     for small, big in (("issued", "in_force"), ("repealed", "in_force"), ("new_published", "published_total")):
         if vals.get(small) is not None and vals.get(big) is not None and vals[big] < vals[small]:
             order += 1
-    lengths = [len(_fmt(v)) for v in values]
+    lengths = [_width(v) for v in values]
     return confirmed, order, max(lengths), sum(lengths)
 
 

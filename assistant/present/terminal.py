@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.record import Report
 
 
@@ -21,8 +21,7 @@ def _cell(report: Report, address: str) -> str:
     fig = report.figures.get(address)
     if fig is None or fig.value is None:
         return "—"
-    text = f"{fig.value:g}" if isinstance(fig.value, float) else str(fig.value)
-    return text + ("?" if fig.uncertain else "") + ("*" if "derived" in fig.note else "")
+    return numbers.exact(fig.value) + ("?" if fig.uncertain else "") + ("*" if "derived" in fig.note else "")
 
 
 def table_views(report: Report) -> list[TableView]:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant import config
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.record import Figure, IndexedPassage, Passage, Report, Source
 
 SCHEMA_VERSION = 1
@@ -36,9 +36,7 @@ CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT, at TEXT
 
 
 def _number(v: float | None) -> int | float | None:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else v
+    return None if v is None else numbers.normalize(v)
 
 
 class Store:

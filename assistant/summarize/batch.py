@@ -12,9 +12,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.domain import schema
+from assistant.domain import numbers, schema
+from assistant.domain.numbers import share
 from assistant.read import IngestError, Limits
-from assistant.summarize.fmt import share
 from assistant.summarize.render import digest_document, index_document, render_summary
 
 DEFAULT_WORKERS = 2
@@ -213,8 +213,7 @@ def _representatives(records: list[dict]) -> list[dict]:
 
 
 def _sum(values: list) -> int | float:
-    total = sum(v for v in values if v is not None)
-    return int(total) if float(total).is_integer() else total
+    return numbers.total(v for v in values if v is not None)
 
 
 def corpus_digest(records: list[dict], failed: int = 0) -> dict:

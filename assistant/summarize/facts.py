@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.domain import schema
+from assistant.domain import numbers, schema
+from assistant.domain.numbers import Number, chinese, english, share
 from assistant.domain.record import Report
-from assistant.summarize.fmt import Number, capitalize, join, join_zh, num, num_zh, plural, share
+from assistant.summarize.fmt import capitalize, join, join_zh, plural
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
 
@@ -104,7 +105,7 @@ def _cell(report: Report, address: str) -> Cell:
 
 
 def _sum(cells: list[Cell]) -> Number | None:
-    return None if any(c.value is None for c in cells) else sum(c.value for c in cells)  # type: ignore[misc]
+    return None if any(c.value is None for c in cells) else numbers.total(c.value for c in cells)  # type: ignore[misc]
 
 
 def _requests(report: Report, table: schema.Table) -> Requests:
@@ -122,7 +123,7 @@ def _requests(report: Report, table: schema.Table) -> Requests:
         )
     whole = handled.value
     if whole is None and all(o.count is not None for o in outcomes):
-        whole = sum(o.count for o in outcomes)  # type: ignore[misc]
+        whole = numbers.total(o.count for o in outcomes)  # type: ignore[misc]
     for o in outcomes:
         if o.count is not None and whole:
             o.share = share(o.count, whole)
@@ -145,24 +146,25 @@ def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Numb
     table, row, col = cells[first]
     if table.id == "appeals":
         return (
-            f"the {row.english} total ({num(left)}) is not the sum of its outcomes ({num(right)})",
-            f"{row.label}：总计{num_zh(left)}不等于各项结果之和{num_zh(right)}",
+            f"the {row.english} total ({english(left)}) is not the sum of its outcomes ({english(right)})",
+            f"{row.label}：总计{chinese(left)}不等于各项结果之和{chinese(right)}",
         )
     if len(ident.plus) == 2:
         return (
-            f"for {col.english}, new requests plus those carried over ({num(left)}) do not equal requests "
-            f"handled plus those carried forward ({num(right)})",
-            f"{col.label}列：第一项加第二项之和{num_zh(left)}不等于第三项加第四项之和{num_zh(right)}",
+            f"for {col.english}, new requests plus those carried over ({english(left)}) do not equal requests "
+            f"handled plus those carried forward ({english(right)})",
+            f"{col.label}列：第一项加第二项之和{chinese(left)}不等于第三项加第四项之和{chinese(right)}",
         )
     if row.id == "total_handled":
         return (
-            f"for {col.english}, the total handled ({num(left)}) is not the sum of the outcomes ({num(right)})",
-            f"{col.label}列：办理结果总计{num_zh(left)}不等于各项办理结果之和{num_zh(right)}",
+            f"for {col.english}, the total handled ({english(left)}) is not the sum of the outcomes ({english(right)})",
+            f"{col.label}列：办理结果总计{chinese(left)}不等于各项办理结果之和{chinese(right)}",
         )
     label = _NUMBERING.sub("", row.label)
     return (
-        f"the total of the row “{row.english}” ({num(left)}) is not the sum of the applicant columns ({num(right)})",
-        f"{label}：总计{num_zh(left)}不等于各类申请人之和{num_zh(right)}",
+        f"the total of the row “{row.english}” ({english(left)}) is not the sum of the applicant columns "
+        f"({english(right)})",
+        f"{label}：总计{chinese(left)}不等于各类申请人之和{chinese(right)}",
     )
 
 
@@ -179,7 +181,7 @@ def _arithmetic(report: Report, layout: schema.Layout) -> Arithmetic:
                 result.unchecked += 1
                 continue
             result.checked += 1
-            left, right = sum(plus), sum(minus)  # type: ignore[arg-type]
+            left, right = numbers.total(plus), numbers.total(minus)  # type: ignore[arg-type]
             if abs(left - right) > 1e-6:
                 en, zh = _describe_identity(layout, ident, left, right)
                 result.failures_en.append(en)
@@ -275,7 +277,7 @@ def facts_dict(facts: Facts) -> dict:
 def _v(cell: Cell) -> str:
     """A figure as prose: the number, marked when uncertain."""
     assert cell.value is not None
-    return num(cell.value) + (" (uncertain)" if cell.uncertain else "")
+    return english(cell.value) + (" (uncertain)" if cell.uncertain else "")
 
 
 def _requests_en(r: Requests, year: int | None) -> list[str]:
@@ -302,7 +304,7 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
     else:
         lead = "The total handled is not given; of the requests handled, "
     stated = [
-        f"{num(o.count)}{f' ({o.share})' if o.share else ''} "
+        f"{english(o.count)}{f' ({o.share})' if o.share else ''} "
         f"{o.group.verb.replace('were ', 'was ') if o.count == 1 else o.group.verb}"
         for o in outcomes
         if o.count
@@ -342,13 +344,13 @@ def _who_asked(r: Requests) -> str:
         return "with no complete split between individuals and organisations"
     if ind.value + org == 0:
         return ""
-    kinds = [f"{col.english} {num(c.value)}" for col, c in r.organisations if c.value]  # type: ignore[arg-type]
+    kinds = [f"{col.english} {english(c.value)}" for col, c in r.organisations if c.value]  # type: ignore[arg-type]
     detail = f" ({join(kinds)})" if kinds else ""
     if org == 0:
         return "all from individuals" if ind.value > 1 else "from an individual"
     if ind.value == 0:
         return f"all from organisations{detail}"
-    return f"{num(ind.value)} from individuals and {num(org)} from organisations{detail}"
+    return f"{english(ind.value)} from individuals and {english(org)} from organisations{detail}"
 
 
 def _arithmetic_en(a: Arithmetic) -> list[str]:
@@ -434,8 +436,8 @@ def _fees_en(cell: Cell) -> str:
         return "The amount of administrative fees collected is not given."
     if cell.value == 0:
         return "It collected no administrative fees (0 in units of 10,000 yuan)."
-    yuan = cell.value * 10_000  # type: ignore[operator]
-    return f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan (about {num(round(yuan))} yuan)."
+    yuan = numbers.times(cell.value, 10_000)  # type: ignore[arg-type]
+    return f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan ({english(yuan)} yuan)."
 
 
 def _appeals_en(facts: Facts) -> list[str]:
@@ -462,7 +464,7 @@ def _appeals_en(facts: Facts) -> list[str]:
         if total.value == 0:
             out.append(f"There were no {many}.")
             continue
-        s = f"There {'was' if total.value == 1 else 'were'} {num(total.value)} {one if total.value == 1 else many}"
+        s = f"There {'was' if total.value == 1 else 'were'} {english(total.value)} {one if total.value == 1 else many}"
         s += f": {join(parts)}" if parts else ""
         if missing:
             s += f" (the numbers {join(missing)} are not given)"
@@ -510,7 +512,7 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
 def _vz(cell: Cell, unit: str = "件") -> str:
     if cell.value is None:
         return "未给出"
-    return f"{num_zh(cell.value)}{unit}" + ("（存疑）" if cell.uncertain else "")
+    return f"{chinese(cell.value)}{unit}" + ("（存疑）" if cell.uncertain else "")
 
 
 def _label(row: schema.Row) -> str:
@@ -535,10 +537,10 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
         org = _sum([c for _, c in r.organisations])
         s = [
             f"本年新收政府信息公开申请{_vz(r.received)}（自然人{_vz(r.individual)}，法人或其他组织"
-            f"{'未给出' if org is None else num_zh(org) + '件'}），上年结转{_vz(r.carried_over)}。"
+            f"{'未给出' if org is None else chinese(org) + '件'}），上年结转{_vz(r.carried_over)}。"
         ]
         parts = [
-            f"{o.group.group.label}{'未给出' if o.count is None else num_zh(o.count) + '件'}"
+            f"{o.group.group.label}{'未给出' if o.count is None else chinese(o.count) + '件'}"
             f"{f'（{o.share}）' if o.share else ''}"
             for o in r.outcomes
         ]

@@ -1,39 +1,16 @@
-"""Numbers and lists in English and Chinese prose."""
+"""Counted nouns and lists in English and Chinese prose (numbers come from :mod:`assistant.domain.numbers`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-Number = int | float
-
-
-def num(value: Number) -> str:
-    """1000 -> 1,000; 4166.241619 -> 4,166.241619; 2.0 -> 2."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def num_zh(value: Number) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value) if isinstance(value, int) else f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def share(part: Number, whole: Number) -> str:
-    """Percentage with one decimal, without a trailing .0 (100%, 22.3%)."""
-    if not whole:
-        return ""
-    pct = round(100 * part / whole, 1)
-    return f"{pct:g}%"
+from assistant.domain.numbers import Number, english
 
 
 def plural(n: Number, singular: str, plural_form: str | None = None) -> str:
     """'1 request', '3 requests' (the number formatted)."""
     word = singular if n == 1 else (plural_form or singular + "s")
-    return f"{num(n)} {word}"
+    return f"{english(n)} {word}"
 
 
 def join(items: Sequence[str], conj: str = "and") -> str:

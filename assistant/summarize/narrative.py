@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.domain.numbers import CHINESE_NUMERALS, chinese, english, parse
 from assistant.domain.record import Passage, Report
 from assistant.search.tokenize import STOP_WORDS, Tokenizer
-from assistant.summarize.fmt import num, num_zh
 from assistant.summarize.terms import english_term, known_terms
 
 NARRATIVE_SECTIONS = ("overview", "problems", "other_matters")
@@ -79,10 +79,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _COUNT = re.compile(
     r"(?<![第\d.．])(?P<pre>近|约|超过|超|逾)?\s*"
-    rf"(?P<n>\d+(?:\.\d+)?|[{_CN_DIGITS}]{{2,}}|[二两三四五六七八九十])\s*"
+    rf"(?P<n>\d+(?:\.\d+)?|[{CHINESE_NUMERALS}]{{2,}}|[二两三四五六七八九十])\s*"
     r"(?P<wan>万(?!元))?\s*(?P<post>余|多)?\s*"
     r"(?P<unit>人次|万元|元|条|件|篇|次|场|期|起|个|家|名|项|份)"
 )
@@ -136,7 +135,7 @@ class NarrativeCount:
 
     @property
     def english(self) -> str:
-        amount = f"{self.qualifier}{num(self.value)}{' ' + self.unit if self.unit else ''}"
+        amount = f"{self.qualifier}{english(self.value)}{' ' + self.unit if self.unit else ''}"
         if self.subject_en:
             return f"{self.subject_en}: {amount}"
         return f"{amount} ({self.subject_zh})" if self.subject_zh else amount
@@ -329,23 +328,6 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
 
 
 # ---------------------------------------------------------------- counts
-def _number(text: str, wan: bool) -> float | int | None:
-    if text[0].isdigit():
-        value: float | int = float(text) if "." in text else int(text)
-    else:
-        try:
-            import cn2an
-
-            value = cn2an.cn2an(text, "smart")
-        except (ValueError, KeyError, IndexError):
-            return None
-    if wan:
-        value = value * 10_000
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value
-
-
 _CLAUSE_HEAD = re.compile(
     r"^(?:\s|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|其中|共计|共|累计|"
     r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
@@ -374,7 +356,7 @@ def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeC
                 continue
             for m in _COUNT.finditer(sent.group(0)):
                 unit = m.group("unit")
-                value = _number(m.group("n"), bool(m.group("wan")) or unit == "万元")
+                value = parse(m.group("n") + ("万" if m.group("wan") or unit == "万元" else ""))
                 if value is None or (not m.group("n")[0].isdigit() and value < 2):
                     continue
                 head = sent.group(0)[: m.start()]
@@ -406,4 +388,4 @@ def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeC
 
 def count_zh(c: NarrativeCount) -> str:
     """The count as the report words it (numerals as digits)."""
-    return c.raw if c.raw else num_zh(c.value)
+    return c.raw if c.raw else chinese(c.value)

@@ -66,7 +66,8 @@ def figures_frame(store: Store, one_per_year: bool = True, contains: str = "") -
     if not frame.empty:
         frame["uncertain"] = frame["uncertain"].map(lambda u: "是 yes" if u else "")
         frame["note"] = frame["note"].fillna("")
-        frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+        values = [r["value"] for r in rows]  # as stored (23, 4166.241619), not floats (23.0)
+        frame["value"] = pd.Series(values, index=frame.index, dtype=object)
         for col in ("year", "page", "line"):
             frame[col] = frame[col].astype("Int64")
     if contains.strip():
