@@ -28,6 +28,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("eval_set", "tests/qa_eval.json", "ASSISTANT_EVAL_SET", "the question set of `evaluate`"),
         Setting("max_mb", "50", "ASSISTANT_MAX_MB", "refuse files larger than this many MiB"),
         Setting("max_pages", "300", "ASSISTANT_MAX_PAGES", "refuse PDFs with more pages"),
+        Setting("max_question_chars", "2000", "ASSISTANT_MAX_QUESTION", "refuse longer questions and queries"),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from assistant.answer import aggregate
-from assistant.answer.answer import Answer, agency_name, number
+from assistant import config
+from assistant.answer import aggregate, narrative
+from assistant.answer.answer import Answer, agency_name, number, who
 from assistant.answer.figures import answer_figure, columns_of
 from assistant.answer.language import detect
-from assistant.answer.measures import _QUANTITY, Measure, _found, asks_for_figure, measures
+from assistant.answer.measures import _QUANTITY, ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
 from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
@@ -53,6 +54,9 @@ def ask(
                 "not_found",
                 lang,
             )
+    refusal = _not_a_question(question, lang)
+    if refusal:
+        return refusal
     query = read(question, lang, canonical(store))
     measure = _measure(query.parts[0].key) if query.parts else None
     asks = asks_for_figure(query.text, measure) or LIST.search(query.normal.text)
@@ -68,6 +72,50 @@ LIST, BEFORE_TABLES, NONE_AT_ALL = (re.compile(vocabulary.ASKS[k], re.I) for k i
 
 # The rows a share is taken of, never part of its numerator when something else is named.
 BASES = frozenset(f"requests.{r}" for r in ("new_received", "carried_over", "total_handled", "carried_forward"))
+
+
+def _not_a_question(question: str, lang: str) -> Answer | None:
+    """Markup, a bare word or an overlong text is not a question about the reports: say so, answer nothing."""
+    limit = int(config.number("max_question_chars"))
+    if len(question) > limit:
+        env = config.SETTINGS["max_question_chars"].env
+        why = (
+            f"The question is longer than {limit} characters (raise it with ${env})."
+            if lang == "en"
+            else f"问题超过{limit}个字符（可用环境变量 {env} 调高）。"
+        )
+        return Answer(why, None, "not_found", lang)
+    text = re.sub(r"<[^>]*>|&\w+;", " ", question)
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 or len(words) >= 2:
+        return None
+    return Answer(
+        "That is not a question about the reports. Ask, for example: How many requests were received?"
+        if lang == "en"
+        else "这不是关于报告的问题。可以这样问：收到了多少件申请？",
+        None,
+        "not_found",
+        lang,
+    )
+
+
+def _absent_column(question: str, measure: Measure, have: tuple[str, ...]) -> ColumnChoice | None:
+    """A column the question names that the measure has in another layout but not in this report's."""
+    every = tuple(
+        dict.fromkeys(
+            c.id
+            for layout in schema.LAYOUTS.values()
+            for t in layout.tables
+            if t.id == measure.table
+            for r in t.rows
+            if r.id in measure.rows
+            for c in r.columns
+        )
+    )
+    named = match_column(question, measure, every)
+    if have and named.explicit and not set(named.ids) <= set(have):
+        return named
+    return None
 
 
 def _measure(key: str) -> Measure:
@@ -122,10 +170,13 @@ class _Context:
         )
 
     def about_report(self, report: Report, measure: Measure | None) -> Answer:
+        counting = bool(_QUANTITY.search(self.question)) or self.query.yes_no
+        if (measure is None or not report.layout) and counting:
+            stated = narrative.answer(self.question, report, self.lang)
+            if stated is not None:
+                return self.verdict(stated)
         if measure is None:
-            if _QUANTITY.search(self.question):
-                return self.not_understood(report)
-            return self.passage(report)
+            return self.not_understood(report) if counting else self.passage(report)
         if not report.layout:  # before 2019: what the prose says, if it says it
             return self._old_report(report, measure)
         parts = [_measure(p.key) for p in self.query.parts]
@@ -137,9 +188,24 @@ class _Context:
             shared = aggregate.share(report, whole, self.question, self.lang, base)
             if shared:
                 return shared
+        absent = _absent_column(self.question, measure, columns_of(report, measure))
+        if absent is not None:
+            return self.no_column(report, measure, absent)
         if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
             return self.several(report, parts)
         return self.verdict(answer_figure(self.question, report, measure, self.lang))
+
+    def no_column(self, report: Report, measure: Measure, column: ColumnChoice) -> Answer:
+        """The question names a column this report's layout does not have (the 2019 layout has no 废止)."""
+        if self.lang == "en":
+            text = (
+                f"{who(report.agency, report.year, self.lang).capitalize()} gives no “{column.english}” figure "
+                f"for {measure.english}: its layout ({schema.LAYOUTS[report.layout].english}) has no such column."
+            )
+        else:
+            what = f"{measure.chinese}·{column.chinese}"
+            text = f"{who(report.agency, report.year, self.lang)}没有“{what}”这一数字（其表格格式无此列）。"
+        return Answer(text, None, "not_found", self.lang)
 
     def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
         """The named agency has no report for the years asked: say so, with the years it has."""
@@ -217,14 +283,21 @@ class _Context:
         """No figure without a sure reading: say what was understood and offer the closest readings."""
         options = suggestions(self.query, report)
         if self.lang == "en":
-            text = "I could not tell which figure this asks for, so I give none."
+            text = "The report gives no figure I can be sure is the one asked for, so I give none."
             if options:
                 text += " Did you mean: " + "; ".join(o.label for o in options) + "?"
         else:
-            text = "无法确定问题所问的是哪一项数字，因此不给出数字。"
+            text = "报告未提供可以确定为所问的数字，因此不给出数字。"
             if options:
                 text += "您是否想问：" + "；".join(o.label for o in options) + "？"
         out = Answer(text, None, "not_found", self.lang)
+        if report is not None:
+            closest = self.passage(report)
+            if closest.kind == "passage" and closest.citations:
+                out.answer += (
+                    " The closest passage of the report: " if self.lang == "en" else "报告中最接近的段落："
+                ) + closest.citations[0].text[:300]
+                out.citations = closest.citations[:1]
         out.suggestions = options
         return out
 
@@ -267,7 +340,7 @@ class _Context:
         if measure is None:
             pick = _one_report(named, years)
             if pick:
-                return self.passage(self.load(pick.id))
+                return self.about_report(self.load(pick.id), None)
             agency = named[0].agency if named and len({r.agency for r in named}) == 1 else None
             return self.passage(year=years.listed[0] if len(years.listed) == 1 else None, agency=agency)
         if op in ("most", "least", "top") or (op in ("total", "average") and not named):

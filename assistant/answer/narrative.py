@@ -1,0 +1,91 @@
+"""Answers from the numbers a report states in its prose (its narrative facts).
+
+A question names what it counts in its own words ("how many press conferences", "主动公开了多少条");
+each fact carries the phrase it measures in Chinese and its English name. Both are compared with the
+question's words (scope words already masked) by character n-grams: the best fact answers when it is
+clearly the best; otherwise the tool says what it found closest and gives no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.answer import Answer, Suggestion, who
+from assistant.domain import numbers
+from assistant.domain.record import Citation, Report
+
+SURE = 0.34  # similarity a fact needs to answer
+MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
+
+_MARKERS = {
+    "more_than": ("more than ", "余"),
+    "nearly": ("nearly ", "近"),
+    "at_least": ("at least ", "以上"),
+    "about": ("about ", "约"),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: object  # a NarrativeFact
+    score: float
+
+
+def _grams(text: str) -> set[str]:
+    text = re.sub(r"\s+", " ", text.lower())
+    cjk = re.findall(r"[\u4e00-\u9fff]", text)
+    words = re.findall(r"[a-z]{3,}", text)
+    grams = {a + b for a, b in zip(cjk, cjk[1:], strict=False)} | set(cjk)
+    return grams | {w[:5] for w in words}
+
+
+def _similarity(question: str, fact) -> float:
+    q = _grams(question)
+    f = _grams(f"{fact.measure} {fact.english or ''}")
+    if not q or not f:
+        return 0.0
+    return len(q & f) / len(f | q) ** 0.5 / len(f) ** 0.5
+
+
+def matches(question: str, report: Report) -> list[Match]:
+    """The report's narrative facts, most similar to the question first."""
+    facts = getattr(report, "narrative_facts", ()) or ()
+    scored = [Match(f, _similarity(question, f)) for f in facts]
+    return sorted(scored, key=lambda m: (-m.score, m.fact.start))
+
+
+def stated(fact, lang: str) -> str:
+    """The fact's number as the report states it, with its marker and unit."""
+    marker = _MARKERS.get(fact.approximate or "", ("", ""))
+    value = numbers.english(fact.value) if lang == "en" else numbers.chinese(fact.value)
+    unit = fact.unit or ""
+    if lang == "en":
+        return f"{marker[0]}{value} {unit}".strip()
+    return f"{value}{unit}{marker[1]}" if marker[1] in ("余", "以上") else f"{marker[1]}{value}{unit}"
+
+
+def answer(question: str, report: Report, lang: str) -> Answer | None:
+    """The narrative fact the question asks for, or None when no fact is clearly it."""
+    found = matches(question, report)
+    if not found or found[0].score < SURE:
+        return None
+    best = found[0]
+    rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
+    if rival is not None and best.score - rival.score < MARGIN and rival.fact.measure != best.fact.measure:
+        return None
+    f = best.fact
+    cite = Citation(report.id, report.title, f.measure, "", f.sentence, f.start, f.end)
+    if lang == "en":
+        text = (
+            f"{stated(f, lang)} — {f.english or f.measure} ({f.measure}), as the text of "
+            f"{who(report.agency, report.year, lang)} states it: “{f.sentence}”"
+        )
+    else:
+        text = f"{who(report.agency, report.year, lang)}正文：{f.measure}{stated(f, lang)}。原文：“{f.sentence}”"
+    out = Answer(text, f.value, "figure", lang, [cite])
+    out.suggestions = [
+        Suggestion(f"{m.fact.english or m.fact.measure} — {stated(m.fact, lang)}", m.fact.measure, round(m.score, 3))
+        for m in found[1:3]
+    ]
+    return out
