@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from assistant.answer import aggregate
-from assistant.answer.answer import Answer, agency_name, number
+from assistant.answer.answer import Answer, AnswerKind, agency_name, number
 from assistant.answer.figures import answer_figure, columns_of
 from assistant.answer.language import detect
 from assistant.answer.measures import _QUANTITY, Measure, _found, asks_for_figure, measures
@@ -50,7 +50,7 @@ def ask(
                 if lang == "en"
                 else f"语料库中没有编号为{report_id}的报告。",
                 None,
-                "not_found",
+                AnswerKind.NOT_FOUND,
                 lang,
             )
     query = read(question, lang, canonical(store))
@@ -138,7 +138,7 @@ class _Context:
 
     def verdict(self, answer: Answer) -> Answer:
         """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
-        if self.query.yes_no and answer.kind == "figure" and answer.value is not None:
+        if self.query.yes_no and answer.kind == AnswerKind.FIGURE and answer.value is not None:
             answer.verdict = bool(answer.value)
         return answer
 
@@ -156,7 +156,7 @@ class _Context:
             joined = (
                 f"Together: {number(total)}. " if self.lang == "en" else f"合计：{number(total, self.lang)}。"
             ) + joined
-        kind = "figure" if any(a.kind == "figure" for a in answers) else "not_found"
+        kind = AnswerKind.FIGURE if any(a.kind == AnswerKind.FIGURE for a in answers) else AnswerKind.NOT_FOUND
         cites = [c for a in answers for c in a.citations]
         out = Answer(joined, total, kind, self.lang, cites)
         out.values = values
@@ -173,7 +173,7 @@ class _Context:
             text = "无法确定问题所问的是哪一项数字，因此不给出数字。"
             if options:
                 text += "您是否想问：" + "；".join(o.label for o in options) + "？"
-        out = Answer(text, None, "not_found", self.lang)
+        out = Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
         out.suggestions = options
         return out
 
@@ -182,7 +182,7 @@ class _Context:
         found = self.passage(report)
         words = [p for p in measure.phrases if re.search(r"[\u4e00-\u9fff]", p)]
         sentence = found.answer
-        if found.kind == "passage" and re.search(r"\d", sentence) and any(w in sentence for w in words):
+        if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (
                 missing.answer + (" What its text says: " if self.lang == "en" else "报告正文：") + found.answer
             )
@@ -233,7 +233,7 @@ class _Context:
                     if self.lang == "en"
                     else f"语料库中没有{named[0].agency}{asked}的报告（现有：{have}）。",
                     None,
-                    "not_found",
+                    AnswerKind.NOT_FOUND,
                     self.lang,
                 )
             return self.about_report(self.load(pick.id), measure)
@@ -270,6 +270,6 @@ def _nothing(lang: str) -> Answer:
     return Answer(
         "No report in the corpus gives this figure." if lang == "en" else "语料库中没有报告给出该数字。",
         None,
-        "not_found",
+        AnswerKind.NOT_FOUND,
         lang,
     )

@@ -22,7 +22,7 @@ def _cell(report: Report, address: str) -> str:
     if fig is None or fig.value is None:
         return "—"
     text = f"{fig.value:g}" if isinstance(fig.value, float) else str(fig.value)
-    return text + ("?" if fig.uncertain else "") + ("*" if "derived" in fig.note else "")
+    return text + ("?" if fig.uncertain else "") + ("*" if fig.derived else "")
 
 
 def table_views(report: Report) -> list[TableView]:
