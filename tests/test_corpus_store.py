@@ -10,6 +10,8 @@ import sys
 import pytest
 from conftest import CORPUS, SEED
 
+from assistant.domain.record import Warning, WarningKind
+from assistant.extract.report import parse_file
 from assistant.store.database import Store
 from assistant.store.ingest import ingest
 
@@ -36,7 +38,8 @@ def test_ingest_stores_reports_figures_passages_and_warnings(tmp_path, folder):
     assert report.figures["requests.carried_forward.total"].source.line > 0
     assert {p.section for p in report.passages} >= {"overview", "problems", "other_matters"}
     assert not any("\t" in p.text or p.text == "三、收到和处理政府信息公开申请情况" for p in report.passages)
-    assert any("carries no figures" in w for w in report.warnings)
+    assert any(w.kind == WarningKind.MISSING and w.address == "appeals" for w in report.warnings)
+    assert parse_file(SEED).warnings == report.warnings  # kind and fields come back from the store
     assert store.report("pingtan-2016.txt").figures == {}  # before 2019: no standard tables
     rows = store.figures("requests.new_received.total")
     assert {r["report_id"]: r["value"] for r in rows} == {
@@ -90,12 +93,12 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path, folder):
 
 
 def test_an_interrupted_write_leaves_no_half_report(tmp_path, monkeypatch):
-    from assistant.extract.report import parse_file
 
     store = Store(tmp_path / "corpus.sqlite")
     store.add(parse_file(CORPUS / "pingtan-2024.txt"))
     report = parse_file(SEED)
-    report.warnings.append(object())  # written last; sqlite cannot bind it, so the transaction must roll back
+    # written last; sqlite cannot bind the message, so the transaction must roll back
+    report.warnings.append(Warning(WarningKind.READER, object()))
     with pytest.raises(sqlite3.Error):
         store.add(report)
     assert store.report(SEED.name) is None

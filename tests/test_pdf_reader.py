@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.domain.record import WarningKind
 from assistant.read.document import Document, IngestError, Limits, normalize
 from assistant.read.pdf import read_pdf
 
@@ -298,7 +299,7 @@ def test_parse_file_on_huaian_reads_the_collapsed_layout():
     assert got["requests.other.total"] == 0
     assert got["appeals.litigation_after_review.total"] == 3
     assert got["proactive.fees.amount_10k_yuan"] == 7545
-    assert not any(w.startswith("identity") for w in report.warnings)
+    assert not any(w.kind == WarningKind.IDENTITY for w in report.warnings)
 
 
 # ---------------------------------------------------------------- files that cannot be read

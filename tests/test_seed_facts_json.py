@@ -8,7 +8,9 @@ import sys
 
 from conftest import SEED
 
+from assistant.domain.record import Warning
 from assistant.domain.schema import LAYOUTS
+from assistant.extract.report import parse_file
 
 
 def test_seed_facts_json():
@@ -47,7 +49,10 @@ def test_seed_facts_json():
     assert figures["proactive.penalties.decisions"] == 2
     assert figures["proactive.enforcement.decisions"] == 0
     assert figures["proactive.fees.amount_10k_yuan"] == 0
-    assert any("appeals" in w and "carries no figures" in w for w in data["warnings"])
+    assert {"kind": "missing", "address": "appeals"}.items() <= next(
+        w for w in data["warnings"] if w.get("address") == "appeals"
+    ).items()
+    assert [Warning.from_dict(w) for w in data["warnings"]] == parse_file(SEED).warnings
 
 
 def test_seed_sources_point_at_the_printed_rows():
@@ -66,7 +71,8 @@ def test_seed_sources_point_at_the_printed_rows():
     licensing = data["sources"]["proactive.licensing.decisions"]
     assert lines[licensing["line"] - 1].startswith("行政许可")
     # the two （六） rows the extraction lost are filled from the arithmetic, and say so
-    assert "derived" in data["sources"]["requests.other.fee_unpaid.total"]["note"]
+    fee_unpaid = data["sources"]["requests.other.fee_unpaid.total"]
+    assert fee_unpaid["derived"] is True and "derived" in fee_unpaid["note"]
 
 
 def test_readable_table_in_chinese_and_english():

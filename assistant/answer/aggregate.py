@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.answer import Answer, agency_name, figure_citation, number, who
+from assistant.answer.answer import Answer, AnswerKind, agency_name, figure_citation, number, who
 from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
@@ -170,7 +170,7 @@ def ranking(
             if lang == "en"
             else f"{_scope(years, lang, len(rows))}，{what}前{len(top)}名：{listing}。"
         )
-        return Answer(text + _lacking(lacking, lang), top[0].value, "aggregate", lang, _cite(top, lang))
+        return Answer(text + _lacking(lacking, lang), top[0].value, AnswerKind.AGGREGATE, lang, _cite(top, lang))
     best = ordered[0]
     ties = [r for r in ordered if r.value == best.value]
     runners = [r for r in ordered if r.value != best.value][:2]
@@ -184,7 +184,7 @@ def ranking(
         text = f"{_scope(years, lang, len(rows))}，{names}的{what}{word[1]}，为{number(best.value, lang)}。"
         if runners:
             text += "其次：" + "；".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in runners) + "。"
-    return Answer(text + _lacking(lacking, lang), best.value, "aggregate", lang, _cite(ties + runners, lang))
+    return Answer(text + _lacking(lacking, lang), best.value, AnswerKind.AGGREGATE, lang, _cite(ties + runners, lang))
 
 
 def total_or_average(
@@ -206,7 +206,7 @@ def total_or_average(
     else:
         head = "平均" if op == "average" else "合计"
         text = f"{_scope(years, lang, len(rows))}，{what}{head}为{number(value, lang)}（{parts}）。"
-    return Answer(text + _lacking(lacking, lang), value, "aggregate", lang, _cite(rows, lang))
+    return Answer(text + _lacking(lacking, lang), value, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
 
 
 def share(report: Report, measure: Measure, question: str, lang: str, base: Measure | None = None) -> Answer | None:
@@ -250,7 +250,7 @@ def share(report: Report, measure: Measure, question: str, lang: str, base: Meas
         )
     cells = addresses(report, measure, column)[:1] + whole_cells[:1]
     cites = [figure_citation(report, report.figures[a], _label(report, a), lang) for a in cells]
-    return Answer(text, pct, "aggregate", lang, cites)
+    return Answer(text, pct, AnswerKind.AGGREGATE, lang, cites)
 
 
 def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
@@ -271,7 +271,7 @@ def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: 
             f"{second.ref.agency}的{what}由{first.ref.year}年的{number(first.value, lang)}变为{second.ref.year}年的"
             f"{number(second.value, lang)}，{verb}{number(abs(diff), lang)}（{pct}）。"
         )
-    return Answer(text, diff, "aggregate", lang, _cite([first, second], lang))
+    return Answer(text, diff, AnswerKind.AGGREGATE, lang, _cite([first, second], lang))
 
 
 def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
@@ -283,7 +283,7 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
         text = f"{what.capitalize()}: {listing}. {_name(ordered[0], lang)} is higher by {number(diff)}."
     else:
         text = f"{what}：{listing}。{_name(ordered[0], lang)}多{number(diff, lang)}。"
-    return Answer(text, diff, "aggregate", lang, _cite(ordered, lang))
+    return Answer(text, diff, AnswerKind.AGGREGATE, lang, _cite(ordered, lang))
 
 
 def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
@@ -300,4 +300,4 @@ def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
             f"语料库中{years.describe(lang) if years else ''}共有{len(chosen)}份报告"
             f"（同一报告的不同格式只计一次）：{names}。"
         )
-    return Answer(text, len(chosen), "aggregate", lang, [])
+    return Answer(text, len(chosen), AnswerKind.AGGREGATE, lang, [])

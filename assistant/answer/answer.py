@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from assistant.domain import numbers
 from assistant.domain.names import agency_english
 from assistant.domain.record import Citation, Figure, Report
 
-KINDS = ("figure", "aggregate", "passage", "not_found")
+
+class AnswerKind(StrEnum):
+    """Where an answer's value comes from (the string is what ``ask --json`` prints)."""
+
+    FIGURE = "figure"  # one report's table
+    AGGREGATE = "aggregate"  # computed from figures of several reports
+    PASSAGE = "passage"  # the text of a report
+    NOT_FOUND = "not_found"
 
 
 @dataclass
 class Answer:
     answer: str
     value: float | int | None
-    kind: str  # one of KINDS
+    kind: AnswerKind
     language: str
     citations: list[Citation] = field(default_factory=list)
     verdict: bool | None = None  # the answer to a yes/no question
@@ -26,7 +34,7 @@ class Answer:
         return {
             "answer": self.answer,
             "value": self.value,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "verdict": self.verdict,
             "values": self.values,
             "suggestions": [s.to_dict() for s in self.suggestions],
@@ -51,14 +59,6 @@ def number(value: float | int | None, lang: str = "en") -> str:
     return "—" if value is None else numbers.in_language(value, lang)
 
 
-def location(line: int | None, page: int | None, lang: str) -> str:
-    if page:
-        return f"p. {page}" if lang == "en" else f"第{page}页"
-    if line:
-        return f"line {line}" if lang == "en" else f"第{line}行"
-    return ""
-
-
 def source_line(report: Report, offset: int | None) -> tuple[str, int | None, int | None]:
     """The printed line holding an offset, and its span (for highlighting)."""
     if offset is None or not report.text:
@@ -73,15 +73,16 @@ def figure_citation(report: Report, fig: Figure, label: str, lang: str) -> Citat
     src = fig.source
     text, start, end = source_line(report, src.offset if src else None)
     printed = (src.label if src and src.label else "").strip()
-    where = location(src.line if src else None, src.page if src else None, lang)
     return Citation(
         report.id,
         report.title,
         f"{label}" + (f" (printed: {printed})" if printed and printed not in label else ""),
-        where,
         text,
         start,
         end,
+        page=src.page if src else None,
+        line=src.line if src else None,
+        lang=lang,
     )
 
 

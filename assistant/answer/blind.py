@@ -15,12 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.answer.answer import Answer
+from assistant.answer.answer import Answer, AnswerKind
 from assistant.answer.engine import ask
 from assistant.domain.record import Report
 from assistant.store.database import Store
 
-FIGURE_KINDS = ("figure", "aggregate")
+FIGURE_KINDS = (AnswerKind.FIGURE, AnswerKind.AGGREGATE)
 
 
 @dataclass
@@ -79,9 +79,9 @@ def judge(item: dict, answer: Answer, reports: _Reports) -> tuple[bool, str]:
     kind = exp["type"]
     gave_figure = answer.kind in FIGURE_KINDS and answer.value is not None
     if kind == "not_given":
-        ok = answer.kind == "not_found" and answer.value is None
+        ok = answer.kind == AnswerKind.NOT_FOUND and answer.value is None
         return ok, "" if ok else f"expected not given, got {answer.kind} {answer.value}"
-    if answer.kind == "not_found":
+    if answer.kind == AnswerKind.NOT_FOUND:
         return False, "answered not given"
     if kind == "number":
         if answer.value is not None:

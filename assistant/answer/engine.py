@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from assistant import config
 from assistant.answer import aggregate, narrative
-from assistant.answer.answer import Answer, agency_name, number, who
+from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
 from assistant.answer.figures import answer_figure, columns_of
 from assistant.answer.language import detect
 from assistant.answer.measures import _QUANTITY, ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
@@ -51,7 +51,7 @@ def ask(
                 if lang == "en"
                 else f"语料库中没有编号为{report_id}的报告。",
                 None,
-                "not_found",
+                AnswerKind.NOT_FOUND,
                 lang,
             )
     refusal = _not_a_question(question, lang)
@@ -84,7 +84,7 @@ def _not_a_question(question: str, lang: str) -> Answer | None:
             if lang == "en"
             else f"问题超过{limit}个字符（可用环境变量 {env} 调高）。"
         )
-        return Answer(why, None, "not_found", lang)
+        return Answer(why, None, AnswerKind.NOT_FOUND, lang)
     text = re.sub(r"<[^>]*>|&\w+;", " ", question)
     words = re.findall(r"[A-Za-z]{2,}", text)
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 or len(words) >= 2:
@@ -94,7 +94,7 @@ def _not_a_question(question: str, lang: str) -> Answer | None:
         if lang == "en"
         else "这不是关于报告的问题。可以这样问：收到了多少件申请？",
         None,
-        "not_found",
+        AnswerKind.NOT_FOUND,
         lang,
     )
 
@@ -205,7 +205,7 @@ class _Context:
         else:
             what = f"{measure.chinese}·{column.chinese}"
             text = f"{who(report.agency, report.year, self.lang)}没有“{what}”这一数字（其表格格式无此列）。"
-        return Answer(text, None, "not_found", self.lang)
+        return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
     def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
         """The named agency has no report for the years asked: say so, with the years it has."""
@@ -224,7 +224,7 @@ class _Context:
                 f"语料库中没有{agency}{asked}的报告；现有{'、'.join(map(str, have))}年"
                 f"（最接近：{'、'.join(map(str, sorted(near)))}年）。"
             )
-        return Answer(text, None, "not_found", self.lang)
+        return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
     def listing(self, refs: list[ReportRef], measure: Measure | None) -> Answer | None:
         """Which reports fit: by year (before the standard tables, a year), by a measure above or at 0."""
@@ -245,17 +245,17 @@ class _Context:
         if not said:
             return None
         keep.sort(key=lambda r: (r.year or 0, r.agency))
-        cites = [Citation(r.id, r.title, r.agency, str(r.year or ""), r.title) for r in keep]
+        cites = [Citation(r.id, r.title, r.agency, r.title, lang=self.lang) for r in keep]
         names = [agency_name(r.agency, self.lang, r.year) for r in keep]
         if self.lang == "en":
             text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + "; ".join(names) + "." if keep else "None."
         else:
             text = f"共{len(keep)}份报告：" + "；".join(names) + "。" if keep else "没有符合的报告。"
-        return Answer(text, len(keep), "aggregate", self.lang, cites)
+        return Answer(text, len(keep), AnswerKind.AGGREGATE, self.lang, cites)
 
     def verdict(self, answer: Answer) -> Answer:
         """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
-        if self.query.yes_no and answer.kind == "figure" and answer.value is not None:
+        if self.query.yes_no and answer.kind == AnswerKind.FIGURE and answer.value is not None:
             answer.verdict = bool(answer.value)
         return answer
 
@@ -273,7 +273,7 @@ class _Context:
             joined = (
                 f"Together: {number(total)}. " if self.lang == "en" else f"合计：{number(total, self.lang)}。"
             ) + joined
-        kind = "figure" if any(a.kind == "figure" for a in answers) else "not_found"
+        kind = AnswerKind.FIGURE if any(a.kind == AnswerKind.FIGURE for a in answers) else AnswerKind.NOT_FOUND
         cites = [c for a in answers for c in a.citations]
         out = Answer(joined, total, kind, self.lang, cites)
         out.values = values
@@ -290,10 +290,10 @@ class _Context:
             text = "报告未提供可以确定为所问的数字，因此不给出数字。"
             if options:
                 text += "您是否想问：" + "；".join(o.label for o in options) + "？"
-        out = Answer(text, None, "not_found", self.lang)
+        out = Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
         if report is not None:
             closest = self.passage(report)
-            if closest.kind == "passage" and closest.citations:
+            if closest.kind == AnswerKind.PASSAGE and closest.citations:
                 out.answer += (
                     " The closest passage of the report: " if self.lang == "en" else "报告中最接近的段落："
                 ) + closest.citations[0].text[:300]
@@ -306,7 +306,7 @@ class _Context:
         found = self.passage(report)
         words = [p for p in measure.phrases if re.search(r"[\u4e00-\u9fff]", p)]
         sentence = found.answer
-        if found.kind == "passage" and re.search(r"\d", sentence) and any(w in sentence for w in words):
+        if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (
                 missing.answer + (" What its text says: " if self.lang == "en" else "报告正文：") + found.answer
             )
@@ -374,7 +374,7 @@ class _Context:
                     if self.lang == "en"
                     else f"语料库中没有{named[0].agency}{asked}的报告（现有：{have}）。",
                     None,
-                    "not_found",
+                    AnswerKind.NOT_FOUND,
                     self.lang,
                 )
             return self.about_report(self.load(pick.id), measure)
@@ -411,6 +411,6 @@ def _nothing(lang: str) -> Answer:
     return Answer(
         "No report in the corpus gives this figure." if lang == "en" else "语料库中没有报告给出该数字。",
         None,
-        "not_found",
+        AnswerKind.NOT_FOUND,
         lang,
     )

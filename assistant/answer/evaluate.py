@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.answer.answer import Answer
+from assistant.answer.answer import Answer, AnswerKind
 from assistant.answer.engine import ask
 from assistant.store.database import Store
 
@@ -29,15 +29,15 @@ def _same_report(store: Store, cited: str, expected: str) -> bool:
 
 
 def judge(item: dict, answer: Answer, store: Store) -> tuple[bool, str]:
-    kind = item["kind"]
-    if kind == "not_found":
-        ok = answer.kind == "not_found" and answer.value is None
+    kind = AnswerKind(item["kind"])
+    if kind == AnswerKind.NOT_FOUND:
+        ok = answer.kind == AnswerKind.NOT_FOUND and answer.value is None
         return ok, "" if ok else f"expected not_found, got {answer.kind} {answer.value}"
-    if kind in ("figure", "aggregate"):
+    if kind in (AnswerKind.FIGURE, AnswerKind.AGGREGATE):
         expected = item["value"]  # None: the answer is judged by what it must contain (a comparison)
         if expected is not None and (answer.value is None or abs(float(answer.value) - float(expected)) > 0.051):
             return False, f"value {answer.value} != {expected}"
-    if kind == "passage" and answer.kind != "passage":
+    if kind == AnswerKind.PASSAGE and answer.kind != AnswerKind.PASSAGE:
         return False, f"expected a passage, got {answer.kind}"
     text = answer.answer + "\n" + "\n".join(c.text for c in answer.citations)
     missing = [s for s in item.get("answer_contains", []) if s.lower() not in text.lower()]
@@ -45,7 +45,7 @@ def judge(item: dict, answer: Answer, store: Store) -> tuple[bool, str]:
         return False, f"answer lacks {missing}"
     wanted = item.get("report_ids") or []
     cited = [c.report_id for c in answer.citations]
-    if wanted and kind != "aggregate" and not any(_same_report(store, c, w) for c in cited for w in wanted):
+    if wanted and kind != AnswerKind.AGGREGATE and not any(_same_report(store, c, w) for c in cited for w in wanted):
         return False, f"cites {cited}, expected {wanted}"
     return True, ""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.answer import Answer, figure_citation, number, who
+from assistant.answer.answer import Answer, AnswerKind, figure_citation, number, who
 from assistant.answer.measures import _YES_NO, ColumnChoice, Measure, match_column
 from assistant.domain import numbers, schema
 from assistant.domain.record import Report
@@ -99,7 +99,7 @@ def answer_figure(
         if len(cells) > 1:
             text += "合计自：" + "；".join(f"{_label(report, a)} {number(report.value(a), lang)}" for a in cells) + "。"
     text += _caveats(figs, lang) + _counterpart(report, measure, column, lang)
-    return Answer(text, value, "figure", lang, citations)
+    return Answer(text, value, AnswerKind.FIGURE, lang, citations)
 
 
 def _caveats(figs, lang: str) -> str:
@@ -107,7 +107,7 @@ def _caveats(figs, lang: str) -> str:
     for f in figs:
         if f.uncertain:
             notes.append(("Uncertain: " if lang == "en" else "存疑：") + f.note)
-        elif "derived" in f.note:
+        elif f.derived:
             notes.append(
                 "Not printed in the table; derived from its arithmetic."
                 if lang == "en"
@@ -143,7 +143,7 @@ def _missing(report: Report, measure: Measure, cells: list[str], name_en: str, n
     else:
         text = f"报告未给出该数字：{who(report.agency, report.year, lang)}中缺少{name_zh}"
         text += f"（“{table.label}”表没有数字）。" if whole else f"（{'、'.join(cells)}）。"
-    return Answer(text, None, "not_found", lang, [])
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
 
 
 def _no_such_column(report: Report, measure: Measure, lang: str) -> Answer:
@@ -162,7 +162,7 @@ def _no_such_column(report: Report, measure: Measure, lang: str) -> Answer:
         text = (
             f"{who(report.agency, report.year, lang)}采用{layout.english}，“{row.label}”一行没有金额，只有：{given}。"
         )
-    return Answer(text, None, "not_found", lang, [])
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
 
 
 def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
@@ -173,4 +173,4 @@ def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
         )
     else:
         text = f"{who(report.agency, report.year, lang)}早于标准统计表（2019年起），没有“{measure.chinese}”这一数字。"
-    return Answer(text, None, "not_found", lang, [])
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])

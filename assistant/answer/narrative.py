@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.answer import Answer, Suggestion, who
+from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
 from assistant.domain import numbers
 from assistant.domain.record import Citation, Report
 
@@ -75,7 +75,7 @@ def answer(question: str, report: Report, lang: str) -> Answer | None:
     if rival is not None and best.score - rival.score < MARGIN and rival.fact.measure != best.fact.measure:
         return None
     f = best.fact
-    cite = Citation(report.id, report.title, f.measure, "", f.sentence, f.start, f.end)
+    cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)
     if lang == "en":
         text = (
             f"{stated(f, lang)} — {f.english or f.measure} ({f.measure}), as the text of "
@@ -83,7 +83,7 @@ def answer(question: str, report: Report, lang: str) -> Answer | None:
         )
     else:
         text = f"{who(report.agency, report.year, lang)}正文：{f.measure}{stated(f, lang)}。原文：“{f.sentence}”"
-    out = Answer(text, f.value, "figure", lang, [cite])
+    out = Answer(text, f.value, AnswerKind.FIGURE, lang, [cite])
     out.suggestions = [
         Suggestion(f"{m.fact.english or m.fact.measure} — {stated(m.fact, lang)}", m.fact.measure, round(m.score, 3))
         for m in found[1:3]

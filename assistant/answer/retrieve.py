@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.answer import Answer, location, who
+from assistant.answer.answer import Answer, AnswerKind, who
 from assistant.domain import schema
 from assistant.domain import vocabulary as glossary
-from assistant.domain.record import Citation, Report
+from assistant.domain.record import Citation, Report, location
 from assistant.extract.sections import is_heading
 from assistant.search.bm25 import BM25Index
 from assistant.search.searcher import Hit, Searcher
@@ -79,7 +79,7 @@ def answer_passage(
             if lang == "en"
             else "报告中没有回答这个问题的内容：没有与问题相符的段落。"
         )
-        return Answer(text, None, "not_found", lang, [])
+        return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
     terms = searcher.query_terms(question)
     top = hits[0]
     sentence = best_sentence(top.text, terms)
@@ -99,8 +99,6 @@ def answer_passage(
         off = h.text.find(sentence) if h is top else -1
         start, end = (h.start + off, h.start + off + len(sentence)) if off >= 0 else (h.start, h.end)
         cites.append(
-            Citation(
-                h.report_id, h.title, _section_name(h.section, lang), location(None, h.page, lang), h.text, start, end
-            )
+            Citation(h.report_id, h.title, _section_name(h.section, lang), h.text, start, end, page=h.page, lang=lang)
         )
-    return Answer(text, None, "passage", lang, cites)
+    return Answer(text, None, AnswerKind.PASSAGE, lang, cites)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+Number = int | float
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,60 @@ class Figure:
     value: float | int | None
     source: Source | None = None
     uncertain: bool = False  # more than one reading of the source fits
-    note: str = ""  # e.g. "derived from the table arithmetic", or the alternatives
+    note: str = ""  # for a person: e.g. "derived from the table arithmetic", or the alternatives
+    derived: bool = False  # not printed: the table's arithmetic forces the value
+    alternatives: tuple[Number | None, ...] = ()  # the readings that fit an uncertain figure (None: blank)
+
+
+class WarningKind(StrEnum):
+    """What a warning is about."""
+
+    IDENTITY = "identity"  # an identity of a table (勾稽关系) does not hold
+    MISSING = "missing"  # figures the source does not give (a whole table, or cells of a row)
+    UNCERTAIN = "uncertain"  # a figure more than one reading of the source fits
+    UNPLACED = "unplaced"  # unlabelled rows of numbers that could not be placed
+    SECTION = "section"  # a standard section's heading was not found
+    LAYOUT = "layout"  # the report has no standard tables
+    READER = "reader"  # what the format reader noticed (an unreadable page, no text layer …)
+
+
+@dataclass(frozen=True)
+class Warning:  # shadows builtins.Warning, which the project never uses
+    """One thing a reader of the report should know, typed so nothing downstream parses ``message``.
+
+    ``address``: the table (identity, missing table, unplaced), row (missing cells), figure (uncertain)
+    or section (section) it concerns. ``numbers``: identity, the values of its left side then its
+    right side, in the schema's order; uncertain, the readings that fit; unplaced, how many rows.
+    """
+
+    kind: WarningKind
+    message: str  # for a person, without the kind
+    address: str = ""
+    identity: str = ""  # the name of the identity that does not hold
+    numbers: tuple[Number | None, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+    def to_dict(self) -> dict:
+        out: dict = {"kind": str(self.kind), "message": self.message}
+        if self.address:
+            out["address"] = self.address
+        if self.identity:
+            out["identity"] = self.identity
+        if self.numbers:
+            out["numbers"] = list(self.numbers)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Warning:
+        return cls(
+            WarningKind(d["kind"]),
+            d["message"],
+            d.get("address") or "",
+            d.get("identity") or "",
+            tuple(d.get("numbers") or ()),
+        )
 
 
 @dataclass
@@ -63,7 +119,7 @@ class Report:
     text: str = ""
     passages: list[Passage] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
     def indexed_passages(self) -> list[IndexedPassage]:
         return [
@@ -92,6 +148,10 @@ class Report:
             src = {k: v for k, v in asdict(fig.source).items() if v not in (None, "")} if fig.source else {}
             if fig.uncertain:
                 src["uncertain"] = True
+            if fig.alternatives:
+                src["alternatives"] = list(fig.alternatives)
+            if fig.derived:
+                src["derived"] = True
             if fig.note:
                 src["note"] = fig.note
             sources[addr] = src
@@ -99,8 +159,17 @@ class Report:
             "report": self.meta(),
             "figures": {a: f.value for a, f in self.figures.items()},
             "sources": sources,
-            "warnings": list(self.warnings),
+            "warnings": [w.to_dict() for w in self.warnings],
         }
+
+
+def location(line: int | None, page: int | None, lang: str = "en") -> str:
+    """Where a citation points, as an answer names it: the page where there are pages, else the line."""
+    if page:
+        return f"p. {page}" if lang == "en" else f"第{page}页"
+    if line:
+        return f"line {line}" if lang == "en" else f"第{line}行"
+    return ""
 
 
 @dataclass
@@ -110,10 +179,19 @@ class Citation:
     report_id: str
     title: str
     label: str  # the table row and column as printed, or the section of a passage
-    location: str  # "line 62", "p. 5"
     text: str  # the printed row or the passage itself
     start: int | None = None  # character offsets into the report's normalized text
     end: int | None = None
+    page: int | None = None  # page of the source file (PDF)
+    line: int | None = None  # line of the source file (counting any header before the report's text)
+    lang: str = "en"  # the language ``location`` is written in
+
+    @property
+    def location(self) -> str:
+        """'line 62', 'p. 5' (or 第62行, 第5页)."""
+        return location(self.line, self.page, self.lang)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        del out["lang"]
+        return {**out, "location": self.location}

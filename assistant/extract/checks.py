@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain import numbers, schema
-from assistant.domain.record import Figure
+from assistant.domain.record import Figure, Warning, WarningKind
 
 
 def _sum(values: list) -> str:
@@ -11,7 +11,7 @@ def _sum(values: list) -> str:
     return total if len(values) == 1 else f"{' + '.join(map(numbers.exact, values))} = {total}"
 
 
-def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
+def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[Warning]:
     """One warning per identity the figures break, naming the identity and its numbers."""
     out = []
     for table in layout.tables:
@@ -23,11 +23,19 @@ def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list
             left = [figures[a].value for a in ident.plus]
             right = [figures[a].value for a in ident.minus]
             if abs(sum(left) - sum(right)) > 1e-6:
-                out.append(f"arithmetic: {table.id} {ident.name} does not hold: {_sum(left)}, but {_sum(right)}")
+                out.append(
+                    Warning(
+                        WarningKind.IDENTITY,
+                        f"{table.id} {ident.name} does not hold: {_sum(left)}, but {_sum(right)}",
+                        table.id,
+                        ident.name,
+                        tuple(left + right),
+                    )
+                )
     return out
 
 
-def missing_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[str]:
+def missing_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[Warning]:
     """Say which figures the source does not give: a whole table at once, else row by row."""
     out = []
     for table in layout.tables:
@@ -36,21 +44,36 @@ def missing_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[
             continue
         if len(missing) == len(table.addresses()):
             out.append(
-                f"missing: table {table.id} ({table.label}) carries no figures: "
-                f"all {len(missing)} {table.id}.* figures are missing"
+                Warning(
+                    WarningKind.MISSING,
+                    f"table {table.id} ({table.label}) carries no figures: "
+                    f"all {len(missing)} {table.id}.* figures are missing",
+                    table.id,
+                )
             )
             continue
         for row in table.rows:
-            row_missing = [a for a in missing if a.startswith(f"{table.id}.{row.id}.")]
-            if row_missing:
-                cols = ", ".join(a.rsplit(".", 1)[1] for a in row_missing)
-                out.append(f"missing: {table.id}.{row.id} ({row.label}): {cols} not given in the source")
+            cols = [c.id for c in row.columns if f"{table.id}.{row.id}.{c.id}" in missing]
+            if cols:
+                out.append(
+                    Warning(
+                        WarningKind.MISSING,
+                        f"{table.id}.{row.id} ({row.label}): {', '.join(cols)} not given in the source",
+                        f"{table.id}.{row.id}",
+                    )
+                )
     return out
 
 
-def uncertain_warnings(figures: dict[str, Figure]) -> list[str]:
+def uncertain_warnings(figures: dict[str, Figure]) -> list[Warning]:
+    """One warning per figure more than one reading fits, with the readings."""
     return [
-        f"uncertain: {a} = {'None' if f.value is None else numbers.exact(f.value)}: {f.note}"
+        Warning(
+            WarningKind.UNCERTAIN,
+            f"{a} = {'None' if f.value is None else numbers.exact(f.value)}: {f.note}",
+            a,
+            numbers=f.alternatives,
+        )
         for a, f in figures.items()
         if f.uncertain
     ]

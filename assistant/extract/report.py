@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from assistant.domain import schema
-from assistant.domain.record import Report
+from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.sections import SectionSpan, find_sections, passages
@@ -62,15 +62,19 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         sha256=sha256,
         layout=layout_id,
         text=doc.text,
-        warnings=list(doc.warnings),
+        warnings=[Warning(WarningKind.READER, w) for w in doc.warnings],
     )
     report.passages = passages(doc.text, spans, doc.page_of)
     for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):
         if sid not in spans:
-            report.warnings.append(f"section: heading of {schema.SECTION_BY_ID[sid].heading} not found")
+            heading = schema.SECTION_BY_ID[sid].heading
+            report.warnings.append(Warning(WarningKind.SECTION, f"heading of {heading} not found", sid))
     if layout_id is None:
         report.warnings.append(
-            "layout: no standard tables (reports for 2018 and earlier predate them); no standard figures are given"
+            Warning(
+                WarningKind.LAYOUT,
+                "no standard tables (reports for 2018 and earlier predate them); no standard figures are given",
+            )
         )
         return report
     layout = schema.LAYOUTS[layout_id]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.domain import numbers, schema
-from assistant.domain.record import Figure, Source
+from assistant.domain.record import Figure, Source, Warning, WarningKind
 from assistant.extract.digits import RowCells, Value, cut_cells, readings
 from assistant.extract.sections import SectionSpan
 from assistant.read.document import Document
@@ -53,7 +53,7 @@ class Unit:
 @dataclass
 class TableResult:
     figures: dict[str, Figure] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ locating rows
@@ -188,6 +188,7 @@ def solve(units: list[Unit], identities: tuple[schema.Identity, ...]) -> dict[st
             seen = list(dict.fromkeys(f[2][addr] for f in fitting))
             uncertain = ambiguous or len(seen) > 1
             notes = []
+            alts: list[Value] = []
             if unit.note:
                 notes.append(unit.note)
             if addr in derived:
@@ -200,7 +201,9 @@ def solve(units: list[Unit], identities: tuple[schema.Identity, ...]) -> dict[st
             src = None
             if unit.cells is not None:
                 src = Source(offset=unit.cells.start, line=None, label=unit.label)
-            figures[addr] = Figure(addr, chosen[addr], src, uncertain, "; ".join(notes))
+            figures[addr] = Figure(
+                addr, chosen[addr], src, uncertain, "; ".join(notes), derived=addr in derived, alternatives=tuple(alts)
+            )
     return figures
 
 
@@ -284,10 +287,10 @@ def read_proactive(doc: Document, table: schema.Table, start: int, end: int, nar
     return [units.get(r.id) or _unit(table, r, None, "", "", narrative) for r in table.rows]
 
 
-def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> tuple[list[Unit], list[str]]:
+def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> tuple[list[Unit], list[Warning]]:
     m = _TABLE3_START.search(doc.text, start, end)
     start = m.start() if m else start
-    warnings: list[str] = []
+    warnings: list[Warning] = []
     hits = find_hits(doc.text, start, end, table.rows)
     runs = [(h, c) for h, c in _runs(doc.text, hits, start, end) if h is not None or _full_row(c, 7)]
     order = {r.id: i for i, r in enumerate(table.rows)}
@@ -305,8 +308,13 @@ def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> t
                 placed[t] = (i, UNLABELLED)
         elif loose:
             warnings.append(
-                f"{len(loose)} unlabelled row(s) of numbers between the rows "
-                f"{_row_name(table, ta)} and {_row_name(table, tb)} could not be placed"
+                Warning(
+                    WarningKind.UNPLACED,
+                    f"{len(loose)} unlabelled row(s) of numbers between the rows "
+                    f"{_row_name(table, ta)} and {_row_name(table, tb)} could not be placed",
+                    table.id,
+                    numbers=(len(loose),),
+                )
             )
     units = []
     for t, row in enumerate(table.rows):

@@ -21,7 +21,7 @@ def _cell(report: Report, address: str) -> str:
     fig = report.figures.get(address)
     if fig is None or fig.value is None:
         return "—"
-    return numbers.exact(fig.value) + ("?" if fig.uncertain else "") + ("*" if "derived" in fig.note else "")
+    return numbers.exact(fig.value) + ("?" if fig.uncertain else "") + ("*" if fig.derived else "")
 
 
 def table_views(report: Report) -> list[TableView]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -11,9 +12,9 @@ from pathlib import Path
 
 from assistant import config
 from assistant.domain import numbers, schema
-from assistant.domain.record import Figure, IndexedPassage, Passage, Report, Source
+from assistant.domain.record import Figure, IndexedPassage, Passage, Report, Source, Warning
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: typed warnings (kind and fields) and figures' derived flag and alternatives
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -26,13 +27,14 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE TABLE IF NOT EXISTS figures (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, address TEXT, value REAL,
     uncertain INTEGER, note TEXT, line INTEGER, page INTEGER, "offset" INTEGER, label TEXT,
-    label_zh TEXT, label_en TEXT, PRIMARY KEY (report_id, address));
+    label_zh TEXT, label_en TEXT, derived INTEGER, alternatives TEXT, PRIMARY KEY (report_id, address));
 CREATE INDEX IF NOT EXISTS figures_address ON figures(address);
 CREATE TABLE IF NOT EXISTS warnings (
-    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, message TEXT,
-    PRIMARY KEY (report_id, seq));
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, kind TEXT, message TEXT,
+    address TEXT, identity TEXT, numbers TEXT, PRIMARY KEY (report_id, seq));
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT, at TEXT);
 """
+_TABLES = ("warnings", "figures", "passages", "reports", "failures")
 
 
 def _number(v: float | None) -> int | float | None:
@@ -46,10 +48,11 @@ class Store:
         self.path = Path(path) if path else config.default_store()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as db, db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:  # written by other code: re-created, and the next ingest re-parses
+                for table in _TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
             db.executescript(_DDL)
-            columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
-            if "parser_version" not in columns:  # a store written before reports recorded it
-                db.execute("ALTER TABLE reports ADD COLUMN parser_version TEXT")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _connect(self) -> sqlite3.Connection:
@@ -121,11 +124,17 @@ class Store:
                         src.label,
                         zh,
                         en,
+                        int(f.derived),
+                        json.dumps(f.alternatives) if f.alternatives else None,
                     )
                 )
-            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             db.executemany(
-                "INSERT INTO warnings VALUES (?,?,?)", [(report.id, i, w) for i, w in enumerate(report.warnings)]
+                "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
+                [
+                    (report.id, i, str(w.kind), w.message, w.address, w.identity, json.dumps(w.numbers))
+                    for i, w in enumerate(report.warnings)
+                ],
             )
             db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
 
@@ -170,15 +179,25 @@ class Store:
             ]
             for f in db.execute("SELECT * FROM figures WHERE report_id = ?", (report_id,)):
                 src = Source(f["offset"], f["line"], f["page"], f["label"] or "")
+                alternatives = tuple(json.loads(f["alternatives"] or "[]"))
                 report.figures[f["address"]] = Figure(
-                    f["address"], _number(f["value"]), src, bool(f["uncertain"]), f["note"] or ""
+                    f["address"],
+                    _number(f["value"]),
+                    src,
+                    bool(f["uncertain"]),
+                    f["note"] or "",
+                    bool(f["derived"]),
+                    alternatives,
                 )
             if report.layout:
                 order = {a: i for i, a in enumerate(schema.LAYOUTS[report.layout].addresses())}
                 report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
             report.warnings = [
-                w["message"]
-                for w in db.execute("SELECT message FROM warnings WHERE report_id = ? ORDER BY seq", (report_id,))
+                Warning.from_dict({**w, "numbers": json.loads(w["numbers"] or "[]")})
+                for w in db.execute(
+                    "SELECT kind, message, address, identity, numbers FROM warnings WHERE report_id = ? ORDER BY seq",
+                    (report_id,),
+                )
             ]
         return report
 

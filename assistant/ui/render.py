@@ -12,18 +12,19 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from assistant.answer import Answer
+from assistant.answer.answer import AnswerKind
 from assistant.domain import schema
-from assistant.domain.record import Citation, Report
+from assistant.domain.record import Citation, Report, Warning, WarningKind
 from assistant.present.terminal import TableView
 from assistant.search.searcher import Hit, highlight_html
 from assistant.summarize import Summary
 from assistant.summarize.render import summary_body
 
 KIND_LABELS = {
-    "figure": "表格数字 · figure from the report's table",
-    "aggregate": "由数字计算 · computed from the reports' figures",
-    "passage": "正文段落 · from the report's text",
-    "not_found": "未找到 · not found",
+    AnswerKind.FIGURE: "表格数字 · figure from the report's table",
+    AnswerKind.AGGREGATE: "由数字计算 · computed from the reports' figures",
+    AnswerKind.PASSAGE: "正文段落 · from the report's text",
+    AnswerKind.NOT_FOUND: "未找到 · not found",
 }
 LONG_SPAN = 700  # a cited span longer than this (a crawler's one-line report) is narrowed to its row
 CONTEXT = 240  # characters of context shown either side of a cited span
@@ -50,30 +51,11 @@ def section_name(section_id: str) -> str:
 
 
 # ---------------------------------------------------------------- where a citation points
-def line_of(report: Report, offset: int) -> int:
-    return report.text.count("\n", 0, max(0, offset)) + 1
-
-
-def page_of(report: Report, offset: int) -> int | None:
-    for p in report.passages:
-        if p.start <= offset < max(p.end, p.start + 1) and p.page:
-            return p.page
-    return None
-
-
-def where(report: Report | None, cite: Citation) -> str:
-    """Bilingual page (or line) of a citation: 第5页 p. 5, or 第78行 line 78."""
-    page = line = None
-    if report is not None and cite.start is not None and report.text:
-        page, line = page_of(report, cite.start), line_of(report, cite.start)
-    if page is None and cite.location:
-        m = re.search(r"p\. (\d+)|第(\d+)页", cite.location)
-        page = int(next(g for g in m.groups() if g)) if m else None
-        m = re.search(r"line (\d+)|第(\d+)行", cite.location)
-        line = line or (int(next(g for g in m.groups() if g)) if m else None)
-    if page:
-        return f"第{page}页 p. {page}" + (f" · 第{line}行 line {line}" if line else "")
-    return f"第{line}行 line {line}" if line else ""
+def where(cite: Citation) -> str:
+    """Bilingual page and line of a citation: 第5页 p. 5 · 第78行 line 78 (what it knows of them)."""
+    page = f"第{cite.page}页 p. {cite.page}" if cite.page else ""
+    line = f"第{cite.line}行 line {cite.line}" if cite.line else ""
+    return " · ".join(x for x in (page, line) if x)
 
 
 def _row_key(label: str) -> str:
@@ -119,7 +101,7 @@ def citation_window(report: Report | None, cite: Citation, row: bool = True) -> 
 
 def citation_html(n: int, cite: Citation, report: Report | None, row: bool = True, open_: bool = False) -> str:
     """One citation as a <details>: the summary names it; opened, it shows the span highlighted."""
-    loc = where(report, cite)
+    loc = where(cite)
     title = cite.title or (report.title if report else "") or cite.report_id
     before, marked, after = citation_window(report, cite, row)
     summary = (
@@ -146,7 +128,7 @@ def answer_html(answer: Answer, resolve: Callable[[str], Report | None]) -> str:
             f'<div class="sources"><div class="sources-head">来源 Sources ({len(answer.citations)}) · '
             "点击打开原文 click one to open the passage</div>"
         )
-        row = answer.kind in ("figure", "aggregate")
+        row = answer.kind in (AnswerKind.FIGURE, AnswerKind.AGGREGATE)
         parts += [citation_html(i, c, resolve(c.report_id), row) for i, c in enumerate(answer.citations, 1)]
         parts.append("</div>")
     parts.append("</div>")
@@ -285,17 +267,18 @@ def tables_html(views: Sequence[TableView]) -> str:
     return "".join(out)
 
 
-WARNING_GROUPS = (
-    ("arithmetic", "算术关系不成立 Arithmetic that does not hold"),
-    ("uncertain", "存疑数字 Uncertain figures"),
-    ("missing", "缺失 Missing figures (as warned by the parser)"),
-    ("", "其他 Other notes"),
+WARNING_GROUPS: tuple[tuple[WarningKind | None, str], ...] = (
+    (WarningKind.IDENTITY, "算术关系不成立 Arithmetic that does not hold"),
+    (WarningKind.UNCERTAIN, "存疑数字 Uncertain figures"),
+    (WarningKind.MISSING, "缺失 Missing figures (as warned by the parser)"),
+    (None, "其他 Other notes"),
 )
 
 
-def _warning_list(title: str, items: list[str]) -> str:
+def _warning_list(title: str, items: list[Warning], grouped: bool = True) -> str:
+    """The warnings under a heading; a group of one kind shows their messages, the rest kind and message."""
     body = (
-        "<ul class='warnings'>" + "".join(f"<li>{esc(w)}</li>" for w in items) + "</ul>"
+        "<ul class='warnings'>" + "".join(f"<li>{esc(w.message if grouped else w)}</li>" for w in items) + "</ul>"
         if items
         else note_html("无 none")
     )
@@ -304,12 +287,11 @@ def _warning_list(title: str, items: list[str]) -> str:
 
 def warnings_html(report: Report) -> str:
     """The report's arithmetic warnings, its missing figures (labelled), then its other warnings."""
-    groups: dict[str, list[str]] = {key: [] for key, _ in WARNING_GROUPS}
+    groups: dict[WarningKind | None, list[Warning]] = {key: [] for key, _ in WARNING_GROUPS}
     for w in report.warnings:
-        prefix = w.split(":", 1)[0]
-        groups[prefix if prefix in groups else ""].append(w)
+        groups[w.kind if w.kind in groups else None].append(w)
     titles = dict(WARNING_GROUPS)
-    out = [_warning_list(titles["arithmetic"], groups["arithmetic"])]
+    out = [_warning_list(titles[WarningKind.IDENTITY], groups[WarningKind.IDENTITY])]
     layout = schema.LAYOUTS.get(report.layout or "")
     missing = (
         [(a, *schema.figure_label(layout, a)) for a, f in report.figures.items() if f.value is None] if layout else []
@@ -333,7 +315,11 @@ def warnings_html(report: Report) -> str:
                 else "没有标准表格，因此没有标准数字。No standard tables, so no standard figures."
             )
         )
-    out += [_warning_list(title, groups[key]) for key, title in WARNING_GROUPS if key != "arithmetic"]
+    out += [
+        _warning_list(title, groups[key], key is not None)
+        for key, title in WARNING_GROUPS
+        if key != WarningKind.IDENTITY
+    ]
     return "".join(out)
 
 
