@@ -52,23 +52,25 @@ _NUMBER = re.compile(
     r"(?P<after>\s*[余多])?"
 )
 _PERSON_UNITS = {"名", "人", "位"}
-_CLAUSE_END = re.compile(r"[，,。；;：:！？!?、\n（）()“”\"《》【】\s]")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?、（）()“”\"《》【】]")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
 _LEAD_IN = re.compile(
     r"^(?:其中|此外|另外|同时|全年|本年度|今年|当年|年内|共计|合计|总计|累计|共|均|已|"
     r"\d{4}\s*年(?:度)?|[\u4e00-\u9fff]{0,8}?(?:全区|全县|全市|全省|我局|我委|我区|我县|我市|本机关|本单位)|"
     r"[(（]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+是)+"
 )
-_VERB_TAIL = re.compile(r"(?:共计|合计|累计|共|达到|达|为|约|近|超过|逾|有|计|分别)+$")
+_VERB_TAIL = re.compile(r"(?:共计|合计|累计|共|达到|达|为|约|近|超过|逾|有|计|分别|各)+$")
 _PERIOD = re.compile(r"\d{4}\s*年(?:度)?|全年|本年度|今年|当年|上年|上一年度")
-_NOUN_AFTER = re.compile(r"[^，,。；;：:！？!?、\n（）()“”\"《》\s的]{1,16}")
-_YEAR_GLUE = re.compile(r"\d{4}\s*年$")  # 结转至2026年6件: the year belongs to the measure
+_NOUN_AFTER = re.compile(r"《[^》]{1,30}》|[^，,。；;：:！？!?、\n（）()“”\"《》\s\d的各]{1,24}")
+_YEAR_GLUE = re.compile(r"\d{4}年$")
+_COUNTED = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(map(re.escape, UNITS)) + ")")  # another count in the phrase
+_YEAR_INSIDE = re.compile(r"\d{4}年(?:度)?")
 # 受理, 收到 … of requests: what the requests table holds
 _CHECKS = (
     (re.compile(r"上年结转|上年度结转"), "requests.carried_over.total"),
-    (re.compile(r"结转"), "requests.carried_forward.total"),
+    (re.compile(r"结转|转(?:入)?下一?年"), "requests.carried_forward.total"),
     (re.compile(r"(?:收到|新收|受理).*申请|申请.*(?:收到|新收|受理)"), "requests.new_received.total"),
-    (re.compile(r"办结|办理完毕|答复"), "requests.total_handled.total"),
+    (re.compile(r"^(?:依法|依规|及时|共|已|全部)*(?:办结|办理完毕|完成办理)"), "requests.total_handled.total"),
 )
 
 
@@ -99,37 +101,36 @@ def _unit_at(text: str, i: int) -> str | None:
 
 
 def _quoted_or_titled(text: str, i: int, lo: int) -> bool:
-    """Whether position i is inside a short “quoted” name or a 《title》 (opened after lo)."""
-    for open_, close, limit in (("“", "”", 12), ("《", "》", 80), ('"', '"', 12)):
-        left = text.rfind(open_, lo, i)
-        if left < 0 or i - left > limit:
-            continue
-        right = text.find(close, left + 1)
-        if open_ == close:
-            right = text.find(close, left + 1)
-            if text.count(close, lo, i) % 2 == 0:
-                continue
-        if right < 0 or right >= i:
+    """Whether position i is inside a short “quoted” name or a 《title》 opened in this sentence."""
+    for open_, close, limit in (("“", "”", 12), ("「", "」", 12), ("《", "》", 80)):
+        left = text.rfind(open_, max(lo, i - limit), i)
+        if left >= 0 and close not in text[left + 1 : i]:
             return True
-    return False
+    left = text.rfind('"', max(lo, i - 12), i)
+    return left >= 0 and text.count('"', lo, i) % 2 == 1
 
 
 def _measure(text: str, sent_start: int, num_start: int, unit_end: int, sent_end: int) -> str:
-    head = text[sent_start:num_start]
-    clause = _CLAUSE_END.split(head)[-1] if head else ""
-    clause = _LEAD_IN.sub("", clause)
-    clause = _VERB_TAIL.sub("", clause).strip()
-    glued = _YEAR_GLUE.search(head)
-    if glued and clause.endswith(glued.group(0).replace(" ", "")):
+    """What the number counts: the clause before it, or a bare verb there and the noun after the unit."""
+    head = re.sub(r"\s+", "", text[sent_start:num_start])
+    clauses = _CLAUSE_END.split(head)
+    clause = _VERB_TAIL.sub("", _LEAD_IN.sub("", _COUNTED.sub("", clauses[-1])))
+    if clause in ("占", "约占", "占比") and len(clauses) > 1:  # 1822条，占53%: the share of the clause before
+        return _VERB_TAIL.sub("", _LEAD_IN.sub("", re.split(r"\d", clauses[-2])[0])) + "占比"
+    if _YEAR_GLUE.search(head):  # 结转至2026年6件: the year belongs to the measure
         return clause
+    clause = _YEAR_INSIDE.split(clause)[-1]  # a heading glued to the sentence before its year
     after = _NOUN_AFTER.match(text, unit_end, sent_end)
-    if len(clause) <= 4 and after:
+    if after and (len(clause) <= 4 or clause.endswith("等")):
         return clause + after.group(0)
     return clause or (after.group(0) if after else "")
 
 
 def english(measure: str) -> str | None:
     """The English name of the vocabulary term the measure ends on (its head noun), or None."""
+    if measure.endswith("占比") and len(measure) > 2:
+        whole = english(measure[:-2])
+        return f"share of {whole}" if whole else "share"
     best: tuple[int, int, str] | None = None
     for zh, en in vocabulary.ZH_TO_EN.items():
         at = measure.rfind(zh)
@@ -231,7 +232,7 @@ def narrative_checks(report: Report) -> list[NarrativeCheck]:
     for fact in report.narrative_facts:
         if fact.unit not in ("件", "条", "个") or fact.approximate or fact.section not in ("overview", "requests"):
             continue
-        if "申请" not in fact.measure + fact.sentence[:40] and "结转" not in fact.measure:
+        if "申请" not in fact.sentence:
             continue
         address = next((a for pattern, a in _CHECKS if pattern.search(fact.measure)), None)
         if address is None or address not in report.figures:
