@@ -63,6 +63,11 @@ def test_approximation_before_and_after_the_number_in_the_reports_wording():
     assert got == [(300, "件", "nearly"), (250, "件", "more_than"), (100, "件", "at_least")]
 
 
+def test_wan_multiplies_exactly_but_wan_yuan_is_a_unit():
+    got = [(f.value, f.unit) for f in narrative_facts("网站访问量1.2万人次，收取费用2.5万元。", {})]
+    assert got == [(12_000, "人次"), (2.5, "万元")]
+
+
 def test_values_are_exact():
     assert facts_in("pingtan-2020.txt", "汇聚数据8232万条") == [(82_320_000, "条", None)]
     assert facts_in("pingtan-dishuiju-2013.txt", "公开费用1万元") == [(1, "万元", None)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from decimal import Decimal
 
 from assistant.domain import vocabulary
 from assistant.domain.record import Figure, NarrativeCheck, NarrativeFact, Passage, Report
@@ -44,7 +46,7 @@ _NOT_UNIT_AFTER = {
 }
 _STRUCTURE = re.compile(r"\s*(?:部分|方面|环节|板块)")  # 七个部分: the report's own structure
 _APPROX_BEFORE = (("超过", "more_than"), ("逾", "more_than"), ("近", "nearly"), ("约", "about"))
-_APPROX_AFTER = (("余", "more_than"), ("多", "more_than"))
+_APPROX_AFTER = {"余": "more_than", "多": "more_than"}
 _CN = "零〇一二两三四五六七八九十百千万"
 _NUMBER = re.compile(
     rf"(?P<n>(?<![\d.\-－/—A-Za-z])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d\-－/:：])|(?<![{_CN}第])[{_CN}]+)"
@@ -74,20 +76,19 @@ _CHECKS = (
 )
 
 
-def _value(text: str) -> float | int | None:
-    text = text.replace(",", "")
+def _value(text: str, multiplier: str) -> float | int | None:
+    """The exact value of digits or Chinese numerals, times 万 or 亿 where printed (8232万 = 82320000)."""
     if text[0].isdigit():
-        return float(text) if "." in text else int(text)
-    import cn2an
+        value = Decimal(text.replace(",", ""))
+    else:
+        import cn2an
 
-    try:
-        return cn2an.cn2an(text.replace("〇", "零"), "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-
-
-def _exact(v: float | int) -> float | int:
-    return int(v) if isinstance(v, float) and v.is_integer() else v
+        try:
+            value = Decimal(str(cn2an.cn2an(text.replace("〇", "零"), "smart")))
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+    value *= {"万": 10_000, "亿": 100_000_000}.get(multiplier.strip(), 1)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _unit_at(text: str, i: int) -> str | None:
@@ -164,7 +165,7 @@ def _digits_ascii(text: str) -> str:
 
 
 def narrative_facts(
-    text: str, spans: dict[str, SectionSpan], tables: list[tuple[int, int]] = ()
+    text: str, spans: dict[str, SectionSpan], tables: Sequence[tuple[int, int]] = ()
 ) -> list[NarrativeFact]:
     """Every quantity stated in the narrative (not in a statistics table), in text order."""
     text = _digits_ascii(text)
@@ -191,27 +192,23 @@ def _fact(text: str, m: re.Match[str], s_lo: int, s_hi: int, section: str) -> Na
     unit = _unit_at(text, i)
     if unit is None or _STRUCTURE.match(text, i + len(unit)):
         return None
-    value = _value(digits)
+    value = _value(digits, m.group("mult") or "")
     chinese = not digits[0].isdigit()
-    if value is None or (chinese and (value == 1 and unit not in _PERSON_UNITS or unit in "%")):
+    if value is None or (chinese and (value == 1 and unit not in _PERSON_UNITS or unit == "%")):
         return None
     if _quoted_or_titled(text, m.start(), s_lo):
         return None
-    if m.group("mult"):
-        value = value * (10_000 if "万" in m.group("mult") else 100_000_000)
     end = i + len(unit)
-    approx = None
-    if m.group("after"):
-        approx = "more_than"
-    else:
-        before = text[max(s_lo, m.start() - 2) : m.start()]
-        approx = next((a for w, a in _APPROX_BEFORE if before.endswith(w)), None)
-        if text.startswith("以上", end):
-            approx, end = "at_least", end + 2
+    before = text[max(s_lo, m.start() - 4) : m.start()].rstrip()
+    approx = _APPROX_AFTER.get((m.group("after") or "").strip()) or next(
+        (a for w, a in _APPROX_BEFORE if before.endswith(w)), None
+    )
+    if approx is None and text.startswith("以上", end):
+        approx, end = "at_least", end + 2
     measure = _measure(text, s_lo, m.start(), end, s_hi)
     period = _PERIOD.search(text, s_lo, m.start())
     return NarrativeFact(
-        value=_exact(value),
+        value=value,
         unit=unit,
         approximate=approx,
         measure=measure,
