@@ -65,18 +65,15 @@ def print_narrative(report: Report) -> None:
     if report.narrative_facts:
         print("\n叙述中的数字 · Numbers stated in the narrative")
         for f in report.narrative_facts:
-            amount = f"{_APPROX_ZH.get(f.approximate or '', '')}{f.value} {f.unit}"
+            amount = f"{_APPROX_ZH.get(f.approximate or '', '')}{numbers.exact(f.value)} {f.unit}"
             name = f" ({f.english})" if f.english else ""
             print(f"  {_pad(amount, 22)}{f.measure}{name} · {f.section} · {f.start}–{f.end}")
     if report.narrative_checks:
         print("\n叙述与表格 · Narrative against the tables")
         for c in report.narrative_checks:
-            verdict = (
-                "一致 agrees"
-                if c.agrees
-                else f"不一致 differs: table 表格 {'—' if c.table_value is None else c.table_value}"
-            )
-            print(f"  {_pad(c.measure, 40)}{c.narrative_value} vs {c.address}: {verdict}")
+            table = "—" if c.table_value is None else numbers.exact(c.table_value)
+            verdict = "一致 agrees" if c.agrees else f"不一致 differs: table 表格 {table}"
+            print(f"  {_pad(c.measure, 40)}{numbers.exact(c.narrative_value)} vs {c.address}: {verdict}")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from decimal import Decimal
 
-from assistant.domain import vocabulary
+from assistant.domain import numbers, vocabulary
 from assistant.domain.record import Figure, NarrativeCheck, NarrativeFact, Passage, Report
 from assistant.extract.sections import SectionSpan, passages
 
@@ -74,21 +73,6 @@ _CHECKS = (
     (re.compile(r"(?:收到|新收|受理).*申请|申请.*(?:收到|新收|受理)"), "requests.new_received.total"),
     (re.compile(r"^(?:依法|依规|及时|共|已|全部)*(?:办结|办理完毕|完成办理)"), "requests.total_handled.total"),
 )
-
-
-def _value(text: str, multiplier: str) -> float | int | None:
-    """The exact value of digits or Chinese numerals, times 万 or 亿 where printed (8232万 = 82320000)."""
-    if text[0].isdigit():
-        value = Decimal(text.replace(",", ""))
-    else:
-        import cn2an
-
-        try:
-            value = Decimal(str(cn2an.cn2an(text.replace("〇", "零"), "smart")))
-        except (ValueError, KeyError, IndexError, TypeError):
-            return None
-    value *= {"万": 10_000, "亿": 100_000_000}.get(multiplier.strip(), 1)
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _unit_at(text: str, i: int) -> str | None:
@@ -192,7 +176,7 @@ def _fact(text: str, m: re.Match[str], s_lo: int, s_hi: int, section: str) -> Na
     unit = _unit_at(text, i)
     if unit is None or _STRUCTURE.match(text, i + len(unit)):
         return None
-    value = _value(digits, m.group("mult") or "")
+    value = numbers.parse(digits.replace("〇", "零") + (m.group("mult") or ""))
     chinese = not digits[0].isdigit()
     if value is None or (chinese and (value == 1 and unit not in _PERSON_UNITS or unit == "%")):
         return None
