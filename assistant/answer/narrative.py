@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
 from assistant.domain import numbers
 from assistant.domain.record import Citation, Report
+from assistant.search.tokenize import normalize_query
 
 SURE = 0.34  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
@@ -41,7 +42,7 @@ def _grams(text: str) -> set[str]:
 
 
 def _similarity(question: str, fact) -> float:
-    q = _grams(question)
+    q = _grams(f"{question} {normalize_query(question)}")  # English words also as the Chinese they stand for
     f = _grams(f"{fact.measure} {fact.english or ''}")
     if not q or not f:
         return 0.0

@@ -14,7 +14,8 @@ from assistant.cli.options import add_json, add_limits, add_quiet, add_store
 from assistant.cli.search import add_search_parser
 from assistant.cli.summarize import add_parser as add_summarize_parser
 from assistant.domain import numbers
-from assistant.present.terminal import as_text, table_views
+from assistant.domain.record import Report
+from assistant.present.terminal import as_text, table_views, width
 from assistant.read import IngestError
 from assistant.store.database import Store
 
@@ -38,12 +39,41 @@ def cmd_facts(args: argparse.Namespace) -> int:
     for view in table_views(report):
         print()
         print(as_text(view))
+    print_narrative(report)
     if report.warnings:
         print("\nwarnings 提示:")
         for w in report.warnings:
             print(f"  - {w}")
     print("\n— missing 未给出 · ? uncertain 存疑 · * derived from the table arithmetic 由勾稽关系推出")
     return 0
+
+
+_APPROX_ZH = {
+    "more_than": "多于 more than ",
+    "nearly": "近 nearly ",
+    "at_least": "至少 at least ",
+    "about": "约 about ",
+}
+
+
+def _pad(text: str, n: int) -> str:
+    return text + " " * max(1, n - width(text))
+
+
+def print_narrative(report: Report) -> None:
+    """The quantities the narrative states, then where they agree or not with the tables."""
+    if report.narrative_facts:
+        print("\n叙述中的数字 · Numbers stated in the narrative")
+        for f in report.narrative_facts:
+            amount = f"{_APPROX_ZH.get(f.approximate or '', '')}{numbers.exact(f.value)} {f.unit}"
+            name = f" ({f.english})" if f.english else ""
+            print(f"  {_pad(amount, 22)}{f.measure}{name} · {f.section} · {f.start}–{f.end}")
+    if report.narrative_checks:
+        print("\n叙述与表格 · Narrative against the tables")
+        for c in report.narrative_checks:
+            table = "—" if c.table_value is None else numbers.exact(c.table_value)
+            verdict = "一致 agrees" if c.agrees else f"不一致 differs: table 表格 {table}"
+            print(f"  {_pad(c.measure, 40)}{numbers.exact(c.narrative_value)} vs {c.address}: {verdict}")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

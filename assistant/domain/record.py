@@ -105,6 +105,44 @@ class IndexedPassage:
     text: str
 
 
+@dataclass(frozen=True)
+class NarrativeFact:
+    """A quantity the prose states: 全年主动公开政府信息3460条 -> 3460 条 of 主动公开政府信息."""
+
+    value: float | int
+    unit: str  # as printed: 条, 件, 万元, % …
+    approximate: str | None  # None, "more_than", "nearly", "at_least" or "about"
+    measure: str  # what it counts, as printed
+    english: str | None  # the measure's English name from the vocabulary, where it has one
+    period: str  # the year or period the sentence states (2016年, 全年), or ""
+    section: str
+    start: int  # character offsets of the number and its unit in the normalized text
+    end: int
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> NarrativeFact:
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class NarrativeCheck:
+    """A count the narrative states that the tables also hold, and whether the two agree."""
+
+    measure: str
+    narrative_value: float | int
+    address: str
+    table_value: float | int | None
+    agrees: bool
+    start: int  # where the narrative states it
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
 class Report:
     id: str
@@ -120,6 +158,8 @@ class Report:
     passages: list[Passage] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     warnings: list[Warning] = field(default_factory=list)
+    narrative_facts: list[NarrativeFact] = field(default_factory=list)
+    narrative_checks: list[NarrativeCheck] = field(default_factory=list)
 
     def indexed_passages(self) -> list[IndexedPassage]:
         return [
@@ -160,6 +200,8 @@ class Report:
             "figures": {a: f.value for a, f in self.figures.items()},
             "sources": sources,
             "warnings": [w.to_dict() for w in self.warnings],
+            "narrative_facts": [f.to_dict() for f in self.narrative_facts],
+            "narrative_checks": [c.to_dict() for c in self.narrative_checks],
         }
 
 

@@ -10,6 +10,7 @@ from assistant.domain import schema
 from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
+from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
 from assistant.extract.sections import SectionSpan, find_sections, passages
 from assistant.extract.tables import extract, find_hits
 from assistant.read import Document, IngestError, Limits, read_document
@@ -76,6 +77,7 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
                 "no standard tables (reports for 2018 and earlier predate them); no standard figures are given",
             )
         )
+        report.narrative_facts = narrative_facts(doc.text, spans)
         return report
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
@@ -84,6 +86,8 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     report.warnings += missing_warnings(layout, report.figures)
     report.warnings += uncertain_warnings(report.figures)
     report.warnings += identity_warnings(layout, report.figures)
+    report.narrative_facts = narrative_facts(doc.text, spans, table_ranges(report.figures))
+    report.narrative_checks = narrative_checks(report)
     return report
 
 

@@ -12,9 +12,18 @@ from pathlib import Path
 
 from assistant import config
 from assistant.domain import numbers, schema
-from assistant.domain.record import Figure, IndexedPassage, Passage, Report, Source, Warning
+from assistant.domain.record import (
+    Figure,
+    IndexedPassage,
+    NarrativeCheck,
+    NarrativeFact,
+    Passage,
+    Report,
+    Source,
+    Warning,
+)
 
-SCHEMA_VERSION = 2  # 2: typed warnings (kind and fields) and figures' derived flag and alternatives
+SCHEMA_VERSION = 3  # 2: typed warnings, figures' derived flag and alternatives; 3: narrative facts and checks
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -33,8 +42,16 @@ CREATE TABLE IF NOT EXISTS warnings (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, kind TEXT, message TEXT,
     address TEXT, identity TEXT, numbers TEXT, PRIMARY KEY (report_id, seq));
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT, at TEXT);
+CREATE TABLE IF NOT EXISTS narrative_facts (
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, value REAL, unit TEXT,
+    approximate TEXT, measure TEXT, english TEXT, period TEXT, section TEXT, start INTEGER, "end" INTEGER,
+    sentence TEXT, PRIMARY KEY (report_id, seq));
+CREATE TABLE IF NOT EXISTS narrative_checks (
+    report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, measure TEXT,
+    narrative_value REAL, address TEXT, table_value REAL, agrees INTEGER, start INTEGER,
+    PRIMARY KEY (report_id, seq));
 """
-_TABLES = ("warnings", "figures", "passages", "reports", "failures")
+_TABLES = ("narrative_checks", "narrative_facts", "warnings", "figures", "passages", "reports", "failures")
 
 
 def _number(v: float | None) -> int | float | None:
@@ -136,6 +153,21 @@ class Store:
                     for i, w in enumerate(report.warnings)
                 ],
             )
+            db.executemany(
+                "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
+                    + (f.start, f.end, f.sentence)
+                    for i, f in enumerate(report.narrative_facts)
+                ],
+            )
+            db.executemany(
+                "INSERT INTO narrative_checks VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (report.id, i, c.measure, c.narrative_value, c.address, c.table_value, int(c.agrees), c.start)
+                    for i, c in enumerate(report.narrative_checks)
+                ],
+            )
             db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
 
     def record_failure(self, path: str, reason: str) -> None:
@@ -198,6 +230,21 @@ class Store:
                     "SELECT kind, message, address, identity, numbers FROM warnings WHERE report_id = ? ORDER BY seq",
                     (report_id,),
                 )
+            ]
+            report.narrative_facts = [
+                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
+                for f in db.execute("SELECT * FROM narrative_facts WHERE report_id = ? ORDER BY seq", (report_id,))
+            ]
+            report.narrative_checks = [
+                NarrativeCheck(
+                    c["measure"],
+                    _number(c["narrative_value"]),
+                    c["address"],
+                    _number(c["table_value"]),
+                    bool(c["agrees"]),
+                    c["start"],
+                )
+                for c in db.execute("SELECT * FROM narrative_checks WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
         return report
 
