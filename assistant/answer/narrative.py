@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
-from assistant.domain import numbers
+from assistant.domain import numbers, vocabulary
+from assistant.domain.names import cedict_glosses
 from assistant.domain.record import Citation, Report
 from assistant.search.tokenize import normalize_query
 
 SURE = 0.34  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
+COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 
 _MARKERS = {
     "more_than": ("more than ", "余"),
@@ -49,10 +51,39 @@ def _similarity(question: str, fact) -> float:
     return len(q & f) / len(f | q) ** 0.5 / len(f) ** 0.5
 
 
-def matches(question: str, report: Report) -> list[Match]:
+def _stems(words) -> set[str]:
+    return {w[:5] for w in words if len(w) >= 3 and w not in vocabulary.FUNCTION_WORDS}
+
+
+def _gloss(measure: str) -> set[str]:
+    """The English a fact's Chinese measure can be read as: CC-CEDICT's definitions of its words."""
+    glosses = cedict_glosses()
+    out: set[str] = set()
+    for n in (4, 3, 2):
+        for i in range(len(measure) - n + 1):
+            out |= glosses.get(measure[i : i + n], frozenset())
+    return _stems(out)
+
+
+def _english_cover(question: str, fact) -> float:
+    """How much of an English question's own words the fact's measure covers, read through CC-CEDICT."""
+    asked = _stems(re.findall(r"[a-z]+", question.lower()))
+    if not asked:
+        return 0.0
+    return len(asked & (_gloss(fact.measure) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
+
+
+def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
     """The report's narrative facts, most similar to the question first."""
     facts = getattr(report, "narrative_facts", ()) or ()
-    scored = [Match(f, _similarity(question, f)) for f in facts]
+    asked = len(_stems(re.findall(r"[a-z]+", question.lower()))) or 1
+    scored = [
+        Match(
+            f,
+            max(_similarity(question, f), COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0),
+        )
+        for f in facts
+    ]
     return sorted(scored, key=lambda m: (-m.score, m.fact.start))
 
 
@@ -68,7 +99,7 @@ def stated(fact, lang: str) -> str:
 
 def answer(question: str, report: Report, lang: str) -> Answer | None:
     """The narrative fact the question asks for, or None when no fact is clearly it."""
-    found = matches(question, report)
+    found = matches(question, report, lang)
     if not found or found[0].score < SURE:
         return None
     best = found[0]

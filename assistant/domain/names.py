@@ -268,6 +268,19 @@ def english_words() -> frozenset[str]:
 
 
 @cache
+def cedict_glosses() -> dict[str, frozenset[str]]:
+    """Simplified word -> the English words of its CC-CEDICT definitions (all entries of the word)."""
+    out: dict[str, set[str]] = {}
+    line_re = re.compile(r"^\S+ (\S+) \[[^\]]+\] /(.*)/$")
+    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
+        for line in f:
+            m = line_re.match(line.strip())
+            if m:
+                out.setdefault(m.group(1), set()).update(re.findall(r"[a-z]{3,}", m.group(2).lower()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
 def _cedict_places() -> dict[str, str]:
     """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins."""
     out: dict[str, str] = {}

@@ -296,3 +296,13 @@ ASKS: dict[str, str] = {
     ),
     "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
 }
+
+# English words that carry no meaning of their own in a question (they never decide what it asks for).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    how many much what which who whom whose when where why did does do was were is are has have had the
+    a an of in on at to for from by with and or not any some all its it their they them there this that
+    these those been being be get got year years total number numbers count figure figures report
+    reports did during given make made give gave per each also than then into over about
+    """.split()
+)
