@@ -55,3 +55,20 @@ def test_a_question_naming_no_known_measure_gets_no_figure_but_closest_readings(
     assert answer.kind == "not_found" and answer.value is None
     assert 2 <= len(answer.suggestions) <= 3
     assert all(s.question.endswith("?") for s in answer.suggestions)
+
+
+def test_does_it_add_up_is_answered_from_the_table_identities(corpus_store):
+    # corpus/README.md: pingtan-2020's natural-person results add up to 26 against a printed total of 20.
+    broken = ask("申请情况表里的数字对得上吗？", report_id="pingtan-2020.txt", store=corpus_store)
+    assert broken.verdict is False and "26" in broken.answer
+    assert ask("Does the requests table add up?", report_id=HONGZE, store=corpus_store).verdict is True
+
+
+def test_a_year_the_agency_lacks_is_said_with_its_nearest_years(corpus_store):
+    answer = ask("What problems did Pingtan report in 2023?", store=corpus_store)
+    assert answer.kind == "not_found" and "2024" in answer.answer and "2025" in answer.answer
+
+
+def test_markup_is_not_a_question(corpus_store):
+    answer = ask("<script>alert(1)</script>", store=corpus_store)
+    assert answer.kind == "not_found" and not answer.citations and "not a question" in answer.answer

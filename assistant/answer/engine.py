@@ -16,7 +16,7 @@ from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
-from assistant.domain import schema, vocabulary
+from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
 from assistant.store.database import Store
@@ -68,7 +68,9 @@ def ask(
     return ctx.about_corpus(measure)
 
 
-LIST, BEFORE_TABLES, NONE_AT_ALL = (re.compile(vocabulary.ASKS[k], re.I) for k in ("list", "before_tables", "none"))
+LIST, BEFORE_TABLES, NONE_AT_ALL, ARITHMETIC, NARRATIVE = (
+    re.compile(vocabulary.ASKS[k], re.I) for k in ("list", "before_tables", "none", "arithmetic", "narrative")
+)
 
 # The rows a share is taken of, never part of its numerator when something else is named.
 BASES = frozenset(f"requests.{r}" for r in ("new_received", "carried_over", "total_handled", "carried_forward"))
@@ -170,6 +172,8 @@ class _Context:
         )
 
     def about_report(self, report: Report, measure: Measure | None) -> Answer:
+        if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
+            return self.consistency(report)
         counting = bool(_QUANTITY.search(self.question)) or self.query.yes_no
         if (measure is None or not report.layout) and counting:
             stated = narrative.answer(self.question, report, self.lang)
@@ -195,6 +199,52 @@ class _Context:
             return self.several(report, parts)
         return self.verdict(answer_figure(self.question, report, measure, self.lang))
 
+    def consistency(self, report: Report) -> Answer:
+        """Does it add up? The table's identities, or, for the text against the table, the narrative checks."""
+        if NARRATIVE.search(self.query.normal.text):
+            checks = report.narrative_checks
+            broken = [c for c in checks if not c.agrees]
+            if not checks:
+                return self._unknown(report)
+            if self.lang == "en":
+                parts = [
+                    f"{c.measure}: text {numbers.english(c.narrative_value)}, table {numbers.english(c.table_value)}"
+                    for c in broken
+                ]
+                text = ("No: " + "; ".join(parts) + ".") if broken else "Yes: the text's counts agree with the table."
+            else:
+                parts = [
+                    f"{c.measure}：正文{numbers.chinese(c.narrative_value)}，表格{numbers.chinese(c.table_value)}"
+                    for c in broken
+                ]
+                text = ("不一致：" + "；".join(parts) + "。") if broken else "一致：正文的数字与表格相符。"
+            out = Answer(text, None, AnswerKind.AGGREGATE, self.lang)
+            out.verdict = not broken
+            return out
+        if not report.layout:
+            return self._unknown(report)
+        table = "appeals" if any(p.key.startswith("appeals") for p in self.query.parts) else "requests"
+        broken = [w for w in report.warnings if w.kind == "identity" and w.address == table]
+        if self.lang == "en":
+            text = (
+                ("No, it does not add up: " + "; ".join(w.message for w in broken))
+                if broken
+                else (f"Yes: every identity of the {table} table holds.")
+            )
+        else:
+            text = ("对不上：" + "；".join(w.message for w in broken)) if broken else "对得上：表格的勾稽关系全部成立。"
+        out = Answer(text, None, AnswerKind.AGGREGATE, self.lang)
+        out.verdict = not broken
+        return out
+
+    def _unknown(self, report: Report) -> Answer:
+        text = (
+            f"{who(report.agency, report.year, self.lang).capitalize()} gives nothing to check this against."
+            if self.lang == "en"
+            else f"{who(report.agency, report.year, self.lang)}未提供可供核对的数字。"
+        )
+        return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
+
     def no_column(self, report: Report, measure: Measure, column: ColumnChoice) -> Answer:
         """The question names a column this report's layout does not have (the 2019 layout has no 废止)."""
         if self.lang == "en":
@@ -209,10 +259,11 @@ class _Context:
 
     def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
         """The named agency has no report for the years asked: say so, with the years it has."""
-        agency = named[0].agency
-        have = sorted({r.year for r in named if r.agency == agency and r.year})
         asked = years.describe(self.lang)
         target = min(years.listed or [years.since or 0])
+        # of the agencies the question may name, the one with a report nearest the year asked
+        agency = min(named, key=lambda r: (abs((r.year or 0) - target), -(r.year or 0))).agency
+        have = sorted({r.year for r in named if r.agency == agency and r.year})
         near = sorted(have, key=lambda y: (abs(y - target), y))[:2]
         if self.lang == "en":
             text = (

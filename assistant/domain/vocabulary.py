@@ -294,6 +294,11 @@ ASKS: dict[str, str] = {
         r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
         r"|2019年?(?:以前|之前)|标准(?:统计)?表(?:格)?(?:出台|实行|施行)?(?:以前|之前)"
     ),
+    "arithmetic": (
+        r"\barithmetic\b|\badds?\s+up\b|\bcheck(?:s)?\s+out\b|\bconsistent\b|\bbalance[sd]?\b|\bmatch(?:es)?\b"
+        r"|对得上|勾稽|相符|吻合|一致"
+    ),
+    "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
 }
 
