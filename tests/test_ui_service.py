@@ -162,3 +162,11 @@ def test_readme_documents_the_app():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for text in ("python ui.py", "--host", "--port", "gradio_client", "/ask", "/search"):
         assert text in readme, text
+
+
+def test_an_unsure_answer_offers_clickable_questions_instead(service):
+    shown, offered = service.answer_view("How many widgets were frobnicated?", "huaian-hongze-2024.pdf")
+    assert "no figure" in shown and 2 <= len(offered) <= 3
+    assert all(q.startswith("How many ") for q in offered)
+    again, _ = service.answer_view(offered[0], "huaian-hongze-2024.pdf")
+    assert "no figure" not in again

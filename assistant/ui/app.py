@@ -167,23 +167,35 @@ def _ask_tab(service: Service) -> gr.Dropdown:
             type="values",
             elem_id="ask-examples",
         )
+        did_you_mean = gr.Dataset(
+            label="您是否想问（点击即问） Did you mean (click to ask)",
+            components=["textbox"],
+            samples=[],
+            type="values",
+            visible=False,
+            elem_id="ask-did-you-mean",
+        )
         clear = gr.Button("清空对话 Clear the conversation", size="sm")
 
-        def respond(q: str, history: list, rid: str) -> tuple[list, str]:
+        def respond(q: str, history: list, rid: str) -> tuple[list, str, Any]:
             history = list(history or [])
+            offered: list[str] = []
             if (q or "").strip():
+                shown, offered = service.answer_view(q, rid or None)
                 history += [
                     {"role": "user", "content": render.esc(q.strip())},
-                    {"role": "assistant", "content": service.answer_html(q, rid or None)},
+                    {"role": "assistant", "content": shown},
                 ]
-            return history, ""
+            return history, "", gr.Dataset(samples=[[o] for o in offered], visible=bool(offered))
 
-        def respond_example(sample: list, history: list, rid: str) -> tuple[list, str]:
+        def respond_example(sample: list, history: list, rid: str) -> tuple[list, str, Any]:
             return respond(sample[0] if sample else "", history, rid)
 
-        send.click(respond, [question, chat, scope], [chat, question], **_private())
-        question.submit(respond, [question, chat, scope], [chat, question], **_private())
-        examples.click(respond_example, [examples, chat, scope], [chat, question], **_private())
+        outputs = [chat, question, did_you_mean]
+        send.click(respond, [question, chat, scope], outputs, **_private())
+        question.submit(respond, [question, chat, scope], outputs, **_private())
+        examples.click(respond_example, [examples, chat, scope], outputs, **_private())
+        did_you_mean.click(respond_example, [did_you_mean, chat, scope], outputs, **_private())
         clear.click(lambda: [], None, chat, **_private())
     return scope
 

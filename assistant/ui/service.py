@@ -118,23 +118,29 @@ class Service:
 
     def answer_html(self, question: str, report_id: str | None = None, report: Report | None = None) -> str:
         """The answer to a question with its citations, as escaped HTML; a clear message when it fails."""
+        return self.answer_view(question, report_id, report)[0]
+
+    def answer_view(
+        self, question: str, report_id: str | None = None, report: Report | None = None
+    ) -> tuple[str, list[str]]:
+        """The answer as escaped HTML, and the questions it offers instead when no reading was sure."""
         question = (question or "").strip()
         if not question:
-            return render.note_html("请输入问题。Please type a question.")
+            return render.note_html("请输入问题。Please type a question."), []
         if report is None and not report_id and not self.store.counts()["reports"]:
-            return render.error_html(EMPTY_CORPUS)
+            return render.error_html(EMPTY_CORPUS), []
         try:
             answer = self.ask(question, report_id, report)
         except Exception as exc:  # an answer engine bug must not take the page down
             log.exception("ask failed: %r", question)
             return render.error_html(
                 f"抱歉，回答这个问题时出错了。Sorry, answering this question failed.\n({type(exc).__name__}: {exc})"
-            )
+            ), []
 
         def resolve(rid: str) -> Report | None:
             return report if report is not None and rid == report.id else self.report(rid)
 
-        return render.answer_html(answer, resolve)
+        return render.answer_html(answer, resolve), [s.question for s in answer.suggestions]
 
     # ---------------------------------------------------------------- search
     def search(
