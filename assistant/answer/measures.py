@@ -136,7 +136,12 @@ def measures() -> tuple[Measure, ...]:
 
 
 # Phrases that name something else than a table figure: a question holding one is not about that measure.
-EXCLUDED = {"proactive.fees": ("processing fee", "processing fees", "信息处理费", "处理费")}
+_PROACTIVELY = ("proactive", "proactively", "主动公开")
+EXCLUDED = {
+    "proactive.fees": ("processing fee", "processing fees", "信息处理费", "处理费"),
+    "requests.granted": _PROACTIVELY,  # "proactively disclosed" is not a request granted
+    "requests.partially_granted": _PROACTIVELY,
+}
 # Words that only say "requests": they name new requests received when nothing more specific is named.
 GENERIC = frozenset({"requests", "applications", "request", "application", "申请"})
 

@@ -20,6 +20,7 @@ from assistant.search.tokenize import normalize_query
 SURE = 0.34  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
+UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
 
 _MARKERS = {
     "more_than": ("more than ", "余"),
@@ -73,18 +74,27 @@ def _english_cover(question: str, fact) -> float:
     return len(asked & (_gloss(fact.measure) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
 
 
+def asked_units(question: str) -> set[str]:
+    """The units a question counts in: 多少条 / 几件, or the English words for them."""
+    units = set(re.findall(r"(?:多少|几)(人次|万元|条|件|场|次|个|篇|期|家|名|项|元)", question))
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    units |= {u for u, names in vocabulary.UNIT_WORDS.items() if words & set(names)}
+    return units
+
+
 def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
-    """The report's narrative facts, most similar to the question first."""
+    """The report's narrative facts, most similar to the question first; a fact in another unit than the
+    question counts in loses."""
     facts = getattr(report, "narrative_facts", ()) or ()
     asked = len(_stems(re.findall(r"[a-z]+", question.lower()))) or 1
-    scored = [
-        Match(
-            f,
-            max(_similarity(question, f), COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0),
-        )
-        for f in facts
-    ]
-    return sorted(scored, key=lambda m: (-m.score, m.fact.start))
+    units = asked_units(question)
+
+    def score(f) -> float:
+        cover = COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0
+        base = max(_similarity(question, f), cover)
+        return base - (UNIT_PENALTY if units and f.unit not in units else 0.0)
+
+    return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 
 
 def stated(fact, lang: str) -> str:

@@ -285,6 +285,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (r"(?:没有|未|不)(?:按时|按期|及时)?(?:补正|补充材料|补充)", "逾期不补正"),
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
     (r"驳回|拒绝公开|不给公开|不让公开|拒绝", "不予公开"),
+    (r"打(?:行政)?官司|告上法庭|上法院", "行政诉讼"),
 )
 
 # What a question asks for, beyond a measure: the patterns of its operation.
@@ -311,3 +312,18 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     reports did during given make made give gave per each also than then into over about
     """.split()
 )
+
+# The units a question asks its count in, and the English words for them.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "条": ("items", "item", "pieces", "piece", "entries", "posts", "messages"),
+    "件": ("requests", "request", "applications", "application", "cases", "case", "documents"),
+    "次": ("times", "sessions", "inspections", "rounds"),
+    "场": ("conferences", "events", "meetings", "briefings"),
+    "人次": ("visits", "attendances", "participants", "people", "person-times"),
+    "篇": ("articles", "pieces", "interpretations"),
+    "期": ("issues", "editions", "episodes"),
+    "个": ("accounts", "units", "platforms"),
+    "名": ("staff", "people", "persons"),
+    "万元": ("10,000 yuan", "ten thousand yuan"),
+    "元": ("yuan", "rmb"),
+}
