@@ -174,12 +174,12 @@ class _Context:
     def about_report(self, report: Report, measure: Measure | None) -> Answer:
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
-        counting = bool(_QUANTITY.search(self.question)) or self.query.yes_no
-        if (measure is None or not report.layout) and counting:
+        counting = bool(_QUANTITY.search(self.question))
+        if (measure is None or not report.layout) and (counting or self.query.yes_no):
             stated = narrative.answer(self.question, report, self.lang)
             if stated is not None:
                 return self.verdict(stated)
-        if measure is None:
+        if measure is None:  # a yes/no question no figure answers is for the passages
             return self.not_understood(report) if counting else self.passage(report)
         if not report.layout:  # before 2019: what the prose says, if it says it
             return self._old_report(report, measure)
@@ -369,7 +369,11 @@ class _Context:
         years = self.query.years
         named = list(self.query.named)
         if named and years and not any(r.year in years for r in named):
-            return self.no_such_year(named, years)
+            planned = Years(tuple(y - 1 for y in years.listed))  # a report plans the year after its own
+            if measure is None and not _QUANTITY.search(self.question) and any(r.year in planned for r in named):
+                years = planned
+            else:
+                return self.no_such_year(named, years)
         op, n = aggregate.operation(self.question)
         if LIST.search(self.query.normal.text):
             listed = self.listing(refs, measure)
