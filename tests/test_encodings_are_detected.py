@@ -93,3 +93,12 @@ def test_shift_jis_japanese_text_is_refused_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     reason = "not Chinese text: it reads as Japanese in cp932 (reports are read in UTF-8, GB18030/GBK or Big5)"
     assert err == f"error: {path}: {reason}"
+
+
+def test_a_page_declaring_latin1_for_gbk_bytes_is_detected(tmp_path):
+    html = (CORPUS / "pingtan-2024.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("gbk"))
+    report = parse_file(path)
+    assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告"
+    assert _figures(path) == _figures(CORPUS / "pingtan-2024.html")

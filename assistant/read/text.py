@@ -28,8 +28,8 @@ _META_KEYS = {"标题": "title", "发布时间": "date", "发布机构": "publis
 
 
 def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
-    """Decode report bytes: a byte-order mark, a declared charset, UTF-8, else the charset detected by
-    charset_normalizer.
+    """Decode report bytes: a byte-order mark, UTF-8, a declared Chinese charset, else the charset detected
+    by charset_normalizer (a page that declares another charset, often wrongly, is detected too).
 
     Only Chinese charsets are read: GB2312 and GBK as GB18030 (their superset), and Big5, whose
     Traditional characters are converted to the Simplified ones the parser reads. Text detected in any
@@ -43,10 +43,11 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
         raise IngestError(path, "binary data, not a text report")
-    for enc in ([declared] if declared else []) + ["utf-8"]:
+    trusted = [_codec(declared)] if declared and _codec(declared) in _CHINESE else []  # not a page's latin-1
+    for codec in ["utf-8", *trusted]:  # valid UTF-8 is UTF-8, whatever a page declares
         try:
-            return _decoded(data, _codec(enc))
-        except (UnicodeDecodeError, LookupError):
+            return _decoded(data, codec)
+        except UnicodeDecodeError:
             continue
     best = from_bytes(data).best()
     if best is None:
