@@ -19,7 +19,7 @@ def facts(path: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def _garbage(path: Path) -> None:
     rng = random.Random(7)
-    path.write_bytes(bytes(rng.randrange(0x81, 0xFF) for _ in range(4000)))  # decodes as GB18030, no NUL
+    path.write_bytes(bytes(rng.randrange(0x81, 0xFF) for _ in range(4000)))  # valid GB18030, but no language
 
 
 CASES = {
@@ -27,7 +27,7 @@ CASES = {
     "empty.txt": (b"", "empty file"),
     "blank.txt": (b" \n\n\t ", "empty file"),
     "nul.txt": (b"\x00\x01\x02binary" * 100, "binary data"),
-    "garbage.txt": (_garbage, "not a report"),
+    "garbage.txt": (_garbage, "cannot decode the text"),
     "english.txt": (b"This is an English text, not an annual report at all. " * 10, "not a report"),
     "news.txt": ("今天天气很好，我们去公园散步，看见很多人在跑步。".encode() * 20, "not a report"),
     "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "convert it to DOCX or PDF"),

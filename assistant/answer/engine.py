@@ -40,8 +40,11 @@ def ask(
     store: Store | None = None,
     searcher: Searcher | None = None,
 ) -> Answer:
-    """Answer a question about one report (``report`` or ``report_id``) or, with neither, the corpus."""
-    store = store or Store()
+    """Answer a question about one report (``report`` or ``report_id``) or, with neither, the corpus.
+
+    A ``report`` parsed on the spot needs no store: without one, nothing is read or written on disk."""
+    if store is None and report is None:
+        store = Store()
     lang = detect(question)
     if report is None and report_id is not None:
         report = store.report(report_id)
@@ -57,7 +60,12 @@ def ask(
     refusal = _not_a_question(question, lang)
     if refusal:
         return refusal
-    query = read(question, lang, canonical(store))
+    if store is not None:
+        refs = canonical(store)
+    else:  # a report parsed on the spot and no corpus: the one report a question can name
+        r = report
+        refs = [ReportRef(r.id, r.title, r.agency, r.region, r.year, r.format, r.layout)]
+    query = read(question, lang, refs)
     measure = _measure(query.parts[0].key) if query.parts else None
     asks = asks_for_figure(query.text, measure) or LIST.search(query.normal.text)
     if not asks and aggregate.operation(query.text)[0] is None:
@@ -146,10 +154,10 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, query: Query, store: Store, searcher: Searcher | None):
+    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None):
         self.query, self.store, self._searcher = query, store, searcher
         self.question, self.lang = query.text, query.lang
-        self.load = lru_cache(maxsize=None)(store.report)
+        self.load = lru_cache(maxsize=None)(store.report if store else lambda _id: None)
 
     @property
     def searcher(self) -> Searcher:

@@ -8,13 +8,13 @@ from functools import cache
 
 from pypinyin import lazy_pinyin
 
+from assistant.domain.canonical import counted
 from assistant.extract.metadata import ABBREVIATIONS
 from assistant.store.database import Store
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SUFFIX = re.compile(r"(综合实验区|经济技术开发区|开发区|高新区|新区|实验区|自治州|自治县|地区|省|市|县|区|州|旗|盟)$")
 SHORT_SUFFIXES = {"综合实验区": ("实验区", "综合实验区"), "经济技术开发区": ("开发区", "经开区")}
-FORMAT_PREFERENCE = ("html", "docx", "pdf", "txt", "md")
 _AGENCY_WORDS = {  # English words for agency types, to tell apart agencies of one place
     "人民政府": ("government", "people's government"),
     "管委会": ("management committee", "administrative committee", "government"),
@@ -133,22 +133,11 @@ def named_reports(question: str, refs: list[ReportRef]) -> list[ReportRef]:
 
 
 def canonical(store: Store) -> list[ReportRef]:
-    """One report per agency and year: the copy whose figures are most complete and certain."""
-    quality = {}
-    for f in store.figures():
-        q = quality.setdefault(f["report_id"], [0, 0])
-        q[0] += f["value"] is None
-        q[1] += f["uncertain"]
-    best: dict[tuple[str, int | None], ReportRef] = {}
-    for r in store.reports():
-        ref = ReportRef(r["id"], r["title"], r["agency"], r["region"], r["year"], r["format"], r["layout"])
-        key = (ref.agency, ref.year)
-        rank = (*quality.get(ref.id, (0, 0)), _format_rank(ref.format), ref.id)
-        old = best.get(key)
-        if old is None or rank < (*quality.get(old.id, (0, 0)), _format_rank(old.format), old.id):
-            best[key] = ref
-    return sorted(best.values(), key=lambda r: (r.agency, r.year or 0))
-
-
-def _format_rank(fmt: str) -> int:
-    return FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+    """One report per agency and year: the copy that counts (see assistant.domain.canonical)."""
+    keep = {c.id for c in counted(store.copies())}
+    refs = [
+        ReportRef(r["id"], r["title"], r["agency"], r["region"], r["year"], r["format"], r["layout"])
+        for r in store.reports()
+        if r["id"] in keep
+    ]
+    return sorted(refs, key=lambda r: (r.agency, r.year or 0))

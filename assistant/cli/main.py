@@ -123,7 +123,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.answer import ask
     from assistant.extract.report import parse_file
 
-    store = Store(options.store_path(args))
+    path = options.store_path(args)
+    store = None if args.file and not path.exists() else Store(path)  # asking about a file creates no store
     report = None
     if args.file:
         try:

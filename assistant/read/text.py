@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+from functools import cache
 from pathlib import Path
 
+import opencc
 from charset_normalizer import from_bytes
 
 from assistant.read.document import Document, IngestError, Limits, normalize
@@ -25,7 +28,13 @@ _META_KEYS = {"标题": "title", "发布时间": "date", "发布机构": "publis
 
 
 def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
-    """Decode report bytes: a declared charset, UTF-8 (with or without BOM), GB18030/GBK, then detection."""
+    """Decode report bytes: a byte-order mark, UTF-8, a declared Chinese charset, else the charset detected
+    by charset_normalizer (a page that declares another charset, often wrongly, is detected too).
+
+    Only Chinese charsets are read: GB2312 and GBK as GB18030 (their superset), and Big5, whose
+    Traditional characters are converted to the Simplified ones the parser reads. Text detected in any
+    other charset (Shift-JIS Japanese, EUC-KR Korean …) is refused, never decoded into mojibake.
+    """
     if not data.strip():
         raise IngestError(path, "empty file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -34,22 +43,46 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
         raise IngestError(path, "binary data, not a text report")
-    candidates = [declared] if declared else []
-    candidates += ["utf-8", "gb18030"]
-    for enc in candidates:
+    trusted = [_codec(declared)] if declared and _codec(declared) in _CHINESE else []  # not a page's latin-1
+    for codec in ["utf-8", *trusted]:  # valid UTF-8 is UTF-8, whatever a page declares
         try:
-            return data.decode(_codec(enc))
-        except (UnicodeDecodeError, LookupError):
+            return _decoded(data, codec)
+        except UnicodeDecodeError:
             continue
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(path, "cannot decode the text (unknown encoding or binary data)")
-    return str(best)
+    codec = _codec(best.encoding)
+    if codec not in _CHINESE:
+        raise IngestError(
+            path,
+            f"not Chinese text: it reads as {best.language or 'an unknown language'} in {best.encoding} "
+            "(reports are read in UTF-8, GB18030/GBK or Big5)",
+        )
+    return _decoded(data, codec)
+
+
+_CHINESE = {"gb18030", "hz", "big5", "big5hkscs", "cp950"}
+_TRADITIONAL = {"big5", "big5hkscs", "cp950"}
 
 
 def _codec(name: str) -> str:
-    """GB2312 and GBK pages are decoded as GB18030, their superset."""
-    return "gb18030" if name.lower().replace("-", "") in {"gb2312", "gbk", "gb18030", "cp936", "xgbk"} else name
+    """The Python codec for a charset name; GB2312 and GBK pages are decoded as GB18030, their superset."""
+    try:
+        codec = codecs.lookup("gbk" if name.strip().lower() == "x-gbk" else name).name
+    except LookupError:
+        return name
+    return "gb18030" if codec in {"gb2312", "gbk"} else codec
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _decoded(data: bytes, codec: str) -> str:
+    text = data.decode(codec)
+    return _to_simplified().convert(text) if codec in _TRADITIONAL else text
 
 
 def require_report_text(text: str, path: Path | str) -> None:

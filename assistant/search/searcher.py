@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -19,11 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from assistant import config
+from assistant.domain.canonical import Copy, superseded
 from assistant.search.bm25 import BM25Index, IndexedPassage, Passages, open_index
 from assistant.search.tokenize import to_simplified
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -106,10 +105,15 @@ def _fold(value: str) -> str:
 
 
 class Searcher:
-    """Queries over one :class:`BM25Index`, with cached filter masks."""
+    """Queries over one :class:`BM25Index`, with cached filter masks.
 
-    def __init__(self, index: BM25Index):
+    ``copies``: what the canonical-copy rule reads of the indexed reports (see
+    :mod:`assistant.domain.canonical`); the copies it does not count are left out of distinct searches.
+    """
+
+    def __init__(self, index: BM25Index, copies: Iterable[Copy] = ()):
         self.index = index
+        self.superseded = superseded(copies)
         self._masks: dict[tuple, np.ndarray] = {}
 
     @classmethod
@@ -120,24 +124,28 @@ class Searcher:
         *,
         source_fingerprint: str | None = None,
         workers: int | None = None,
+        copies: Iterable[Copy] = (),
     ) -> Searcher:
         """Load the index in ``folder``, bringing it up to date with ``passages`` when given
         (see :func:`assistant.search.bm25.open_index`)."""
-        return cls(open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers))
+        return cls(open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers), copies)
 
     def query_terms(self, query: str) -> list[str]:
         """The index terms a query looks up (see :meth:`Tokenizer.query_tokens`)."""
         return self.index.tokenizer.query_tokens(query, self.index.vocab)
 
-    def mask(self, year: int | None = None, region: str | None = None, agency: str | None = None) -> np.ndarray | None:
+    def mask(
+        self, year: int | None = None, region: str | None = None, agency: str | None = None, distinct: bool = False
+    ) -> np.ndarray | None:
         """Boolean mask of the passages that pass the filters (None when there is no filter).
 
         ``region`` and ``agency`` match as case-insensitive substrings, Traditional folded to
-        Simplified; ``year`` exactly.
+        Simplified; ``year`` exactly; ``distinct`` leaves out the copies that do not count.
         """
-        if year is None and not region and not agency:
+        hidden = self.superseded if distinct else frozenset()
+        if year is None and not region and not agency and not hidden:
             return None
-        key = (self.index.version, year, region, agency)
+        key = (self.index.version, year, region, agency, hidden)
         cached = self._masks.get(key)
         if cached is not None:
             return cached
@@ -145,10 +153,11 @@ class Searcher:
         memo: dict[tuple, bool] = {}
 
         def ok(p: IndexedPassage) -> bool:
-            k = (p.year, p.region, p.agency)
+            k = (p.report_id, p.year, p.region, p.agency)
             if k not in memo:
                 memo[k] = (
-                    (year is None or p.year == year)
+                    p.report_id not in hidden
+                    and (year is None or p.year == year)
                     and (r is None or r in _fold(p.region))
                     and (a is None or a in _fold(p.agency))
                 )
@@ -172,47 +181,32 @@ class Searcher:
     ) -> list[Hit]:
         """The k passages that best match the query, best first, among those passing the filters.
 
-        ``distinct``: a passage whose text (whitespace aside) an earlier hit of the same agency and
-        year already has is skipped, so one report ingested in several formats counts once.
+        ``distinct``: only the copy that counts of a report ingested in several formats is searched
+        (see :mod:`assistant.domain.canonical`), so each agency's year counts once.
         """
         terms = self.query_terms(query)
-        mask = self.mask(year, region, agency)
-        hits: list[Hit] = []
-        seen: set[tuple] = set()
-        fetch = k * 2 if distinct else k
-        while True:
-            ranked = self.index.top_k(terms, fetch, mask)
-            hits, seen = [], set()
-            for i, score in ranked:
-                p = self.index.passages[i]
-                if distinct:
-                    key = (p.agency, p.year, _WHITESPACE.sub("", p.text))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                spans = match_spans(p.text, terms)
-                hits.append(
-                    Hit(
-                        p.report_id,
-                        p.title,
-                        p.agency,
-                        p.region,
-                        p.year,
-                        p.section,
-                        p.page,
-                        p.start,
-                        p.end,
-                        p.text,
-                        score,
-                        highlight(p.text, spans),
-                        spans,
-                    )
+        hits = []
+        for i, score in self.index.top_k(terms, k, self.mask(year, region, agency, distinct)):
+            p = self.index.passages[i]
+            spans = match_spans(p.text, terms)
+            hits.append(
+                Hit(
+                    p.report_id,
+                    p.title,
+                    p.agency,
+                    p.region,
+                    p.year,
+                    p.section,
+                    p.page,
+                    p.start,
+                    p.end,
+                    p.text,
+                    score,
+                    highlight(p.text, spans),
+                    spans,
                 )
-                if len(hits) == k:
-                    return hits
-            if len(ranked) < fetch:  # every matching passage was seen
-                return hits
-            fetch *= 4
+            )
+        return hits
 
 
 @dataclass
@@ -222,10 +216,11 @@ class Corpus:
     passages: Callable[[], Iterable[IndexedPassage]]
     index_dir: Path
     fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
+    copies: Callable[[], Iterable[Copy]] = tuple  # what the canonical-copy rule reads of the reports
 
     def searcher(self) -> Searcher:
         """The index, brought up to date with the passages (rebuilt if missing, stale or damaged)."""
-        return Searcher.open(self.passages, self.index_dir, source_fingerprint=self.fingerprint)
+        return Searcher.open(self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies())
 
 
 def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -235,7 +230,7 @@ def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
 
     store = Store(store_path)
     folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
-    return Corpus(store.iter_passages, folder, store.fingerprint())
+    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies)
 
 
 _SEARCHERS: dict[Path, Searcher] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant import config
 from assistant.domain import numbers, schema
+from assistant.domain.canonical import Copy
 from assistant.domain.record import (
     Figure,
     IndexedPassage,
@@ -247,6 +248,16 @@ class Store:
                 for c in db.execute("SELECT * FROM narrative_checks WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
         return report
+
+    def copies(self) -> list[Copy]:
+        """What the canonical-copy rule reads of every stored report (see assistant.domain.canonical)."""
+        with closing(self._connect()) as db:
+            rows = db.execute(
+                "SELECT r.id, r.agency, r.year, r.format, COUNT(f.value), "
+                "COALESCE(SUM(f.uncertain * (f.value IS NOT NULL)), 0) "
+                "FROM reports r LEFT JOIN figures f ON f.report_id = r.id GROUP BY r.id ORDER BY r.agency, r.year, r.id"
+            ).fetchall()
+        return [Copy(*r) for r in rows]
 
     def figures(self, address: str | None = None) -> list[dict]:
         """Figures with their report's metadata, for one address or all."""

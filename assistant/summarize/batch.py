@@ -13,6 +13,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant.domain import numbers, schema
+from assistant.domain.canonical import Copy, counted
 from assistant.domain.numbers import share
 from assistant.read import IngestError, Limits
 from assistant.summarize.render import digest_document, index_document, render_summary
@@ -81,6 +82,7 @@ def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
         "year": report.year,
         "layout": report.layout,
         "format": report.format,
+        "copy": Copy.of(report),
         "received": req.get("received"),
         "handled": req.get("handled"),
         "carried_over": req.get("carried_over"),
@@ -202,14 +204,10 @@ def run_batch(
 
 # ---------------------------------------------------------------- the corpus digest
 def _representatives(records: list[dict]) -> list[dict]:
-    """One record per agency and year (copies of a report in other formats are left out): the copy whose
-    tables are most complete and whose arithmetic holds, then the first id."""
-    best: dict[tuple[str, int | None], dict] = {}
-    for r in sorted(
-        records, key=lambda r: (r["arithmetic"] == "fails", len(r["missing_tables"]), r["received"] is None, r["id"])
-    ):
-        best.setdefault((r["agency"], r["year"]), r)
-    return sorted(best.values(), key=lambda r: (r["agency"], r["year"] or 0, r["id"]))
+    """One record per agency and year, the copy that counts (see assistant.domain.canonical); copies of a
+    report in other formats are left out."""
+    keep = {c.id for c in counted(r["copy"] for r in records)}
+    return sorted((r for r in records if r["id"] in keep), key=lambda r: (r["agency"], r["year"] or 0, r["id"]))
 
 
 def _sum(values: list) -> int | float:
