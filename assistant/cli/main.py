@@ -163,6 +163,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from assistant.compare.render import as_text
+    from assistant.compare.resolve import CompareError, resolve
+    from assistant.compare.summary import compare_reports
+
+    try:
+        a, b = resolve(args.reports, Store(options.store_path(args)), options.limits(args))
+    except CompareError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    comparison = compare_reports(a, b)
+    print(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1) if args.json else as_text(comparison))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
@@ -213,6 +228,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     add_summarize_parser(sub)
+
+    p = sub.add_parser("compare", help="compare two reports, or an agency's two years")
+    p.add_argument(
+        "reports",
+        nargs="+",
+        metavar="A B",
+        help="two report ids or files, or an agency and two years (an agency alone: its latest two years)",
+    )
+    add_json(p, "print the comparison as one JSON object")
+    add_store(p)
+    add_limits(p)
+    p.set_defaults(func=cmd_compare)
     return parser
 
 
