@@ -96,7 +96,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def digest(store: Store) -> str:
-    """A short overview of the corpus: reports by year with their requests received."""
+    """A short overview of the corpus: reports by year with their requests received, then every agency whose
+    carry-over differs from its previous year's carried-forward figure."""
+    from assistant.compare.corpus import checks
+    from assistant.compare.crossyear import warning
+
     received = {f["report_id"]: f["value"] for f in store.figures("requests.new_received.total")}
     lines = ["", "year  report                                            requests received"]
     for r in sorted(store.reports(), key=lambda r: (r["year"] or 0, r["id"])):
@@ -104,6 +108,14 @@ def digest(store: Store) -> str:
         shown = "not given" if value is None else numbers.exact(value)
         shown = shown if r["id"] in received else "no standard table"
         lines.append(f"{r['year'] or '?':<5} {r['id'][:48]:<49} {shown}")
+    pairs = checks(store)
+    failing = [w for w in map(warning, pairs) if w is not None]
+    lines.append("")
+    if failing:
+        lines.append(f"cross-year check 跨年核对: {len(failing)} of {len(pairs)} consecutive years do not agree")
+        lines += [f"  {w.message()}" for w in failing]
+    else:
+        lines.append(f"cross-year check 跨年核对: all {len(pairs)} pairs of consecutive years agree")
     return "\n".join(lines)
 
 
