@@ -18,15 +18,17 @@ from assistant.domain.record import Report
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)\]】]*)?")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# A bare section heading ("二、主动公开政府信息情况") is structure, not text a report could copy.
+# A bare section heading ("二、主动公开政府信息情况") or table caption ("第二十条第(六)项") is structure,
+# not text a report could copy.
 _HEADING = re.compile(
     r"[一二三四五六七八九十]\s*[、.]\s*(?:" + "|".join(s.pattern for s in schema.SECTIONS) + r")[。:：]?"
+    r"|第二十条第\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*项"
 )
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped, in order; pieces without a Chinese character (table digits,
-    punctuation) and bare section headings are left out."""
+    punctuation), bare section headings and table captions are left out."""
     out = []
     for m in _SENTENCE.finditer(text):
         s = m.group().strip()

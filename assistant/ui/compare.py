@@ -71,7 +71,8 @@ def figures_html(c: Comparison) -> str:
             f"<details><summary>不可比的数字 Figures not comparable ({len(c.not_comparable)})</summary>"
             f"<ul>{items}</ul></details>"
         )
-    return f"<div class='table-wrap'><table class='figs' id='compare-table'>{head}{''.join(rows)}</table></div>{apart}"
+    table = f"<table class='figs' id='compare-table'>{head}{''.join(rows)}</table>"
+    return f"<div class='table-wrap' style='max-height:34rem;overflow-y:auto'>{table}</div>{apart}"
 
 
 def cross_year_html(c: Comparison) -> str:
@@ -122,7 +123,7 @@ def trend_frame(service: Service, agency: str) -> pd.DataFrame:
         for m in HEADLINE if report else ():
             v = m.value(report)
             if v is not None:
-                rows.append({"year": ref.year, "figure": f"{m.zh} {m.en}", "count": v})
+                rows.append({"year": str(ref.year), "figure": f"{m.zh} {m.en}", "count": v})
     return pd.DataFrame(rows, columns=["year", "figure", "count"])
 
 
@@ -143,7 +144,8 @@ def outputs(service: Service, a, b) -> list[Any]:  # (Report | None, Report | No
 # ---------------------------------------------------------------- the tab
 def compare_tab(service: Service) -> None:
     known = agencies(service)
-    first = next((k for k, ys in known.items() if len(ys) >= 2), next(iter(known), None))
+    tabled = {k: sum(bool(r.layout) for r in refs) for k, refs in by_agency(service.store).items()}
+    first = max(known, key=lambda k: (tabled[k], len(known[k])), default=None)  # the most years with tables
     years = [str(y) for y in known.get(first, [])] if first else []
     with gr.Tab("比较 Compare", id="compare"):
         with gr.Tabs():
