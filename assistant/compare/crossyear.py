@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assistant.compare.exact import Number
 from assistant.domain import schema
 from assistant.domain.record import Report
 
-Number = int | float
 COLUMNS = tuple(c.id for c in schema.APPLICANTS)
 
 

@@ -9,12 +9,10 @@ as missing), never 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
+from assistant.compare.exact import Number, difference, percent_change, total
 from assistant.domain import schema
 from assistant.domain.record import Report
-
-Number = int | float
 
 # The groups whose biggest changes come first, in this order (then every other figure in layout order).
 PRIORITY = ("requests", "outcomes", "refusals", "appeals", "proactive")
@@ -33,16 +31,13 @@ class FigureChange:
     @property
     def change(self) -> Number | None:
         """b - a, exactly (decimal arithmetic: 4166.241619 - 18651.06 is -14484.818381)."""
-        if self.a is None or self.b is None:
-            return None
-        return _number(Decimal(str(self.b)) - Decimal(str(self.a)))
+        return difference(self.a, self.b)
 
     @property
     def pct(self) -> float | None:
         """Percent change to one decimal; None where a is missing or 0 (no base to compare with)."""
-        if self.a is None or self.b is None or self.a == 0:
-            return None
-        return round(float((Decimal(str(self.b)) - Decimal(str(self.a))) / Decimal(str(self.a)) * 100), 1)
+        pct = percent_change(self.a, self.b)
+        return None if pct is None else round(pct, 1)
 
     def to_dict(self) -> dict:
         return {
@@ -68,10 +63,6 @@ class NotComparable:
 
     def to_dict(self) -> dict:
         return dict(vars(self))
-
-
-def _number(d: Decimal) -> Number:
-    return int(d) if d == d.to_integral_value() else float(d)
 
 
 def _meaning(layout: schema.Layout, address: str) -> tuple[str, str, str]:
@@ -147,7 +138,4 @@ def group_total(a_or_b: Report, outcome: str) -> Number | None:
     if layout is None:
         return None
     group = next(g for g in schema.OUTCOME_GROUPS if g.id == outcome)
-    values = [a_or_b.value(f"requests.{r.id}.total") for r in group.rows(layout.table("requests"))]
-    if not values or any(v is None for v in values):
-        return None
-    return _number(sum((Decimal(str(v)) for v in values), Decimal(0)))
+    return total(a_or_b.value(f"requests.{r.id}.total") for r in group.rows(layout.table("requests")))

@@ -5,8 +5,8 @@ Reports parsed before narrative facts existed have none: the attribute is read w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
+from assistant.compare.exact import difference
 from assistant.domain.record import Report
 
 
@@ -20,10 +20,7 @@ class NarrativePair:
 
     @property
     def change(self) -> int | float | None:
-        if self.a is None or self.b is None:
-            return None
-        d = Decimal(str(self.b)) - Decimal(str(self.a))
-        return int(d) if d == d.to_integral_value() else float(d)
+        return difference(self.a, self.b)
 
     def to_dict(self) -> dict:
         return {**vars(self), "change": self.change}

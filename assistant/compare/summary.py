@@ -4,17 +4,15 @@ English or Chinese ("Requests received fell from 218 to 154 (-29%); refusals …
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from assistant.compare.crossyear import CarryCheck, carry_check
+from assistant.compare.exact import Number, percent_change, total
 from assistant.compare.figures import FigureChange, NotComparable, compare_figures, group_total
 from assistant.compare.narrative import NarrativePair, compare_narrative
 from assistant.compare.text import SectionDiff, compare_sections
 from assistant.domain import schema
 from assistant.domain.names import agency_english
 from assistant.domain.record import Report
-
-Number = int | float
 
 
 @dataclass(frozen=True)
@@ -31,11 +29,7 @@ class Measure:
             return group_total(report, self.outcome)
         if not report.layout:
             return None
-        values = [report.value(a) for a in self.addresses]
-        if any(v is None for v in values):
-            return None
-        total = sum((Decimal(str(v)) for v in values), Decimal(0))
-        return int(total) if total == total.to_integral_value() else float(total)
+        return total(report.value(a) for a in self.addresses)
 
 
 HEADLINE = (
@@ -85,9 +79,8 @@ def _n(v: Number, lang: str) -> str:
 
 
 def _pct(a: Number, b: Number) -> str:
-    if not a:
-        return ""
-    p = round(float((Decimal(str(b)) - Decimal(str(a))) / Decimal(str(a)) * 100))
+    pct = percent_change(a, b)
+    p = 0 if pct is None else round(pct)
     return f" ({p:+d}%)" if p else ""
 
 
@@ -113,16 +106,20 @@ def _move(m: Measure, a: Report, b: Report, lang: str) -> str | None:
     return f"{m.en} {'rose' if y > x else 'fell'} from {_n(x, lang)} to {_n(y, lang)}{_pct(x, y)}"
 
 
+def _sentence(clauses: list[str], lang: str) -> str:
+    if lang == "zh":
+        return "；".join(clauses) + "。"
+    text = "; ".join(clauses) + "."
+    return text[0].upper() + text[1:]
+
+
 def _moves(c: Comparison, lang: str) -> str:
     moves = [s for s in (_move(m, c.a, c.b, lang) for m in HEADLINE) if s]
     if not moves:
         if lang == "zh":
             return "两份报告都没有标准统计表（2019年以前的报告没有），只比较正文。"
         return "Neither report has the standard tables (reports before 2019 predate them): only their text is compared."
-    if lang == "zh":
-        return "；".join(moves) + "。"
-    text = "; ".join(moves) + "."
-    return text[0].upper() + text[1:]
+    return _sentence(moves, lang)
 
 
 def _carry(c: Comparison, lang: str) -> str:
@@ -140,16 +137,16 @@ def _carry(c: Comparison, lang: str) -> str:
             if lang == "zh"
             else "The carry-over cannot be checked: its figures are missing."
         )
-    total = next(col for col in x.columns if col.column == "total")
+    overall = next(col for col in x.columns if col.column == "total")
     if x.holds:
         if lang == "zh":
             return (
                 f"跨年核对相符：{yb}年上年结转与{ya}年结转下年度一致"
-                f"（总计{_n(total.carried_over, lang)}件），各列均相符。"
+                f"（总计{_n(overall.carried_over, lang)}件），各列均相符。"
             )
         return (
             f"The carry-over checks out: what {ya} carried forward is what {yb} carried over "
-            f"({_n(total.carried_over, lang)} in total), in every column."
+            f"({_n(overall.carried_over, lang)} in total), in every column."
         )
     cols = [(next(a for a in schema.APPLICANTS if a.id == col.column), col) for col in x.failing]
     if lang == "zh":
@@ -180,10 +177,7 @@ def _reuse(c: Comparison, lang: str) -> str:
         else:
             share = f"{pct}% of the {label} section repeats" if pct else f"none of the {label} section repeats"
             out.append(f"{share} the previous year's text word for word")
-    if lang == "zh":
-        return "；".join(out) + "。"
-    text = "; ".join(out) + "."
-    return text[0].upper() + text[1:]
+    return _sentence(out, lang)
 
 
 def _layouts(c: Comparison, lang: str) -> str:
