@@ -1,25 +1,17 @@
-"""Exact arithmetic on figures, in decimal: 4166.241619 - 18651.06 is -14484.818381, not a float's
-approximation. Missing figures (None) give None, never 0."""
+"""Changes, sums and percent changes of figures, exact (through :mod:`assistant.domain.numbers`):
+4166.241619 - 18651.06 is -14484.818381. A missing figure (None) gives None, never 0."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
-Number = int | float
-
-
-def _d(v: Number) -> Decimal:
-    return Decimal(str(v))
-
-
-def _number(d: Decimal) -> Number:
-    return int(d) if d == d.to_integral_value() else float(d)
+from assistant.domain import numbers
+from assistant.domain.numbers import Number
 
 
 def difference(a: Number | None, b: Number | None) -> Number | None:
     """b - a."""
-    return None if a is None or b is None else _number(_d(b) - _d(a))
+    return None if a is None or b is None else numbers.total([b, -a])
 
 
 def total(values: Iterable[Number | None]) -> Number | None:
@@ -27,11 +19,10 @@ def total(values: Iterable[Number | None]) -> Number | None:
     values = list(values)
     if not values or any(v is None for v in values):
         return None
-    return _number(sum((_d(v) for v in values), Decimal(0)))  # type: ignore[arg-type]
+    return numbers.total(values)  # type: ignore[arg-type]
 
 
 def percent_change(a: Number | None, b: Number | None) -> float | None:
-    """100 * (b - a) / a; None where a is missing or 0 (no base to compare with)."""
-    if a is None or b is None or a == 0:
-        return None
-    return float((_d(b) - _d(a)) / _d(a) * 100)
+    """100 * (b - a) / a to one decimal; None where a is missing or 0 (no base to compare with)."""
+    change = difference(a, b)
+    return None if change is None or not a else numbers.percent(change, a)

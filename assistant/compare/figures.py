@@ -36,8 +36,7 @@ class FigureChange:
     @property
     def pct(self) -> float | None:
         """Percent change to one decimal; None where a is missing or 0 (no base to compare with)."""
-        pct = percent_change(self.a, self.b)
-        return None if pct is None else round(pct, 1)
+        return percent_change(self.a, self.b)
 
     def to_dict(self) -> dict:
         return {

@@ -4,18 +4,14 @@ figures listed apart, the cross-year check, the reused share of each section and
 from __future__ import annotations
 
 from assistant.compare.summary import Comparison, paragraph
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 
 MISSING = "—"
 
 
-def cell(value: object) -> str:
+def cell(value: int | float | None) -> str:
     """A figure as printed: exact, "—" where missing."""
-    if value is None:
-        return MISSING
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return MISSING if value is None else numbers.exact(value)
 
 
 def signed(value: int | float | None) -> str:

@@ -10,7 +10,7 @@ from assistant.compare.exact import Number, percent_change, total
 from assistant.compare.figures import FigureChange, NotComparable, compare_figures, group_total
 from assistant.compare.narrative import NarrativePair, compare_narrative
 from assistant.compare.text import SectionDiff, compare_sections
-from assistant.domain import schema
+from assistant.domain import numbers, schema
 from assistant.domain.names import agency_english
 from assistant.domain.record import Report
 
@@ -73,9 +73,7 @@ def compare_reports(a: Report, b: Report) -> Comparison:
 
 # ---------------------------------------------------------------- prose
 def _n(v: Number, lang: str) -> str:
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return f"{v:,}" if lang == "en" and isinstance(v, int) else str(v)
+    return numbers.in_language(v, lang)
 
 
 def _pct(a: Number, b: Number) -> str:
