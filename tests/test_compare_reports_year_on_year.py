@@ -12,6 +12,7 @@ from conftest import CORPUS
 
 from assistant.cli.main import digest, main
 from assistant.compare import corpus, crossyear
+from assistant.compare.narrative import compare_narrative
 from assistant.compare.summary import compare_reports, headline, paragraph
 from assistant.extract.report import parse_file
 from assistant.store.database import Store
@@ -160,16 +161,16 @@ def test_two_reports_before_2019_compare_their_text_only(pingtan):
 
 
 def test_narrative_facts_are_matched_by_measure(pingtan):
-    a, b = pingtan[2024], pingtan[2025]
-    # 2024: 全年发布政策文件解读96篇; 2025: 政策解读82篇 (the attribute another stage will fill)
-    a.narrative_facts = [SimpleNamespace(value=96, unit="篇", measure="policy_interpretations", english="x")]
-    b.narrative_facts = [SimpleNamespace(value=82, unit="篇", measure="policy_interpretations", english="x")]
-    try:
-        pairs = compare_reports(a, b).narrative
-    finally:
-        del a.narrative_facts, b.narrative_facts
-    assert [(p.measure, p.a, p.b, p.change) for p in pairs] == [("policy_interpretations", 96, 82, -14)]
-    assert compare_reports(a, b).narrative == []  # reports without narrative facts
+    pairs = {(p.measure, p.unit): p for p in compare_reports(pingtan[2024], pingtan[2025]).narrative}
+    # 2024: 通过政府门户网站全年主动公开各类政府信息10407条; 2025: 累计主动公开政府信息7700余条
+    info = pairs[("government information", "条")]
+    assert (info.a, info.b, info.change) == (10407, 7700, -2707)  # 10407 - 7700 = 2707
+    # 2024: 全年办理政府信息公开申请218件; 2025: 全区共收到政府信息公开申请154件
+    requests = pairs[("requests for government information", "件")]
+    assert (requests.a, requests.b) == (218, 154)
+    # 2025 only: 全年办理因政府信息公开申请引发的行政复议36起
+    assert pairs[("administrative reconsideration", "起")].a is None
+    assert compare_narrative(SimpleNamespace(), SimpleNamespace()) == []  # a record without narrative facts
 
 
 # ---------------------------------------------------------------- the store, the CLI, the Q&A

@@ -1,6 +1,6 @@
-"""The counts the narrative gives (``report.narrative_facts``), side by side, matched by measure.
-
-Reports parsed before narrative facts existed have none: the attribute is read with a default."""
+"""The counts the narrative gives (``report.narrative_facts``), side by side, matched by measure: its English
+name from the vocabulary where it has one (各类政府信息 and 政府信息 are both "government information"),
+else the measure as printed, and the unit. The first mention of a measure in a report counts."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from assistant.domain.record import Report
 
 @dataclass(frozen=True)
 class NarrativePair:
-    measure: str
-    english: str
+    measure: str  # the English name, or the measure as printed
     unit: str
     a: int | float | None
     b: int | float | None
+    printed_a: str  # the measure as each report prints it ("" where it gives none)
+    printed_b: str
 
     @property
     def change(self) -> int | float | None:
@@ -26,26 +27,26 @@ class NarrativePair:
         return {**vars(self), "change": self.change}
 
 
-def _by_measure(report: Report) -> dict[str, object]:
-    out: dict[str, object] = {}
+def _by_measure(report: Report) -> dict[tuple[str, str], object]:
+    out: dict[tuple[str, str], object] = {}
     for fact in getattr(report, "narrative_facts", None) or []:
-        out.setdefault(fact.measure, fact)  # the first mention of a measure counts
+        out.setdefault((fact.english or fact.measure, fact.unit), fact)
     return out
 
 
 def compare_narrative(a: Report, b: Report) -> list[NarrativePair]:
     fa, fb = _by_measure(a), _by_measure(b)
     pairs = []
-    for measure in list(fa) + [m for m in fb if m not in fa]:
-        x, y = fa.get(measure), fb.get(measure)
-        some = x or y
+    for key in list(fa) + [k for k in fb if k not in fa]:
+        x, y = fa.get(key), fb.get(key)
         pairs.append(
             NarrativePair(
-                measure,
-                getattr(some, "english", "") or measure,
-                getattr(some, "unit", "") or "",
+                key[0],
+                key[1],
                 getattr(x, "value", None),
                 getattr(y, "value", None),
+                getattr(x, "measure", ""),
+                getattr(y, "measure", ""),
             )
         )
     return pairs

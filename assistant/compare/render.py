@@ -59,5 +59,6 @@ def as_text(c: Comparison) -> str:
     if c.narrative:
         lines += ["", "narrative facts 正文数字"]
         for n in c.narrative:
-            lines.append(f"  {n.english} ({n.unit}): {cell(n.a)} → {cell(n.b)} ({signed(n.change)})")
+            printed = " / ".join(p for p in (n.printed_a, n.printed_b) if p)
+            lines.append(f"  {n.measure} ({n.unit}; {printed}): {cell(n.a)} → {cell(n.b)} ({signed(n.change)})")
     return "\n".join(lines)
