@@ -196,6 +196,9 @@ def test_a_carry_over_that_differs_is_a_typed_warning_on_the_later_report(tmp_pa
         ("total", 1, 0),
     ]
     assert "1 of 1 consecutive years do not agree" in digest(store) and w.message() in digest(store)
+    typed = w.as_warning()
+    assert str(typed.kind) == "cross_year" and typed.address == "requests.carried_over"
+    assert typed.numbers == (1, 0, 1, 0)
 
 
 def test_compare_json_for_an_agency_and_its_latest_two_years(corpus_store, capsys):

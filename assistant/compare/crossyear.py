@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.compare.exact import Number
 from assistant.domain import schema
-from assistant.domain.record import Report
+from assistant.domain.record import Report, Warning, WarningKind
 
 COLUMNS = tuple(c.id for c in schema.APPLICANTS)
 
@@ -107,7 +107,16 @@ class CrossYearWarning:
             f"in {self.year - 1}"
             for c in self.failing
         )
-        return f"cross-year: {self.report_id} does not carry over what {self.previous_id} carried forward: {cols}"
+        return f"{self.report_id} does not carry over what {self.previous_id} carried forward: {cols}"
+
+    def as_warning(self) -> Warning:
+        """The domain's typed warning: address the carried-over row, numbers (forward, over) per failing column."""
+        return Warning(
+            WarningKind.CROSS_YEAR,
+            self.message(),
+            address="requests.carried_over",
+            numbers=tuple(v for c in self.failing for v in (c.carried_forward, c.carried_over)),
+        )
 
     def to_dict(self) -> dict:
         return {
