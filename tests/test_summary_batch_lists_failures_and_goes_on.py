@@ -90,6 +90,7 @@ def test_the_digest_finds_carried_over_mismatches_and_arithmetic_failures(corpus
     # pingtan 2025 carried over 0; say pingtan 2024 had carried 5 forward: the digest must flag it
     for r in records:
         if r["agency"] == agency_key("平潭综合实验区管委会") and r["year"] == 2024:
-            r["carried_forward"] = 5
+            r["carried_forward_by_column"] = {**r["carried_forward_by_column"], "individual": 5, "total": 5}
     flagged = corpus_digest(records)["carried_over_mismatch"]
     assert [(m["year"], m["carried_over"], m["previous_carried_forward"]) for m in flagged] == [(2025, 0, 5)]
+    assert [c["column"] for c in flagged[0]["columns"]] == ["individual", "total"]

@@ -1,6 +1,6 @@
 """The app in a real browser (Debian's chromium, headless): ask in English and Chinese and open the
 citations, search and download the hits, read a report's English summary and tables, look at the data,
-upload a report (one carrying <script>, shown as text) and a bad file. Screenshots are saved under
+upload a report (one carrying <script>, shown as text) and a bad file, compare two years. Screenshots are saved under
 test-output/ui-browser/ for a person to look at."""
 
 from __future__ import annotations
@@ -230,3 +230,25 @@ def test_8_a_bad_upload_gets_a_clear_message(page, tmp_path):
     expect(status).to_contain_text("This file cannot be read: scan.pdf")
     expect(status).to_contain_text("原因 Reason:")
     shot(page, "11-upload-bad-file")
+
+
+def test_9_compare_an_agencys_two_years(page):
+    open_tab(page, "比较 Compare")
+    page.locator("#compare-go").click()
+    table = page.locator("#compare-table")
+    expect(table).to_contain_text("本年新收政府信息公开申请数量")
+    # pingtan 2024 -> 2025, read from the documents: 新收 218 -> 154, 行政复议 总计 7 -> 36
+    row = table.locator("tr", has_text="requests.new_received.total")
+    expect(row).to_contain_text("218")
+    expect(row).to_contain_text("154")
+    expect(row).to_contain_text("-64")
+    expect(page.locator("#compare-summary")).to_contain_text("Requests received fell from 218 to 154")
+    expect(page.locator("#compare-trend canvas, #compare-trend svg").first).to_be_visible()
+    shot(page, "12-compare-figures", full=True)
+    page.get_by_role("tab", name="跨年核对 Cross-year check").click()
+    expect(page.locator("#compare-cross")).to_contain_text("相符 holds")
+    page.get_by_role("tab", name="正文差异 Text differences").click()
+    page.locator("#compare-text details summary").first.click()
+    expect(page.locator("#compare-text ins").first).to_be_visible()
+    expect(page.locator("#compare-text del").first).to_be_visible()
+    shot(page, "13-compare-text", full=True)

@@ -16,6 +16,7 @@ from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
+from assistant.compare.qa import what_changed
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
@@ -400,6 +401,8 @@ class _Context:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":
             return aggregate.count_reports(refs, years, self.lang)
+        if measure is None and op == "change" and (changed := what_changed(named, years.listed, self.load, self.lang)):
+            return Answer(changed, None, "aggregate", self.lang)
         if measure is None:
             pick = _one_report(named, years)
             if pick:

@@ -96,7 +96,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def digest(store: Store) -> str:
-    """A short overview of the corpus: reports by year with their requests received."""
+    """A short overview of the corpus: reports by year with their requests received, then every agency whose
+    carry-over differs from its previous year's carried-forward figure."""
+    from assistant.compare.corpus import checks
+    from assistant.compare.crossyear import warning
+
     received = {f["report_id"]: f["value"] for f in store.figures("requests.new_received.total")}
     lines = ["", "year  report                                            requests received"]
     for r in sorted(store.reports(), key=lambda r: (r["year"] or 0, r["id"])):
@@ -104,6 +108,14 @@ def digest(store: Store) -> str:
         shown = "not given" if value is None else numbers.exact(value)
         shown = shown if r["id"] in received else "no standard table"
         lines.append(f"{r['year'] or '?':<5} {r['id'][:48]:<49} {shown}")
+    pairs = checks(store)
+    failing = [w for w in map(warning, pairs) if w is not None]
+    lines.append("")
+    if failing:
+        lines.append(f"cross-year check 跨年核对: {len(failing)} of {len(pairs)} consecutive years do not agree")
+        lines += [f"  {w.message()}" for w in failing]
+    else:
+        lines.append(f"cross-year check 跨年核对: all {len(pairs)} pairs of consecutive years agree")
     return "\n".join(lines)
 
 
@@ -164,6 +176,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from assistant.compare.render import as_text
+    from assistant.compare.resolve import CompareError, resolve
+    from assistant.compare.summary import compare_reports
+
+    try:
+        a, b = resolve(args.reports, Store(options.store_path(args)), options.limits(args))
+    except CompareError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    comparison = compare_reports(a, b)
+    print(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1) if args.json else as_text(comparison))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
@@ -214,6 +241,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     add_summarize_parser(sub)
+
+    p = sub.add_parser("compare", help="compare two reports, or an agency's two years")
+    p.add_argument(
+        "reports",
+        nargs="+",
+        metavar="A B",
+        help="two report ids or files, or an agency and two years (an agency alone: its latest two years)",
+    )
+    add_json(p, "print the comparison as one JSON object")
+    add_store(p)
+    add_limits(p)
+    p.set_defaults(func=cmd_compare)
     return parser
 
 

@@ -39,6 +39,7 @@ class WarningKind(StrEnum):
     SECTION = "section"  # a standard section's heading was not found
     LAYOUT = "layout"  # the report has no standard tables
     READER = "reader"  # what the format reader noticed (an unreadable page, no text layer …)
+    CROSS_YEAR = "cross_year"  # carried over differs from last year's carried forward (over the store)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from assistant.compare import crossyear
 from assistant.domain import numbers, schema
 from assistant.domain.canonical import Copy, counted
 from assistant.domain.numbers import share
@@ -87,6 +88,8 @@ def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
         "handled": req.get("handled"),
         "carried_over": req.get("carried_over"),
         "carried_forward": req.get("carried_forward"),
+        "carried_forward_by_column": crossyear.forward_of(report),
+        "carried_over_by_column": crossyear.over_of(report),
         "refused": (outcomes.get("denied") or {}).get("count"),
         "review": total("review"),
         "lawsuits": None
@@ -247,15 +250,19 @@ def corpus_digest(records: list[dict], failed: int = 0) -> dict:
     by_key = {(r["agency"], r["year"]): r for r in reps}
     for r in reps:
         prev = by_key.get((r["agency"], (r["year"] or 0) - 1))
-        if prev is None or r["carried_over"] is None or prev["carried_forward"] is None:
+        if prev is None:
             continue
-        if r["carried_over"] != prev["carried_forward"]:
+        check = crossyear.check_columns(prev["carried_forward_by_column"], r["carried_over_by_column"])
+        failing = [c for c in check if c.holds is False]
+        if failing:
+            total = next(c for c in check if c.column == "total")
             mismatches.append(
                 brief(
                     r,
-                    carried_over=r["carried_over"],
-                    previous_carried_forward=prev["carried_forward"],
+                    carried_over=total.carried_over,
+                    previous_carried_forward=total.carried_forward,
                     previous_id=prev["id"],
+                    columns=[c.to_dict() for c in failing],
                 )
             )
     missing = []

@@ -160,7 +160,7 @@ def _digest_sections(d: dict) -> list[tuple[str, list[str]]]:
     missing = [f"{r['id']}: {r['missing']}" for r in d["missing_tables"]]
     carried = [
         f"{r['agency_english']}: {r['year']} carried over {r['carried_over']}, but {r['year'] - 1} carried "
-        f"forward {r['previous_carried_forward']}"
+        f"forward {r['previous_carried_forward']} (columns: {', '.join(c['column'] for c in r['columns'])})"
         for r in d["carried_over_mismatch"]
     ]
     return [

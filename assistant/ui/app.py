@@ -1,4 +1,4 @@
-"""The Gradio app: Ask, Search, Reports, Data and Upload tabs, plus the /ask and /search API.
+"""The Gradio app: Ask, Search, Reports, Data, Upload and Compare tabs, plus the /ask and /search API.
 
 ``build_app(service)`` returns the Blocks; ``launch(...)`` serves it. Interface text is Chinese and
 English side by side; everything that comes from a report is escaped (see :mod:`assistant.ui.render`).
@@ -15,7 +15,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.ui import data, render
+from assistant.ui import compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
 
 log = logging.getLogger("assistant.ui")
@@ -104,6 +104,7 @@ def build_app(service: Service) -> gr.Blocks:
             report_pick, report_outputs = _reports_tab(service)
             data_outputs = _data_tab(service)
             _upload_tab(service)
+            compare.compare_tab(service)
         _api(service)
 
         def on_load() -> tuple:
