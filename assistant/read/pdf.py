@@ -235,12 +235,22 @@ def _ocr_page(result) -> _Page:
         _Line(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, result.number, confidence=ln.confidence)
         for ln in result.lines
     ]
+    from assistant.read.ocr.labels import fix_label
+
+    warnings = []
     for g in result.grids:
-        cells = [_Cell(c.r0, c.r1, c.x0, c.x1, c.text, c.confidence) for c in g.cells]
+        cells = []
+        for c in g.cells:
+            text = c.text
+            fixed = fix_label(text) if text and not is_number(text) else None
+            if fixed:
+                warnings.append(f"page {result.number}: the row label OCR read as {text!r} was taken as {fixed!r}")
+                text = fixed
+            cells.append(_Cell(c.r0, c.r1, c.x0, c.x1, text, c.confidence))
         if len(_boundaries(cells)) > 2:
             items.append(_Grid(cells, g.nrows, g.x0, g.x1, g.top, g.bottom, [result.number] * g.nrows))
     items.sort(key=lambda it: it.top)
-    page = _Page(result.number, result.width, result.height, items)
+    page = _Page(result.number, result.width, result.height, items, warnings)
     page.items = _drop_running_lines(page.items, page)
     if abs(result.angle) >= 0.1:
         page.warnings.append(f"page {result.number}: the scan was straightened by {result.angle:g} degrees")

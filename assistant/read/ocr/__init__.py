@@ -25,7 +25,6 @@ from assistant.read.ocr.engines import EngineMissing, get_engine
 from assistant.read.ocr.page import OcrPage, read_page_image
 
 CACHE_VERSION = 1
-UNCERTAIN_BELOW = 0.8  # a figure OCR read with less confidence is uncertain
 
 
 @dataclass(frozen=True)
@@ -170,4 +169,4 @@ class _Cache:
             pass  # a read-only cache folder only costs the next run its time
 
 
-__all__ = ["OcrPage", "PageJob", "ocr_pages", "sha256", "UNCERTAIN_BELOW"]
+__all__ = ["OcrPage", "PageJob", "ocr_pages", "sha256"]

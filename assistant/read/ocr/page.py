@@ -131,13 +131,17 @@ def _cell_text(
     x0, top, x1, bottom = cell.box
     region = mask[top:bottom, x0:x1]
     has_ink = region.size and region.sum() >= 12
+    if not words and has_ink:  # ink only along the edges is what is left of a rule
+        has_ink = region[:, region.mean(axis=0) <= 0.6][region.mean(axis=1) <= 0.6].sum() >= 12
     numeric = bool(text) and _digits(text) != text or bool(re.fullmatch(r"\d+(?:\.\d+)?", text))
     if has_ink and (not text or (numeric and conf < REREAD_BELOW)) and (x1 - x0) * (bottom - top) < 200_000:
         crop = _crop(image, mask, cell.box)
         if crop is not None:
             again, again_conf = engine.cell(crop)
             again = clean_text(again)
-            if again and again_conf > (conf if text else 0.0):
+            if text and again and _digits(again) == _digits(text):  # two reads agree
+                conf = 1 - (1 - conf) * (1 - again_conf)
+            elif again and again_conf > (conf if text else 0.0):
                 text, conf = again, again_conf
     if not text:
         return "", 1.0
@@ -147,7 +151,9 @@ def _cell_text(
 def _crop(image: Image.Image, mask: np.ndarray, box: tuple[int, int, int, int]) -> Image.Image | None:
     """The ink of a cell with a white margin (what a line recogniser expects)."""
     x0, top, x1, bottom = box
-    region = mask[top:bottom, x0:x1]
+    region = mask[top:bottom, x0:x1].copy()
+    region[region.mean(axis=1) > 0.6, :] = False  # what is left of a rule is no text
+    region[:, region.mean(axis=0) > 0.6] = False
     ys, xs = np.nonzero(region)
     if not len(ys):
         return None
