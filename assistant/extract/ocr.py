@@ -1,5 +1,5 @@
 """Figures read by OCR: each is marked with the engine's confidence, and the table's arithmetic checks
-them. A figure read with low confidence is uncertain. Where an identity breaks, the digits OCR
+them. A figure read with low confidence is uncertain unless an identity over it holds. Where an identity breaks, the digits OCR
 confuses (8/6/0/3/9, 1/7, 5/6) are tried in the figures of that identity: a single change that makes
 every identity of the figure hold is taken and recorded with the alternatives; otherwise the OCR
 figures of the broken identity are uncertain."""
@@ -13,6 +13,7 @@ from assistant.domain.record import Figure
 from assistant.read.document import Document
 
 UNCERTAIN_BELOW = 0.8
+CONFIRMED = "read by OCR with low confidence; confirmed by the table's arithmetic"
 CONFUSED = {
     "0": "689",
     "1": "7",
@@ -42,9 +43,18 @@ def mark_ocr(doc: Document, layout: schema.Layout, figures: dict[str, Figure]) -
         mark = doc.ocr_at(_cell_offset(doc.text, src.offset, columns.get(addr, 0)))
         conf = round(mark.confidence if mark else doc.ocr_pages[src.page], 3)
         fig.source = dataclasses.replace(src, ocr=True, confidence=conf)
-        if conf < UNCERTAIN_BELOW and fig.value is not None:
-            _flag(fig, f"OCR read it with a confidence of {conf:g}")
+    values = {a: f.value for a, f in figures.items()}
     for table in layout.tables:
+        for addr in table.addresses():
+            fig = figures.get(addr)
+            if fig is None or fig.source is None or not fig.source.ocr or fig.value is None:
+                continue
+            if fig.source.confidence is not None and fig.source.confidence < UNCERTAIN_BELOW:
+                confirmed = any(_holds(i, values) for i in table.identities if addr in i.plus + i.minus)
+                if confirmed:  # a misread digit would break the identity
+                    fig.note = "; ".join(filter(None, [fig.note, CONFIRMED]))
+                else:
+                    _flag(fig, f"OCR read it with a confidence of {fig.source.confidence:g}")
         _judge(table, figures)
 
 

@@ -101,6 +101,7 @@ def find_grids(mask: np.ndarray, dpi: int) -> list[PixelGrid]:
     """Every ruled table of an ink mask (at ``dpi``), as a grid of cells with their spans."""
     h_rules = _rules(mask, int(dpi * 0.3))
     v_all = _rules(mask.T, int(dpi * 0.1))
+    h_rules += _cut_edges(h_rules, [v for v in v_all if v.end - v.start >= dpi * 0.2])
     # a vertical rule joins two horizontal ones: a stroke of text does not
     v_rules = [
         v
@@ -116,6 +117,21 @@ def find_grids(mask: np.ndarray, dpi: int) -> list[PixelGrid]:
             continue
         grids.append(_cells(xs, ys, hs, vs))
     return grids
+
+
+def _cut_edges(h_rules: list[Rule], v_rules: list[Rule]) -> list[Rule]:
+    """A table cut by a page break lacks its top (or bottom) rule on the page: three vertical rules or
+    more ending at one height with no rule there stand for it."""
+    out = []
+    for end in ("start", "end"):
+        for y in _snap([getattr(v, end) for v in v_rules]):
+            ends = [v for v in v_rules if abs(getattr(v, end) - y) <= SNAP]
+            if len(ends) < 3:
+                continue
+            x0, x1 = min(v.at for v in ends), max(v.at for v in ends)
+            if not any(abs(h.at - y) <= SNAP + 2 and h.start <= x0 + SNAP and h.end >= x1 - SNAP for h in h_rules):
+                out.append(Rule(y, int(x0), int(x1)))
+    return out
 
 
 def _components(h_rules: list[Rule], v_rules: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:

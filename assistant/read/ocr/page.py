@@ -15,6 +15,8 @@ from assistant.read.ocr.image import ink, straighten
 
 REREAD_BELOW = 0.9  # a cell read with less confidence is read again on its own
 _ZEROISH = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "〇": "0"})
+_ZERO_MARKS = {"。", ".", "·", "○", "〇", "o", "O", "°"}
+ZERO_MARK_CONFIDENCE = 0.5  # a 0 read from a mark is only as sure as the table's arithmetic makes it
 _DIGITISH = re.compile(r"[\dOoDQlI|〇,.]+")
 
 
@@ -128,13 +130,16 @@ def _cell_text(
     with low confidence, is read again on its own crop and the more confident reading kept."""
     text = clean_text(_join(_group(words))) if words else ""
     conf = min((w.confidence for w in words), default=1.0)
+    if not re.search(r"\w", text):  # a lone mark (。 . +): read the cell again on its own
+        text = "" if text not in _ZERO_MARKS else text
+        conf = min(conf, ZERO_MARK_CONFIDENCE)
     x0, top, x1, bottom = cell.box
     region = mask[top:bottom, x0:x1]
     has_ink = region.size and region.sum() >= 12
     if not words and has_ink:  # ink only along the edges is what is left of a rule
         has_ink = region[:, region.mean(axis=0) <= 0.6][region.mean(axis=1) <= 0.6].sum() >= 12
     numeric = bool(text) and _digits(text) != text or bool(re.fullmatch(r"\d+(?:\.\d+)?", text))
-    if has_ink and (not text or (numeric and conf < REREAD_BELOW)) and (x1 - x0) * (bottom - top) < 200_000:
+    if has_ink and (not text or text in _ZERO_MARKS or (numeric and conf < REREAD_BELOW)) and (x1 - x0) * (bottom - top) < 200_000:
         crop = _crop(image, mask, cell.box)
         if crop is not None:
             again, again_conf = engine.cell(crop)
@@ -145,6 +150,8 @@ def _cell_text(
                 text, conf = again, again_conf
     if not text:
         return "", 1.0
+    if text in _ZERO_MARKS:  # the recogniser takes a lone 0 for a full stop or a circle
+        return "0", min(conf, ZERO_MARK_CONFIDENCE)
     return _digits(text), conf
 
 
