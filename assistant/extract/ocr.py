@@ -1,8 +1,8 @@
 """Figures read by OCR: each is marked with the engine's confidence, and the table's arithmetic checks
-them. A figure read with low confidence is uncertain unless an identity over it holds. Where an identity breaks, the digits OCR
-confuses (8/6/0/3/9, 1/7, 5/6) are tried in the figures of that identity: a single change that makes
-every identity of the figure hold is taken and recorded with the alternatives; otherwise the OCR
-figures of the broken identity are uncertain."""
+them. A figure read with low confidence is uncertain unless an identity over it holds. Where an
+identity breaks, the digits OCR confuses (8/6/0/3/9, 1/7, 5/6) are tried in the figures of that
+identity: a single change that makes every identity hold is taken and recorded with the
+alternatives; otherwise the OCR figures of the broken identity are uncertain."""
 
 from __future__ import annotations
 
@@ -117,7 +117,10 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
         addr, alt = fixes[0]
         fig = figures[addr]
         fig.note = "; ".join(
-            filter(None, [fig.note, f"OCR read {fig.value}; the table's arithmetic chose {alt} (readings: {fig.value}, {alt})"])
+            filter(
+                None,
+                [fig.note, f"OCR read {fig.value}; the table's arithmetic chose {alt} (readings: {fig.value}, {alt})"],
+            )
         )
         fig.value = alt
         return

@@ -9,9 +9,9 @@ from pathlib import Path
 from assistant.domain import schema
 from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
-from assistant.extract.ocr import mark_ocr
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
+from assistant.extract.ocr import mark_ocr
 from assistant.extract.sections import SectionSpan, find_sections, passages
 from assistant.extract.tables import extract, find_hits
 from assistant.read import Document, IngestError, Limits, read_document

@@ -274,7 +274,9 @@ def read_image(path: Path, limits: Limits | None = None) -> Document:
     except (OSError, UnidentifiedImageError) as e:
         raise IngestError(path, f"not a readable image ({e})") from e
     if frames > limits.max_pages:
-        raise IngestError(path, f"{frames} pages, over the page limit of {limits.max_pages} (raise it with --max-pages)")
+        raise IngestError(
+            path, f"{frames} pages, over the page limit of {limits.max_pages} (raise it with --max-pages)"
+        )
     jobs = [PageJob(str(path), k, round(dpi), "image") for k in range(1, frames + 1)]
     results = ocr_pages(path, jobs, limits)
     pages = [_ocr_page(r) for r in results]

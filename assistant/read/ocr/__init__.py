@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -128,8 +129,8 @@ def _init_worker() -> None:
 
 
 def _progress(total: int, show: bool, name: str) -> Callable[[int], None]:
-    if not show or total < 2:
-        return lambda k: None
+    if not show or total < 2 or multiprocessing.current_process().name != "MainProcess":
+        return lambda k: None  # a batch worker leaves the bar to the batch
     from tqdm import tqdm
 
     bar = tqdm(total=total, desc=f"OCR {name}", unit="page", leave=False)

@@ -146,7 +146,9 @@ def _components(h_rules: list[Rule], v_rules: list[Rule]) -> list[tuple[list[Rul
 
     owner: dict[int, int] = {}
     for k, v in enumerate(v_rules):
-        touched = [i for i, h in enumerate(h_rules) if v.start - SNAP <= h.at <= v.end + SNAP and _covers([h], h.at, v.at)]
+        touched = [
+            i for i, h in enumerate(h_rules) if v.start - SNAP <= h.at <= v.end + SNAP and _covers([h], h.at, v.at)
+        ]
         for i in touched[1:]:
             parent[find(i)] = find(touched[0])
         if touched:

@@ -41,8 +41,10 @@ def skew_angle(image: Image.Image) -> float:
         span = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25) if coarse else np.arange(centre - 0.25, centre + 0.26, 0.05)
         for angle in span:
             rows = (
-                np.asarray(small.rotate(float(angle), resample=Image.BILINEAR, fillcolor=255)) < INK
-            ).sum(axis=1).astype(float)
+                (np.asarray(small.rotate(float(angle), resample=Image.BILINEAR, fillcolor=255)) < INK)
+                .sum(axis=1)
+                .astype(float)
+            )
             score = float(np.square(np.diff(rows)).sum())
             if score > best_score:
                 best, best_score = float(angle), score

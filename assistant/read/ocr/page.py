@@ -75,8 +75,10 @@ class OcrPage:
     @classmethod
     def from_dict(cls, d: dict) -> OcrPage:
         lines = [OcrLine(**ln) for ln in d["lines"]]
-        grids = [OcrGrid([OcrCell(**c) for c in g["cells"]], *[g[k] for k in ("nrows", "x0", "x1", "top", "bottom")])
-                 for g in d["grids"]]
+        grids = [
+            OcrGrid([OcrCell(**c) for c in g["cells"]], *[g[k] for k in ("nrows", "x0", "x1", "top", "bottom")])
+            for g in d["grids"]
+        ]
         return cls(d["number"], d["width"], d["height"], d["engine"], d["angle"], lines, grids)
 
 
@@ -139,7 +141,11 @@ def _cell_text(
     if not words and has_ink:  # ink only along the edges is what is left of a rule
         has_ink = region[:, region.mean(axis=0) <= 0.6][region.mean(axis=1) <= 0.6].sum() >= 12
     numeric = bool(text) and _digits(text) != text or bool(re.fullmatch(r"\d+(?:\.\d+)?", text))
-    if has_ink and (not text or text in _ZERO_MARKS or (numeric and conf < REREAD_BELOW)) and (x1 - x0) * (bottom - top) < 200_000:
+    if (
+        has_ink
+        and (not text or text in _ZERO_MARKS or (numeric and conf < REREAD_BELOW))
+        and (x1 - x0) * (bottom - top) < 200_000
+    ):
         crop = _crop(image, mask, cell.box)
         if crop is not None:
             again, again_conf = engine.cell(crop)
