@@ -1,6 +1,6 @@
 """Figures read by OCR: each is marked with the engine's confidence, and the table's arithmetic checks
 them. A figure read with low confidence is uncertain unless an identity over it holds. Where an
-identity breaks, the digits OCR confuses (8/6/0/3/9, 1/7, 5/6) are tried in the figures of that
+identity breaks, the digits OCR confuses (0/6/8/9, 3/8, 5/6/8, 1/7) are tried in the figures of that
 identity: a single change that makes every identity hold is taken and recorded with the
 alternatives; otherwise the OCR figures of the broken identity are uncertain."""
 
@@ -18,11 +18,11 @@ CONFUSED = {
     "0": "689",
     "1": "7",
     "3": "8",
-    "5": "6",
-    "6": "085",
+    "5": "68",
+    "6": "0589",
     "7": "1",
-    "8": "0369",
-    "9": "80",
+    "8": "03569",
+    "9": "068",
 }
 
 

@@ -206,7 +206,10 @@ def _read(path: Path, pdf: pdfplumber.PDF, limits: Limits) -> Document:
         from assistant.read.ocr import PageJob, ocr_pages
 
         jobs = [PageJob(str(path), k, dpis[k], "pdf") for k in scanned]
-        for result in ocr_pages(path, jobs, limits):
+        results = ocr_pages(path, jobs, limits)
+        if not pages and not any(r.lines or r.grids for r in results):
+            raise IngestError(path, f"no text layer on pages {_page_ranges(scanned)}, and OCR found no text on them")
+        for result in results:
             pages.append(_ocr_page(result))
             ocr_confidence[result.number] = result.confidence
         pages.sort(key=lambda p: p.number)
