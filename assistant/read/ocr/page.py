@@ -96,8 +96,8 @@ def read_page_image(image: Image.Image, engine: Engine, dpi: float, number: int)
         inside = [i for i, w in enumerate(words) if x0 <= _cx(w) <= x1 and top <= _cy(w) <= bottom]
         taken.update(inside)
         cells = []
-        for cell in grid.cells:
-            mine = [words[i] for i in inside if _in_box(words[i], cell.box)]
+        for cell in grid.cells:  # a word running over a rule is left out: its cells are read on their own
+            mine = [words[i] for i in inside if _in_box(words[i], cell.box) and _within(words[i], cell.box)]
             text, conf = _cell_text(mine, cell, image, mask, engine)
             cells.append(OcrCell(cell.r0, cell.r1, grid.xs[cell.c0] * pt, grid.xs[cell.c1] * pt, text, conf))
         out_grids.append(OcrGrid(cells, len(grid.ys) - 1, x0 * pt, x1 * pt, top * pt, bottom * pt))
@@ -115,6 +115,12 @@ def _cy(w: Word) -> float:
 
 def _in_box(w: Word, box: tuple[int, int, int, int]) -> bool:
     return box[0] - 3 <= _cx(w) <= box[2] + 3 and box[1] - 3 <= _cy(w) <= box[3] + 3
+
+
+def _within(w: Word, box: tuple[int, int, int, int]) -> bool:
+    """Most of the word's width lies inside the cell."""
+    overlap = min(w.x1, box[2] + 3) - max(w.x0, box[0] - 3)
+    return overlap >= 0.85 * (w.x1 - w.x0)
 
 
 def _digits(text: str) -> str:
