@@ -122,6 +122,7 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
                 [fig.note, f"OCR read {fig.value}; the table's arithmetic chose {alt} (readings: {fig.value}, {alt})"],
             )
         )
+        fig.alternatives = (fig.value, alt)
         fig.value = alt
         return
     alternatives = ", ".join(f"{a} = {v}" for a, v in fixes)
@@ -131,6 +132,9 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
             why += f"; readings that would restore it: {alternatives}"
         if not figures[addr].uncertain or why not in figures[addr].note:
             _flag(figures[addr], why)
+        others = tuple(v for a, v in fixes if a == addr)
+        if others:
+            figures[addr].alternatives = (figures[addr].value, *others)
 
 
 def _all_hold(table: schema.Table, values: dict) -> bool:
