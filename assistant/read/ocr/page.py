@@ -13,6 +13,7 @@ from assistant.read.ocr.engines import Engine, Word
 from assistant.read.ocr.grid import PixelCell, find_grids
 from assistant.read.ocr.image import ink, straighten
 
+MAX_CELL_AREA = 400_000  # pixels at 150 dpi: a larger cell is a text box, not one figure to read again
 REREAD_BELOW = 0.9  # a cell read with less confidence is read again on its own
 _ZEROISH = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "〇": "0"})
 _ZERO_MARKS = {"。", ".", "·", "○", "〇", "o", "O", "°"}
@@ -98,7 +99,7 @@ def read_page_image(image: Image.Image, engine: Engine, dpi: float, number: int)
         cells = []
         for cell in grid.cells:  # a word running over a rule is left out: its cells are read on their own
             mine = [words[i] for i in inside if _in_box(words[i], cell.box) and _within(words[i], cell.box)]
-            text, conf = _cell_text(mine, cell, image, mask, engine)
+            text, conf = _cell_text(mine, cell, image, mask, engine, dpi)
             cells.append(OcrCell(cell.r0, cell.r1, grid.xs[cell.c0] * pt, grid.xs[cell.c1] * pt, text, conf))
         out_grids.append(OcrGrid(cells, len(grid.ys) - 1, x0 * pt, x1 * pt, top * pt, bottom * pt))
     lines = _lines([w for i, w in enumerate(words) if i not in taken], pt)
@@ -132,7 +133,7 @@ def _digits(text: str) -> str:
 
 
 def _cell_text(
-    words: list[Word], cell: PixelCell, image: Image.Image, mask: np.ndarray, engine: Engine
+    words: list[Word], cell: PixelCell, image: Image.Image, mask: np.ndarray, engine: Engine, dpi: float
 ) -> tuple[str, float]:
     """The cell's text from the page's words; a cell that shows ink but got no word, or a figure read
     with low confidence, is read again on its own crop and the more confident reading kept."""
@@ -150,7 +151,7 @@ def _cell_text(
     if (
         has_ink
         and (not text or text in _ZERO_MARKS or (numeric and conf < REREAD_BELOW))
-        and (x1 - x0) * (bottom - top) < 200_000
+        and (x1 - x0) * (bottom - top) < MAX_CELL_AREA * (dpi / 150) ** 2
     ):
         crop = _crop(image, mask, cell.box)
         if crop is not None:
