@@ -97,8 +97,9 @@ def read_page_image(image: Image.Image, engine: Engine, dpi: float, number: int)
         inside = [i for i, w in enumerate(words) if x0 <= _cx(w) <= x1 and top <= _cy(w) <= bottom]
         taken.update(inside)
         cells = []
-        for cell in grid.cells:  # a word running over a rule is left out: its cells are read on their own
-            mine = [words[i] for i in inside if _in_box(words[i], cell.box) and _within(words[i], cell.box)]
+        pieces = [p for i in inside for p in _split_at_rules(words[i], grid.xs)]
+        for cell in grid.cells:
+            mine = [w for w in pieces if _in_box(w, cell.box)]
             text, conf = _cell_text(mine, cell, image, mask, engine, dpi)
             cells.append(OcrCell(cell.r0, cell.r1, grid.xs[cell.c0] * pt, grid.xs[cell.c1] * pt, text, conf))
         out_grids.append(OcrGrid(cells, len(grid.ys) - 1, x0 * pt, x1 * pt, top * pt, bottom * pt))
@@ -118,10 +119,15 @@ def _in_box(w: Word, box: tuple[int, int, int, int]) -> bool:
     return box[0] - 3 <= _cx(w) <= box[2] + 3 and box[1] - 3 <= _cy(w) <= box[3] + 3
 
 
-def _within(w: Word, box: tuple[int, int, int, int]) -> bool:
-    """Most of the word's width lies inside the cell."""
-    overlap = min(w.x1, box[2] + 3) - max(w.x0, box[0] - 3)
-    return overlap >= 0.85 * (w.x1 - w.x0)
+def _split_at_rules(w: Word, xs: list[float]) -> list[Word]:
+    """A word read over a column rule, the rule taken for a bar (``行政规范性文件|62``), cut into the
+    pieces on either side of it, each placed by its share of the word's width."""
+    parts = [p for p in re.split(r"\s*[|丨]\s*", w.text) if p]
+    inner = [x for x in xs if w.x0 + 3 < x < w.x1 - 3]
+    if len(parts) < 2 or len(parts) != len(inner) + 1:
+        return [w]
+    edges = [w.x0, *inner, w.x1]
+    return [Word(p, a, w.top, b, w.bottom, w.confidence) for p, a, b in zip(parts, edges, edges[1:], strict=False)]
 
 
 def _digits(text: str) -> str:
