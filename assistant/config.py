@@ -29,6 +29,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("max_mb", "50", "ASSISTANT_MAX_MB", "refuse files larger than this many MiB"),
         Setting("max_pages", "300", "ASSISTANT_MAX_PAGES", "refuse PDFs with more pages"),
         Setting("max_question_chars", "2000", "ASSISTANT_MAX_QUESTION", "refuse longer questions and queries"),
+        Setting("max_ocr_pages", "30", "ASSISTANT_MAX_OCR_PAGES", "refuse files with more pages to read by OCR"),
+        Setting("max_ocr_seconds", "600", "ASSISTANT_MAX_OCR_SECONDS", "give up OCR of one file after this many s"),
+        Setting("ocr_engine", "rapidocr", "ASSISTANT_OCR_ENGINE", "the OCR engine: rapidocr or tesseract"),
+        Setting(
+            "ocr_cache", "", "ASSISTANT_OCR_CACHE", "folder of cached OCR pages (default: ocr-cache/ beside the store)"
+        ),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
@@ -65,3 +71,8 @@ def default_store() -> Path:
 def index_dir(store: Path | str | None = None) -> Path:
     """The search index and its caches live beside the store."""
     return Path(store or default_store()).resolve().parent
+
+
+def ocr_cache(store: Path | str | None = None) -> Path:
+    """Where each page's OCR result is kept (by file sha256, page and engine): beside the store."""
+    return path("ocr_cache") if get("ocr_cache") else index_dir(store) / "ocr-cache"

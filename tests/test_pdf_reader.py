@@ -378,7 +378,7 @@ def test_hand_made_pdf_reads(tmp_path):
 
 def test_scanned_pdf_names_its_pages(tmp_path):
     path = make_pdf(tmp_path / "scan.pdf", [{"image": True}] * 3)
-    with pytest.raises(IngestError, match=r"no text layer on pages 1-3: a scanned report needs OCR"):
+    with pytest.raises(IngestError, match=r"no text layer on pages 1-3, and OCR found no text on them"):
         read_pdf(path, Limits())
 
 

@@ -31,6 +31,24 @@ def add_limits(p: argparse.ArgumentParser) -> None:
         default=int(config.number("max_pages")),
         help=f"{config.SETTINGS['max_pages'].help} (default {config.get('max_pages')})",
     )
+    p.add_argument(
+        "--max-ocr-pages",
+        type=int,
+        default=int(config.number("max_ocr_pages")),
+        help=f"{config.SETTINGS['max_ocr_pages'].help} (default {config.get('max_ocr_pages')})",
+    )
+    p.add_argument(
+        "--max-ocr-seconds",
+        type=float,
+        default=config.number("max_ocr_seconds"),
+        help=f"{config.SETTINGS['max_ocr_seconds'].help} (default {config.get('max_ocr_seconds')})",
+    )
+    p.add_argument(
+        "--ocr-engine",
+        choices=("rapidocr", "tesseract"),
+        default=config.get("ocr_engine"),
+        help=f"{config.SETTINGS['ocr_engine'].help} (default {config.get('ocr_engine')})",
+    )
 
 
 def add_json(p: argparse.ArgumentParser, what: str = "print one JSON object") -> None:
@@ -42,7 +60,15 @@ def add_quiet(p: argparse.ArgumentParser) -> None:
 
 
 def limits(args: argparse.Namespace) -> Limits:
-    return Limits(max_bytes=int(args.max_mb * 2**20), max_pages=args.max_pages)
+    return Limits(
+        max_bytes=int(args.max_mb * 2**20),
+        max_pages=args.max_pages,
+        max_ocr_pages=args.max_ocr_pages,
+        max_ocr_seconds=args.max_ocr_seconds,
+        ocr_engine=args.ocr_engine,
+        ocr_cache=config.ocr_cache(getattr(args, "store", None)),
+        progress=not getattr(args, "quiet", False),
+    )
 
 
 def store_path(args: argparse.Namespace) -> Path:

@@ -16,6 +16,8 @@ class Source:
     line: int | None
     page: int | None = None
     label: str = ""  # the raw label as printed (for a figure), or "" where the row had none
+    ocr: bool = False  # read by OCR from a page image, not from a text layer
+    confidence: float | None = None  # OCR's confidence in what it read (0..1); None for a text layer
 
 
 @dataclass
@@ -186,7 +188,9 @@ class Report:
         for addr, fig in self.figures.items():
             if fig.source is None and not fig.note:
                 continue
-            src = {k: v for k, v in asdict(fig.source).items() if v not in (None, "")} if fig.source else {}
+            src = {k: v for k, v in asdict(fig.source).items() if v is not None and v != ""} if fig.source else {}
+            if not src.get("ocr", True):
+                del src["ocr"]
             if fig.uncertain:
                 src["uncertain"] = True
             if fig.alternatives:

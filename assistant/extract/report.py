@@ -11,6 +11,7 @@ from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
+from assistant.extract.ocr import mark_ocr
 from assistant.extract.sections import SectionSpan, find_sections, passages
 from assistant.extract.tables import extract, find_hits
 from assistant.read import Document, IngestError, Limits, read_document
@@ -82,6 +83,7 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
     report.figures = {a: result.figures[a] for a in layout.addresses()}
+    mark_ocr(doc, layout, report.figures)
     report.warnings += result.warnings
     report.warnings += missing_warnings(layout, report.figures)
     report.warnings += uncertain_warnings(report.figures)

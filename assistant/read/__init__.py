@@ -17,6 +17,11 @@ FORMATS = {
     ".xhtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
     ".doc": "doc",
     ".wps": "doc",
 }
@@ -56,6 +61,10 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
         from assistant.read.pdf import read_pdf
 
         return read_pdf(path, limits)
+    if fmt == "image":
+        from assistant.read.pdf import read_image
+
+        return read_image(path, limits)
     from assistant.read.docx import read_docx
 
     return read_docx(path, limits)
@@ -69,6 +78,8 @@ def _sniff(path: Path) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     if b"<html" in head.lower() or b"<!doctype html" in head.lower():
         return "html"
     return "txt"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 300
+MAX_OCR_PAGES = 30
+MAX_OCR_SECONDS = 600.0
 
 
 class IngestError(Exception):
@@ -30,6 +32,20 @@ class Limits:
 
     max_bytes: int = MAX_BYTES
     max_pages: int = MAX_PAGES
+    max_ocr_pages: int = MAX_OCR_PAGES  # pages without a text layer read by OCR in one file
+    max_ocr_seconds: float = MAX_OCR_SECONDS  # wall time OCR may take on one file
+    ocr_engine: str = "rapidocr"
+    ocr_cache: Path | None = None  # folder of OCR results by file sha256, page and engine
+    progress: bool = False  # a progress bar over the pages being read by OCR
+
+
+@dataclass(frozen=True)
+class OcrMark:
+    """A piece of the text that OCR read (a table cell or a text line), with the engine's confidence."""
+
+    start: int
+    end: int
+    confidence: float
 
 
 @dataclass
@@ -46,6 +62,15 @@ class Document:
     page_starts: list[int] = field(default_factory=list)  # offset at which each page starts (PDF)
     warnings: list[str] = field(default_factory=list)
     first_line: int = 1  # line of the source file on which ``text`` begins (a crawler header may precede it)
+    ocr: list[OcrMark] = field(default_factory=list)  # pieces read by OCR, in text order
+    ocr_pages: dict[int, float] = field(default_factory=dict)  # page read by OCR -> its confidence
+
+    def ocr_at(self, offset: int) -> OcrMark | None:
+        """The OCR piece holding that offset, or None where the text came from a text layer."""
+        i = bisect.bisect_right([m.start for m in self.ocr], offset) - 1
+        if i >= 0 and self.ocr[i].start <= offset < max(self.ocr[i].end, self.ocr[i].start + 1):
+            return self.ocr[i]
+        return None
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + self.first_line

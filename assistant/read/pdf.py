@@ -22,7 +22,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from assistant.read.document import Document, IngestError, Limits, normalize
+from assistant.read.document import Document, IngestError, Limits, OcrMark, normalize
 from assistant.read.layout import (
     SENTENCE_END,
     TITLE,
@@ -130,6 +130,7 @@ class _Line:
     size: float
     page: int
     words: list[tuple[str, float, float]] = field(default_factory=list)
+    confidence: float | None = None  # OCR's confidence; None for a text layer
 
 
 @dataclass
@@ -139,6 +140,7 @@ class _Cell:
     x0: float
     x1: float
     text: str
+    confidence: float | None = None  # OCR's confidence; None for a text layer
 
 
 @dataclass
@@ -180,6 +182,7 @@ def _read(path: Path, pdf: pdfplumber.PDF, limits: Limits) -> Document:
     pages: list[_Page] = []
     blank: list[int] = []  # no text at all
     scanned: list[int] = []  # no text, a page-sized image
+    dpis: dict[int, float] = {}
     for page in pdf.pages:
         try:
             parsed = _read_page(page)
@@ -192,21 +195,101 @@ def _read(path: Path, pdf: pdfplumber.PDF, limits: Limits) -> Document:
             continue
         if isinstance(parsed, str):
             (scanned if parsed == "scanned" else blank).append(page.page_number)
+            if parsed == "scanned":
+                dpis[page.page_number] = _scan_dpi(page)
             continue
         pages.append(parsed)
-    if len(blank) + len(scanned) == n:
-        raise IngestError(
-            path, f"no text layer on pages {_page_ranges(sorted(blank + scanned))}: a scanned report needs OCR"
+    if len(blank) == n:
+        raise IngestError(path, f"no text on pages {_page_ranges(blank)}: the PDF is blank")
+    ocr_confidence: dict[int, float] = {}
+    if scanned:
+        from assistant.read.ocr import PageJob, ocr_pages
+
+        jobs = [PageJob(str(path), k, dpis[k], "pdf") for k in scanned]
+        results = ocr_pages(path, jobs, limits)
+        if not pages and not any(r.lines or r.grids for r in results):
+            raise IngestError(path, f"no text layer on pages {_page_ranges(scanned)}, and OCR found no text on them")
+        for result in results:
+            pages.append(_ocr_page(result))
+            ocr_confidence[result.number] = result.confidence
+        pages.sort(key=lambda p: p.number)
+        warnings.append(
+            f"no text layer on pages {_page_ranges(scanned)}: read by OCR ({limits.ocr_engine}); "
+            "its figures are marked as read by OCR"
         )
     if not pages:
         raise IngestError(path, "not a valid PDF (truncated or corrupt): no page could be read")
-    if scanned:
-        warnings.append(
-            f"no text layer on pages {_page_ranges(scanned)}: they are scanned images "
-            "(or text drawn as outlines) and need OCR; their content is missing"
-        )
     warnings.extend(w for p in pages for w in p.warnings)
-    return _assemble(path, pdf, pages, n, warnings)
+    return _assemble(path, pdf.metadata, pages, n, warnings, ocr_confidence)
+
+
+def _scan_dpi(page: pdfplumber.page.Page) -> float:
+    """The resolution to render a scanned page at: its image's own, between 150 and 300 dpi."""
+    best = max(page.images, key=lambda im: (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]), default=None)
+    if best is None or not best.get("srcsize"):
+        return 300.0
+    dpi = best["srcsize"][0] / max((best["x1"] - best["x0"]) / 72, 1e-6)
+    return float(min(300, max(150, round(dpi))))
+
+
+def _ocr_page(result) -> _Page:
+    """An OCR result (``read.ocr.page.OcrPage``) as the page model the text layer produces."""
+    items: list[_Line | _Grid] = [
+        _Line(ln.text, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, result.number, confidence=ln.confidence)
+        for ln in result.lines
+    ]
+    from assistant.read.ocr.labels import fix_label
+
+    warnings = []
+    for g in result.grids:
+        cells = []
+        for c in g.cells:
+            text = c.text
+            fixed = fix_label(text) if text and not is_number(text) else None
+            if fixed:
+                warnings.append(f"page {result.number}: the row label OCR read as {text!r} was taken as {fixed!r}")
+                text = fixed
+            cells.append(_Cell(c.r0, c.r1, c.x0, c.x1, text, c.confidence))
+        if len(_boundaries(cells)) > 2:
+            items.append(_Grid(cells, g.nrows, g.x0, g.x1, g.top, g.bottom, [result.number] * g.nrows))
+    items.sort(key=lambda it: it.top)
+    page = _Page(result.number, result.width, result.height, items, warnings)
+    page.items = _drop_running_lines(page.items, page)
+    if abs(result.angle) >= 0.1:
+        page.warnings.append(f"page {result.number}: the scan was straightened by {result.angle:g} degrees")
+    return page
+
+
+def read_image(path: Path, limits: Limits | None = None) -> Document:
+    """Read a scanned report saved as an image (PNG, JPEG, TIFF; every frame of a TIFF is a page) by OCR."""
+    from PIL import Image, UnidentifiedImageError
+
+    from assistant.read.ocr import PageJob, ocr_pages
+
+    path = Path(path)
+    limits = limits or Limits()
+    try:
+        with Image.open(path) as im:
+            frames = getattr(im, "n_frames", 1)
+            dpi = float((im.info.get("dpi") or (0, 0))[0] or 0)
+            if not dpi:  # no resolution stated: an A4 page's width
+                dpi = im.width / 8.27
+    except (OSError, UnidentifiedImageError) as e:
+        raise IngestError(path, f"not a readable image ({e})") from e
+    if frames > limits.max_pages:
+        raise IngestError(
+            path, f"{frames} pages, over the page limit of {limits.max_pages} (raise it with --max-pages)"
+        )
+    jobs = [PageJob(str(path), k, round(dpi), "image") for k in range(1, frames + 1)]
+    results = ocr_pages(path, jobs, limits)
+    pages = [_ocr_page(r) for r in results]
+    warnings = [f"read by OCR ({limits.ocr_engine}); its figures are marked as read by OCR"]
+    warnings.extend(w for p in pages for w in p.warnings)
+    if not any(p.items for p in pages):
+        raise IngestError(path, "OCR found no text in the image")
+    doc = _assemble(path, {}, pages, frames, warnings, {r.number: r.confidence for r in results})
+    doc.format = "image"
+    return doc
 
 
 def _read_page(page: pdfplumber.page.Page) -> _Page | str:
@@ -719,6 +802,7 @@ class _Builder:
         self.length = 0
         self.page_starts: list[int | None] = [None] * n_pages
         self.open = False  # the last line may still grow (a paragraph)
+        self.ocr: list[OcrMark] = []  # what OCR read, with its confidence
 
     def _mark(self, page: int, offset: int) -> None:
         if self.page_starts[page - 1] is None:
@@ -727,18 +811,24 @@ class _Builder:
     def _offset_new_line(self) -> int:
         return self.length + (1 if self.lines else 0)
 
-    def new_line(self, text: str, page: int, size: float = 0.0) -> None:
+    def new_line(self, text: str, page: int, size: float = 0.0, confidence: float | None = None) -> None:
         self._mark(page, self._offset_new_line())
-        self.length = self._offset_new_line() + len(text)
+        start = self._offset_new_line()
+        self.length = start + len(text)
         self.lines.append(text)
         self.sizes.append(size)
+        if confidence is not None:
+            self.ocr.append(OcrMark(start, self.length, confidence))
 
-    def extend(self, text: str, page: int, size: float) -> None:
+    def extend(self, text: str, page: int, size: float, confidence: float | None = None) -> None:
         sep = glue(self.lines[-1], text)
         self._mark(page, self.length + len(sep))
+        start = self.length + len(sep)
         self.lines[-1] += sep + text
         self.length += len(sep) + len(text)
         self.sizes[-1] = max(self.sizes[-1], size)
+        if confidence is not None:
+            self.ocr.append(OcrMark(start, self.length, confidence))
 
     def table(self, grid: _Grid) -> None:
         rows = _grid_rows(grid)
@@ -746,6 +836,21 @@ class _Builder:
             line = grid_to_lines([row])
             if line:
                 self.new_line(line[0], grid.row_pages[i])
+                self._mark_cells(grid, i, line[0])
+
+    def _mark_cells(self, grid: _Grid, row: int, line: str) -> None:
+        """OCR confidence of each field of a table row: a figure its own cell's, a label the row's least."""
+        own = [c for c in grid.cells if c.r0 <= row < c.r1 and c.confidence is not None]
+        if not own:
+            return
+        figures = [c.confidence for c in sorted(own, key=lambda c: c.x0) if c.r0 == row and is_number(c.text)]
+        labels = min((c.confidence for c in own if c.text and not is_number(c.text)), default=1.0)
+        pos = self.length - len(line)
+        for field_text in line.split("\t"):
+            if field_text:
+                conf = figures.pop(0) if is_number(field_text) and figures else labels
+                self.ocr.append(OcrMark(pos, pos + len(field_text), conf))
+            pos += len(field_text) + 1
 
     def starts(self) -> list[int]:
         out: list[int] = []
@@ -767,7 +872,9 @@ def _merge_pages(pages: list[_Page]) -> list[_Line | _Grid]:
     return items
 
 
-def _assemble(path: Path, pdf: pdfplumber.PDF, pages: list[_Page], n: int, warnings: list[str]) -> Document:
+def _assemble(
+    path: Path, info: dict, pages: list[_Page], n: int, warnings: list[str], ocr_pages: dict[int, float]
+) -> Document:
     layouts = _layouts(pages)
     builder = _Builder(n)
     prev: _Line | None = None
@@ -777,9 +884,9 @@ def _assemble(path: Path, pdf: pdfplumber.PDF, pages: list[_Page], n: int, warni
             prev = None
             continue
         if prev is not None and _joins(prev, item, layouts[item.page], prev.page == item.page):
-            builder.extend(item.text, item.page, item.size)
+            builder.extend(item.text, item.page, item.size, item.confidence)
         else:
-            builder.new_line(item.text, item.page, item.size)
+            builder.new_line(item.text, item.page, item.size, item.confidence)
         prev = item
     text = "\n".join(builder.lines)
     if normalize(text) != text:  # every piece was normalized; this guards the offsets
@@ -787,14 +894,23 @@ def _assemble(path: Path, pdf: pdfplumber.PDF, pages: list[_Page], n: int, warni
         text = normalize(text)
     meta = {"pages": str(n)}
     body = next(iter(layouts.values())).size
-    title = pick_title(builder.lines, [size >= body * 1.15 for size in builder.sizes]) or _info_title(pdf)
+    title = pick_title(builder.lines, [size >= body * 1.15 for size in builder.sizes]) or _info_title(info)
     if title:
         meta["title"] = title
-    return Document(path=path, format="pdf", text=text, meta=meta, page_starts=builder.starts(), warnings=warnings)
+    return Document(
+        path=path,
+        format="pdf",
+        text=text,
+        meta=meta,
+        page_starts=builder.starts(),
+        warnings=warnings,
+        ocr=builder.ocr,
+        ocr_pages=ocr_pages,
+    )
 
 
-def _info_title(pdf: pdfplumber.PDF) -> str | None:
-    title = pdf.metadata.get("Title")
+def _info_title(info: dict) -> str | None:
+    title = info.get("Title")
     if isinstance(title, str):
         title = normalize(title).strip()
         if title and title.isprintable() and TITLE.search(title):
