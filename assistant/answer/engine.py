@@ -384,7 +384,7 @@ class _Context:
             else:
                 return self.no_such_year(named, years)
         op, n = aggregate.operation(self.question)
-        if LIST.search(self.query.normal.text):
+        if LIST.search(self.query.normal.text) and op not in ("top", "most", "least"):
             listed = self.listing(refs, measure)
             if listed:
                 return listed
