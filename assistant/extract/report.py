@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant.domain import schema
 from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
+from assistant.extract.legacy import read_legacy
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
 from assistant.extract.sections import SectionSpan, find_sections, passages
@@ -78,6 +79,11 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
             )
         )
         report.narrative_facts = narrative_facts(doc.text, spans)
+        legacy = read_legacy(doc)
+        report.figures = legacy.figures
+        report.warnings += legacy.warnings
+        report.warnings += uncertain_warnings(report.figures)
+        report.warnings += identity_warnings(legacy.layout, report.figures)
         return report
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
