@@ -1029,7 +1029,11 @@ LEGACY_ROWS: tuple[LegacyRow, ...] = (
     _lrow("complaints", "举报投诉数量", "reports and complaints", (r"举报投诉数量?",), units=("件", "条")),
     # 七、收费
     _lrow(
-        "fees", "依申请公开信息收取的费用", "fees charged for requests", (r"依申请公开信息收取的费用",), units=("万元", "元")
+        "fees",
+        "依申请公开信息收取的费用",
+        "fees charged for requests",
+        (r"依申请公开信息收取的费用",),
+        units=("万元", "元"),
     ),
     _lrow(
         "fee_waivers",
@@ -1039,8 +1043,12 @@ LEGACY_ROWS: tuple[LegacyRow, ...] = (
         units=("元", "万元"),
     ),
     # 八、机构建设和保障经费情况; 九、会议和培训情况
-    _lrow("offices", "政府信息公开工作专门机构数", "dedicated offices", (r"政府信息公开工作专门机构数",), units=("个",)),
-    _lrow("reading_points", "设置政府信息公开查阅点数", "reading points", (r"政府信息公开查阅点数",), units=("个", "处")),
+    _lrow(
+        "offices", "政府信息公开工作专门机构数", "dedicated offices", (r"政府信息公开工作专门机构数",), units=("个",)
+    ),
+    _lrow(
+        "reading_points", "设置政府信息公开查阅点数", "reading points", (r"政府信息公开查阅点数",), units=("个", "处")
+    ),
     _lrow("staff", "从事政府信息公开工作人员数", "staff", (r"从事政府信息公开工作人员数",), units=("人",)),
     _lrow("staff_full_time", "专职人员数", "full-time staff", (r"专职人员数",), "staff", ("人",)),
     _lrow("staff_part_time", "兼职人员数", "part-time staff", (r"兼职人员数",), "staff", ("人",)),

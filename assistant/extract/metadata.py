@@ -54,7 +54,8 @@ def title_of(doc: Document) -> str:
 def _squash(text: str) -> str:
     """Titles carry stray spaces between characters and around years, crawlers' field names and markdown
     markers (``# 沐阳县人民政府…``, ``**…**``); drop them."""
-    return re.sub(r"^(?:标题|题目|title)[:：]", "", re.sub(r"[\s#*>`]+", "", text), flags=re.I)
+    text = re.sub(r"\*\*|^[#>*]+", "", re.sub(r"\s+", "", text))
+    return re.sub(r"^(?:标题|题目|title)[:：]", "", text, flags=re.I)
 
 
 def year_of(title: str, text: str) -> int | None:
