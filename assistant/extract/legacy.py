@@ -1,11 +1,12 @@
 """The statistics table of the reports before 2019 (政府信息公开情况统计表), read as ``legacy.*`` figures.
 
-The table starts at its header (指标名称 / 计量单位). Each row is found by its wording
-(``schema.LEGACY_ROWS``), followed by its unit (计量单位) and its value cells, which crawler text glues
-into one digit string (``主动公开文件数条212210037``). A row and its parts are cut together: the
-cumulative figure is at least this year's, a part is at most its row, the parts printed add up to the
-row, and the narrative's own statement of this year's figure (2017年全区主动公开政府信息2122条)
-settles what is left. A cut that stays open is marked uncertain, with its alternatives.
+The table starts at its header (指标名称 / 计量单位, or the national template's 统计指标). Each row
+is found by its wording (``schema.LEGACY_ROWS``), followed by its unit (计量单位) and its value
+cells, which crawler text glues into one digit string (``主动公开文件数条212210037``). A row and its
+parts are cut together: the cumulative figure is at least this year's, a part is at most its row,
+the parts printed add up to the row, and the narrative's own statement of this year's figure
+(2017年全区主动公开政府信息2122条) settles what is left. A cut that stays open is marked uncertain,
+with its alternatives.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from assistant.extract.digits import RowCells, Value, readings
 from assistant.extract.tables import Hit, Unit, find_hits, solve, stated_numbers, value_runs
 from assistant.read.document import Document
 
-_HEADER = re.compile(r"指\s*标\s*名\s*称|计\s*量\s*单\s*位")
+_HEADER = re.compile(r"指\s*标\s*名\s*称|计\s*量\s*单\s*位|统\s*计\s*指\s*标")
 _CUMULATIVE = re.compile(r"累\s*计")
 _END = re.compile(r"附\s*件\s*下\s*载")
-_PREFIX = re.compile(r"(?:其\s*中\s*[:：]?\s*)?(?:\d+\s*[.．、]\s*)?$")
+_PREFIX = re.compile(  # the item number and 其中 printed before a row's wording
+    r"(?:其\s*中\s*[:：]?\s*)?(?:\d+\s*[.．、]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、)?\s*$"
+)
 _ROWS: dict[str, schema.LegacyRow] = {r.id: r for r in schema.LEGACY_ROWS}
 
 
@@ -96,8 +99,8 @@ def _by_parent(hits: list[Hit]) -> list[Hit]:
     current: str | None = None
     out = []
     for hit in hits:
-        row = hit.row
-        if isinstance(row, schema.LegacyRow) and row.parent and row.parent != current:
+        row = _ROWS[hit.row.id]
+        if row.parent and row.parent != current:
             twin = next((r for r in schema.LEGACY_ROWS if r.keys == row.keys and r.parent == current), None)
             if twin is not None:
                 hit = Hit(twin, hit.start, hit.end, hit.raw)
