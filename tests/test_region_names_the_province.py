@@ -9,6 +9,7 @@ import csv
 import pytest
 from conftest import CORPUS
 
+from assistant.answer import ask
 from assistant.extract.metadata import region_of
 from assistant.extract.report import parse_file
 from assistant.read import read_document
@@ -70,3 +71,10 @@ def test_search_by_province_finds_the_report(tmp_path):
     hits = Searcher(index).search("行政许可", region="江苏", k=5)
     assert hits and {h.report_id for h in hits} == {"huaian-hongze-2024.pdf"}
     assert {h.report_id for h in Searcher(index).search("行政许可", region="福建", k=5)} == {"pingtan-2024.txt"}
+
+
+def test_a_question_scoped_by_province_finds_the_report(corpus_store):
+    # 淮安市洪泽区 is in 江苏: its table 2 gives 行政许可 9487 decisions for 2024.
+    a = ask("江苏2024年行政许可有多少件？", store=corpus_store)
+    assert (a.kind, a.value) == ("figure", 9487)
+    assert {c.report_id for c in a.citations} == {"huaian-hongze-2024.pdf"}
