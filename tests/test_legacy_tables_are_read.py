@@ -17,6 +17,7 @@ import pytest
 from conftest import CORPUS
 
 from assistant.domain import schema
+from assistant.domain.record import WarningKind
 from assistant.extract.report import parse_document, parse_file
 from assistant.read import read_document
 
@@ -103,11 +104,14 @@ def test_a_split_only_the_narrative_decides_is_uncertain_without_it():
     report = _without("pingtan-2017.txt", "2017年全区主动公开政府信息2122条")
     fig = report.figures["legacy.proactive_items.this_year"]
     assert fig.uncertain and "2122" in fig.note and "212" in fig.note
-    assert any(w.startswith("uncertain: legacy.proactive_items.this_year") for w in report.warnings)
+    assert any(
+        w.kind == WarningKind.UNCERTAIN and w.address == "legacy.proactive_items.this_year" for w in report.warnings
+    )
     assert not report.figures["legacy.proactive_gazette.this_year"].uncertain
 
 
 def test_parts_that_do_not_add_up_are_reported_as_printed():
     # 2012: 网站公开 1795 + 政府公报公开 0 ≠ 主动公开信息数 2026, as printed.
     report = parse_file(CORPUS / "pingtan-county-2012.txt")
-    assert any(w.startswith("arithmetic: legacy proactive_items this_year") for w in report.warnings)
+    broken = [w for w in report.warnings if w.kind == WarningKind.IDENTITY and w.address == "legacy"]
+    assert [w.numbers for w in broken] == [(2026, 1795, 0), (3542, 3304, 7)]

@@ -10,6 +10,7 @@ import pytest
 from conftest import CORPUS
 
 from assistant.answer import ask
+from assistant.domain.record import WarningKind
 from assistant.extract.metadata import region_of
 from assistant.extract.report import parse_file
 from assistant.read import read_document
@@ -26,7 +27,7 @@ def test_region_of_every_corpus_report_is_the_manifests(name):
     report = parse_file(CORPUS / name)
     assert report.agency == MANIFEST[name]["agency"]
     assert report.region == MANIFEST[name]["region"]
-    assert not any(w.startswith("place:") for w in report.warnings)
+    assert not any(w.kind == WarningKind.PLACE for w in report.warnings)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,9 @@ def test_a_place_that_is_no_division_is_kept_as_printed_with_the_nearest_known()
     assert region.name == "沐阳县"
     assert region.unknown is not None and region.unknown.printed == "沐阳县"
     assert region.unknown.nearest[0].full == "江苏省宿迁市沭阳县"
-    assert "nearest known: 江苏省宿迁市沭阳县" in str(region.unknown)
+    warning = region.unknown.warning()
+    assert warning.kind == WarningKind.PLACE and warning.address == "沐阳县"
+    assert "nearest known: 江苏省宿迁市沭阳县" in warning.message
 
 
 def test_the_ocr_misspelled_agency_is_shown_as_printed_without_markdown(tmp_path):
@@ -60,8 +63,8 @@ def test_the_ocr_misspelled_agency_is_shown_as_printed_without_markdown(tmp_path
     report = parse_file(path)
     assert report.agency == "沐阳县人民政府"
     assert report.region == "沐阳县"
-    expected = "place: 沐阳县 is not a known administrative division; nearest known: 江苏省宿迁市沭阳县"
-    assert any(w.startswith(expected) for w in report.warnings)
+    expected = "沐阳县 is not a known administrative division; nearest known: 江苏省宿迁市沭阳县"
+    assert any(w.kind == WarningKind.PLACE and w.message.startswith(expected) for w in report.warnings)
 
 
 def test_search_by_province_finds_the_report(tmp_path):

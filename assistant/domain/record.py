@@ -39,6 +39,8 @@ class WarningKind(StrEnum):
     SECTION = "section"  # a standard section's heading was not found
     LAYOUT = "layout"  # the report has no standard tables
     READER = "reader"  # what the format reader noticed (an unreadable page, no text layer …)
+    PLACE = "place"  # a printed place name that is no known administrative division
+    LEGACY = "legacy"  # a row of the pre-2019 statistics table printed twice or in an unexpected unit
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.domain import schema
-from assistant.domain.record import Figure, Source
+from assistant.domain.record import Figure, Source, Warning, WarningKind
 from assistant.extract.digits import RowCells, Value, readings
 from assistant.extract.tables import Hit, Unit, find_hits, solve, stated_numbers, value_runs
 from assistant.read.document import Document
@@ -32,7 +32,7 @@ _ROWS: dict[str, schema.LegacyRow] = {r.id: r for r in schema.LEGACY_ROWS}
 @dataclass
 class LegacyResult:
     figures: dict[str, Figure] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
     layout: schema.Layout = schema.LEGACY  # with the sums this report's table states
 
 
@@ -66,13 +66,16 @@ def read_legacy(doc: Document) -> LegacyResult:
             continue
         row = _ROWS[hit.row.id]
         if row.id in units:
-            result.warnings.append(f"legacy: {row.label} is printed twice; the first is read")
+            result.warnings.append(
+                Warning(WarningKind.LEGACY, f"{row.label} is printed twice; the first is read", row.id)
+            )
             continue
         prefix = _PREFIX.search(text, previous_end, hit.start)
         label = re.sub(r"\s+", "", text[prefix.start() if prefix else hit.start : hit.end])
         unit = re.sub(r"\s+", "", text[hit.end : cells.start])
         if unit and unit not in row.units:
-            result.warnings.append(f"legacy: {row.label} is printed in {unit}, not {'/'.join(row.units)}")
+            message = f"{row.label} is printed in {unit}, not {'/'.join(row.units)}"
+            result.warnings.append(Warning(WarningKind.LEGACY, message, row.id))
         units[row.id] = _unit(row, columns, cells, label)
         previous_end = cells.end
     identities = schema.legacy_identities(set(units), columns)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.domain import places
+from assistant.domain.record import Warning, WarningKind
 from assistant.read.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -88,12 +89,13 @@ class UnknownPlace:
     printed: str
     nearest: tuple[places.Division, ...]
 
-    def __str__(self) -> str:
-        if not self.nearest:
-            return f"place: {self.printed} is not a known administrative division"
-        first, *others = self.nearest
-        also = f" (also close: {', '.join(d.full for d in others[:2])})" if others else ""
-        return f"place: {self.printed} is not a known administrative division; nearest known: {first.full}{also}"
+    def warning(self) -> Warning:
+        message = f"{self.printed} is not a known administrative division"
+        if self.nearest:
+            first, *others = self.nearest
+            also = f" (also close: {', '.join(d.full for d in others[:2])})" if others else ""
+            message += f"; nearest known: {first.full}{also}"
+        return Warning(WarningKind.PLACE, message, self.printed)
 
 
 @dataclass(frozen=True)

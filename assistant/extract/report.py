@@ -67,7 +67,8 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         sha256=sha256,
         layout=layout_id,
         text=doc.text,
-        warnings=[Warning(WarningKind.READER, w) for w in doc.warnings] + ([region.unknown] if region.unknown else []),
+        warnings=[Warning(WarningKind.READER, w) for w in doc.warnings]
+        + ([region.unknown.warning()] if region.unknown else []),
     )
     report.passages = passages(doc.text, spans, doc.page_of)
     for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):
