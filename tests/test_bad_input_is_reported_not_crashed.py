@@ -29,7 +29,7 @@ CASES = {
     "nul.txt": (b"\x00\x01\x02binary" * 100, "binary data"),
     "garbage.txt": (_garbage, "cannot decode the text"),
     "english.txt": (b"This is an English text, not an annual report at all. " * 10, "not a report"),
-    "news.txt": ("今天天气很好，我们去公园散步，看见很多人在跑步。".encode() * 20, "not a report"),
+    "news.txt": ("今天天气很好，我们去公园散步，看见很多人在跑步。".encode() * 20, "not an annual report"),
     "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "convert it to DOCX or PDF"),
     "report.wps": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "convert it to DOCX or PDF"),
 }

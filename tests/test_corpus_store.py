@@ -40,7 +40,12 @@ def test_ingest_stores_reports_figures_passages_and_warnings(tmp_path, folder):
     assert not any("\t" in p.text or p.text == "三、收到和处理政府信息公开申请情况" for p in report.passages)
     assert any(w.kind == WarningKind.MISSING and w.address == "appeals" for w in report.warnings)
     assert parse_file(SEED).warnings == report.warnings  # kind and fields come back from the store
-    assert store.report("pingtan-2016.txt").figures == {}  # before 2019: no standard tables
+    old = store.report("pingtan-2016.txt")  # before 2019: no standard tables, only its own statistics table
+    assert old.layout is None and all(a.startswith("legacy.") for a in old.figures)
+    assert (
+        old.value("legacy.proactive_items.this_year") == 3460
+        and old.value("legacy.proactive_items.cumulative") == 85376
+    )
     rows = store.figures("requests.new_received.total")
     assert {r["report_id"]: r["value"] for r in rows} == {
         SEED.name: 3,

@@ -23,7 +23,7 @@ def test_seed_facts_json():
     data = json.loads(out)  # exactly one JSON object
     report, figures = data["report"], data["figures"]
     assert report["agency"] == "六安市人力资源和社会保障局"
-    assert report["region"] == "六安市"
+    assert report["region"] == "安徽省六安市"
     assert report["year"] == 2023
     assert {"id", "title", "agency", "region", "year", "format", "sha256"} <= set(report)
     assert list(figures) == LAYOUTS["2021"].addresses()

@@ -96,7 +96,9 @@ def _pinyin(word: str) -> str:
 
 def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     """Names a question may use for the report's agency, with how specific each is."""
-    out: list[tuple[str, int]] = [(ref.agency, 10), (ref.region, 6)]
+    # the place as the agency prints it (平潭县), without the divisions above it the region adds (福建省福州市)
+    printed = next((ref.region[i:] for i in range(len(ref.region)) if ref.agency.startswith(ref.region[i:])), "")
+    out: list[tuple[str, int]] = [(ref.agency, 10), (ref.region, 6), (printed, 6)]
     places = re.findall(r"[\u4e00-\u9fff]+?(?:综合实验区|省|市|县|区)", ref.region) or [ref.region]
     for place in places:
         stem = _stem(place)
@@ -107,7 +109,7 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     for zh, words in _AGENCY_WORDS.items():
         if zh in ref.agency:
             out += [(zh, 3)] + [(w, 3) for w in words]
-    out += [(ref.agency.replace(ref.region, ""), 5)] if ref.agency.startswith(ref.region) else []
+    out += [(ref.agency.replace(printed, ""), 5)] if printed else []
     for short, full in ABBREVIATIONS.items():  # 平潭地税局 for 平潭综合实验区地方税务局
         if full in ref.agency:
             out += [(short, 3)] + [(_stem(place) + short, 8) for place in places]

@@ -42,6 +42,8 @@ class WarningKind(StrEnum):
     LAYOUT = "layout"  # the report has no standard tables
     READER = "reader"  # what the format reader noticed (an unreadable page, no text layer …)
     CROSS_YEAR = "cross_year"  # carried over differs from last year's carried forward (over the store)
+    PLACE = "place"  # a printed place name that is no known administrative division
+    LEGACY = "legacy"  # a row of the pre-2019 statistics table printed twice or in an unexpected unit
 
 
 @dataclass(frozen=True)

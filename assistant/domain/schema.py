@@ -750,3 +750,365 @@ def all_addresses() -> tuple[str, ...]:
 def spaced(word: str) -> str:
     """A regex for a literal Chinese word that tolerates whitespace between its characters."""
     return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+
+
+# ---------------------------------------------------------------- the pre-2019 statistics table
+# 政府信息公开情况统计表: the national template of the old regulations and the shorter local variants
+# (see the last section of the format spec). Figures are addressed ``legacy.ROW.COLUMN``.
+THIS_YEAR = Column("this_year", "本年度", "this year", ("this year", "本年度", "本年"))
+CUMULATIVE = Column("cumulative", "历年累计", "cumulative", ("cumulative", "to date", "all years", "历年累计", "累计"))
+LEGACY_COLUMNS = (THIS_YEAR, CUMULATIVE)
+COUNT_UNITS = ("条", "件", "个", "项")
+
+
+@dataclass(frozen=True)
+class LegacyRow(Row):
+    """A row of the old statistics table: the row it is part of, its units, the narrative's wording."""
+
+    parent: str | None = None  # id of the row this one is a part of (其中 …)
+    units: tuple[str, ...] = COUNT_UNITS  # units the row is printed in (计量单位)
+    narrative: tuple[str, ...] = ()  # regexes after which the narrative states this year's figure
+
+
+def _lrow(
+    rid: str,
+    label: str,
+    english: str,
+    keys: tuple[str, ...],
+    parent: str | None = None,
+    units: tuple[str, ...] = COUNT_UNITS,
+    narrative: tuple[str, ...] = (),
+) -> LegacyRow:
+    return LegacyRow(rid, label, english, keys, LEGACY_COLUMNS, parent=parent, units=units, narrative=narrative)
+
+
+_TIMES = ("次",)
+_OUTCOMES_OF = (
+    ("upheld", "维持具体行政行为数", "upheld", r"维持具体行政行为数"),
+    ("corrected", "被依法纠错数", "corrected", r"被依法纠错数"),
+    ("other", "其他情形数", "other outcome", r"其他情形数"),
+)
+LEGACY_ROWS: tuple[LegacyRow, ...] = (
+    # 一、主动公开情况
+    _lrow(
+        "proactive_items",
+        "主动公开政府信息数",
+        "items disclosed proactively",
+        (r"主动公开(?:政府)?(?:信息|文件)数",),
+        narrative=(r"主动公开(?:政府)?信息(?:数)?",),
+    ),
+    _lrow(
+        "proactive_normative",
+        "其中：主动公开规范性文件数",
+        "of which normative documents",
+        (r"主动公开规范性文件数",),
+        "proactive_items",
+    ),
+    _lrow("normative_issued", "制发规范性文件总数", "normative documents issued", (r"制发规范性文件总数",)),
+    _lrow(
+        "proactive_website",
+        "政府网站公开数",
+        "of which on the government website",
+        (r"(?:政府)?网站公开数?(?!政府信息)",),
+        "proactive_items",
+    ),
+    _lrow(
+        "proactive_gazette",
+        "政府公报公开数",
+        "of which in the government gazette",
+        (r"政府公报公开数?(?!政府信息)",),
+        "proactive_items",
+    ),
+    _lrow(
+        "channel_gazette",
+        "政府公报公开政府信息数",
+        "published in the government gazette",
+        (r"政府公报公开政府信息数",),
+        "proactive_items",
+    ),
+    _lrow(
+        "channel_website",
+        "政府网站公开政府信息数",
+        "published on the government website",
+        (r"政府网站公开政府信息数",),
+        "proactive_items",
+    ),
+    _lrow(
+        "channel_weibo",
+        "政务微博公开政府信息数",
+        "published on government Weibo",
+        (r"政务微博公开政府信息数",),
+        "proactive_items",
+    ),
+    _lrow(
+        "channel_wechat",
+        "政务微信公开政府信息数",
+        "published on government WeChat",
+        (r"政务微信公开政府信息数",),
+        "proactive_items",
+    ),
+    _lrow(
+        "channel_other",
+        "其他方式公开政府信息数",
+        "published by other means",
+        (r"其他方式公开政府信息数",),
+        "proactive_items",
+    ),
+    # 二、回应解读情况
+    _lrow(
+        "responses",
+        "回应公众关注热点或重大舆情数",
+        "responses to public concerns",
+        (r"回应公众关注热点或重大舆情数",),
+        units=_TIMES,
+    ),
+    _lrow(
+        "press_conferences",
+        "参加或举办新闻发布会总次数",
+        "press conferences",
+        (r"参加或举办新闻发布会总次数",),
+        units=_TIMES,
+    ),
+    _lrow(
+        "press_conferences_heads",
+        "其中：主要负责同志参加新闻发布会次数",
+        "of which attended by the heads",
+        (r"主要负责同志参加新闻发布会次数",),
+        "press_conferences",
+        _TIMES,
+    ),
+    _lrow(
+        "online_interviews",
+        "政府网站在线访谈次数",
+        "online interviews on the government website",
+        (r"政府网站在线访谈次数",),
+        units=_TIMES,
+    ),
+    _lrow(
+        "online_interviews_heads",
+        "其中：主要负责同志参加政府网站在线访谈次数",
+        "of which with the heads",
+        (r"主要负责同志参加政府网站在线访谈次数",),
+        "online_interviews",
+        _TIMES,
+    ),
+    _lrow(
+        "policy_explanations",
+        "政策解读稿件发布数",
+        "policy explanations published",
+        (r"政策解读稿件发布数",),
+        units=("篇", "条", "件"),
+    ),
+    _lrow(
+        "social_media_responses",
+        "微博微信回应事件数",
+        "events answered on Weibo and WeChat",
+        (r"微博微信回应事件数",),
+        units=_TIMES,
+    ),
+    _lrow("other_responses", "其他方式回应事件数", "events answered otherwise", (r"其他方式回应事件数",), units=_TIMES),
+    # 三、依申请公开情况
+    _lrow(
+        "requests_received",
+        "受理依申请公开信息总数",
+        "requests received",
+        (r"受理(?:政府信息)?依申请公开(?:信息)?总数", r"收到申请数"),
+        narrative=(r"收到[^。;]{0,12}申请",),
+    ),
+    _lrow("requests_in_person", "当面申请数", "requests in person", (r"当面申请数",), "requests_received"),
+    _lrow("requests_fax", "传真申请数", "requests by fax", (r"(?<![、,])传真申请数",), "requests_received"),
+    _lrow("requests_email", "电子邮件申请数", "requests by e-mail", (r"电子邮件申请数",), "requests_received"),
+    _lrow("requests_online", "网上申请数", "requests online", (r"网(?:上|络)申请数",), "requests_received"),
+    _lrow("requests_letter", "信函申请数", "requests by letter", (r"信函申请数",), "requests_received"),
+    _lrow(
+        "requests_letter_fax",
+        "信函、传真申请数",
+        "requests by letter or fax",
+        (r"信函[、,]?传真申请数",),
+        "requests_received",
+    ),
+    _lrow(
+        "requests_other_means",
+        "其他形式申请数",
+        "requests by other means",
+        (r"其[他它]形式申请数",),
+        "requests_received",
+    ),
+    _lrow("requests_completed", "申请办结数", "requests completed", (r"申请办结数",)),
+    _lrow("completed_on_time", "按时办结数", "completed on time", (r"按时办结数",), "requests_completed"),
+    _lrow("completed_extended", "延期办结数", "completed after an extension", (r"延期办结数",), "requests_completed"),
+    _lrow("replies", "对申请的答复总数", "replies to requests", (r"对申请的答复总?数", r"申请答复数")),
+    _lrow(
+        "replies_already_public",
+        "属于已主动公开范围数",
+        "already disclosed proactively",
+        (r"属于已主动公开范围数",),
+        "replies",
+    ),
+    _lrow("replies_granted", "同意公开答复数", "granted", (r"同意公开答复数",), "replies"),
+    _lrow(
+        "replies_partially_granted",
+        "同意部分公开答复数",
+        "partially granted",
+        (r"同意部分公开答复数",),
+        "replies",
+    ),
+    _lrow("replies_refused", "不予公开答复数", "refused", (r"(?:否决|不予|不同意)公开答复数",), "replies"),
+    _lrow("refused_state_secret", "涉及国家秘密", "refused: state secret", (r"涉及国家秘密",), "replies_refused"),
+    _lrow(
+        "refused_commercial_secret",
+        "涉及商业秘密",
+        "refused: commercial secret",
+        (r"涉及商业秘密",),
+        "replies_refused",
+    ),
+    _lrow("refused_privacy", "涉及个人隐私", "refused: personal privacy", (r"涉及个人隐私",), "replies_refused"),
+    _lrow(
+        "refused_security",
+        "危及国家安全、公共安全、经济安全和社会稳定",
+        "refused: endangers security or stability",
+        (r"危及国家安全[、,]?公共安全[、,]?经济安全和社会稳定",),
+        "replies_refused",
+    ),
+    _lrow(
+        "refused_not_government_information",
+        "不是《条例》所指政府信息",
+        "refused: not government information under the regulations",
+        (r"不是《?条例》?所指政府信息",),
+        "replies_refused",
+    ),
+    _lrow(
+        "refused_other_law",
+        "法律法规规定的其他情形",
+        "refused: other cases under laws and regulations",
+        (r"法律法规规定的其他情形",),
+        "replies_refused",
+    ),
+    _lrow(
+        "replies_not_this_agency",
+        "不属于本行政机关公开数",
+        "not this agency's information",
+        (r"不属于本行政机关公开数",),
+        "replies",
+    ),
+    _lrow("replies_not_exist", "申请信息不存在数", "information does not exist", (r"申请信息不存在数",), "replies"),
+    _lrow(
+        "replies_correction",
+        "告知作出更改补充数",
+        "asked to amend the request",
+        (r"告知作出更改补充数",),
+        "replies",
+    ),
+    _lrow(
+        "replies_other_channels",
+        "告知通过其他途径办理数",
+        "referred to other channels",
+        (r"告知通过其他途径办理数",),
+        "replies",
+    ),
+    _lrow("replies_other", "其他类型答复数", "other replies", (r"其他类型答复数",), "replies"),
+    # 四、五 行政复议、行政诉讼; 六 举报投诉; the local variants' 申诉 and 接受行政诉讼、举报
+    _lrow("review", "行政复议数", "administrative reconsiderations", (r"行政复议数量?",), units=("件", "条")),
+    *(
+        _lrow(f"review_{oid}", label, f"reconsideration: {english}", (key,), "review", ("件", "条"))
+        for oid, label, english, key in _OUTCOMES_OF
+    ),
+    _lrow("litigation", "行政诉讼数", "administrative lawsuits", (r"行政诉讼数量?",), units=("件", "条")),
+    *(
+        _lrow(f"litigation_{oid}", label, f"lawsuits: {english}", (key,), "litigation", ("件", "条"))
+        for oid, label, english, key in _OUTCOMES_OF
+    ),
+    _lrow("petitions", "行政申诉数", "administrative complaints (申诉)", (r"行政申诉数",), units=("件", "条")),
+    _lrow(
+        "lawsuits_and_reports",
+        "接受行政诉讼、举报数",
+        "lawsuits and reports received",
+        (r"接受行政诉讼[、,]?举报数",),
+        units=("件", "条"),
+    ),
+    _lrow("complaints", "举报投诉数量", "reports and complaints", (r"举报投诉数量?",), units=("件", "条")),
+    # 七、收费
+    _lrow(
+        "fees",
+        "依申请公开信息收取的费用",
+        "fees charged for requests",
+        (r"依申请公开信息收取的费用",),
+        units=("万元", "元"),
+    ),
+    _lrow(
+        "fee_waivers",
+        "政府信息公开收费减免金额",
+        "fees waived",
+        (r"政府信息公开收费减免金额",),
+        units=("元", "万元"),
+    ),
+    # 八、机构建设和保障经费情况; 九、会议和培训情况
+    _lrow(
+        "offices", "政府信息公开工作专门机构数", "dedicated offices", (r"政府信息公开工作专门机构数",), units=("个",)
+    ),
+    _lrow(
+        "reading_points", "设置政府信息公开查阅点数", "reading points", (r"政府信息公开查阅点数",), units=("个", "处")
+    ),
+    _lrow("staff", "从事政府信息公开工作人员数", "staff", (r"从事政府信息公开工作人员数",), units=("人",)),
+    _lrow("staff_full_time", "专职人员数", "full-time staff", (r"专职人员数",), "staff", ("人",)),
+    _lrow("staff_part_time", "兼职人员数", "part-time staff", (r"兼职人员数",), "staff", ("人",)),
+    _lrow("budget", "政府信息公开专项经费", "dedicated budget", (r"政府信息公开专项经费",), units=("万元", "元")),
+    _lrow(
+        "meetings",
+        "召开政府信息公开工作会议或专题会议数",
+        "meetings",
+        (r"召开政府信息公开工作会议或专题会议数",),
+        units=_TIMES,
+    ),
+    _lrow("trainings", "举办各类培训班数", "training courses", (r"举办各类培训班数",), units=_TIMES),
+    _lrow("trainees", "接受培训人员数", "people trained", (r"接受培训人员数",), units=("人次", "人")),
+)
+
+# The parts that add up to their row (the channels and outcomes of one template never overlap);
+# the national template's publication channels, refusal reasons and 其中 rows may overlap: no sums.
+LEGACY_PARTS: dict[str, tuple[str, ...]] = {
+    "proactive_items": ("proactive_website", "proactive_gazette"),
+    "requests_received": (
+        "requests_in_person",
+        "requests_fax",
+        "requests_email",
+        "requests_online",
+        "requests_letter",
+        "requests_letter_fax",
+        "requests_other_means",
+    ),
+    "requests_completed": ("completed_on_time", "completed_extended"),
+    "replies": (
+        "replies_already_public",
+        "replies_granted",
+        "replies_partially_granted",
+        "replies_refused",
+        "replies_not_this_agency",
+        "replies_not_exist",
+        "replies_correction",
+        "replies_other_channels",
+        "replies_other",
+    ),
+    "review": ("review_upheld", "review_corrected", "review_other"),
+    "litigation": ("litigation_upheld", "litigation_corrected", "litigation_other"),
+    "staff": ("staff_full_time", "staff_part_time"),
+}
+LEGACY_TABLE = Table("legacy", "政府信息公开情况统计表", "Statistics table (before 2019)", LEGACY_ROWS)
+LEGACY = Layout("legacy", "statistics table of the reports before 2019 (政府信息公开情况统计表)", (LEGACY_TABLE,))
+
+
+def legacy_identities(printed: set[str], columns: tuple[Column, ...] = LEGACY_COLUMNS) -> tuple[Identity, ...]:
+    """The sums a printed statistics table states: each row with parts = the parts it prints."""
+    out = []
+    for whole, parts in LEGACY_PARTS.items():
+        shown = [p for p in parts if p in printed]
+        if whole in printed and shown:
+            for col in columns:
+                out.append(
+                    Identity(
+                        f"{whole} {col.id}: the parts printed add up to the row",
+                        (f"legacy.{whole}.{col.id}",),
+                        tuple(f"legacy.{p}.{col.id}" for p in shown),
+                    )
+                )
+    return tuple(out)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from assistant.domain import places
+from assistant.domain.record import Warning, WarningKind
 from assistant.read.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REPORT_WORDS = re.compile(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
-_PLACE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,7}?(?:特别行政区|自治区|自治州|自治县|实验区|开发区|新区|高新区|省|市|州|盟|地区|县|区|旗))+"
+_PART = re.compile(
+    r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|自治区|自治州|自治县|实验区|开发区|新区|高新区|省|市|州|盟|地区|县|区|旗)"
 )
+_PLACE = re.compile(f"^(?:{_PART.pattern})+")
 _ZONE = re.compile(r"(?:实验区|开发区|新区|高新区|示范区)$")
 # Short forms agencies use in their own titles, and the full names they stand for.
 ABBREVIATIONS = {
@@ -49,8 +53,10 @@ def title_of(doc: Document) -> str:
 
 
 def _squash(text: str) -> str:
-    """Titles carry stray spaces between characters and around years, and crawlers' field names; drop them."""
-    return re.sub(r"^(?:标题|题目|title)[:：]", "", re.sub(r"\s+", "", text), flags=re.I)
+    """Titles carry stray spaces between characters and around years, crawlers' field names and markdown
+    markers (``# 沐阳县人民政府…``, ``**…**``); drop them."""
+    text = re.sub(r"\*\*|^[#>*]+", "", re.sub(r"\s+", "", text))
+    return re.sub(r"^(?:标题|题目|title)[:：]", "", text, flags=re.I)
 
 
 def year_of(title: str, text: str) -> int | None:
@@ -76,7 +82,50 @@ def agency_of(title: str) -> str:
     return name
 
 
-def region_of(agency: str) -> str:
-    """The place an agency serves: the place names its name starts with."""
+@dataclass(frozen=True)
+class UnknownPlace:
+    """A printed place name that is no known division, and the known ones it most likely stands for."""
+
+    printed: str
+    nearest: tuple[places.Division, ...]
+
+    def warning(self) -> Warning:
+        message = f"{self.printed} is not a known administrative division"
+        if self.nearest:
+            first, *others = self.nearest
+            also = f" (also close: {', '.join(d.full for d in others[:2])})" if others else ""
+            message += f"; nearest known: {first.full}{also}"
+        return Warning(WarningKind.PLACE, message, self.printed)
+
+
+@dataclass(frozen=True)
+class Region:
+    """The place an agency serves, with the divisions above it, and what could not be placed."""
+
+    name: str
+    unknown: UnknownPlace | None = None
+
+
+def region_of(agency: str) -> Region:
+    """The place an agency serves: the place names its name starts with, placed in the gazetteer with
+    the province (and prefecture) above them. A zone (平潭综合实验区) is no division: it takes the
+    province of the division its name starts with. A name the gazetteer does not know stays as printed."""
     m = _PLACE.match(agency)
-    return m.group(0) if m else ""
+    if m is None:
+        return Region("")
+    printed = m.group(0)
+    within: places.Division | None = None
+    zones = ""
+    for part in _PART.findall(printed):
+        if zones or (_ZONE.search(part) and not places.lookup(part)):
+            zones += part
+            continue
+        found = [d for d in places.lookup(part) if within is None or d.within(within)]
+        if len(found) != 1:
+            unknown = None if found else UnknownPlace(part, places.nearest(part))
+            return Region(printed, unknown)
+        within = found[0]
+    if within is None:
+        around = {d.province for d in places.containing(zones)}
+        return Region(around.pop() + zones if len(around) == 1 else zones)
+    return Region(within.full + zones)

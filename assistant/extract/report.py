@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant.domain import schema
 from assistant.domain.record import Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
+from assistant.extract.legacy import read_legacy
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
 from assistant.extract.ocr import mark_ocr
@@ -28,6 +29,7 @@ def _parser_version() -> str:
 
 
 PARSER_VERSION = _parser_version()
+MIN_STANDARD_ROWS = 5  # rows of table 3 a text must print to hold the standard tables
 
 
 def parse_file(path: Path | str, limits: Limits | None = None, report_id: str | None = None) -> Report:
@@ -50,21 +52,24 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     year = year_of(title, doc.text)
     agency = agency_of(title)
     spans = find_sections(doc.text)
-    if not spans and not re.search(r"信息公开|政务公开", doc.text):
-        raise IngestError(doc.path, "not a report: no annual-report headings, tables or 信息公开 wording found")
+    legacy = read_legacy(doc)
+    if not spans and not legacy.figures and not _has_standard_rows(doc.text) and year_of(title, "") is None:
+        raise IngestError(doc.path, "not an annual report: no section headings, statistics table or report year found")
     layout_id = detect_layout(doc.text, spans, year)
+    region = region_of(agency)
     report = Report(
         id=report_id,
         title=title,
         agency=agency,
-        region=region_of(agency),
+        region=region.name,
         year=year,
         source_file=str(doc.path),
         format=doc.format,
         sha256=sha256,
         layout=layout_id,
         text=doc.text,
-        warnings=[Warning(WarningKind.READER, w) for w in doc.warnings],
+        warnings=[Warning(WarningKind.READER, w) for w in doc.warnings]
+        + ([region.unknown.warning()] if region.unknown else []),
     )
     report.passages = passages(doc.text, spans, doc.page_of)
     for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):
@@ -79,6 +84,10 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
             )
         )
         report.narrative_facts = narrative_facts(doc.text, spans)
+        report.figures = legacy.figures
+        report.warnings += legacy.warnings
+        report.warnings += uncertain_warnings(report.figures)
+        report.warnings += identity_warnings(legacy.layout, report.figures)
         return report
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
@@ -93,11 +102,20 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     return report
 
 
+def _standard_rows(text: str) -> set[str]:
+    """The rows of the standard table 3 whose wording the text prints."""
+    requests = schema.LAYOUTS["2021"].table("requests")
+    return {h.row.id for h in find_hits(text, 0, len(text), requests.rows)}
+
+
+def _has_standard_rows(text: str) -> bool:
+    return len(_standard_rows(text)) >= MIN_STANDARD_ROWS
+
+
 def detect_layout(text: str, spans: dict[str, SectionSpan], year: int | None) -> str | None:
     """Which standard layout the report uses, or None for a report with no standard tables."""
-    requests = schema.LAYOUTS["2021"].table("requests")
-    found = {h.row.id for h in find_hits(text, 0, len(text), requests.rows)}
-    if (year is not None and year < schema.FIRST_STANDARD_YEAR) or (year is None and len(found) < 5):
+    found = _standard_rows(text)
+    if (year is not None and year < schema.FIRST_STANDARD_YEAR) or (year is None and len(found) < MIN_STANDARD_ROWS):
         return None
     pro = spans.get("proactive")
     head = text[pro.start : pro.end] if pro else text

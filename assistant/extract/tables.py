@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.domain import numbers, schema
@@ -97,7 +98,7 @@ def _spans(piece: str, base: int) -> list[RowCells]:
     return out
 
 
-def _runs(text: str, hits: list[Hit], start: int, end: int) -> list[tuple[Hit | None, RowCells]]:
+def value_runs(text: str, hits: list[Hit], start: int, end: int) -> list[tuple[Hit | None, RowCells]]:
     """Value runs in order: each with the label printed right before it, or None."""
     out: list[tuple[Hit | None, RowCells]] = []
     bounds = [h.start for h in hits[1:]] + [end] if hits else []
@@ -162,8 +163,17 @@ def _broken(values: dict[str, Value], ident: schema.Identity) -> bool:
     return abs(sum(values[a] for a in ident.plus) - sum(values[a] for a in ident.minus)) > 1e-6
 
 
-def solve(units: list[Unit], identities: tuple[schema.Identity, ...]) -> dict[str, Figure]:
-    """Choose one reading per unit so that the table's identities hold best; mark what stays open."""
+def solve(
+    units: list[Unit],
+    identities: tuple[schema.Identity, ...],
+    allowed: Callable[[dict[str, Value]], bool] | None = None,
+    rank: Callable[[dict[str, Value]], tuple] | None = None,
+) -> dict[str, Figure]:
+    """Choose one reading per unit so that the table's identities hold best; mark what stays open.
+
+    ``allowed`` drops combinations of readings that cannot be (unless none is left); ``rank`` orders
+    those that break as few identities (lower is better), before the order of each unit's readings.
+    """
     choices = [range(len(u.options)) if u.options else range(1) for u in units]
     total = 1
     for c in choices:
@@ -177,10 +187,13 @@ def solve(units: list[Unit], identities: tuple[schema.Identity, ...]) -> dict[st
             reading = unit.options[k] if unit.options else (None,) * len(unit.addresses)
             values.update(zip(unit.addresses, reading, strict=True))
         broken, derived = _infer(values, identities)
-        best.append((broken, sum(combo), values, derived))
+        score = (broken, *(rank(values) if rank else ()))
+        best.append((score, sum(combo), values, derived, allowed is None or allowed(values)))
+    if any(b[4] for b in best):
+        best = [b for b in best if b[4]]
     least = min(b[0] for b in best)
     fitting = sorted((b for b in best if b[0] == least), key=lambda b: b[1])
-    _, _, chosen, derived = fitting[0]
+    _, _, chosen, derived, _ = fitting[0]
     figures: dict[str, Figure] = {}
     for unit in units:
         ambiguous = total > MAX_COMBINATIONS and len(unit.options) > 1
@@ -251,10 +264,10 @@ def _plausibility(row: schema.Row, values: tuple[Value, ...], stated: set[float]
     return confirmed, order, max(lengths), sum(lengths)
 
 
-def _stated_numbers(text: str, row: schema.Row) -> set[float]:
-    """Numbers the narrative gives right after the row's wording (``制发行政规范性文件62件``)."""
+def stated_numbers(text: str, wording: tuple[str, ...]) -> set[float]:
+    """Numbers the narrative gives right after a row's wording (``制发行政规范性文件62件``)."""
     found: set[float] = set()
-    for key in row.keys:
+    for key in wording:
         for m in re.finditer(key + r"[^\d。；\n]{0,6}?(\d+(?:\.\d+)?)\s*(?:件|个|项|万元|元|条)", text):
             found.add(float(m.group(1)))
     return found
@@ -269,7 +282,7 @@ def _unit(table: schema.Table, row: schema.Row, cells: RowCells | None, label: s
         options = readings(cells, len(addrs), _row_accept(table, row, own_arithmetic=False))
         note = "; ".join(filter(None, [note, "no cut of the digits makes the row add up"]))
     if table.id == "proactive" and len(options) > 1:
-        stated = _stated_numbers(narrative, row)
+        stated = stated_numbers(narrative, row.keys)
         options.sort(key=lambda v: _plausibility(row, v, stated))
     return Unit(addrs, options, cells, label, note)
 
@@ -279,7 +292,7 @@ def read_proactive(doc: Document, table: schema.Table, start: int, end: int, nar
     start = m.start() if m else start
     hits = find_hits(doc.text, start, end, table.rows)
     units: dict[str, Unit] = {}
-    runs = _runs(doc.text, hits, start, end)
+    runs = value_runs(doc.text, hits, start, end)
     for hit, cells in runs:
         if hit is None or hit.row.id in units:
             continue
@@ -292,7 +305,7 @@ def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> t
     start = m.start() if m else start
     warnings: list[Warning] = []
     hits = find_hits(doc.text, start, end, table.rows)
-    runs = [(h, c) for h, c in _runs(doc.text, hits, start, end) if h is not None or _full_row(c, 7)]
+    runs = [(h, c) for h, c in value_runs(doc.text, hits, start, end) if h is not None or _full_row(c, 7)]
     order = {r.id: i for i, r in enumerate(table.rows)}
     anchors = _chain([(i, order[h.row.id]) for i, (h, _) in enumerate(runs) if h is not None])
     runs = [(h if i in anchors else None, c) for i, (h, c) in enumerate(runs)]  # out-of-order labels: loose

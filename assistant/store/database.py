@@ -101,7 +101,7 @@ class Store:
 
     def add(self, report: Report, parser_version: str = "") -> None:
         """Write (or replace) one report atomically: all of it or nothing."""
-        layout = schema.LAYOUTS.get(report.layout or "")
+        layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
         with closing(self._connect()) as db, db:
             db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
             db.execute(
@@ -127,7 +127,7 @@ class Store:
             )
             rows = []
             for addr, f in report.figures.items():
-                zh, en = schema.figure_label(layout, addr) if layout else ("", "")
+                zh, en = schema.figure_label(layout, addr)
                 src = f.source or Source(None, None)
                 rows.append(
                     (
