@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
-from assistant.domain import numbers, vocabulary
+from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.names import cedict_glosses
-from assistant.domain.record import Citation, Report
+from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
 SURE = 0.34  # similarity a fact needs to answer
@@ -74,6 +74,21 @@ def _english_cover(question: str, fact) -> float:
     return len(asked & (_gloss(fact.measure) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
 
 
+def table_facts(report: Report) -> list[NarrativeFact]:
+    """This year's figures of a pre-2019 statistics table, stated like the prose states its counts."""
+    out = []
+    for row in schema.LEGACY.tables[0].rows:
+        fig = report.figures.get(f"legacy.{row.id}.this_year")
+        if fig is None or fig.value is None or fig.uncertain:
+            continue
+        src = fig.source
+        offset = src.offset if src and src.offset is not None else 0
+        printed = (src.label if src and src.label else row.label).strip()
+        unit = row.units[0] if len(row.units) == 1 else ""
+        out.append(NarrativeFact(fig.value, unit, None, row.label, row.english, "", "", offset, offset, printed))
+    return out
+
+
 def asked_units(question: str) -> set[str]:
     """The units a question counts in: 多少条 / 几件, or the English words for them."""
     units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元)", question))
@@ -86,14 +101,14 @@ def asked_units(question: str) -> set[str]:
 def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
     """The report's narrative facts, most similar to the question first; a fact in another unit than the
     question counts in loses."""
-    facts = getattr(report, "narrative_facts", ()) or ()
+    facts = [*report.narrative_facts, *table_facts(report)]
     asked = len(_stems(re.findall(r"[a-z]+", question.lower()))) or 1
     units = asked_units(question)
 
     def score(f) -> float:
         cover = COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
-        return base - (UNIT_PENALTY if units and f.unit not in units else 0.0)
+        return base - (UNIT_PENALTY if units and f.unit and f.unit not in units else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 
