@@ -11,57 +11,10 @@ from assistant.answer.answer import Answer, AnswerKind, agency_name, figure_cita
 from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
-from assistant.domain import numbers
+from assistant.domain import numbers, vocabulary
 from assistant.domain.record import Report
 
-OPS = (
-    (
-        "top",
-        re.compile(
-            r"\btop\s*(\d+|three|five|ten)?\b|前\s*(\d+|[一二两三四五六七八九十])\s*(?:名|个|位|家)?"
-            r"|\brank|排名|排行|排序",
-            re.I,
-        ),
-    ),
-    (
-        "most",
-        re.compile(
-            r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大"
-            r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
-            re.I,
-        ),
-    ),
-    ("least", re.compile(r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小", re.I)),
-    ("share", re.compile(r"\b(share|percentage|percent|proportion|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I)),
-    (
-        "count",
-        re.compile(
-            r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b"
-            r"|多少份|几份",
-            re.I,
-        ),
-    ),
-    (
-        "change",
-        re.compile(
-            r"\b(change|changed|increase|increased|decrease|decreased|grow|grew|growth|fell|"
-            r"rose|drop|dropped|rise)\b|\bmore than in\b|\bfewer than in\b"
-            r"|变化|增长|增加了|减少|下降|上升|增幅|"
-            r"降幅|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
-            re.I,
-        ),
-    ),
-    ("compare", re.compile(r"\b(compare|comparison|versus|vs\.?)\b|比较|对比|相比", re.I)),
-    ("average", re.compile(r"\b(average|mean)\b|平均", re.I)),
-    (
-        "total",
-        re.compile(
-            r"\b(in total|altogether|combined|sum|across all|all reports|across the corpus|"
-            r"all agencies)\b|合计|总共|一共|共计|总和|全部报告|所有报告",
-            re.I,
-        ),
-    ),
-)
+OPS = tuple((name, re.compile(pattern, re.I)) for name, pattern in vocabulary.OPERATIONS)
 _WORD_NUM = {"three": 3, "five": 5, "ten": 10}
 _OF_RECEIVED = re.compile(r"\breceived\b|\bnew requests\b|收到|新收|受理", re.I)
 

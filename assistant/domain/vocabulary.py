@@ -327,3 +327,32 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "万元": ("10,000 yuan", "ten thousand yuan"),
     "元": ("yuan", "rmb"),
 }
+
+# The operations a question over the corpus asks for, tried in this order.
+OPERATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "top",
+        r"\btop\s*(\d+|three|five|ten)?\b|前\s*(\d+|[一二两三四五六七八九十])\s*(?:名|个|位|家)?|\brank|排名|排行|排序",
+    ),
+    (
+        "most",
+        r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大"
+        r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
+    ),
+    ("least", r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),
+    ("share", r"\b(share|percentage|percent|proportion|ratio|rate)\b|%|比例|占比|百分之|比重|百分比"),
+    ("count", r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b|多少份|几份"),
+    (
+        "change",
+        r"\b(change|changed|increase|increased|decrease|decreased|grow|grew|growth|fell|rose|drop|dropped|rise)\b"
+        r"|\bmore than in\b|\bfewer than in\b|变化|增长|增加了|减少|下降|上升|增幅|降幅"
+        r"|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
+    ),
+    ("compare", r"\b(compare|comparison|versus|vs\.?)\b|比较|对比|相比"),
+    ("average", r"\b(average|mean)\b|平均"),
+    (
+        "total",
+        r"\b(in total|altogether|combined|sum|across all|all reports|across the corpus|all agencies)\b"
+        r"|合计|总共|一共|共计|总和|全部报告|所有报告",
+    ),
+)

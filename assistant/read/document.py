@@ -38,6 +38,15 @@ class Limits:
     ocr_cache: Path | None = None  # folder of OCR results by file sha256, page and engine
     progress: bool = False  # a progress bar over the pages being read by OCR
 
+    def check_size(self, path: Path, size: int) -> None:
+        """Refuse a file over the size limit, naming the flag that raises it."""
+        if size > self.max_bytes:
+            raise IngestError(
+                path,
+                f"file is {size / 2**20:.3g} MiB, over the {self.max_bytes / 2**20:.3g} MiB "
+                "size limit (raise it with --max-mb)",
+            )
+
 
 @dataclass(frozen=True)
 class OcrMark:

@@ -68,12 +68,7 @@ def _check_file(path: Path, limits: Limits) -> None:
             head = fh.read(8)
     except OSError as e:
         raise IngestError(path, f"cannot read the file: {e.strerror or e}") from e
-    if size > limits.max_bytes:
-        raise IngestError(
-            path,
-            f"file is {size / 2**20:.3g} MiB, over the {limits.max_bytes / 2**20:.3g} MiB "
-            "size limit (raise it with --max-mb)",
-        )
+    limits.check_size(path, size)
     if head.startswith(_OLE2):
         raise IngestError(
             path,

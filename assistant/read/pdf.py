@@ -75,12 +75,7 @@ def _check_file(path: Path, limits: Limits) -> None:
             tail = fh.read()
     except OSError as e:
         raise IngestError(path, f"cannot read the file: {e.strerror or e}") from e
-    if size > limits.max_bytes:
-        raise IngestError(
-            path,
-            f"file is {size / 2**20:.3g} MiB, over the {limits.max_bytes / 2**20:.3g} MiB "
-            "size limit (raise it with --max-mb)",
-        )
+    limits.check_size(path, size)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise IngestError(path, "not a PDF but a legacy Office (OLE2 .doc/.wps) file: convert it to DOCX or PDF")
     if b"%PDF-" not in head:
