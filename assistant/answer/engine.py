@@ -167,11 +167,11 @@ class _Context:
     def passage(self, report: Report | None = None, **filters) -> Answer:
         prefer = preferred_section(self.question)
         if report is None:
-            return answer_passage(self.question, self.searcher, self.lang, prefer=prefer, **filters)
+            return answer_passage(self.query.normal.text, self.searcher, self.lang, prefer=prefer, **filters)
         stored = self.load(report.id)
         searcher = self.searcher if stored and stored.sha256 == report.sha256 else report_searcher(report)
         return answer_passage(
-            self.question,
+            self.query.normal.text,  # the search reads every word, the scope's too
             searcher,
             self.lang,
             report_id=report.id,

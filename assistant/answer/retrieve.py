@@ -65,9 +65,10 @@ def answer_passage(
     k: int = 3,
 ) -> Answer:
     """The best passages (those of the ``prefer`` section first, when it has any), with citations."""
+    # a copy of the report must not hide it, nor its copies crowd out its own passages
     hits: list[Hit] = searcher.search(
-        question, year=year, agency=agency, k=k * 8, distinct=report_id is None
-    )  # a copy of the report must not hide it
+        question, year=year, agency=agency, k=k * (40 if report_id else 8), distinct=report_id is None
+    )
     hits = [h for h in hits if h.score > 0 and (report_id is None or h.report_id == report_id)]
     hits = [h for h in hits if len(h.text) >= MIN_ANSWER_CHARS] or hits  # a bare heading answers nothing
     if prefer and any(h.section == prefer for h in hits):
