@@ -17,6 +17,7 @@ from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
 from assistant.domain import numbers, schema, vocabulary
+from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
 from assistant.store.database import Store
@@ -355,7 +356,7 @@ class _Context:
     def _old_report(self, report: Report, measure: Measure) -> Answer:
         missing = answer_figure(self.question, report, measure, self.lang)
         found = self.passage(report)
-        words = [p for p in measure.phrases if re.search(r"[\u4e00-\u9fff]", p)]
+        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
         sentence = found.answer
         if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (
