@@ -18,7 +18,7 @@ CJK_WORD = re.compile(f"[{CJK}]+")  # use with fullmatch for "only Chinese chara
 # Heading numbering: 一、  （一）  1.
 CN_NUMERALS = "一二三四五六七八九十"
 ORDINAL = rf"[{CN_NUMERALS}]+\s*、"
-PAREN_ORDINAL = rf"[（(][{CN_NUMERALS}]+[）)]"
+PAREN_ORDINAL = rf"[（(]\s*[{CN_NUMERALS}]+\s*[）)]"
 ARABIC_ORDINAL = r"\d+\s*[.．、]"
 NUMBERING = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL})\s*")
 """The numbering a heading or a label starts with (and the space after it): strip it with ``sub``."""
