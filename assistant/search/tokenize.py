@@ -134,13 +134,13 @@ def _phrase_key(text: str) -> tuple[str, ...]:
 
 @cache
 def english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Stemmed English phrase -> Chinese terms: the glossary first, then the schema's English names."""
+    """Stemmed English phrase -> Chinese terms: the vocabulary first, then the schema's English names."""
     lex: dict[tuple[str, ...], list[str]] = {}
-    from_glossary: set[tuple[str, ...]] = set()
+    from_vocabulary: set[tuple[str, ...]] = set()
 
     def put(en: str, zhs: Iterable[str]) -> None:
         key = _phrase_key(en)
-        if not key or key in from_glossary:  # the glossary's rendering wins over the schema's
+        if not key or key in from_vocabulary:  # the vocabulary's rendering wins over the schema's
             return
         bucket = lex.setdefault(key, [])
         for zh in zhs:
@@ -149,7 +149,7 @@ def english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
 
     for en, zhs in vocabulary.EN_TO_ZH.items():
         put(en, zhs)
-    from_glossary.update(lex)
+    from_vocabulary.update(lex)
     for section in schema.SECTIONS:
         put(section.english, [" ".join(_cjk_runs(section.heading))])
     for layout in schema.LAYOUTS.values():
