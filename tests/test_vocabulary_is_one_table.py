@@ -83,7 +83,7 @@ def test_the_answers_read_question_words_from_the_vocabulary() -> None:
 def test_question_words_do_not_repeat_the_schemas_names() -> None:
     columns = {c.id: c for lay in schema.LAYOUTS.values() for t in lay.tables for r in t.rows for c in r.columns}
     rows = {f"{t.id}.{r.id}": r for lay in schema.LAYOUTS.values() for t in lay.tables for r in t.rows}
-    for key, words in vocabulary.QUESTION_WORDS.items():
+    for key, words in vocabulary.FIGURE_WORDS.items():
         if key.startswith("column.") and key != "column.organisations":
             own = {*columns[key.removeprefix("column.")].synonyms}
         elif key in rows:

@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.domain import schema
 from assistant.domain.patterns import CJK_CHAR, CJK_WORD, NUMBERING
-from assistant.domain.vocabulary import QUESTION_WORDS, REQUEST_WORDS
+from assistant.domain.vocabulary import FIGURE_WORDS, REQUEST_WORDS
 
 ORGANISATIONS = ("business", "research", "nonprofit", "legal_services", "other_org")
 
@@ -67,11 +67,11 @@ def measures() -> tuple[Measure, ...]:
                     (row.id,),
                     row.english,
                     label,
-                    _phrases(zh_keys, [row.english], row.synonyms, QUESTION_WORDS.get(key, ())),
+                    _phrases(zh_keys, [row.english], row.synonyms, FIGURE_WORDS.get(key, ())),
                 )
     requests = schema.LAYOUTS["2021"].table("requests"), schema.LAYOUTS["2019"].table("requests")
     for group in schema.OUTCOME_GROUPS:
-        words = QUESTION_WORDS.get(f"requests.{group.id}")
+        words = FIGURE_WORDS.get(f"requests.{group.id}")
         if words:
             rows = tuple(dict.fromkeys(r.id for t in requests for r in group.rows(t)))
             seen[f"requests.{group.id}"] = Measure(
@@ -89,7 +89,7 @@ def measures() -> tuple[Measure, ...]:
         ("litigation_direct", "litigation_after_review"),
         english,
         chinese,
-        _phrases(QUESTION_WORDS[key]),
+        _phrases(FIGURE_WORDS[key]),
     )
     return tuple(seen.values())
 
@@ -155,17 +155,17 @@ def match_measure(question: str) -> tuple[Measure | None, list[Measure]]:
 
 
 @cache
-def _column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
+def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
     """(column ids, the words that name them, English, Chinese): each column the vocabulary has words for,
     and the five organisation columns together (after the individuals)."""
     columns = {c.id: c for lay in schema.LAYOUTS.values() for t in lay.tables for r in t.rows for c in r.columns}
     out: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
     for col in columns.values():
-        words = QUESTION_WORDS.get(f"column.{col.id}")
+        words = FIGURE_WORDS.get(f"column.{col.id}")
         if words is not None:
             out.append(((col.id,), _phrases(col.synonyms, words), col.english, col.label))
         if col.id == "individual":
-            out.append((ORGANISATIONS, QUESTION_WORDS["column.organisations"], "organisations", "法人或其他组织"))
+            out.append((ORGANISATIONS, FIGURE_WORDS["column.organisations"], "organisations", "法人或其他组织"))
     return tuple(out)
 
 
@@ -173,7 +173,7 @@ def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> C
     """The column(s) the question names among those the measure's table has; else its natural default."""
     q = _normal(question)
     best: tuple[int, ColumnChoice] | None = None
-    for ids, words, en, zh in _column_words():
+    for ids, words, en, zh in column_words():
         if not all(i in columns for i in ids):
             continue
         hit = max((len(w) for w in words if _found(w, q)), default=0)

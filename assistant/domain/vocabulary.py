@@ -8,7 +8,7 @@ words into Chinese with it and adds its terms to jieba's dictionary; the summari
 agency names with it; the Q&A reads the words people use for agencies and figures from it.
 
 Figures' own names (row and column labels, English names, synonyms) live in
-:mod:`assistant.domain.schema`; the question words below only add to them, keyed by figure.
+:mod:`assistant.domain.schema`; the figure words below only add to them, keyed by figure.
 """
 
 from __future__ import annotations
@@ -553,7 +553,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
 # question may name ("column.individual"; () when the schema's synonyms say it all; "column.organisations"
 # is the five non-individual applicant columns together).
 REQUEST_WORDS = ("requests", "applications", "request", "application", "申请")  # only say "requests"
-QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+FIGURE_WORDS: dict[str, tuple[str, ...]] = {
     "requests.new_received": ("receive", "受理", *REQUEST_WORDS),
     "requests.total_handled": ("dealt with", "处理完"),
     "requests.carried_forward": ("still pending", "结转到下一年", "转入下一年"),
