@@ -16,9 +16,9 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 CJK_WORD = re.compile(f"[{CJK}]+")  # use with fullmatch for "only Chinese characters"
 
 # Heading numbering: 一、  （一）  1.
-CN_NUMERALS = "一二三四五六七八九十"
-ORDINAL = rf"[{CN_NUMERALS}]+\s*、"
-PAREN_ORDINAL = rf"[（(]\s*[{CN_NUMERALS}]+\s*[）)]"
+HEADING_NUMERALS = "一二三四五六七八九十"  # numbers.CHINESE_NUMERALS has every numeral character
+ORDINAL = rf"[{HEADING_NUMERALS}]+\s*、"
+PAREN_ORDINAL = rf"[（(]\s*[{HEADING_NUMERALS}]+\s*[）)]"
 ARABIC_ORDINAL = r"\d+\s*[.．、]"
 NUMBERING = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL})\s*")
 """The numbering a heading or a label starts with (and the space after it): strip it with ``sub``."""
@@ -26,7 +26,7 @@ HEADING_START = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL}|
 """A line that starts a heading: numbered, or a Markdown heading."""
 
 # The section headings: one numeral, 、 or ., then the section's wording (schema.Section.pattern).
-SECTION_NUMBER = rf"[{CN_NUMERALS}]\s*[、.]\s*"
+SECTION_NUMBER = rf"[{HEADING_NUMERALS}]\s*[、.]\s*"
 SECTION_HEADINGS: dict[str, re.Pattern[str]] = {s.id: re.compile(SECTION_NUMBER + s.pattern) for s in schema.SECTIONS}
 
 # Sentence ends.

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.domain.numbers import CHINESE_NUMERALS, chinese, english, parse
-from assistant.domain.patterns import CJK_CHAR, CN_NUMERALS, SENTENCE
+from assistant.domain.patterns import CJK_CHAR, HEADING_NUMERALS, SENTENCE
 from assistant.domain.record import Passage, Report
 from assistant.search.tokenize import STOP_WORDS, Tokenizer
 from assistant.summarize.terms import english_term, known_terms
@@ -328,7 +328,7 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
 
 # ---------------------------------------------------------------- counts
 _CLAUSE_HEAD = re.compile(
-    rf"^(?:\s|[(（][{CN_NUMERALS}\d]+[)）]|[{CN_NUMERALS}]+是|其中|共计|共|累计|"
+    rf"^(?:\s|[(（][{HEADING_NUMERALS}\d]+[)）]|[{HEADING_NUMERALS}]+是|其中|共计|共|累计|"
     r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
 )
 
