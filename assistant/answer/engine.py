@@ -90,7 +90,7 @@ def _not_a_question(question: str, lang: str) -> Answer | None:
         return Answer(why, None, AnswerKind.NOT_FOUND, lang)
     text = re.sub(r"<[^>]*>|&\w+;", " ", question)
     words = re.findall(r"[A-Za-z]{2,}", text)
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 or len(words) >= 2:
+    if len(CJK_CHAR.findall(text)) >= 2 or len(words) >= 2:
         return None
     return Answer(
         "That is not a question about the reports. Ask, for example: How many requests were received?"
