@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pypinyin import lazy_pinyin
 
-from assistant.domain.names import agency_english, place_pinyin, split_places
+from assistant.domain.names import PLACE_OVERRIDES, agency_english, place_pinyin, split_places
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,23 @@ from assistant.domain.names import agency_english, place_pinyin, split_places
 )
 def test_place_pinyin(zh, en):
     assert place_pinyin(zh) == en
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "pypinyin_alone"),
+    [
+        ("朝阳", "Chaoyang", "zhaoyang"),  # 朝 is cháo in the place name, zhāo in 朝阳 "morning sun"
+        ("吕梁", "Lüliang", "lvliang"),
+    ],
+)
+def test_pinyin_of_places_outside_the_override_table_comes_from_cc_cedict(zh, en, pypinyin_alone):
+    assert zh not in PLACE_OVERRIDES  # the spelling comes from CC-CEDICT, not from the table
+    assert place_pinyin(zh) == en
+    assert "".join(lazy_pinyin(zh)) == pypinyin_alone  # the fallback gets it wrong: CC-CEDICT makes it right
+
+
+def test_agency_of_a_place_spelled_by_cc_cedict():
+    assert agency_english("朝阳市人民政府").english == "Chaoyang Municipal People's Government"
 
 
 def test_pinyin_falls_back_to_pypinyin_with_apostrophes():

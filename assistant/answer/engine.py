@@ -18,6 +18,7 @@ from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
 from assistant.compare.qa import what_changed
 from assistant.domain import numbers, schema, vocabulary
+from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
 from assistant.store.database import Store
@@ -98,7 +99,7 @@ def _not_a_question(question: str, lang: str) -> Answer | None:
         return Answer(why, None, AnswerKind.NOT_FOUND, lang)
     text = re.sub(r"<[^>]*>|&\w+;", " ", question)
     words = re.findall(r"[A-Za-z]{2,}", text)
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 or len(words) >= 2:
+    if len(CJK_CHAR.findall(text)) >= 2 or len(words) >= 2:
         return None
     return Answer(
         "That is not a question about the reports. Ask, for example: How many requests were received?"
@@ -364,7 +365,7 @@ class _Context:
     def _old_report(self, report: Report, measure: Measure) -> Answer:
         missing = answer_figure(self.question, report, measure, self.lang)
         found = self.passage(report)
-        words = [p for p in measure.phrases if re.search(r"[\u4e00-\u9fff]", p)]
+        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
         sentence = found.answer
         if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from assistant.domain.patterns import CJK_CHAR
+
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def detect(question: str) -> str:
     """ "zh" or "en". A mixed question ("How many 行政复议 cases?") counts its English words against
     its Chinese characters, two characters to a word."""
-    cjk = len(_CJK.findall(question))
+    cjk = len(CJK_CHAR.findall(question))
     words = len(_LATIN_WORD.findall(question))
     return "zh" if cjk > 2 * words else "en"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.answer.measures import _COLUMN_WORDS, measures
+from assistant.answer.measures import column_words, measures
 from assistant.domain import schema, vocabulary
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from assistant.domain.patterns import CJK, CJK_CHAR
+from assistant.domain.vocabulary import Kind
 
 
 @cache
@@ -19,12 +19,12 @@ def question_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
     phrases: list[str] = list(vocabulary.QUESTION_WORDS)
     for m in measures():
         phrases += [m.english, m.chinese, *m.phrases]
-    for _, words, en, zh in _COLUMN_WORDS:
+    for _, words, en, zh in column_words():
         phrases += [*words, en, zh]
     for s in schema.SECTIONS:
         phrases += [s.english, s.heading, *s.keywords]
-    for t in vocabulary.TERMS:
-        phrases += [t.zh, t.en, *t.variants]
-    english = tuple(sorted({p.lower() for p in phrases if not _CJK.search(p)}))
-    chinese = tuple(sorted({w for p in phrases for w in re.findall(r"[\u4e00-\u9fff]{2,}", p)}))
+    for t in vocabulary.of_kind(Kind.TERM):
+        phrases += [t.zh, t.en, *t.synonyms]
+    english = tuple(sorted({p.lower() for p in phrases if not CJK_CHAR.search(p)}))
+    chinese = tuple(sorted({w for p in phrases for w in re.findall(f"[{CJK}]{{2,}}", p)}))
     return english, chinese

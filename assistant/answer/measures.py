@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.domain import schema
+from assistant.domain.patterns import CJK_CHAR, CJK_WORD, NUMBERING
+from assistant.domain.vocabulary import FIGURE_WORDS, REQUEST_WORDS
 
 ORGANISATIONS = ("business", "research", "nonprofit", "legal_services", "other_org")
 
@@ -33,57 +35,8 @@ class ColumnChoice:
     explicit: bool  # named in the question, not a default
 
 
-# What people call the outcome groups of table 3 (beyond the schema's own names), and the lawsuits of table 4.
-_GROUP_WORDS = {
-    "denied": ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "拒绝"),
-    "unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
-    "not_processed": ("not processed", "not handled", "declined to process"),
-    "other": ("other handling", "otherwise handled"),
-}
-_LITIGATION = (
-    "appeals.litigation",
-    "administrative lawsuits (direct and after reconsideration)",
-    "行政诉讼",
-    (
-        "lawsuit",
-        "lawsuits",
-        "litigation",
-        "sued",
-        "court",
-        "courts",
-        "suits",
-        "行政诉讼",
-        "诉讼",
-        "起诉",
-        "败诉",
-        "胜诉",
-    ),
-)
-_EXTRA = {  # everyday words for standard rows, beyond the schema's own synonyms
-    "requests.new_received": (
-        "received",
-        "receive",
-        "收到",
-        "新收",
-        "受理",
-        *("requests", "applications", "request", "application", "申请"),
-    ),
-    "requests.total_handled": ("handled", "processed", "dealt with", "办结", "办理", "处理完"),
-    "requests.carried_forward": (
-        "carried forward",
-        "carry forward",
-        "carried into next year",
-        "still pending",
-        "结转下年度",
-        "结转到下一年",
-        "转入下一年",
-    ),
-    "requests.carried_over": ("carried over", "from last year", "from the previous year", "上年结转", "上一年结转"),
-    "appeals.review": ("reconsideration", "reconsiderations", "administrative review", "复议", "行政复议"),
-}
-
-
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八][）)]|\d\.)")
+# The lawsuits of table 4 together (both rows), as one measure.
+_LITIGATION = ("appeals.litigation", "administrative lawsuits (direct and after reconsideration)", "行政诉讼")
 
 
 def _phrases(*groups) -> tuple[str, ...]:
@@ -106,19 +59,20 @@ def measures() -> tuple[Measure, ...]:
                 key = f"{table.id}.{row.id}"
                 if key in seen:
                     continue
-                zh_keys = [k for k in row.keys if re.fullmatch(r"[\u4e00-\u9fff]+", k)]
-                label = _NUMBERING.sub("", row.label)
+                zh_keys = [k for k in row.keys if CJK_WORD.fullmatch(k)]
+                label = NUMBERING.sub("", row.label)
                 seen[key] = Measure(
                     key,
                     table.id,
                     (row.id,),
                     row.english,
                     label,
-                    _phrases(zh_keys, [row.english], row.synonyms, _EXTRA.get(key, ())),
+                    _phrases(zh_keys, [row.english], row.synonyms, FIGURE_WORDS.get(key, ())),
                 )
     requests = schema.LAYOUTS["2021"].table("requests"), schema.LAYOUTS["2019"].table("requests")
     for group in schema.OUTCOME_GROUPS:
-        if group.id in _GROUP_WORDS:
+        words = FIGURE_WORDS.get(f"requests.{group.id}")
+        if words:
             rows = tuple(dict.fromkeys(r.id for t in requests for r in group.rows(t)))
             seen[f"requests.{group.id}"] = Measure(
                 f"requests.{group.id}",
@@ -126,11 +80,16 @@ def measures() -> tuple[Measure, ...]:
                 rows,
                 f"requests {group.english}",
                 group.label,
-                _phrases((group.label,), _GROUP_WORDS[group.id]),
+                _phrases((group.label,), words),
             )
-    key, english, chinese, phrases = _LITIGATION
+    key, english, chinese = _LITIGATION
     seen[key] = Measure(
-        key, "appeals", ("litigation_direct", "litigation_after_review"), english, chinese, _phrases(phrases)
+        key,
+        "appeals",
+        ("litigation_direct", "litigation_after_review"),
+        english,
+        chinese,
+        _phrases(FIGURE_WORDS[key]),
     )
     return tuple(seen.values())
 
@@ -138,18 +97,18 @@ def measures() -> tuple[Measure, ...]:
 # Phrases that name something else than a table figure: a question holding one is not about that measure.
 _PROACTIVELY = ("proactive", "proactively", "主动公开")
 EXCLUDED = {
-    "proactive.fees": ("processing fee", "processing fees", "信息处理费", "处理费"),
+    "proactive.fees": schema.SECTION_BY_ID["other_matters"].keywords,
     "requests.granted": _PROACTIVELY,  # "proactively disclosed" is not a request granted
     "requests.partially_granted": _PROACTIVELY,
 }
 # Words that only say "requests": they name new requests received when nothing more specific is named.
-GENERIC = frozenset({"requests", "applications", "request", "application", "申请"})
+GENERIC = frozenset(REQUEST_WORDS)
 
 
 def _weight(phrase: str) -> int:
     if phrase in GENERIC:
         return 1
-    return len(phrase) * (2 if re.search(r"[\u4e00-\u9fff]", phrase) else 1)
+    return len(phrase) * (2 if CJK_CHAR.search(phrase) else 1)
 
 
 def _normal(text: str) -> str:
@@ -157,7 +116,7 @@ def _normal(text: str) -> str:
 
 
 def _found(phrase: str, q: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", phrase):
+    if CJK_CHAR.search(phrase):
         return phrase in q
     return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", q) is not None
 
@@ -200,99 +159,26 @@ def match_measure(question: str) -> tuple[Measure | None, list[Measure]]:
     return scored[0][2], [s[2] for s in scored[1:]]
 
 
-_COLUMN_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
-    (
-        ("individual",),
-        (
-            "individual",
-            "individuals",
-            "natural person",
-            "natural persons",
-            "citizen",
-            "citizens",
-            "private person",
-            "people",
-            "person",
-            "自然人",
-            "个人",
-            "公民",
-            "群众",
-        ),
-        "individuals",
-        "自然人",
-    ),
-    (
-        ORGANISATIONS,
-        ("organisations", "organizations", "organisation", "organization", "legal persons", "法人或其他组织", "法人"),
-        "organisations",
-        "法人或其他组织",
-    ),
-    (
-        ("business",),
-        (
-            "business",
-            "businesses",
-            "company",
-            "companies",
-            "enterprise",
-            "enterprises",
-            "firms",
-            "商业企业",
-            "企业",
-            "公司",
-        ),
-        "businesses",
-        "商业企业",
-    ),
-    (
-        ("research",),
-        ("research", "researchers", "research institutions", "科研机构", "科研"),
-        "research institutions",
-        "科研机构",
-    ),
-    (
-        ("nonprofit",),
-        ("non-profit", "nonprofit", "ngo", "ngos", "charity", "charities", "社会公益组织", "公益"),
-        "non-profit organisations",
-        "社会公益组织",
-    ),
-    (
-        ("legal_services",),
-        ("law firm", "law firms", "lawyer", "lawyers", "legal service", "律师", "法律服务机构", "律所"),
-        "legal service institutions",
-        "法律服务机构",
-    ),
-    (("other_org",), ("other organisations", "other organizations", "其他组织"), "other organisations", "其他"),
-    (("upheld",), ("upheld", "uphold", "maintained", "won", "win", "维持", "胜诉"), "upheld", "结果维持"),
-    (
-        ("corrected",),
-        ("corrected", "overturned", "lost", "lose", "losing", "reversed", "纠正", "败诉", "纠错"),
-        "corrected",
-        "结果纠正",
-    ),
-    (
-        ("pending",),
-        ("pending", "not concluded", "undecided", "ongoing", "尚未审结", "未审结", "在审"),
-        "pending",
-        "尚未审结",
-    ),
-    (("other",), ("other outcome", "other outcomes", "other results", "其他结果"), "other outcome", "其他结果"),
-    (
-        ("issued",),
-        ("issued", "issue", "made", "new", "制发", "新制发", "出台", "印发"),
-        "issued this year",
-        "本年制发件数",
-    ),
-    (("repealed",), ("repealed", "abolished", "废止"), "repealed this year", "本年废止件数"),
-    (("in_force",), ("in force", "valid", "in effect", "current", "现行有效", "有效"), "in force", "现行有效件数"),
-)
+@cache
+def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
+    """(column ids, the words that name them, English, Chinese): each column the vocabulary has words for,
+    and the five organisation columns together (after the individuals)."""
+    columns = {c.id: c for lay in schema.LAYOUTS.values() for t in lay.tables for r in t.rows for c in r.columns}
+    out: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
+    for col in columns.values():
+        words = FIGURE_WORDS.get(f"column.{col.id}")
+        if words is not None:
+            out.append(((col.id,), _phrases(col.synonyms, words), col.english, col.label))
+        if col.id == "individual":
+            out.append((ORGANISATIONS, FIGURE_WORDS["column.organisations"], "organisations", "法人或其他组织"))
+    return tuple(out)
 
 
 def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> ColumnChoice:
     """The column(s) the question names among those the measure's table has; else its natural default."""
     q = _normal(question)
     best: tuple[int, ColumnChoice] | None = None
-    for ids, words, en, zh in _COLUMN_WORDS:
+    for ids, words, en, zh in column_words():
         if not all(i in columns for i in ids):
             continue
         hit = max((len(w) for w in words if _found(w, q)), default=0)

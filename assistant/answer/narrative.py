@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.names import cedict_glosses
+from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
@@ -38,7 +39,7 @@ class Match:
 
 def _grams(text: str) -> set[str]:
     text = re.sub(r"\s+", " ", text.lower())
-    cjk = re.findall(r"[\u4e00-\u9fff]", text)
+    cjk = CJK_CHAR.findall(text)
     words = re.findall(r"[a-z]{3,}", text)
     grams = {a + b for a, b in zip(cjk, cjk[1:], strict=False)} | set(cjk)
     return grams | {w[:5] for w in words}

@@ -23,10 +23,10 @@ from functools import cache
 from pypinyin import lazy_pinyin
 
 from assistant.domain.names import english_words
+from assistant.domain.patterns import CJK_WORD
 from assistant.search.tokenize import to_simplified
 
 _WORD = re.compile(r"[a-z][a-z']+")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Speller:
             self._by_length.setdefault(len(w), []).append(w)
         self._pinyin: dict[tuple[str, ...], list[str]] = {}
         for term in sorted(set(chinese)):
-            if 2 <= len(term) <= 6 and _CJK_RUN.fullmatch(term):
+            if 2 <= len(term) <= 6 and CJK_WORD.fullmatch(term):
                 self._pinyin.setdefault(tuple(lazy_pinyin(term)), []).append(term)
 
     def english(self, word: str) -> str:
@@ -129,7 +129,7 @@ def normalize(question: str, speller: Speller) -> Normalized:
         return fixed
 
     text = re.sub(r"[A-Za-z][A-Za-z']+", english, text)
-    text = _CJK_RUN.sub(chinese, text)
+    text = CJK_WORD.sub(chinese, text)
     return Normalized(text, question, tuple(fixes))
 
 

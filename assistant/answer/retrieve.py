@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 
 from assistant.answer.answer import Answer, AnswerKind, who
-from assistant.domain import schema
-from assistant.domain import vocabulary as glossary
+from assistant.domain import schema, vocabulary
+from assistant.domain.patterns import CLAUSE_ENDS, SENTENCE_ENDS, sentence_pattern
 from assistant.domain.record import Citation, Report, location
 from assistant.extract.sections import is_heading
 from assistant.search.bm25 import BM25Index
 from assistant.search.searcher import Hit, Searcher
 from assistant.search.tokenize import Tokenizer
 
-_SENTENCE = re.compile(r"[^。！？;；!?\n]+[。！？;；!?]?")
+_SENTENCE = sentence_pattern(SENTENCE_ENDS + CLAUSE_ENDS)
 MAX_GLOSSES = 6
 MIN_ANSWER_CHARS = 20
 
@@ -38,10 +38,10 @@ def best_sentence(text: str, terms: list[str]) -> str:
 def glosses(sentence: str) -> list[tuple[str, str]]:
     """Key terms of a Chinese sentence with their English, longest first, without overlaps."""
     found: list[tuple[int, int, str, str]] = []
-    for term in sorted(glossary.TERMS, key=lambda t: -len(t.zh)):
+    for term in sorted(vocabulary.of_kind(vocabulary.Kind.TERM), key=lambda t: -len(t.zh)):
         for m in re.finditer(re.escape(term.zh), sentence):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in found):
-                found.append((m.start(), m.end(), term.zh, term.en))
+                found.append((m.start(), m.end(), term.zh, term.prose))
     found.sort()
     return [(zh, en) for _, _, zh, en in found][:MAX_GLOSSES]
 

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pypinyin import lazy_pinyin
-
+from assistant.domain import vocabulary
 from assistant.domain.canonical import counted
-from assistant.extract.metadata import ABBREVIATIONS
+from assistant.domain.names import ABBREVIATIONS, agency_key, place_pinyin
+from assistant.domain.patterns import CJK, LONE_YEAR
+from assistant.domain.vocabulary import Kind
 from assistant.store.database import Store
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SUFFIX = re.compile(r"(综合实验区|经济技术开发区|开发区|高新区|新区|实验区|自治州|自治县|地区|省|市|县|区|州|旗|盟)$")
 SHORT_SUFFIXES = {"综合实验区": ("实验区", "综合实验区"), "经济技术开发区": ("开发区", "经开区")}
-_AGENCY_WORDS = {  # English words for agency types, to tell apart agencies of one place
-    "人民政府": ("government", "people's government"),
-    "管委会": ("management committee", "administrative committee", "government"),
-    "发展和改革": ("development and reform", "ndrc", "drc"),
-    "税务": ("tax", "taxation"),
-    "科学技术": ("science and technology", "science", "technology"),
-    "人力资源和社会保障": ("human resources", "social security"),
+# Agency types and fields with words of their own in questions: they tell apart the agencies of one place.
+_AGENCY_WORDS = {
+    t.zh: (t.en.lower(), *t.synonyms) for t in vocabulary.of_kind(Kind.AGENCY_TYPE | Kind.FIELD) if t.synonyms
 }
 
 
@@ -78,7 +73,7 @@ def years_in(question: str) -> Years:
     m = _AFTER.search(question)
     if m:
         return Years(since=int(m.group(1)) + 1)
-    return Years(tuple(int(y) for y in _YEAR.findall(question)))
+    return Years(tuple(int(y) for y in LONE_YEAR.findall(question)))
 
 
 def _stem(place: str) -> str:
@@ -89,29 +84,25 @@ def _stem(place: str) -> str:
         place = shorter
 
 
-@cache
-def _pinyin(word: str) -> str:
-    return "".join(lazy_pinyin(word)).lower()
-
-
 def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     """Names a question may use for the report's agency, with how specific each is."""
     # the place as the agency prints it (平潭县), without the divisions above it the region adds (福建省福州市)
     printed = next((ref.region[i:] for i in range(len(ref.region)) if ref.agency.startswith(ref.region[i:])), "")
     out: list[tuple[str, int]] = [(ref.agency, 10), (ref.region, 6), (printed, 6)]
-    places = re.findall(r"[\u4e00-\u9fff]+?(?:综合实验区|省|市|县|区)", ref.region) or [ref.region]
+    places = re.findall(rf"[{CJK}]+?(?:综合实验区|省|市|县|区)", ref.region) or [ref.region]
     for place in places:
         stem = _stem(place)
-        out += [(stem, 4), (_pinyin(stem), 4)]
+        out += [(stem, 4), (place_pinyin(stem).lower(), 4)]
         out += [
             (stem + short, 8) for long, shorts in SHORT_SUFFIXES.items() if place.endswith(long) for short in shorts
         ]
+    full = agency_key(ref.agency)
     for zh, words in _AGENCY_WORDS.items():
-        if zh in ref.agency:
+        if zh in full:
             out += [(zh, 3)] + [(w, 3) for w in words]
     out += [(ref.agency.replace(printed, ""), 5)] if printed else []
-    for short, full in ABBREVIATIONS.items():  # 平潭地税局 for 平潭综合实验区地方税务局
-        if full in ref.agency:
+    for short, long in ABBREVIATIONS.items():  # 平潭地税局 for 平潭综合实验区地方税务局
+        if long in full:
             out += [(short, 3)] + [(_stem(place) + short, 8) for place in places]
     return [(a, w) for a, w in out if len(a) >= 2]
 

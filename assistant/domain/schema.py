@@ -9,8 +9,11 @@ See ``../shared/spec/annual-report-format.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+
+from assistant.domain import numbers
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,19 @@ class Identity:
     name: str
     plus: tuple[str, ...]
     minus: tuple[str, ...]
+
+    def sides(self, values: Mapping[str, float | int | None]) -> tuple[float | int, float | int] | None:
+        """(sum of plus, sum of minus) over the values by address, summed exactly; None when a cell has no value."""
+        plus = [values.get(a) for a in self.plus]
+        minus = [values.get(a) for a in self.minus]
+        if any(v is None for v in plus) or any(v is None for v in minus):
+            return None
+        return numbers.total(plus), numbers.total(minus)  # type: ignore[arg-type]
+
+    def holds(self, values: Mapping[str, float | int | None]) -> bool | None:
+        """Whether the identity holds over the values (to 1e-6); None when a cell has no value."""
+        sides = self.sides(values)
+        return None if sides is None else abs(sides[0] - sides[1]) <= 1e-6
 
 
 @dataclass(frozen=True)

@@ -1,193 +1,630 @@
-"""Bilingual glossary of the recurring terms of the annual reports (Chinese <-> English).
+"""The one bilingual vocabulary of the reports (Chinese <-> English).
 
-A plain data module: search uses it to turn English query words into Chinese, the summaries use
-it to render Chinese terms in English. Figures' own names live in :mod:`assistant.domain.schema`; this
-file holds the vocabulary around them (procedures, channels, outcomes, documents).
+Every term the project renders in English or reads in a question has one entry here, with its
+English, its kind and the other wordings a reader may use: the regime's terms (procedures, channels,
+outcomes, documents), the narrative's themes, agency types, fields and organs, level words, places
+whose English is not their pinyin, and the short forms of agency names. Search turns English query
+words into Chinese with it and adds its terms to jieba's dictionary; the summaries render terms and
+agency names with it; the Q&A reads the words people use for agencies and figures from it.
+
+Figures' own names (row and column labels, English names, synonyms) live in
+:mod:`assistant.domain.schema`; the figure words below only add to them, keyed by figure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Flag, auto
+
+
+class Kind(Flag):
+    TERM = auto()  # a term of the disclosure regime: search dictionary, English queries, summaries
+    THEME = auto()  # a word of the narrative: summaries only (its English is too general to translate queries)
+    AGENCY_TYPE = auto()  # a whole agency type, matched at the end of a name ("{place}": where the place goes)
+    FIELD = auto()  # what an agency works in, composed with an organ (发展和改革 + 局)
+    ORGAN = auto()  # 局 Bureau, 委员会 Commission …
+    LEVEL = auto()  # administrative level words: 市 Municipal, 县 County …
+    PLACE = auto()  # a place whose English is not what CC-CEDICT or pypinyin give
 
 
 @dataclass(frozen=True)
 class Term:
-    zh: str  # the Chinese term as the reports print it (simplified)
-    en: str  # preferred English rendering (used by summaries)
-    variants: tuple[str, ...] = ()  # other English wordings a reader may use
+    zh: str  # as the reports print it (simplified)
+    en: str  # the English; a field's as it stands in an agency's name (Title Case)
+    kind: Kind
+    synonyms: tuple[str, ...] = ()  # other (lower-case) wordings a reader may use in a query or question
+
+    @property
+    def prose(self) -> str:
+        """The English as it reads inside a sentence (a field's name lower-cased)."""
+        return self.en.lower() if Kind.FIELD in self.kind else self.en
 
 
-TERMS: tuple[Term, ...] = (
-    # --- the regime and its reports
+TERM, THEME, AGENCY_TYPE, FIELD = Kind.TERM, Kind.THEME, Kind.AGENCY_TYPE, Kind.FIELD
+ORGAN, LEVEL, PLACE = Kind.ORGAN, Kind.LEVEL, Kind.PLACE
+
+VOCABULARY: tuple[Term, ...] = (
+    # --- the regime and its reports, proactive disclosure, requests, appeals, organisation of the work
     Term(
         "政府信息公开",
         "government information disclosure",
+        TERM,
         ("open government information", "government information publicity", "foi", "freedom of information"),
     ),
-    Term("信息公开", "information disclosure", ("disclosure of information", "transparency")),
+    Term("信息公开", "information disclosure", TERM, ("disclosure of information", "transparency")),
     Term(
         "政务公开",
         "open government affairs",
+        TERM,
         ("government affairs openness", "government transparency", "open government"),
     ),
     Term(
         "政府信息公开条例",
         "Regulations on Government Information Disclosure",
+        TERM,
         ("disclosure regulations", "ogi regulations"),
     ),
-    Term("条例", "regulations", ("the regulations",)),
-    Term("年度报告", "annual report", ("yearly report",)),
-    Term("政府信息公开工作年度报告", "annual report on government information disclosure", ()),
-    Term("政府信息", "government information", ()),
-    # --- proactive disclosure
+    Term("条例", "regulations", TERM, ("the regulations",)),
+    Term("年度报告", "annual report", TERM, ("yearly report",)),
+    Term("政府信息公开工作年度报告", "annual report on government information disclosure", TERM),
+    Term("政府信息", "government information", TERM),
     Term(
         "主动公开",
         "proactive disclosure",
+        TERM,
         ("proactively disclosed", "proactive publication", "published proactively", "voluntary disclosure"),
     ),
     Term(
-        "政策解读", "policy interpretation", ("policy interpretations", "policy explanation", "interpreting policies")
+        "政策解读",
+        "policy interpretation",
+        TERM,
+        ("policy interpretations", "policy explanation", "interpreting policies"),
     ),
-    Term("解读", "interpretation", ("explanation",)),
-    Term("规范性文件", "normative documents", ("normative document", "regulatory documents")),
-    Term("行政规范性文件", "administrative normative documents", ()),
-    Term("规章", "rules", ("government rules", "departmental rules")),
-    Term("重点领域", "key areas", ("priority areas", "key fields")),
-    Term("财政预决算", "budgets and final accounts", ("budget and final accounts",)),
-    Term("预算", "budget", ("budgets",)),
-    Term("决算", "final accounts", ()),
-    Term("三公经费", '"three public expenses"', ("three public expenses", "official expenses")),
-    Term("政府网站", "government website", ("government websites", "website", "websites")),
-    Term("门户网站", "portal website", ("portal", "government portal")),
-    Term("政务新媒体", "government new media", ("new media", "social media")),
-    Term("政务微博", "government Weibo", ("weibo", "microblog")),
-    Term("政务微信", "government WeChat", ("wechat",)),
-    Term("政府公报", "government gazette", ("gazette", "official gazette")),
-    Term("新闻发布会", "press conference", ("press conferences", "news conference", "press briefing")),
-    Term("政府开放日", "government open day", ("open day", "open days")),
-    Term("公开指南", "disclosure guide", ("guide", "guidelines")),
-    Term("公开目录", "disclosure catalogue", ("catalogue", "catalog", "directory")),
-    Term("政务服务", "government services", ("public services",)),
-    Term("政民互动", "government-public interaction", ("public interaction", "public engagement")),
-    Term("建议提案", "deputies' suggestions and proposals", ("suggestions and proposals",)),
-    Term("人大代表建议", "NPC deputies' suggestions", ("deputies suggestions",)),
-    Term("政协委员提案", "CPPCC members' proposals", ("cppcc proposals",)),
-    Term("行政许可", "administrative licensing", ("licensing", "licences", "licenses", "permits")),
-    Term("行政处罚", "administrative penalties", ("penalties", "penalty", "fines")),
-    Term("行政强制", "administrative enforcement", ("compulsory measures", "coercive measures")),
-    Term("行政事业性收费", "administrative fees", ("administrative charges",)),
-    Term("政府集中采购", "government centralised procurement", ("government procurement", "procurement")),
-    # --- requests
+    Term("解读", "interpretation", TERM, ("explanation",)),
+    Term("规范性文件", "normative documents", TERM, ("normative document", "regulatory documents")),
+    Term("行政规范性文件", "administrative normative documents", TERM),
+    Term("规章", "rules", TERM, ("government rules", "departmental rules")),
+    Term("重点领域", "key areas", TERM, ("priority areas", "key fields")),
+    Term("财政预决算", "budgets and final accounts", TERM, ("budget and final accounts",)),
+    Term("预算", "budget", TERM, ("budgets",)),
+    Term("决算", "final accounts", TERM),
+    Term("三公经费", '"three public expenses"', TERM, ("three public expenses", "official expenses")),
+    Term("政府网站", "government website", TERM, ("government websites", "website", "websites")),
+    Term("门户网站", "portal website", TERM, ("portal", "government portal")),
+    Term("政务新媒体", "government new media", TERM, ("new media", "social media")),
+    Term("政务微博", "government Weibo", TERM, ("weibo", "microblog")),
+    Term("政务微信", "government WeChat", TERM, ("wechat",)),
+    Term("政府公报", "government gazette", TERM, ("gazette", "official gazette")),
+    Term("新闻发布会", "press conference", TERM, ("press conferences", "news conference", "press briefing")),
+    Term("政府开放日", "government open day", TERM, ("open day", "open days")),
+    Term("公开指南", "disclosure guide", TERM, ("guide", "guidelines")),
+    Term("公开目录", "disclosure catalogue", TERM, ("catalogue", "catalog", "directory")),
+    Term("政务服务", "Government Services", TERM | FIELD, ("public services",)),
+    Term("政民互动", "government-public interaction", TERM, ("public interaction", "public engagement")),
+    Term("建议提案", "deputies' suggestions and proposals", TERM, ("suggestions and proposals",)),
+    Term("人大代表建议", "NPC deputies' suggestions", TERM, ("deputies suggestions",)),
+    Term("政协委员提案", "CPPCC members' proposals", TERM, ("cppcc proposals",)),
+    Term("行政许可", "administrative licensing", TERM, ("licensing", "licences", "licenses", "permits")),
+    Term("行政处罚", "administrative penalties", TERM, ("penalties", "penalty", "fines")),
+    Term("行政强制", "administrative enforcement", TERM, ("compulsory measures", "coercive measures")),
+    Term("行政事业性收费", "administrative fees", TERM, ("administrative charges",)),
+    Term("政府集中采购", "government centralised procurement", TERM, ("government procurement", "procurement")),
     Term(
         "依申请公开",
         "disclosure upon request",
+        TERM,
         ("disclosure on request", "disclosure on application", "foi requests", "requests for disclosure", "on request"),
     ),
-    Term("政府信息公开申请", "requests for government information", ("information requests", "disclosure requests")),
-    Term("申请", "request", ("requests", "application", "applications")),
-    Term("申请人", "applicant", ("applicants", "requester", "requesters")),
-    Term("答复", "reply", ("replies", "response", "responses", "answer", "answered")),
-    Term("超期", "overdue", ("late", "past the deadline", "delay", "delayed", "exceeded the time limit")),
-    Term("期限", "time limit", ("deadline", "deadlines", "time limits")),
-    Term("延期答复", "extended reply period", ("extension", "extended deadline")),
-    Term("予以公开", "granted in full", ("granted", "fully disclosed")),
-    Term("部分公开", "partially granted", ("partial disclosure", "partially disclosed")),
-    Term("不予公开", "refused", ("refusal", "refusals", "refused disclosure", "denied", "withheld")),
-    Term("无法提供", "unable to provide", ("could not be provided",)),
-    Term("不予处理", "not processed", ("not handled",)),
-    Term("国家秘密", "state secrets", ("state secret", "classified")),
-    Term("个人隐私", "personal privacy", ("privacy",)),
-    Term("商业秘密", "trade secrets", ("trade secret", "commercial secrets")),
-    Term("第三方", "third party", ("third parties",)),
-    Term("过程性信息", "process information", ("deliberative information",)),
-    Term("内部事务信息", "internal affairs information", ()),
-    Term("补正", "correction", ("corrections", "supplement", "amend the request")),
-    Term("信访", "petitions", ("petition", "letters and visits")),
-    Term("投诉", "complaints", ("complaint",)),
-    Term("举报", "reports of wrongdoing", ("whistleblowing", "tip-offs")),
+    Term(
+        "政府信息公开申请", "requests for government information", TERM, ("information requests", "disclosure requests")
+    ),
+    Term("申请", "request", TERM, ("requests", "application", "applications")),
+    Term("申请人", "applicant", TERM, ("applicants", "requester", "requesters")),
+    Term("答复", "reply", TERM, ("replies", "response", "responses", "answer", "answered")),
+    Term("超期", "overdue", TERM, ("late", "past the deadline", "delay", "delayed", "exceeded the time limit")),
+    Term("期限", "time limit", TERM, ("deadline", "deadlines", "time limits")),
+    Term("延期答复", "extended reply period", TERM, ("extension", "extended deadline")),
+    Term("予以公开", "granted in full", TERM, ("granted", "fully disclosed")),
+    Term("部分公开", "partially granted", TERM, ("partial disclosure", "partially disclosed")),
+    Term("不予公开", "refused", TERM, ("refusal", "refusals", "refused disclosure", "denied", "withheld")),
+    Term("无法提供", "unable to provide", TERM, ("could not be provided",)),
+    Term("不予处理", "not processed", TERM, ("not handled",)),
+    Term("国家秘密", "state secrets", TERM, ("state secret", "classified")),
+    Term("个人隐私", "personal privacy", TERM, ("privacy",)),
+    Term("商业秘密", "trade secrets", TERM, ("trade secret", "commercial secrets")),
+    Term("第三方", "third party", TERM, ("third parties",)),
+    Term("过程性信息", "process information", TERM, ("deliberative information",)),
+    Term("内部事务信息", "internal affairs information", TERM),
+    Term("补正", "correction", TERM, ("corrections", "supplement", "amend the request")),
+    Term("信访", "petitions", TERM, ("petition", "letters and visits")),
+    Term("投诉", "complaints", TERM, ("complaint",)),
+    Term("举报", "reports of wrongdoing", TERM, ("whistleblowing", "tip-offs")),
     Term(
         "结转下年度",
         "carried forward to next year",
+        TERM,
         ("carried forward", "carry forward", "carried over to next year", "still being handled"),
     ),
-    Term("上年结转", "carried over from last year", ("carried over", "brought forward")),
+    Term("上年结转", "carried over from last year", TERM, ("carried over", "brought forward")),
     Term(
         "信息处理费",
         "information processing fees",
+        TERM,
         ("information processing fee", "processing fees", "processing fee", "fees for requests"),
     ),
-    Term("收费", "fees", ("fee", "charges", "charging")),
-    Term("自然人", "individuals", ("natural persons", "citizens")),
-    Term("法人或其他组织", "legal persons or other organisations", ("legal persons", "organisations", "organizations")),
-    # --- appeals
+    Term("收费", "fees", TERM, ("fee", "charges", "charging")),
+    Term("自然人", "individuals", TERM, ("natural persons", "citizens")),
+    Term(
+        "法人或其他组织",
+        "legal persons or other organisations",
+        TERM,
+        ("legal persons", "organisations", "organizations"),
+    ),
     Term(
         "行政复议",
         "administrative reconsideration",
+        TERM,
         ("reconsideration", "administrative review", "administrative appeal", "appeals"),
     ),
     Term(
         "行政诉讼",
         "administrative litigation",
+        TERM,
         ("lawsuit", "lawsuits", "litigation", "court cases", "sued", "administrative lawsuit"),
     ),
-    Term("纠正", "corrected", ("overturned", "correction of decisions", "reversed")),
-    Term("维持", "upheld", ("maintained", "affirmed")),
-    Term("尚未审结", "pending", ("not concluded", "undecided")),
-    Term("败诉", "lost in court", ("lost the case", "losing lawsuits")),
-    # --- organisation of the work
-    Term("工作机制", "working mechanism", ("mechanism", "mechanisms")),
-    Term("保密审查", "confidentiality review", ("security review", "secrecy review")),
-    Term("监督保障", "supervision and safeguards", ("supervision", "oversight")),
-    Term("考核", "performance assessment", ("assessment", "evaluation", "appraisal")),
-    Term("社会评议", "public appraisal", ("public evaluation",)),
-    Term("责任追究", "accountability", ("accountability measures",)),
-    Term("培训", "training", ("trainings", "workshops")),
-    Term("平台建设", "platform building", ("platforms", "platform")),
-    Term("存在的主要问题", "main problems", ("problems", "shortcomings", "weaknesses")),
-    Term("改进", "improvements", ("improvement", "improve", "rectification")),
-    Term("营商环境", "business environment", ()),
-    Term("优化营商环境", "improving the business environment", ()),
+    Term("纠正", "corrected", TERM, ("overturned", "correction of decisions", "reversed")),
+    Term("维持", "upheld", TERM, ("maintained", "affirmed")),
+    Term("尚未审结", "pending", TERM, ("not concluded", "undecided")),
+    Term("败诉", "lost in court", TERM, ("lost the case", "losing lawsuits")),
+    Term("工作机制", "working mechanism", TERM, ("mechanism", "mechanisms")),
+    Term("保密审查", "confidentiality review", TERM, ("security review", "secrecy review")),
+    Term("监督保障", "supervision and safeguards", TERM, ("supervision", "oversight")),
+    Term("考核", "performance assessment", TERM, ("assessment", "evaluation", "appraisal")),
+    Term("社会评议", "public appraisal", TERM, ("public evaluation",)),
+    Term("责任追究", "accountability", TERM, ("accountability measures",)),
+    Term("培训", "training", TERM, ("trainings", "workshops")),
+    Term("平台建设", "platform building", TERM, ("platforms", "platform")),
+    Term("存在的主要问题", "main problems", TERM, ("problems", "shortcomings", "weaknesses")),
+    Term("改进", "improvements", TERM, ("improvement", "improve", "rectification")),
+    Term("营商环境", "Business Environment", TERM | FIELD),
+    Term("优化营商环境", "improving the business environment", TERM),
     # --- what the narrative counts (the English names of narrative facts)
-    Term("办结", "requests concluded", ()),
-    Term("受理", "accepted", ()),
-    Term("访问量", "visits", ()),
-    Term("简报", "bulletins", ()),
-    Term("重点项目", "key projects", ()),
-    Term("权责清单", "list of powers and responsibilities", ()),
-    Term("权力清单", "list of powers", ()),
-    Term("行政权力事项", "administrative power items", ()),
-    Term("公共服务事项", "public-service items", ()),
-    Term("责任事项", "responsibility items", ()),
-    Term("机构职能", "agency functions", ()),
-    Term("规划计划", "plans and programmes", ()),
-    Term("重大建设项目", "major construction projects", ()),
-    Term("政府采购", "government procurement", ()),
-    Term("网上竞价", "online bidding", ()),
-    Term("咨询", "enquiries", ()),
-    Term("微信公众号", "WeChat official account", ()),
-    Term("短视频", "short videos", ()),
-    Term("直播", "live broadcasts", ()),
-    Term("观看量", "views", ()),
-    Term("原创文章", "original articles", ()),
-    Term("电子证照", "electronic licences", ()),
-    Term("群众诉求", "public requests", ()),
-    Term("征地", "land requisition", ()),
-    Term("土地出让", "land transfers", ()),
-    Term("疫情防控", "epidemic prevention and control", ()),
-    Term("安全生产", "work safety", ()),
-    Term("应急管理", "emergency management", ()),
-    Term("政协提案", "CPPCC proposals", ()),
-    Term("办结率", "completion rate", ()),
-    Term("公开率", "disclosure rate", ()),
-    Term("占比", "share", ()),
+    Term("受理", "accepted", TERM),
+    Term("访问量", "visits", TERM),
+    Term("简报", "bulletins", TERM),
+    Term("重点项目", "key projects", TERM),
+    Term("权责清单", "list of powers and responsibilities", TERM),
+    Term("权力清单", "list of powers", TERM),
+    Term("行政权力事项", "administrative power items", TERM),
+    Term("公共服务事项", "public-service items", TERM),
+    Term("责任事项", "responsibility items", TERM),
+    Term("机构职能", "agency functions", TERM),
+    Term("规划计划", "plans and programmes", TERM),
+    Term("政府采购", "government procurement", TERM),
+    Term("网上竞价", "online bidding", TERM),
+    Term("咨询", "enquiries", TERM),
+    Term("微信公众号", "WeChat official account", TERM),
+    Term("短视频", "short videos", TERM),
+    Term("观看量", "views", TERM),
+    Term("原创文章", "original articles", TERM),
+    Term("电子证照", "electronic licences", TERM),
+    Term("群众诉求", "public requests", TERM),
+    Term("征地", "land requisition", TERM),
+    Term("土地出让", "land transfers", TERM),
+    Term("政协提案", "CPPCC proposals", TERM),
+    Term("办结率", "completion rate", TERM),
+    Term("公开率", "disclosure rate", TERM),
+    Term("占比", "share", TERM),
+    # --- more terms of the regime that searching should keep whole
+    Term("信息公开申请", "information disclosure requests", TERM),
+    Term("政府信息公开工作", "government information disclosure work", TERM),
+    Term("信息公开工作", "information disclosure work", TERM),
+    Term("工作年度报告", "annual work report", TERM),
+    Term("政府信息公开指南", "government information disclosure guide", TERM),
+    Term("政府信息公开目录", "government information disclosure catalogue", TERM),
+    Term("政府信息公开专栏", "disclosure column", TERM),
+    Term("公开专栏", "disclosure column", TERM),
+    Term("政府门户网站", "government portal website", TERM),
+    Term("重点领域信息公开", "disclosure in key areas", TERM),
+    Term("预决算", "budgets and final accounts", TERM),
+    Term("公共资源配置", "public resource allocation", TERM),
+    Term("重大建设项目", "major construction projects", TERM),
+    Term("社会公益事业", "public welfare undertakings", TERM),
+    Term("第三方合法权益", "lawful rights of third parties", TERM),
+    Term("公开出版物", "publications", TERM),
+    Term("信访举报投诉", "petitions, reports and complaints", TERM),
+    Term("答复期限", "reply time limit", TERM),
+    Term("依申请", "upon request", TERM),
+    Term("公开属性", "disclosure attribute", TERM),
+    Term("源头认定", "designation at source", TERM),
+    Term("政策文件", "policy documents", TERM),
+    Term("解读材料", "interpretation materials", TERM),
+    Term("图文解读", "graphic interpretations", TERM),
+    Term("依法行政", "law-based administration", TERM),
+    Term("法治政府", "law-based government", TERM),
+    Term("数据开放", "open data", TERM),
+    Term("政务数据", "government data", TERM),
+    Term("回应关切", "responding to public concerns", TERM),
+    Term("舆情回应", "responding to public opinion", TERM),
+    Term("12345", "the 12345 hotline", TERM),
+    Term("便民服务", "convenience services", TERM),
+    Term("一网通办", "one-stop online services", TERM),
+    Term("信息发布", "information release", TERM),
+    Term("网上申请", "online applications", TERM),
+    Term("当面申请", "requests made in person", TERM),
+    Term("信函申请", "requests by letter", TERM),
+    # --- themes of the narrative sections
+    Term("就业创业", "employment and entrepreneurship", THEME),
+    Term("就业", "employment", THEME),
+    Term("创业", "entrepreneurship", THEME),
+    Term("社会保险", "social insurance", THEME),
+    Term("社会保障", "social security", THEME),
+    Term("人事人才", "personnel and talent", THEME),
+    Term("劳动关系", "labour relations", THEME),
+    Term("工伤保险", "work-injury insurance", THEME),
+    Term("民生", "people's livelihood", THEME),
+    Term("民生保障", "livelihood security", THEME),
+    Term("科技创新", "scientific and technological innovation", THEME),
+    Term("重大项目", "major projects", THEME),
+    Term("乡村振兴", "Rural Revitalisation", THEME | FIELD),
+    Term("生态环境", "Ecology and Environment", THEME | FIELD),
+    Term("安全生产", "work safety", TERM),
+    Term("应急管理", "Emergency Management", TERM | FIELD),
+    Term("疫情防控", "epidemic prevention and control", TERM),
+    Term("征地拆迁", "land acquisition and demolition", THEME),
+    Term("法治政府建设", "building law-based government", THEME),
+    Term("财政", "Finance", THEME | FIELD),
+    Term("教育", "Education", THEME | FIELD),
+    Term("医疗", "medical care", THEME),
+    Term("住房", "housing", THEME),
+    Term("办事指南", "service guides", THEME),
+    Term("基层政务公开", "primary-level open government", THEME),
+    Term("标准化", "standardisation", THEME),
+    Term("规范化", "standardised practice", THEME),
+    Term("意见征集", "public consultation", THEME),
+    Term("公众号", "official accounts", THEME),
+    Term("智能问答", "intelligent Q&A", THEME),
+    Term("智能检索", "intelligent search", THEME),
+    Term("审核", "review", THEME),
+    Term("在线咨询", "online consultation", THEME),
+    Term("民意征集", "soliciting public opinion", THEME),
+    Term("视频", "videos", THEME),
+    Term("直播", "live broadcasts", TERM),
+    Term("政务公开专栏", "open government column", THEME),
+    Term("专栏", "columns", THEME),
+    Term("栏目", "website sections", THEME),
+    Term("公开渠道", "disclosure channels", THEME),
+    Term("答复质量", "quality of replies", THEME),
+    Term("队伍建设", "staff building", THEME),
+    Term("业务培训", "professional training", THEME),
+    Term("业务水平", "professional competence", THEME),
+    Term("绩效管理", "performance management", THEME),
+    Term("检查", "inspections", THEME),
+    Term("整改", "rectification", THEME),
+    Term("督查", "supervisory inspections", THEME),
+    Term("监测", "monitoring", THEME),
+    Term("网站", "websites", THEME),
+    Term("新媒体", "new media", THEME),
+    Term("安全防护", "security protection", THEME),
+    Term("信息安全", "information security", THEME),
+    Term("意见建议", "opinions and suggestions", THEME),
+    Term("公众参与", "public participation", THEME),
+    Term("动态更新", "dynamic updating", THEME),
+    Term("清理", "clean-up", THEME),
+    Term("政府工作报告", "government work report", THEME),
+    Term("行政复议案件", "administrative reconsideration cases", THEME),
+    Term("法律顾问", "legal advisers", THEME),
+    Term("合法性审查", "legality review", THEME),
+    Term("风险研判", "risk assessment", THEME),
+    Term("档案", "Archives", THEME | FIELD),
+    Term("统计", "Statistics", THEME | FIELD),
+    Term("文件", "documents", THEME),
+    Term("会议", "meetings", THEME),
+    Term("人员培训", "staff training", THEME),
+    Term("主动公开政府信息", "proactive disclosure of government information", THEME),
+    Term("重点领域信息", "key-area information", THEME),
+    Term("解读及回应信息", "interpretation and response items", THEME),
+    Term("回应", "responses", THEME),
+    Term("科室", "internal divisions", THEME),
+    Term("负责人", "heads of units", THEME),
+    Term("市场主体", "market entities", THEME),
+    Term("岗位", "jobs", THEME),
+    Term("待遇", "pay and benefits", THEME),
+    Term("宣传", "publicity", THEME),
+    Term("公众", "the public", THEME),
+    Term("群众", "the public", THEME),
+    Term("平台", "platforms", THEME),
+    Term("企业", "enterprises", THEME),
+    Term("政务信息", "government affairs information", THEME),
+    Term("办结", "requests concluded", TERM),
+    Term("结转", "carry-over", THEME),
+    Term("人员编制", "staffing quotas", THEME),
+    Term("公众查阅点", "public reading points", THEME),
+    Term("查阅", "consultation of records", THEME),
+    # --- agency types, matched at the end of a name (longest first)
+    Term("人民政府办公室", "General Office of the {place} People's Government", AGENCY_TYPE),
+    Term("人民政府办公厅", "General Office of the {place} People's Government", AGENCY_TYPE),
+    Term("人民政府", "People's Government", AGENCY_TYPE, ("government",)),
+    Term("街道办事处", "Subdistrict Office", AGENCY_TYPE),
+    Term("管理委员会", "Administrative Committee", AGENCY_TYPE, ("management committee", "government")),
+    Term("人力资源和社会保障局", "Human Resources and Social Security Bureau", AGENCY_TYPE),
+    Term("人力资源和社会保障厅", "Department of Human Resources and Social Security", AGENCY_TYPE),
+    Term("发展和改革委员会", "Development and Reform Commission", AGENCY_TYPE),
+    Term("发展和改革局", "Development and Reform Bureau", AGENCY_TYPE),
+    Term("科学技术委员会", "Science and Technology Commission", AGENCY_TYPE),
+    Term("卫生健康委员会", "Health Commission", AGENCY_TYPE),
+    Term("市场监督管理局", "Administration for Market Regulation", AGENCY_TYPE),
+    Term("地方税务局", "Local Taxation Bureau", AGENCY_TYPE),
+    Term("国家税务局", "State Taxation Bureau", AGENCY_TYPE),
+    Term("税务局", "Taxation Bureau", AGENCY_TYPE),
+    Term("公安局", "Public Security Bureau", AGENCY_TYPE),
+    Term("财政局", "Finance Bureau", AGENCY_TYPE),
+    Term("司法局", "Justice Bureau", AGENCY_TYPE),
+    Term("统计局", "Statistics Bureau", AGENCY_TYPE),
+    Term("审计局", "Audit Bureau", AGENCY_TYPE),
+    Term("档案局", "Archives Bureau", AGENCY_TYPE),
+    Term("信访局", "Bureau of Letters and Calls", AGENCY_TYPE),
+    Term("外事办公室", "Foreign Affairs Office", AGENCY_TYPE),
+    Term("政务服务管理局", "Government Services Administration", AGENCY_TYPE),
+    Term("数据资源管理局", "Data Resources Administration", AGENCY_TYPE),
+    Term("机关事务管理局", "Government Offices Administration", AGENCY_TYPE),
+    Term("医疗保障局", "Healthcare Security Administration", AGENCY_TYPE),
+    Term("应急管理局", "Emergency Management Bureau", AGENCY_TYPE),
+    Term("退役军人事务局", "Veterans Affairs Bureau", AGENCY_TYPE),
+    Term("住房公积金管理中心", "Housing Provident Fund Management Center", AGENCY_TYPE),
+    Term("城市管理局", "Urban Management Bureau", AGENCY_TYPE),
+    Term("综合行政执法局", "Comprehensive Administrative Law Enforcement Bureau", AGENCY_TYPE),
+    Term("行政审批局", "Administrative Approval Bureau", AGENCY_TYPE),
+    # --- fields an agency works in (composed with an organ when the whole type is not listed)
+    Term("人力资源和社会保障", "Human Resources and Social Security", FIELD, ("human resources", "social security")),
+    Term("发展和改革", "Development and Reform", FIELD, ("ndrc", "drc")),
+    Term("科学技术", "Science and Technology", FIELD, ("science", "technology")),
+    Term("教育体育", "Education and Sports", FIELD),
+    Term("公安", "Public Security", FIELD),
+    Term("民政", "Civil Affairs", FIELD),
+    Term("司法", "Justice", FIELD),
+    Term("自然资源和规划", "Natural Resources and Planning", FIELD),
+    Term("自然资源", "Natural Resources", FIELD),
+    Term("环境保护", "Environmental Protection", FIELD),
+    Term("住房和城乡建设", "Housing and Urban-Rural Development", FIELD),
+    Term("交通运输", "Transport", FIELD),
+    Term("水利", "Water Resources", FIELD),
+    Term("农业农村", "Agriculture and Rural Affairs", FIELD),
+    Term("商务", "Commerce", FIELD),
+    Term("文化和旅游", "Culture and Tourism", FIELD),
+    Term("文化广电和旅游", "Culture, Radio, Television and Tourism", FIELD),
+    Term("卫生健康", "Health", FIELD),
+    Term("卫生和计划生育", "Health and Family Planning", FIELD),
+    Term("退役军人事务", "Veterans Affairs", FIELD),
+    Term("审计", "Audit", FIELD),
+    Term("市场监督管理", "Market Regulation", FIELD),
+    Term("医疗保障", "Healthcare Security", FIELD),
+    Term("林业", "Forestry", FIELD),
+    Term("林业和草原", "Forestry and Grassland", FIELD),
+    Term("体育", "Sports", FIELD),
+    Term("税务", "Taxation", FIELD, ("tax",)),
+    Term("地方税务", "Local Taxation", FIELD),
+    Term("城市管理", "Urban Management", FIELD),
+    Term("行政审批", "Administrative Approval", FIELD),
+    Term("数据资源", "Data Resources", FIELD),
+    Term("民族宗教事务", "Ethnic and Religious Affairs", FIELD),
+    Term("人民防空", "Civil Air Defense", FIELD),
+    Term("国有资产监督管理", "State-owned Assets Supervision and Administration", FIELD),
+    Term("工业和信息化", "Industry and Information Technology", FIELD),
+    Term("经济和信息化", "Economy and Information Technology", FIELD),
+    Term("机关事务管理", "Government Offices Administration", FIELD),
+    Term("粮食和物资储备", "Food and Strategic Reserves", FIELD),
+    Term("气象", "Meteorology", FIELD),
+    Term("地震", "Earthquake", FIELD),
+    Term("国土资源", "Land and Resources", FIELD),
+    Term("规划", "Planning", FIELD),
+    Term("安全生产监督管理", "Work Safety", FIELD),
+    Term("食品药品监督管理", "Food and Drug Administration", FIELD),
+    Term("工商行政管理", "Industry and Commerce", FIELD),
+    Term("质量技术监督", "Quality and Technical Supervision", FIELD),
+    Term("海洋与渔业", "Ocean and Fisheries", FIELD),
+    Term("旅游", "Tourism", FIELD),
+    Term("资源生态", "Resources and Ecology", FIELD),
+    Term("经济发展", "Economic Development", FIELD),
+    Term("社会事业", "Social Affairs", FIELD),
+    Term("大数据", "Big Data", FIELD),
+    Term("金融", "Financial Affairs", FIELD),
+    Term("投资促进", "Investment Promotion", FIELD),
+    Term("住房保障", "Housing Security", FIELD),
+    Term("公共资源交易", "Public Resources Trading", FIELD),
+    # --- organs
+    Term("委员会", "Commission", ORGAN),
+    Term("管理局", "Administration", ORGAN),
+    Term("局", "Bureau", ORGAN),
+    Term("厅", "Department", ORGAN),
+    Term("委", "Commission", ORGAN),
+    Term("办公室", "Office", ORGAN),
+    Term("办", "Office", ORGAN),
+    Term("中心", "Center", ORGAN),
+    Term("处", "Division", ORGAN),
+    Term("署", "Administration", ORGAN),
+    # --- administrative levels
+    Term("特别行政区", "Special Administrative Region", LEVEL),
+    Term("综合实验区", "Comprehensive Experimental Zone", LEVEL),
+    Term("经济技术开发区", "Economic and Technological Development Zone", LEVEL),
+    Term("高新技术产业开发区", "High-tech Industrial Development Zone", LEVEL),
+    Term("自治区", "Autonomous Region", LEVEL),
+    Term("自治州", "Autonomous Prefecture", LEVEL),
+    Term("自治县", "Autonomous County", LEVEL),
+    Term("开发区", "Development Zone", LEVEL),
+    Term("实验区", "Experimental Zone", LEVEL),
+    Term("示范区", "Demonstration Zone", LEVEL),
+    Term("高新区", "High-tech Zone", LEVEL),
+    Term("新区", "New Area", LEVEL),
+    Term("街道", "Subdistrict", LEVEL),
+    Term("地区", "Prefecture", LEVEL),
+    Term("省", "Provincial", LEVEL),
+    Term("市", "Municipal", LEVEL),
+    Term("州", "Prefecture", LEVEL),
+    Term("县", "County", LEVEL),
+    Term("区", "District", LEVEL),
+    Term("旗", "Banner", LEVEL),
+    Term("盟", "League", LEVEL),
+    Term("镇", "Town", LEVEL),
+    Term("乡", "Township", LEVEL),
+    # --- places whose English is not their CC-CEDICT or pypinyin spelling
+    Term("六安", "Lu'an", PLACE),
+    Term("涡阳", "Guoyang", PLACE),
+    Term("洪洞", "Hongtong", PLACE),
+    Term("六合", "Luhe", PLACE),
+    Term("东阿", "Dong'e", PLACE),
+    Term("陕西", "Shaanxi", PLACE),
+    Term("内蒙古", "Inner Mongolia", PLACE),
+    Term("西藏", "Tibet", PLACE),
+    Term("香港", "Hong Kong", PLACE),
+    Term("澳门", "Macao", PLACE),
+    Term("呼和浩特", "Hohhot", PLACE),
+    Term("乌鲁木齐", "Urumqi", PLACE),
+    Term("哈尔滨", "Harbin", PLACE),
+    Term("拉萨", "Lhasa", PLACE),
+    Term("喀什", "Kashgar", PLACE),
+    Term("蚌埠", "Bengbu", PLACE),
+    Term("番禺", "Panyu", PLACE),
+    Term("铅山", "Yanshan", PLACE),
+    Term("乐亭", "Laoting", PLACE),
+    Term("长治", "Changzhi", PLACE),
+    Term("重庆", "Chongqing", PLACE),
+    Term("厦门", "Xiamen", PLACE),
+    Term("亳州", "Bozhou", PLACE),
+    Term("莘县", "Shenxian", PLACE),
+    Term("单县", "Shanxian", PLACE),
+    Term("大埔", "Dabu", PLACE),
+    Term("蔚县", "Yuxian", PLACE),
+    Term("尉氏", "Weishi", PLACE),
+    Term("繁峙", "Fanshi", PLACE),
+    Term("堡子", "Puzi", PLACE),
+    Term("长子", "Zhangzi", PLACE),
+    Term("广西壮族", "Guangxi Zhuang", PLACE),
+    Term("宁夏回族", "Ningxia Hui", PLACE),
+    Term("新疆维吾尔", "Xinjiang Uygur", PLACE),
+    Term("沭阳", "Shuyang", PLACE),
+    Term("平潭", "Pingtan", PLACE),
+    Term("洪泽", "Hongze", PLACE),
+    Term("淮安", "Huai'an", PLACE),
 )
 
-_EN_KEYS = tuple((t.en.lower().strip('"'), t) for t in TERMS) + tuple((v.lower(), t) for t in TERMS for v in t.variants)
+
+@dataclass(frozen=True)
+class Abbreviation:
+    short: str
+    full: str
+    in_titles: bool = True  # a title's agency is written out in full; False: kept as printed (管委会)
+
+
+# Short forms of agency names, and the full names they stand for.
+ABBREVIATIONS: tuple[Abbreviation, ...] = (
+    Abbreviation("科委", "科学技术委员会"),
+    Abbreviation("发改委", "发展和改革委员会"),
+    Abbreviation("发改局", "发展和改革局"),
+    Abbreviation("人社局", "人力资源和社会保障局"),
+    Abbreviation("住建局", "住房和城乡建设局"),
+    Abbreviation("市监局", "市场监督管理局"),
+    Abbreviation("卫健委", "卫生健康委员会"),
+    Abbreviation("卫健局", "卫生健康局"),
+    Abbreviation("教体局", "教育体育局"),
+    Abbreviation("文旅局", "文化和旅游局"),
+    Abbreviation("文广旅局", "文化广电和旅游局"),
+    Abbreviation("农业局", "农业农村局"),
+    Abbreviation("地税局", "地方税务局"),
+    Abbreviation("国税局", "国家税务局"),
+    Abbreviation("科技局", "科学技术局"),
+    Abbreviation("医保局", "医疗保障局"),
+    Abbreviation("管委会", "管理委员会", in_titles=False),
+    Abbreviation("政府办", "人民政府办公室", in_titles=False),
+    Abbreviation("政府办公室", "人民政府办公室", in_titles=False),
+    Abbreviation("街道办", "街道办事处", in_titles=False),
+    Abbreviation("公积金中心", "住房公积金管理中心", in_titles=False),
+    Abbreviation("环保局", "环境保护局", in_titles=False),
+    Abbreviation("城管局", "城市管理局", in_titles=False),
+    Abbreviation("应急局", "应急管理局", in_titles=False),
+    Abbreviation("退役军人局", "退役军人事务局", in_titles=False),
+    Abbreviation("数据局", "数据资源管理局", in_titles=False),
+    Abbreviation("审批局", "行政审批局", in_titles=False),
+)
+
+# Words people use in questions for figures, beyond the schema's own labels, English names and synonyms
+# (which the Q&A reads too; none is repeated here). Keys: a row ("requests.new_received"), an outcome group
+# of table 3 ("requests.denied"), the lawsuits of table 4 together ("appeals.litigation"), or a column a
+# question may name ("column.individual"; () when the schema's synonyms say it all; "column.organisations"
+# is the five non-individual applicant columns together).
+REQUEST_WORDS = ("requests", "applications", "request", "application", "申请")  # only say "requests"
+FIGURE_WORDS: dict[str, tuple[str, ...]] = {
+    "requests.new_received": ("receive", "受理", *REQUEST_WORDS),
+    "requests.total_handled": ("dealt with", "处理完"),
+    "requests.carried_forward": ("still pending", "结转到下一年", "转入下一年"),
+    "requests.carried_over": ("from the previous year", "上一年结转"),
+    "appeals.review": ("reconsiderations",),
+    "requests.denied": ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "拒绝"),
+    "requests.unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
+    "requests.not_processed": ("not processed", "not handled", "declined to process"),
+    "requests.other": ("otherwise handled",),
+    "appeals.litigation": (
+        "lawsuit",
+        "lawsuits",
+        "litigation",
+        "sued",
+        "court",
+        "courts",
+        "suits",
+        "行政诉讼",
+        "诉讼",
+        "起诉",
+        "败诉",
+        "胜诉",
+    ),
+    "column.individual": ("natural persons", "citizen", "private person", "公民", "群众"),
+    "column.organisations": (
+        "organisations",
+        "organizations",
+        "organisation",
+        "organization",
+        "legal persons",
+        "法人或其他组织",
+        "法人",
+    ),
+    "column.business": ("company", "enterprise", "firms", "商业企业", "公司"),
+    "column.research": ("researchers", "research institutions", "科研机构"),
+    "column.nonprofit": ("charity", "社会公益组织"),
+    "column.legal_services": ("lawyer", "legal service", "法律服务机构", "律所"),
+    "column.other_org": ("其他组织",),
+    "column.upheld": ("uphold", "won", "win", "胜诉"),
+    "column.corrected": ("lose", "losing", "reversed", "败诉", "纠错"),
+    "column.pending": ("ongoing", "未审结", "在审"),
+    "column.other": ("other outcomes", "other results"),
+    "column.issued": ("issue", "新制发", "出台", "印发"),
+    "column.repealed": (),
+    "column.in_force": ("in effect", "有效"),
+}
+
+
+def of_kind(kind: Kind) -> tuple[Term, ...]:
+    """The entries of a kind (or of any of several kinds: ``Kind.TERM | Kind.THEME``), in table order."""
+    return tuple(t for t in VOCABULARY if t.kind & kind)
+
+
+def _by_zh() -> dict[str, Term]:
+    out: dict[str, Term] = {}
+    for t in VOCABULARY:
+        if t.zh in out:
+            raise ValueError(f"vocabulary: {t.zh} has two entries")
+        out[t.zh] = t
+    return out
+
+
+BY_ZH: dict[str, Term] = _by_zh()
+"""Chinese -> its one entry."""
 
 
 def _build_en_to_zh() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for key, term in _EN_KEYS:
+    terms = of_kind(Kind.TERM)
+    keys = [(t.en.lower().strip('"'), t) for t in terms] + [(s.lower(), t) for t in terms for s in t.synonyms]
+    for key, term in keys:
         zhs = out.setdefault(key, [])
         if term.zh not in zhs:
             zhs.append(term.zh)
@@ -195,19 +632,17 @@ def _build_en_to_zh() -> dict[str, tuple[str, ...]]:
 
 
 EN_TO_ZH: dict[str, tuple[str, ...]] = _build_en_to_zh()
-"""Lower-cased English wording -> the Chinese terms it stands for."""
-
-ZH_TO_EN: dict[str, str] = {t.zh: t.en for t in TERMS}
-"""Chinese term -> preferred English rendering."""
+"""Lower-cased English wording of a regime term -> the Chinese terms it stands for."""
 
 
-def english(zh: str) -> str | None:
-    """Preferred English rendering of a Chinese term, or None."""
-    return ZH_TO_EN.get(zh)
+def english(zh: str, kind: Kind = Kind.TERM | Kind.THEME) -> str | None:
+    """English of a Chinese term of the given kinds, as it reads in a sentence, or None."""
+    term = BY_ZH.get(zh)
+    return term.prose if term is not None and term.kind & kind else None
 
 
 def chinese(en: str) -> tuple[str, ...]:
-    """Chinese terms for an English wording (case-insensitive), or ()."""
+    """Chinese terms of the regime for an English wording (case-insensitive), or ()."""
     return EN_TO_ZH.get(en.lower().strip(), ())
 
 

@@ -14,15 +14,12 @@ def _sum(values: list) -> str:
 def identity_warnings(layout: schema.Layout, figures: dict[str, Figure]) -> list[Warning]:
     """One warning per identity the figures break, naming the identity and its numbers."""
     out = []
+    values = {a: f.value for a, f in figures.items()}
     for table in layout.tables:
         for ident in table.identities:
-            cells = ident.plus + ident.minus
-            values = [figures[a].value if a in figures else None for a in cells]
-            if any(v is None for v in values):
-                continue
-            left = [figures[a].value for a in ident.plus]
-            right = [figures[a].value for a in ident.minus]
-            if abs(sum(left) - sum(right)) > 1e-6:
+            if ident.holds(values) is False:
+                left = [values[a] for a in ident.plus]
+                right = [values[a] for a in ident.minus]
                 out.append(
                     Warning(
                         WarningKind.IDENTITY,

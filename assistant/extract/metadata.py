@@ -5,36 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.domain import places
+from assistant.domain import places, vocabulary
+from assistant.domain.names import expand_abbreviation
+from assistant.domain.patterns import CJK
 from assistant.domain.record import Warning, WarningKind
 from assistant.read.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REPORT_WORDS = re.compile(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
 _PART = re.compile(
-    r"[\u4e00-\u9fff]{1,7}?(?:特别行政区|自治区|自治州|自治县|实验区|开发区|新区|高新区|省|市|州|盟|地区|县|区|旗)"
+    rf"[{CJK}]{{1,7}}?(?:特别行政区|自治区|自治州|自治县|实验区|开发区|新区|高新区|省|市|州|盟|地区|县|区|旗)"
 )
 _PLACE = re.compile(f"^(?:{_PART.pattern})+")
 _ZONE = re.compile(r"(?:实验区|开发区|新区|高新区|示范区)$")
 # Short forms agencies use in their own titles, and the full names they stand for.
-ABBREVIATIONS = {
-    "科委": "科学技术委员会",
-    "发改委": "发展和改革委员会",
-    "发改局": "发展和改革局",
-    "人社局": "人力资源和社会保障局",
-    "住建局": "住房和城乡建设局",
-    "市监局": "市场监督管理局",
-    "卫健委": "卫生健康委员会",
-    "卫健局": "卫生健康局",
-    "教体局": "教育体育局",
-    "文旅局": "文化和旅游局",
-    "文广旅局": "文化广电和旅游局",
-    "农业局": "农业农村局",
-    "地税局": "地方税务局",
-    "国税局": "国家税务局",
-    "科技局": "科学技术局",
-    "医保局": "医疗保障局",
-}
+TITLE_ABBREVIATIONS = {a.short: a.full for a in vocabulary.ABBREVIATIONS if a.in_titles}
 
 
 def title_of(doc: Document) -> str:
@@ -73,10 +58,7 @@ def agency_of(title: str) -> str:
     name = title[: m.start()] if m and m.start() > 0 else title[m.end() :] if m else title
     name = _REPORT_WORDS.split(name)[0]
     name = re.sub(r"^(?:度|年度)", "", name).strip("　 ：:-_")
-    for short, full in ABBREVIATIONS.items():
-        if name.endswith(short):
-            name = name[: -len(short)] + full
-            break
+    name = expand_abbreviation(name, TITLE_ABBREVIATIONS)
     if name and _PLACE.fullmatch(name):
         name += "管委会" if _ZONE.search(name) else "人民政府"
     return name

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from assistant.domain import numbers, vocabulary
+from assistant.domain.patterns import CJK, HEADING_NUMERALS
 from assistant.domain.record import Figure, NarrativeCheck, NarrativeFact, Passage, Report
 from assistant.extract.sections import SectionSpan, passages
 
@@ -57,8 +58,8 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！？!?、（）()“”\"《》【�
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
 _LEAD_IN = re.compile(
     r"^(?:其中|此外|另外|同时|全年|本年度|今年|当年|年内|共计|合计|总计|累计|共|均|已|"
-    r"\d{4}\s*年(?:度)?|[\u4e00-\u9fff]{0,8}?(?:全区|全县|全市|全省|我局|我委|我区|我县|我市|本机关|本单位)|"
-    r"[(（]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+是)+"
+    rf"\d{{4}}\s*年(?:度)?|[{CJK}]{{0,8}}?(?:全区|全县|全市|全省|我局|我委|我区|我县|我市|本机关|本单位)|"
+    rf"[(（]?[{HEADING_NUMERALS}\d]+[)）、.．]|[{HEADING_NUMERALS}]+是)+"
 )
 _VERB_TAIL = re.compile(r"(?:共计|合计|累计|共|达到|达|为|约|近|超过|逾|有|计|分别|各)+$")
 _PERIOD = re.compile(r"\d{4}\s*年(?:度)?|全年|本年度|今年|当年|上年|上一年度")
@@ -117,7 +118,8 @@ def english(measure: str) -> str | None:
         whole = english(measure[:-2])
         return f"share of {whole}" if whole else "share"
     best: tuple[int, int, str] | None = None
-    for zh, en in vocabulary.ZH_TO_EN.items():
+    for term in vocabulary.of_kind(vocabulary.Kind.TERM):
+        zh, en = term.zh, term.prose
         at = measure.rfind(zh)
         if at >= 0:
             key = (at + len(zh), len(zh), en)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain.patterns import CLAUSE_ENDS, SENTENCE_ENDS
 from assistant.domain.record import Passage
 
 TARGET_CHARS = 220  # a passage grows up to about this many characters
 MAX_CHARS = 360  # a paragraph up to this long stays whole
 MIN_CHARS = 40  # shorter lines are joined with their neighbours
 
-_SENTENCE_END = re.compile(r"[。！？；!?;][”’」』）)\]】]*")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}{CLAUSE_ENDS}][”’」』）)\]】]*")
 _CLAUSE_END = re.compile(r"[，,、：:][”’」』）)\]】]*")
 _LINE = re.compile(r"[^\n]+")
 

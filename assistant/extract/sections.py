@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.domain import schema
+from assistant.domain.patterns import ORDINAL, PAREN_ORDINAL, SECTION_HEADINGS
 from assistant.domain.record import Passage
 from assistant.extract.passages import split_passages
 
-_NUMBERING = r"[一二三四五六七八九十]\s*[、.]\s*"
 _SUBNUMBERING = r"(?:^|\n)\s*[(（]\s*一\s*[)）]\s*"
 
 
@@ -25,7 +25,7 @@ def find_sections(text: str) -> dict[str, SectionSpan]:
     found: list[tuple[str, int]] = []
     pos = 0
     for section in schema.SECTIONS:
-        m = re.compile(_NUMBERING + section.pattern).search(text, pos)
+        m = SECTION_HEADINGS[section.id].search(text, pos)
         if m is None and section.subheading:
             m = re.compile(_SUBNUMBERING + section.subheading).search(text, pos)
         if m:
@@ -59,7 +59,7 @@ _TABLE_ROW = re.compile(r"[^\n]*\t[^\n]*")
 
 
 _HEADING_ONLY = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])"
+    rf"\s*(?:{ORDINAL}|{PAREN_ORDINAL})"
     r"[^。，,；;\n]{0,30}[。.]?\s*"
 )
 

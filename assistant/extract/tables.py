@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.domain import numbers, schema
+from assistant.domain.patterns import CJK
 from assistant.domain.record import Figure, Source, Warning, WarningKind
 from assistant.extract.digits import RowCells, Value, cut_cells, readings
 from assistant.extract.sections import SectionSpan
@@ -26,7 +27,7 @@ _VALUE_SPAN = re.compile(r"(?:[\t ]*-?\d+(?:[.,]\d+)*)+[\t ]*")
 _TRAILING_NUMBERING = re.compile(r"(?:\d\s*[.．、]\s*)?(?:属于|危及)?\s*[“\"「『]?\s*$")
 _TABLE2_START = re.compile(r"第\s*二\s*十\s*条|信\s*息\s*内\s*容")
 _TABLE3_START = re.compile(r"申\s*请\s*人\s*情\s*况|勾\s*稽\s*关\s*系")
-_SENTENCE = re.compile(r"。|[,;，；:]\s*[\u4e00-\u9fff]")  # a line of prose (NFKC makes ，into ,)
+_SENTENCE = re.compile(rf"。|[,;，；:]\s*[{CJK}]")  # a line of prose (NFKC makes ，into ,)
 MAX_COMBINATIONS = 20000
 DERIVED = "not printed: derived from the table arithmetic"
 UNLABELLED = "printed without a row label: placed by the order of the standard rows"
@@ -157,10 +158,7 @@ def _infer(values: dict[str, Value], identities: tuple[schema.Identity, ...]) ->
 
 
 def _broken(values: dict[str, Value], ident: schema.Identity) -> bool:
-    cells = [values.get(a) for a in ident.plus + ident.minus]
-    if any(v is None for v in cells):
-        return False
-    return abs(sum(values[a] for a in ident.plus) - sum(values[a] for a in ident.minus)) > 1e-6
+    return ident.holds(values) is False
 
 
 def solve(

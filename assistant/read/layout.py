@@ -6,16 +6,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.domain import patterns
 from assistant.read.document import normalize
 
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
-CJK = "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK = f"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff{patterns.CJK}\uff00-\uffef"  # Chinese characters, kana, CJK punctuation
 PUNCT = r"()\[\]{}<>,.:;!?'\"“”‘’《》〈〉「」『』【】〔〕、。·…—\-"
 SPACE_CJK = re.compile(
     rf"(?<=[{CJK}]) +(?=[{CJK}{PUNCT}\d])|(?<=[{CJK}{PUNCT}\d]) +(?=[{CJK}])"
     rf"|(?<=[{CJK}{PUNCT}]) +(?=[{PUNCT}])|(?<=[{PUNCT}]) +(?=[{CJK}{PUNCT}])"
 )
-SENTENCE_END = tuple("。!?:;！？：；")
+SENTENCE_END = patterns.LINE_ENDS
 TITLE_LABEL = re.compile(r"^(?:标题|题名|名称)\s*:\s*")
 TITLE = re.compile(r"(?:19|20)\d{2}.*(?:年度报告|年报|工作报告)|年度报告")
 

@@ -22,6 +22,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
+from assistant.domain.patterns import HEADING_NUMERALS, PAREN_ORDINAL
 from assistant.read.document import Document, IngestError, Limits, OcrMark, normalize
 from assistant.read.layout import (
     SENTENCE_END,
@@ -41,7 +42,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 _HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十]+\s*\)|第[一二三四五六七八九十\d]+[章节部分条]"
+    rf"^(?:[{HEADING_NUMERALS}]+[、.]|{PAREN_ORDINAL}|第[{HEADING_NUMERALS}\d]+[章节部分条]"
     r"|\d{1,2}\s*[、.](?!\d)|\(\s*\d{1,2}\s*\))"
 )
 _PAGE_NUMBER = re.compile(r"^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")

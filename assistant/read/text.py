@@ -10,9 +10,9 @@ from pathlib import Path
 import opencc
 from charset_normalizer import from_bytes
 
+from assistant.domain.patterns import CJK_CHAR, HEADING_START, LINE_ENDS
 from assistant.read.document import Document, IngestError, Limits, normalize
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CRAWLER_FIELD = re.compile(
     r"^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|发文机关|成文日期)\s*[:：]\s*(.*)$"
 )
@@ -86,7 +86,7 @@ def _decoded(data: bytes, codec: str) -> str:
 
 
 def require_report_text(text: str, path: Path | str) -> None:
-    if len(_CJK.findall(text)) < 50:
+    if len(CJK_CHAR.findall(text)) < 50:
         raise IngestError(path, "not a report: it holds almost no Chinese text")
 
 
@@ -114,10 +114,6 @@ def read_text(path: Path, limits: Limits, fmt: str = "txt") -> Document:
     return Document(path=path, format=fmt, text=text, meta=meta, first_line=first_line)
 
 
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)]|\d+\s*[.、．]|#)")
-_SENTENCE_END = tuple("。！？；：:;!?")
-
-
 def join_wrapped_lines(text: str) -> str:
     """Undo the hard line breaks of a PDF-to-text conversion: a full-width line that does not end a
     sentence continues on the next, unless that one is a heading or a table row."""
@@ -132,11 +128,11 @@ def join_wrapped_lines(text: str) -> str:
         if (
             prev
             and len(prev.strip()) >= full
-            and not prev.rstrip().endswith(_SENTENCE_END)
+            and not prev.rstrip().endswith(LINE_ENDS)
             and "\t" not in prev
             and "\t" not in line
             and line.strip()
-            and not _HEADING.match(line)
+            and not HEADING_START.match(line)
         ):
             out[-1] = prev.rstrip() + line.strip()
         else:

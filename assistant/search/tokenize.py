@@ -3,7 +3,7 @@
 * A private ``jieba.Tokenizer`` instance (never jieba's global one); its dictionary cache lives in the
   index folder, not in the system temp folder.
 * The domain dictionary is generated from :mod:`assistant.domain.schema` (section headings, row and column
-  labels, keys, Chinese synonyms) plus the recurring report terms below and the glossary, so terms
+  labels, keys, Chinese synonyms) plus the regime's terms of :mod:`assistant.domain.vocabulary`, so terms
   such as 政府信息公开, 依申请公开, 结转下年度 stay whole.
 * Search mode: a word also yields every dictionary word inside it (信息公开 inside 政府信息公开), so a
   query that is part of a longer word still matches.
@@ -25,8 +25,9 @@ from pathlib import Path
 
 import jieba
 
-from assistant.domain import schema
-from assistant.domain import vocabulary as glossary
+from assistant.domain import schema, vocabulary
+from assistant.domain.patterns import CJK, NUMBERING
+from assistant.domain.vocabulary import Kind
 
 SEGMENTER_VERSION = 1
 
@@ -49,103 +50,6 @@ CORE_TERMS: tuple[str, ...] = (
 CORE_FREQ = 200_000  # about the frequency of jieba's most common words
 DOMAIN_FREQ = 1_000  # floor for the other domain words
 
-# Other recurring terms of the reports (the schema's labels are added too, see schema_terms()).
-DOMAIN_TERMS: tuple[str, ...] = (
-    "信息公开",
-    "上年结转",
-    "行政规范性文件",
-    "政府信息公开条例",
-    "政府信息",
-    "政府信息公开申请",
-    "信息公开申请",
-    "政府信息公开工作",
-    "信息公开工作",
-    "年度报告",
-    "工作年度报告",
-    "政府信息公开指南",
-    "政府信息公开目录",
-    "政府信息公开专栏",
-    "公开专栏",
-    "政府网站",
-    "门户网站",
-    "政府门户网站",
-    "政务新媒体",
-    "政务微博",
-    "政务微信",
-    "政务服务",
-    "政府公报",
-    "新闻发布会",
-    "政府开放日",
-    "政民互动",
-    "建议提案",
-    "人大代表建议",
-    "政协委员提案",
-    "重点领域",
-    "重点领域信息公开",
-    "财政预决算",
-    "三公经费",
-    "预决算",
-    "公共资源配置",
-    "重大建设项目",
-    "社会公益事业",
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "行政事业性收费",
-    "政府集中采购",
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "国家秘密",
-    "三安全一稳定",
-    "第三方合法权益",
-    "内部事务信息",
-    "过程性信息",
-    "行政执法案卷",
-    "行政查询事项",
-    "重复申请",
-    "公开出版物",
-    "信访举报投诉",
-    "补正",
-    "逾期不补正",
-    "答复期限",
-    "延期答复",
-    "依申请",
-    "申请人",
-    "尚未审结",
-    "结果维持",
-    "结果纠正",
-    "复议后起诉",
-    "未经复议直接起诉",
-    "公开属性",
-    "源头认定",
-    "保密审查",
-    "监督保障",
-    "社会评议",
-    "责任追究",
-    "工作机制",
-    "政策文件",
-    "解读材料",
-    "图文解读",
-    "营商环境",
-    "优化营商环境",
-    "依法行政",
-    "法治政府",
-    "数据开放",
-    "政务数据",
-    "回应关切",
-    "舆情回应",
-    "12345",
-    "便民服务",
-    "一网通办",
-    "信息发布",
-    "网上申请",
-    "当面申请",
-    "信函申请",
-)
 
 STOP_WORDS: frozenset[str] = frozenset(
     "的 地 得 了 着 过 和 与 及 以及 或 或者 等 等等 在 对 对于 为 是 将 把 被 由 从 于 以 其 之 而 并 并且 也 就 都"
@@ -160,11 +64,9 @@ EN_STOP_WORDS: frozenset[str] = frozenset(
     " than as into per some show me find give list tell please whose have has had".split()
 )
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_KEEP = re.compile(f"[{_CJK}0-9a-z]")
-_CJK_WORD = re.compile(f"^[{_CJK}]+$")
-_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
+_KEEP = re.compile(f"[{CJK}0-9a-z]")
+_CJK_WORD = re.compile(f"^[{CJK}]+$")
+_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 _PARENS = re.compile(r"[（(][^（()）]*[)）]")
 _EN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _EN_SPLIT = re.compile(r"([a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)*)")
@@ -172,7 +74,7 @@ _EN_SPLIT = re.compile(r"([a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)*)")
 
 def _clean_label(label: str) -> str:
     label = unicodedata.normalize("NFKC", label)
-    return _PARENS.sub(" ", _NUMBERING.sub("", label))
+    return _PARENS.sub(" ", NUMBERING.sub("", label))
 
 
 def _cjk_runs(text: str) -> list[str]:
@@ -208,7 +110,7 @@ def schema_terms() -> tuple[str, ...]:
 def domain_dictionary() -> tuple[str, ...]:
     """Every domain word the tokenizer adds to jieba's dictionary, in a stable order."""
     words: dict[str, None] = {}
-    for w in (*CORE_TERMS, *schema_terms(), *DOMAIN_TERMS, *(t.zh for t in glossary.TERMS)):
+    for w in (*CORE_TERMS, *schema_terms(), *(t.zh for t in vocabulary.of_kind(Kind.TERM))):
         w = unicodedata.normalize("NFKC", w).lower()
         if len(w) >= 2 and _KEEP.search(w):
             words.setdefault(w)
@@ -232,22 +134,22 @@ def _phrase_key(text: str) -> tuple[str, ...]:
 
 @cache
 def english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Stemmed English phrase -> Chinese terms: the glossary first, then the schema's English names."""
+    """Stemmed English phrase -> Chinese terms: the vocabulary first, then the schema's English names."""
     lex: dict[tuple[str, ...], list[str]] = {}
-    from_glossary: set[tuple[str, ...]] = set()
+    from_vocabulary: set[tuple[str, ...]] = set()
 
     def put(en: str, zhs: Iterable[str]) -> None:
         key = _phrase_key(en)
-        if not key or key in from_glossary:  # the glossary's rendering wins over the schema's
+        if not key or key in from_vocabulary:  # the vocabulary's rendering wins over the schema's
             return
         bucket = lex.setdefault(key, [])
         for zh in zhs:
             if zh and zh not in bucket:
                 bucket.append(zh)
 
-    for en, zhs in glossary.EN_TO_ZH.items():
+    for en, zhs in vocabulary.EN_TO_ZH.items():
         put(en, zhs)
-    from_glossary.update(lex)
+    from_vocabulary.update(lex)
     for section in schema.SECTIONS:
         put(section.english, [" ".join(_cjk_runs(section.heading))])
     for layout in schema.LAYOUTS.values():

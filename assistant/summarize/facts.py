@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 from assistant.domain import numbers, schema
 from assistant.domain.numbers import Number, chinese, english, share
+from assistant.domain.patterns import NUMBERING
 from assistant.domain.record import Report
 from assistant.summarize.fmt import capitalize, join, join_zh, plural
-
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Numb
             f"for {col.english}, the total handled ({english(left)}) is not the sum of the outcomes ({english(right)})",
             f"{col.label}列：办理结果总计{chinese(left)}不等于各项办理结果之和{chinese(right)}",
         )
-    label = _NUMBERING.sub("", row.label)
+    label = NUMBERING.sub("", row.label)
     return (
         f"the total of the row “{row.english}” ({english(left)}) is not the sum of the applicant columns "
         f"({english(right)})",
@@ -171,19 +170,18 @@ def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Numb
 def _arithmetic(report: Report, layout: schema.Layout) -> Arithmetic:
     """Check every identity of the tables that carry figures; a table with none is reported as missing."""
     result = Arithmetic(0, 0)
+    values = {a: f.value for a, f in report.figures.items()}
     for table in layout.tables:
-        if all(_cell(report, a).value is None for a in table.addresses()):
+        if all(values.get(a) is None for a in table.addresses()):
             continue
         for ident in table.identities:
-            plus = [_cell(report, a).value for a in ident.plus]
-            minus = [_cell(report, a).value for a in ident.minus]
-            if any(v is None for v in plus + minus):
+            sides = ident.sides(values)
+            if sides is None:
                 result.unchecked += 1
                 continue
             result.checked += 1
-            left, right = numbers.total(plus), numbers.total(minus)  # type: ignore[arg-type]
-            if abs(left - right) > 1e-6:
-                en, zh = _describe_identity(layout, ident, left, right)
+            if not ident.holds(values):
+                en, zh = _describe_identity(layout, ident, *sides)
                 result.failures_en.append(en)
                 result.failures_zh.append(zh)
     return result
@@ -516,7 +514,7 @@ def _vz(cell: Cell, unit: str = "件") -> str:
 
 
 def _label(row: schema.Row) -> str:
-    return _NUMBERING.sub("", row.label).split("（")[0].split("(")[0]
+    return NUMBERING.sub("", row.label).split("（")[0].split("(")[0]
 
 
 def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:

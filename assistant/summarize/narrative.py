@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.domain.numbers import CHINESE_NUMERALS, chinese, english, parse
+from assistant.domain.patterns import CJK_CHAR, HEADING_NUMERALS, SENTENCE
 from assistant.domain.record import Passage, Report
 from assistant.search.tokenize import STOP_WORDS, Tokenizer
 from assistant.summarize.terms import english_term, known_terms
@@ -75,8 +76,6 @@ BOILERPLATE = (
     "特此报告",
     "国办公开办函",
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
 _COUNT = re.compile(
@@ -180,7 +179,7 @@ def _content_words(text: str) -> list[str]:
     return [
         w
         for w in tokenizer().words_of(text)
-        if len(w) >= 2 and w not in STOP_WORDS and w not in GENERIC_WORDS and (_CJK.search(w) or w.isalpha())
+        if len(w) >= 2 and w not in STOP_WORDS and w not in GENERIC_WORDS and (CJK_CHAR.search(w) or w.isalpha())
     ]
 
 
@@ -223,7 +222,7 @@ def narrative_passages(report: Report) -> list[Passage]:
 def sentences(report: Report, passages: list[Passage] | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     for p in passages if passages is not None else narrative_passages(report):
-        for m in _SENTENCE.finditer(p.text):
+        for m in SENTENCE.finditer(p.text):
             text = m.group(0).strip()
             if not text:
                 continue
@@ -241,7 +240,7 @@ def _candidate(s: Sentence) -> bool:
     if not 20 <= len(t) <= 180 or "\t" in t or any(b in t for b in BOILERPLATE) or t[-1] not in "。！？!?":
         return False
     digits = sum(ch.isdigit() for ch in t)
-    return digits / len(t) < 0.15 and len(_CJK.findall(t)) / len(t) > 0.6
+    return digits / len(t) < 0.15 and len(CJK_CHAR.findall(t)) / len(t) > 0.6
 
 
 def textrank(items: list[list[str]], damping: float = 0.85, iterations: int = 100) -> list[float]:
@@ -313,7 +312,7 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
         if (
             flag not in _POS_KEEP
             or len(word) < 2
-            or not _CJK.search(word)
+            or not CJK_CHAR.search(word)
             or word in STOP_WORDS
             or word in GENERIC_WORDS
             or word in covered
@@ -329,7 +328,7 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
 
 # ---------------------------------------------------------------- counts
 _CLAUSE_HEAD = re.compile(
-    r"^(?:\s|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|其中|共计|共|累计|"
+    rf"^(?:\s|[(（][{HEADING_NUMERALS}\d]+[)）]|[{HEADING_NUMERALS}]+是|其中|共计|共|累计|"
     r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
 )
 
@@ -351,7 +350,7 @@ def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeC
         passages = [p for p in passages if p.section == "overview"] or passages
     for p in passages:
         text = unicodedata.normalize("NFKC", p.text)
-        for sent in _SENTENCE.finditer(text):
+        for sent in SENTENCE.finditer(text):
             if any(b in sent.group(0) for b in BOILERPLATE):
                 continue
             for m in _COUNT.finditer(sent.group(0)):

@@ -9,6 +9,7 @@ import pandas as pd
 
 from assistant.answer.scope import canonical
 from assistant.domain import schema
+from assistant.domain.patterns import CJK
 from assistant.store.database import Store
 
 FIGURE_COLUMNS = {  # store column -> bilingual header, in the order shown
@@ -167,5 +168,5 @@ def write_frame_csv(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
 
 def safe_name(text: str, limit: int = 40) -> str:
     """A file-name-safe version of free text (keeps CJK, letters, digits)."""
-    name = re.sub(r"[^\w\u4e00-\u9fff-]+", "-", text, flags=re.UNICODE).strip("-")
+    name = re.sub(rf"[^\w{CJK}-]+", "-", text, flags=re.UNICODE).strip("-")
     return name[:limit] or "export"

@@ -1,0 +1,48 @@
+"""The text patterns of the reports, defined once: CJK characters, heading numbering, sentence ends, years.
+
+Pieces are regex source strings (to build larger patterns from); the compiled patterns are the
+common uses. The section headings are built from :mod:`assistant.domain.schema`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain import schema
+
+# Chinese characters: CJK Extension A, the unified ideographs, and the compatibility ideographs.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_WORD = re.compile(f"[{CJK}]+")  # use with fullmatch for "only Chinese characters"
+
+# Heading numbering: 一、  （一）  1.
+HEADING_NUMERALS = "一二三四五六七八九十"  # numbers.CHINESE_NUMERALS has every numeral character
+ORDINAL = rf"[{HEADING_NUMERALS}]+\s*、"
+PAREN_ORDINAL = rf"[（(]\s*[{HEADING_NUMERALS}]+\s*[）)]"
+ARABIC_ORDINAL = r"\d+\s*[.．、]"
+NUMBERING = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL})\s*")
+"""The numbering a heading or a label starts with (and the space after it): strip it with ``sub``."""
+HEADING_START = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL}|#)")
+"""A line that starts a heading: numbered, or a Markdown heading."""
+
+# The section headings: one numeral, 、 or ., then the section's wording (schema.Section.pattern).
+SECTION_NUMBER = rf"[{HEADING_NUMERALS}]\s*[、.]\s*"
+SECTION_HEADINGS: dict[str, re.Pattern[str]] = {s.id: re.compile(SECTION_NUMBER + s.pattern) for s in schema.SECTIONS}
+
+# Sentence ends.
+SENTENCE_ENDS = "。！？!?"
+CLAUSE_ENDS = "；;"
+LINE_ENDS = tuple(SENTENCE_ENDS + CLAUSE_ENDS + "：:")
+"""A line ending with one of these does not continue on the next."""
+
+
+def sentence_pattern(ends: str = SENTENCE_ENDS) -> re.Pattern[str]:
+    """Sentences (or clauses) up to one of ``ends`` or a line break, the end included."""
+    return re.compile(rf"[^{ends}\n]+[{ends}]?")
+
+
+SENTENCE = sentence_pattern()
+
+# Number tokens.
+YEAR = r"(?:19|20)\d{2}"
+LONE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
