@@ -318,6 +318,9 @@ class _Context:
         """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
         if self.query.yes_no and answer.kind == AnswerKind.FIGURE and answer.value is not None:
             answer.verdict = bool(answer.value)
+            said = ("Yes: ", "No: ") if self.lang == "en" else ("有。", "没有。")
+            if not answer.answer.startswith(said):
+                answer.answer = said[0 if answer.verdict else 1] + answer.answer
         return answer
 
     def several(self, report: Report, parts: list[Measure]) -> Answer:

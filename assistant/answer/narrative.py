@@ -137,11 +137,13 @@ def answer(question: str, report: Report, lang: str) -> Answer | None:
     cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)
     if lang == "en":
         text = (
-            f"{stated(f, lang)} — {f.english or f.measure} ({f.measure}), as the text of "
-            f"{who(report.agency, report.year, lang)} states it: “{f.sentence}”"
+            f"{stated(f, lang)} — {f.english or f.measure} ({f.measure}), as "
+            f"{'the statistics table' if not f.section else 'the text'} of {who(report.agency, report.year, lang)} "
+            f"states it: “{f.sentence}”"
         )
     else:
-        text = f"{who(report.agency, report.year, lang)}正文：{f.measure}{stated(f, lang)}。原文：“{f.sentence}”"
+        where = "统计表" if not f.section else "正文"
+        text = f"{who(report.agency, report.year, lang)}{where}：{f.measure}{stated(f, lang)}。原文：“{f.sentence}”"
     out = Answer(text, f.value, AnswerKind.FIGURE, lang, [cite])
     out.suggestions = [
         Suggestion(f"{m.fact.english or m.fact.measure} — {stated(m.fact, lang)}", m.fact.measure, round(m.score, 3))

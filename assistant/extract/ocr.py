@@ -50,7 +50,7 @@ def mark_ocr(doc: Document, layout: schema.Layout, figures: dict[str, Figure]) -
             if fig is None or fig.source is None or not fig.source.ocr or fig.value is None:
                 continue
             if fig.source.confidence is not None and fig.source.confidence < UNCERTAIN_BELOW:
-                confirmed = any(_holds(i, values) for i in table.identities if addr in i.plus + i.minus)
+                confirmed = any(i.holds(values) for i in table.identities if addr in i.plus + i.minus)
                 if confirmed:  # a misread digit would break the identity
                     fig.note = "; ".join(filter(None, [fig.note, CONFIRMED]))
                 else:
@@ -76,13 +76,6 @@ def _flag(fig: Figure, why: str) -> None:
     fig.note = "; ".join(filter(None, [fig.note, why]))
 
 
-def _holds(ident: schema.Identity, values: dict[str, float | int | None]) -> bool | None:
-    cells = [values.get(a) for a in ident.plus + ident.minus]
-    if any(v is None for v in cells):
-        return None
-    return abs(sum(values[a] for a in ident.plus) - sum(values[a] for a in ident.minus)) < 1e-6
-
-
 def _readings(value: float | int) -> list[int]:
     """Other values OCR may have misread this one from: one confused digit changed."""
     if not isinstance(value, int):
@@ -99,7 +92,7 @@ def _readings(value: float | int) -> list[int]:
 
 def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
     values = {a: f.value for a, f in figures.items()}
-    broken = [i for i in table.identities if _holds(i, values) is False]
+    broken = [i for i in table.identities if i.holds(values) is False]
     if not broken:
         return
     involved = {a for i in broken for a in i.plus + i.minus}
@@ -109,8 +102,8 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
         related = [i for i in table.identities if addr in i.plus + i.minus]
         for alt in _readings(values[addr]):
             trial = {**values, addr: alt}
-            if all(_holds(i, trial) is not False for i in related) and not any(
-                _holds(i, trial) is False for i in broken if addr not in i.plus + i.minus
+            if all(i.holds(trial) is not False for i in related) and not any(
+                i.holds(trial) is False for i in broken if addr not in i.plus + i.minus
             ):
                 fixes.append((addr, alt))
     if len(fixes) == 1 and _all_hold(table, {**values, fixes[0][0]: fixes[0][1]}):
@@ -138,7 +131,7 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
 
 
 def _all_hold(table: schema.Table, values: dict) -> bool:
-    return not any(_holds(i, values) is False for i in table.identities)
+    return not any(i.holds(values) is False for i in table.identities)
 
 
 __all__ = ["mark_ocr", "UNCERTAIN_BELOW"]
