@@ -24,7 +24,7 @@ from assistant.domain.record import (
     Warning,
 )
 
-SCHEMA_VERSION = 3  # 2: typed warnings, figures' derived flag and alternatives; 3: narrative facts and checks
+SCHEMA_VERSION = 4  # 2: typed warnings, derived, alternatives; 3: narrative facts; 4: OCR flag, confidence
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE TABLE IF NOT EXISTS figures (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, address TEXT, value REAL,
     uncertain INTEGER, note TEXT, line INTEGER, page INTEGER, "offset" INTEGER, label TEXT,
-    label_zh TEXT, label_en TEXT, derived INTEGER, alternatives TEXT, PRIMARY KEY (report_id, address));
+    label_zh TEXT, label_en TEXT, derived INTEGER, alternatives TEXT, ocr INTEGER, confidence REAL,
+    PRIMARY KEY (report_id, address));
 CREATE INDEX IF NOT EXISTS figures_address ON figures(address);
 CREATE TABLE IF NOT EXISTS warnings (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, kind TEXT, message TEXT,
@@ -144,9 +145,11 @@ class Store:
                         en,
                         int(f.derived),
                         json.dumps(f.alternatives) if f.alternatives else None,
+                        int(src.ocr),
+                        src.confidence,
                     )
                 )
-            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             db.executemany(
                 "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
                 [
@@ -211,7 +214,7 @@ class Store:
                 for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
             for f in db.execute("SELECT * FROM figures WHERE report_id = ?", (report_id,)):
-                src = Source(f["offset"], f["line"], f["page"], f["label"] or "")
+                src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
                 alternatives = tuple(json.loads(f["alternatives"] or "[]"))
                 report.figures[f["address"]] = Figure(
                     f["address"],

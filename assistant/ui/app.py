@@ -353,9 +353,10 @@ def _data_tab(service: Service) -> list[Any]:
 def _upload_tab(service: Service) -> None:
     with gr.Tab("上传 Upload", id="upload"):
         gr.Markdown(
-            "上传一份年度报告（PDF、HTML、DOCX、TXT），然后就它提问。文件只在本次会话中使用，不会改动语料库。\n\n"
-            "Upload an annual report (PDF, HTML, DOCX, TXT) and ask about it. The file is used for this "
-            "session only; the corpus is never changed."
+            "上传一份年度报告（PDF、HTML、DOCX、TXT、Markdown，或扫描件与图片：以 OCR 识读），然后就它提问。"
+            "文件只在本次会话中使用，不会改动语料库。\n\n"
+            "Upload an annual report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image, read by OCR) and ask "
+            "about it. The file is used for this session only; the corpus is never changed."
         )
         upload = gr.File(
             label="报告文件 Report file",

@@ -34,7 +34,7 @@ from assistant.ui import data, render
 
 log = logging.getLogger("assistant.ui")
 
-UPLOAD_TYPES = (".pdf", ".html", ".htm", ".docx", ".txt", ".md")
+UPLOAD_TYPES = (".pdf", ".html", ".htm", ".docx", ".txt", ".md", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 EMPTY_CORPUS = (
     "语料库是空的：请先运行 `make run` 或 `assistant ingest`。仍可在“上传”页上传一份报告提问。\n"
     "The corpus store is empty: run `make run` or `assistant ingest` first. You can still upload a "
