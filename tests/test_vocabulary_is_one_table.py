@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from assistant.answer.measures import match_column, match_measure
-from assistant.answer.scope import ReportRef, aliases, named_reports
+from assistant.answer.measures import match_column, measures
+from assistant.answer.read import read
+from assistant.answer.scope import ReportRef, aliases
 from assistant.domain import schema, vocabulary
 from assistant.domain.names import agency_english
 from assistant.domain.vocabulary import Kind
@@ -25,20 +26,25 @@ def _ref(agency: str, region: str) -> ReportRef:
     return ReportRef("r1", f"{agency}2020年政府信息公开工作年度报告", agency, region, 2020, "txt", "2019")
 
 
+def _named(question: str, ref: ReportRef) -> list[ReportRef]:
+    """The reports the question reader takes as the question's scope."""
+    return list(read(question, "en", [ref]).named)
+
+
 def test_hongtong_is_the_same_in_the_answers_and_the_summaries() -> None:
     # 洪洞 is read Hóngtóng (洞 tóng in this place name), not hongdong
     ref = _ref("洪洞县人民政府", "山西省临汾市洪洞县")
     assert ("hongtong", 4) in aliases(ref)
     assert "hongdong" not in {a for a, _ in aliases(ref)}
-    assert named_reports("How many requests did Hongtong County receive in 2020?", [ref]) == [ref]
+    assert _named("How many requests did Hongtong County receive in 2020?", ref) == [ref]
     assert agency_english("洪洞县人民政府").english == "Hongtong County People's Government"
 
 
 def test_the_seed_reports_place_is_lu_an_in_the_answers_and_the_summary() -> None:
     report = parse_file(SEED)
     ref = _ref(report.agency, report.region)
-    assert named_reports("How many requests did Lu'an receive?", [ref]) == [ref]
-    assert named_reports("How many requests did Liuan receive?", [ref]) == []
+    assert _named("How many requests did Lu'an receive?", ref) == [ref]
+    assert _named("How many requests did Liuan receive?", ref) == []
     assert agency_english(report.agency).english == "Lu'an Municipal Human Resources and Social Security Bureau"
 
 
@@ -72,10 +78,11 @@ def test_the_summaries_render_the_vocabulary_terms() -> None:
 
 
 def test_the_answers_read_question_words_from_the_vocabulary() -> None:
-    measure, _ = match_measure("How many requests were dealt with in 2022?")  # "dealt with": vocabulary only
-    assert measure is not None and measure.key == "requests.total_handled"
-    measure, _ = match_measure("How many requests did citizens send?")
-    assert measure is not None
+    query = read("How many requests were dealt with in 2022?", "en", [])  # "dealt with": vocabulary only
+    assert query.parts and query.parts[0].key == "requests.total_handled"
+    query = read("How many requests did citizens send?", "en", [])
+    assert query.parts
+    measure = next(m for m in measures() if m.key == query.parts[0].key)
     column = match_column("有多少公民申请", measure, tuple(c.id for c in schema.APPLICANTS))
     assert column.ids == ("individual",)  # 公民: vocabulary only
 

@@ -141,25 +141,6 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
     return specific and bool(_YES_NO.search(question))
 
 
-def match_measure(question: str) -> tuple[Measure | None, list[Measure]]:
-    """The measure the question names (longest phrase wins), and any others it also names."""
-    q = _normal(question)
-    scored: list[tuple[int, int, Measure]] = []
-    for order, m in enumerate(measures()):
-        if any(_found(x, q) for x in EXCLUDED.get(m.key, ())):
-            continue
-        best = max((_weight(p) for p in m.phrases if _found(p, q)), default=0)
-        if best and m.table == "requests" and any(_found(g, q) for g in GENERIC):
-            best += 8  # "requests refused for enforcement case files" is not about enforcement decisions
-        if best:
-            scored.append((best, -order, m))
-    if not scored:
-        return None, []
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-    return scored[0][2], [s[2] for s in scored[1:]]
-
-
-@cache
 def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
     """(column ids, the words that name them, English, Chinese): each column the vocabulary has words for,
     and the five organisation columns together (after the individuals)."""

@@ -107,24 +107,6 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     return [(a, w) for a, w in out if len(a) >= 2]
 
 
-def _folded(text: str) -> str:
-    return re.sub(r"[\s'’\-]", "", text.lower())
-
-
-def named_reports(question: str, refs: list[ReportRef]) -> list[ReportRef]:
-    """Reports whose agency the question names, best match first (empty if it names none)."""
-    q = _folded(question)
-    scored = []
-    for ref in refs:
-        score = sum(w for a, w in aliases(ref) if _folded(a) and _folded(a) in q)
-        if score:
-            scored.append((score, ref))
-    if not scored:
-        return []
-    top = max(s for s, _ in scored)
-    return [r for s, r in scored if s == top]
-
-
 def canonical(store: Store) -> list[ReportRef]:
     """One report per agency and year: the copy that counts (see assistant.domain.canonical)."""
     keep = {c.id for c in counted(store.copies())}
