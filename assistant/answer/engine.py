@@ -72,7 +72,7 @@ def ask(
     asks = asks_for_figure(query.text, measure) or LIST.search(query.normal.text)
     if not asks and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
-    ctx = _Context(query, store, searcher)
+    ctx = _Context(query, store, searcher, refs)
     if report is not None:
         return ctx.about_report(report, measure)
     return ctx.about_corpus(measure)
@@ -156,8 +156,8 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None):
-        self.query, self.store, self._searcher = query, store, searcher
+    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: list[ReportRef]):
+        self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
         self.load = lru_cache(maxsize=None)(store.report if store else lambda _id: None)
 
@@ -378,7 +378,7 @@ class _Context:
         return missing
 
     def about_corpus(self, measure: Measure | None) -> Answer:
-        refs = canonical(self.store)
+        refs = self.refs  # the copies that count, read once for the question
         years = self.query.years
         named = list(self.query.named)
         if named and years and not any(r.year in years for r in named):
