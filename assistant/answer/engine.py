@@ -11,7 +11,7 @@ from assistant.answer import aggregate, narrative
 from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
 from assistant.answer.figures import answer_figure, columns_of
 from assistant.answer.language import detect
-from assistant.answer.measures import _QUANTITY, ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
+from assistant.answer.measures import ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
 from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
@@ -184,7 +184,7 @@ class _Context:
     def about_report(self, report: Report, measure: Measure | None) -> Answer:
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
-        counting = bool(_QUANTITY.search(self.question))
+        counting = bool(vocabulary.asks("quantity").search(self.question))
         if (measure is None or not report.layout) and (counting or self.query.yes_no):
             stated = narrative.answer(self.question, report, self.lang)
             if stated is not None:
@@ -383,7 +383,8 @@ class _Context:
         named = list(self.query.named)
         if named and years and not any(r.year in years for r in named):
             planned = Years(tuple(y - 1 for y in years.listed))  # a report plans the year after its own
-            if measure is None and not _QUANTITY.search(self.question) and any(r.year in planned for r in named):
+            counting = vocabulary.asks("quantity").search(self.question)
+            if measure is None and not counting and any(r.year in planned for r in named):
                 years = planned
             else:
                 return self.no_such_year(named, years)

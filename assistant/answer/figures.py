@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.answer.answer import Answer, AnswerKind, figure_citation, number, who
-from assistant.answer.measures import _YES_NO, ColumnChoice, Measure, match_column
-from assistant.domain import numbers, schema
+from assistant.answer.measures import ColumnChoice, Measure, match_column
+from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.record import Report
 
 UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件")}
@@ -84,7 +84,7 @@ def answer_figure(
     shown = number(value, lang)
     if lang == "en":
         text = f"{shown} {unit}".strip() + f" — {name_en}, according to {who(report.agency, report.year, lang)}."
-        if _YES_NO.search(question):
+        if vocabulary.asks("yes_no").search(question):
             text = ("Yes: " if value else "No: ") + text
         if len(cells) > 1:
             text += (
@@ -94,7 +94,7 @@ def answer_figure(
             )
     else:
         text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}。"
-        if _YES_NO.search(question):
+        if vocabulary.asks("yes_no").search(question):
             text = ("有。" if value else "没有。") + text
         if len(cells) > 1:
             text += "合计自：" + "；".join(f"{_label(report, a)} {number(report.value(a), lang)}" for a in cells) + "。"

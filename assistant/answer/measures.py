@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.domain import schema
+from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR, CJK_WORD, NUMBERING
 from assistant.domain.vocabulary import FIGURE_WORDS, REQUEST_WORDS
 
@@ -121,24 +121,15 @@ def _found(phrase: str, q: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", q) is not None
 
 
-_QUANTITY = re.compile(
-    r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
-    r"|\bwhat (was|is|were) the (number|total|amount)"
-    r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几件|几个|几项|几起|数量|数目|总数|金额|有几",
-    re.I,
-)
-_YES_NO = re.compile(r"^\s*(did|does|do|was|were|is|are|has|have|had)\b|是否|有没有|有无|吗[？?]?\s*$", re.I)
-
-
 def asks_for_figure(question: str, measure: Measure | None) -> bool:
     """A question wants a figure when it asks for a quantity, or asks yes/no about a specific measure."""
     if measure is None:
         return False
-    if _QUANTITY.search(question):
+    if vocabulary.asks("quantity").search(question):
         return True
     q = _normal(question)
     specific = any(_found(p, q) for p in measure.phrases if p not in GENERIC)
-    return specific and bool(_YES_NO.search(question))
+    return specific and bool(vocabulary.asks("yes_no").search(question))
 
 
 def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:

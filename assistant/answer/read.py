@@ -31,20 +31,6 @@ from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import vocabulary
 
-YES_NO = re.compile(
-    r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$|对得上|相符吗",
-    re.I,
-)
-_JOINS = re.compile(
-    r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各", re.I
-)
-_SHARE = re.compile(
-    r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比", re.I
-)
-_SUM = re.compile(
-    r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计", re.I
-)
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -193,7 +179,7 @@ def read(question: str, lang: str, refs: list[ReportRef]) -> Query:
     masked = _directions(masked)
     readings = _readings(masked)
     parts = _parts(readings)
-    if len(parts) > 1 and not _JOINS.search(masked):
+    if len(parts) > 1 and not vocabulary.asks("joins").search(masked):
         parts = [max(parts, key=lambda p: p.readings[0].score)]
     return Query(
         question=question,
@@ -204,22 +190,19 @@ def read(question: str, lang: str, refs: list[ReportRef]) -> Query:
         agencies=tuple(dict.fromkeys(r.agency for r in named)),
         named=tuple(named),
         parts=tuple(parts),
-        yes_no=bool(YES_NO.search(normal.text)),
-        share=bool(_SHARE.search(masked)),
-        sum=bool(_SUM.search(masked)),
+        yes_no=bool(vocabulary.asks("yes_no").search(normal.text)),
+        share=bool(vocabulary.asks("share").search(masked)),
+        sum=bool(vocabulary.asks("sum").search(masked)),
         corrections=normal.corrections,
     )
-
-
-_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共", re.I)
 
 
 def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:
     """The columns a query names for one measure, in order ("in total, and how many corrected" names two)."""
     picks: list[ColumnChoice] = []
-    for piece in re.split(_JOINS, query.masked):
+    for piece in re.split(vocabulary.asks("joins"), query.masked):
         choice = match_column(piece, measure, columns)
-        if not choice.explicit and "total" in columns and _TOTAL.search(piece):
+        if not choice.explicit and "total" in columns and vocabulary.asks("total").search(piece):
             choice = ColumnChoice(("total",), "total", "总计", True)
         if choice.explicit and choice.ids not in [p.ids for p in picks]:
             picks.append(choice)

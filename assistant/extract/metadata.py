@@ -13,11 +13,8 @@ from assistant.read.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REPORT_WORDS = re.compile(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
-_PART = re.compile(
-    rf"[{CJK}]{{1,7}}?(?:特别行政区|自治区|自治州|自治县|实验区|开发区|新区|高新区|省|市|州|盟|地区|县|区|旗)"
-)
+_PART = re.compile(rf"[{CJK}]{{1,7}}?(?:{places.PLACE_KIND})")
 _PLACE = re.compile(f"^(?:{_PART.pattern})+")
-_ZONE = re.compile(r"(?:实验区|开发区|新区|高新区|示范区)$")
 # Short forms agencies use in their own titles, and the full names they stand for.
 TITLE_ABBREVIATIONS = {a.short: a.full for a in vocabulary.ABBREVIATIONS if a.in_titles}
 
@@ -60,7 +57,7 @@ def agency_of(title: str) -> str:
     name = re.sub(r"^(?:度|年度)", "", name).strip("　 ：:-_")
     name = expand_abbreviation(name, TITLE_ABBREVIATIONS)
     if name and _PLACE.fullmatch(name):
-        name += "管委会" if _ZONE.search(name) else "人民政府"
+        name += "管委会" if places.ZONE.search(name) else "人民政府"
     return name
 
 
@@ -99,7 +96,7 @@ def region_of(agency: str) -> Region:
     within: places.Division | None = None
     zones = ""
     for part in _PART.findall(printed):
-        if zones or (_ZONE.search(part) and not places.lookup(part)):
+        if zones or (places.ZONE.search(part) and not places.lookup(part)):
             zones += part
             continue
         found = [d for d in places.lookup(part) if within is None or d.within(within)]
