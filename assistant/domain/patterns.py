@@ -28,6 +28,7 @@ HEADING_START = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL}|
 # The section headings: one numeral, 、 or ., then the section's wording (schema.Section.pattern).
 SECTION_NUMBER = rf"[{HEADING_NUMERALS}]\s*[、.]\s*"
 SECTION_HEADINGS: dict[str, re.Pattern[str]] = {s.id: re.compile(SECTION_NUMBER + s.pattern) for s in schema.SECTIONS}
+ANY_SECTION_HEADING = re.compile(SECTION_NUMBER + "(?:" + "|".join(s.pattern for s in schema.SECTIONS) + ")")
 
 # Sentence ends.
 SENTENCE_ENDS = "。！？!?"

@@ -8,7 +8,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from assistant.domain.patterns import HEADING_NUMERALS
+from assistant.domain.patterns import ANY_SECTION_HEADING
 from assistant.read.document import Document, IngestError, Limits, normalize
 from assistant.read.layout import SPACE_CJK, SpanCell, grid_to_lines, span_rows
 from assistant.read.text import decode, require_report_text
@@ -64,10 +64,6 @@ _BLOCK = {
     "main",
     "aside",
 }
-_HEADING = re.compile(
-    rf"[{HEADING_NUMERALS}]\s*、\s*(?:总\s*体\s*情\s*况|主\s*动\s*公\s*开|收\s*到\s*和\s*处\s*理"
-    r"|政\s*府\s*信\s*息\s*公\s*开\s*行\s*政|存\s*在\s*的\s*主\s*要\s*问\s*题|其\s*他\s*需\s*要\s*报\s*告)"
-)
 _TITLE_END = re.compile(r"^(.*?(?:年度?|年)[^_|]*?报告)")
 
 
@@ -138,8 +134,8 @@ def _content_root(root):
         for el in root.iter()
         if isinstance(el.tag, str)
         and el.tag not in ("html", "body")
-        and _HEADING.search("".join(el.itertext())[:40])
-        and not any(_HEADING.search("".join(c.itertext())[:40]) for c in el if isinstance(c.tag, str))
+        and ANY_SECTION_HEADING.search("".join(el.itertext())[:40])
+        and not any(ANY_SECTION_HEADING.search("".join(c.itertext())[:40]) for c in el if isinstance(c.tag, str))
     ]
     anchors += [t for t in root.iter("table") if "申请" in t.text_content() or "行政许可" in t.text_content()]
     if not anchors:
