@@ -81,6 +81,15 @@ def times(value: Number, factor: Number) -> Number:
     return _number(_decimal(value) * _decimal(factor))
 
 
+# Money units and how many yuan each is.
+MONEY_UNITS: dict[str, int] = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def convert(value: Number, unit: str, into: str) -> Number:
+    """An amount in one money unit, exactly, in another: 41662416.19 元 is 4166.241619 万元."""
+    return _number(_decimal(value) * MONEY_UNITS[unit] / MONEY_UNITS[into])
+
+
 def parse(text: str) -> Number | None:
     """A number as a report writes it, or None.
 

@@ -44,6 +44,7 @@ class WarningKind(StrEnum):
     CROSS_YEAR = "cross_year"  # carried over differs from last year's carried forward (over the store)
     PLACE = "place"  # a printed place name that is no known administrative division
     LEGACY = "legacy"  # a row of the pre-2019 statistics table printed twice or in an unexpected unit
+    INFERRED = "inferred"  # a table whose header names no column: its columns were inferred from its arithmetic
 
 
 @dataclass(frozen=True)

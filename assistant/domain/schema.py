@@ -22,6 +22,12 @@ class Column:
     label: str
     english: str
     synonyms: tuple[str, ...] = ()  # extra English/Chinese words a question may use
+    unit: str = ""  # the money unit its values are in (元, 万元), where the standard table names one
+
+    @property
+    def heading(self) -> str:
+        """The label as a table's header prints it, without its unit: 本年收费金额."""
+        return re.split(r"[（(]", self.label)[0]
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,11 @@ REPEALED = Column("repealed", "本年废止件数", "repealed this year", ("repe
 IN_FORCE = Column("in_force", "现行有效件数", "in force", ("in force", "valid", "current", "现行有效"))
 DECISIONS = Column("decisions", "本年处理决定数量", "decisions this year", ("decisions", "决定"))
 FEE_AMOUNT = Column(
-    "amount_10k_yuan", "本年收费金额（单位：万元）", "fees collected (10,000 yuan)", ("amount", "collected", "收费金额")
+    "amount_10k_yuan",
+    "本年收费金额（单位：万元）",
+    "fees collected (10,000 yuan)",
+    ("amount", "collected", "收费金额"),
+    unit="万元",
 )
 
 NEW_MADE = Column("new_made", "本年新制作数量", "newly made this year", ("made", "新制作"))
@@ -179,7 +189,7 @@ ITEMS_LAST_YEAR = Column("items_last_year", "上一年项目数量", "items last
 ITEMS_CHANGE = Column("items_change", "本年增/减", "change this year", ("change", "增减"))
 DECISIONS_2019 = Column("decisions", "处理决定数量", "decisions", ("decisions", "决定"))
 PROJECTS = Column("projects", "采购项目数量", "procurement projects", ("projects", "项目"))
-AMOUNT_YUAN = Column("amount_yuan", "采购总金额", "procurement amount (yuan)", ("amount", "金额"))
+AMOUNT_YUAN = Column("amount_yuan", "采购总金额", "procurement amount (yuan)", ("amount", "金额"), unit="元")
 
 _PROACTIVE_SYNONYMS = {
     "rules": ("rules", "regulations", "government rules", "规章"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from assistant.domain import numbers, schema
 from assistant.domain.patterns import CJK
 from assistant.domain.record import Figure, Source, Warning, WarningKind
-from assistant.extract.digits import RowCells, Value, cut_cells, readings
+from assistant.extract.digits import RowCells, Value, cut_cells, readings, to_number
 from assistant.extract.sections import SectionSpan
 from assistant.read.document import Document
 
@@ -285,17 +285,76 @@ def _unit(table: schema.Table, row: schema.Row, cells: RowCells | None, label: s
     return Unit(addrs, options, cells, label, note)
 
 
+def _headers(text: str, start: int, end: int, table: schema.Table) -> list[tuple[int, tuple[schema.Column, ...]]]:
+    """The header lines of table 2's parts that name two or more columns: where each is, and the
+    columns it names in the order printed (a converter may have dropped one)."""
+    columns = list(dict.fromkeys(c for r in table.rows for c in r.columns))
+    out = []
+    for line_start, line in _lines(text, start, end):
+        compact = _WS.sub("", line)
+        named = sorted((compact.find(c.heading), c) for c in columns if c.heading in compact)
+        if len(named) >= 2:
+            out.append((line_start, tuple(c for _, c in named)))
+    return out
+
+
+def _under_header(
+    table: schema.Table, row: schema.Row, cells: RowCells, label: str, header: tuple[schema.Column, ...]
+) -> list[Unit] | None:
+    """A delimited row under a header that lacks some of the row's columns: each value goes to the
+    column its header names, and the columns the header lacks are missing (never a neighbour's value)."""
+    named = [c for c in header if c in row.columns]
+    values = [c for c in cells.chunks if c is not None]
+    if not cells.delimited or not named or len(named) == len(row.columns) or len(values) != len(named):
+        return None
+    address = f"{table.id}.{row.id}."
+    present = Unit(tuple(address + c.id for c in named), [tuple(to_number(v) for v in values)], cells, label)
+    shown = " ".join(c.label for c in header)
+    absent = [
+        Unit((address + c.id,), [], None, "", f"the source's table has no column {c.label} (its header: {shown})")
+        for c in row.columns
+        if c not in named
+    ]
+    return [present, *absent]
+
+
+def _in_column_unit(text: str, unit: Unit, row: schema.Row) -> Unit:
+    """Amounts printed with a money unit other than their column's (41662416.19元 under 万元) in the
+    column's unit, exactly; the note keeps the printed text."""
+    if unit.cells is None or len(row.columns) != len(unit.addresses):
+        return unit
+    printed = re.match(r"\s*(亿元|万元|元)", text[unit.cells.end : unit.cells.end + 4])
+    targets = [c.unit for c in row.columns]
+    if not printed or len(set(targets) - {""}) != 1 or printed.group(1) in targets:
+        return unit
+    into = next(u for u in targets if u)
+    options = [
+        tuple(
+            v if v is None or c.unit != into else numbers.convert(v, printed.group(1), into)
+            for v, c in zip(option, row.columns, strict=True)
+        )
+        for option in unit.options
+    ]
+    raw = text[unit.cells.start : unit.cells.end].strip() + printed.group(1)
+    note = "; ".join(filter(None, [unit.note, f"printed as {raw}, converted to {into}"]))
+    return Unit(unit.addresses, options, unit.cells, unit.label, note)
+
+
 def read_proactive(doc: Document, table: schema.Table, start: int, end: int, narrative: str) -> list[Unit]:
     m = _TABLE2_START.search(doc.text, start, end)
     start = m.start() if m else start
     hits = find_hits(doc.text, start, end, table.rows)
-    units: dict[str, Unit] = {}
+    headers = _headers(doc.text, start, end, table)
+    units: dict[str, list[Unit]] = {}
     runs = value_runs(doc.text, hits, start, end)
     for hit, cells in runs:
         if hit is None or hit.row.id in units:
             continue
-        units[hit.row.id] = _unit(table, hit.row, cells, hit.raw, "", narrative)
-    return [units.get(r.id) or _unit(table, r, None, "", "", narrative) for r in table.rows]
+        header = next((h for pos, h in reversed(headers) if pos < hit.start), ())
+        placed = _under_header(table, hit.row, cells, hit.raw, header)
+        unit = _in_column_unit(doc.text, _unit(table, hit.row, cells, hit.raw, "", narrative), hit.row)
+        units[hit.row.id] = placed or [unit]
+    return [u for r in table.rows for u in units.get(r.id) or [_unit(table, r, None, "", "", narrative)]]
 
 
 def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> tuple[list[Unit], list[Warning]]:
@@ -327,6 +386,11 @@ def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> t
                     numbers=(len(loose),),
                 )
             )
+    lost = _lost_header(doc.text, start, hits, runs, table)
+    if lost is not None:
+        warnings.append(lost)
+        if lost.kind is WarningKind.UNPLACED:
+            placed = {}
     units = []
     for t, row in enumerate(table.rows):
         if t in placed:
@@ -336,6 +400,33 @@ def read_requests(doc: Document, table: schema.Table, start: int, end: int) -> t
         else:
             units.append(_unit(table, row, None, "", "", ""))
     return units, warnings
+
+
+def _lost_header(
+    text: str, start: int, hits: list[Hit], runs: list[tuple[Hit | None, RowCells]], table: schema.Table
+) -> Warning | None:
+    """Table 3 whose header names no applicant column (``| 类别 | 数据1 | … | 数据6 | 总计 |``): its rows are
+    read in the standard order only when each has seven values, the last the sum of the others."""
+    header = _WS.sub("", text[start : hits[0].start]) if hits else ""
+    if not hits or any(c.label in header for c in schema.APPLICANT_COLUMNS if c.id != "other_org"):
+        return None
+    rows = [[to_number(v) for v in c.chunks if v is not None] for _, c in runs if c.delimited]
+    width = len(schema.APPLICANTS)
+    summed = [r for r in rows if len(r) == width and None not in r and numbers.total(r[:-1]) == r[-1]]
+    if rows and len(summed) == len(rows):
+        return Warning(
+            WarningKind.INFERRED,
+            "columns inferred from the arithmetic: the header names no applicant column, and each row's "
+            f"{width} values, the last their sum, are read in the standard order (自然人 … 总计)",
+            table.id,
+        )
+    return Warning(
+        WarningKind.UNPLACED,
+        f"the header names no applicant column and {len(rows) - len(summed)} of {len(rows)} rows are not "
+        f"{width} values ending in their sum: the table's values are left unplaced",
+        table.id,
+        numbers=(len(rows),),
+    )
 
 
 def _row_name(table: schema.Table, t: int) -> str:
