@@ -19,6 +19,7 @@ from conftest import CORPUS
 from assistant.domain import schema
 from assistant.domain.record import WarningKind
 from assistant.extract.report import parse_document, parse_file
+from assistant.present.terminal import as_text, table_views
 from assistant.read import read_document
 
 BLIND = json.loads((Path(__file__).resolve().parent / "blind" / "legacy_tables.json").read_text(encoding="utf-8"))
@@ -115,3 +116,16 @@ def test_parts_that_do_not_add_up_are_reported_as_printed():
     report = parse_file(CORPUS / "pingtan-county-2012.txt")
     broken = [w for w in report.warnings if w.kind == WarningKind.IDENTITY and w.address == "legacy"]
     assert [w.numbers for w in broken] == [(2026, 1795, 0), (3542, 3304, 7)]
+
+
+@pytest.mark.parametrize("name", WITH_TABLE)
+def test_facts_prints_the_statistics_table_with_the_hand_read_values(name):
+    (view,) = table_views(parse_file(CORPUS / name))
+    assert view.title.startswith("政府信息公开情况统计表")
+    printed = {row[0].strip().split(" ")[0]: [v.rstrip("?*") for v in row[1:]] for row in view.rows}
+    text = as_text(view)
+    for row in REPORTS[name]["rows"]:
+        label = _row_of(row["label_printed"]).label
+        expected = ["—" if row[c] is None else str(row[c]) for c in ("this_year", "cumulative")]
+        assert printed[label] == expected[: len(printed[label])], label
+        assert label in text

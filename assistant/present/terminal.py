@@ -15,6 +15,7 @@ class TableView:
     title: str
     header: list[str]
     rows: list[list[str]]
+    long: bool = False  # one line a cell (item, column, value), as table 2 is printed
 
 
 def _cell(report: Report, address: str) -> str:
@@ -24,10 +25,28 @@ def _cell(report: Report, address: str) -> str:
     return numbers.exact(fig.value) + ("?" if fig.uncertain else "") + ("*" if fig.derived else "")
 
 
-def table_views(report: Report) -> list[TableView]:
-    """Each standard table: rows labelled in Chinese and English; "—" missing, "?" uncertain, "*" derived."""
-    if not report.layout:
+def _legacy_view(report: Report) -> list[TableView]:
+    """The pre-2019 statistics table, the rows it prints (a part indented under its row), in the columns it has."""
+    table = schema.LEGACY_TABLE
+    printed = {a.split(".")[1] for a in report.figures if a.startswith(f"{table.id}.")}
+    if not printed:
         return []
+    cols = [c for c in schema.LEGACY_COLUMNS if any(a.endswith(f".{c.id}") for a in report.figures)]
+    rows = [
+        [("  " if row.parent else "") + f"{row.label} {row.english}"]
+        + [_cell(report, f"{table.id}.{row.id}.{c.id}") for c in cols]
+        for row in table.rows
+        if row.id in printed
+    ]
+    header = ["项目 item"] + [f"{c.label} {c.english}" for c in cols]
+    return [TableView(f"{table.label} · {table.english}", header, rows)]
+
+
+def table_views(report: Report) -> list[TableView]:
+    """Each standard table (or the pre-2019 statistics table): rows labelled in Chinese and English;
+    "—" missing, "?" uncertain, "*" derived."""
+    if not report.layout:
+        return _legacy_view(report)
     views = []
     for table in schema.LAYOUTS[report.layout].tables:
         title = f"{table.label} · {table.english}"
@@ -41,7 +60,7 @@ def table_views(report: Report) -> list[TableView]:
                 for row in table.rows
                 for col in row.columns
             ]
-            views.append(TableView(title, ["信息内容 item", "项目 column", "数值 value"], rows))
+            views.append(TableView(title, ["信息内容 item", "项目 column", "数值 value"], rows, long=True))
             continue
         cols = table.rows[0].columns
         header = [("申请人 applicant" if table.id == "requests" else "类别 kind")]
@@ -75,7 +94,7 @@ def as_text(view: TableView, label_width: int = 64) -> str:
         return out + " " * (n - width(out))
 
     lines = [view.title]
-    if len(view.header) == 3:
+    if view.long:
         for label, col, value in view.rows:
             lines.append(f"  {fit(label, label_width)} {fit(col, 36)} {value:>10}")
         return "\n".join(lines)
