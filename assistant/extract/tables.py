@@ -29,6 +29,7 @@ _TABLE2_START = re.compile(r"第\s*二\s*十\s*条|信\s*息\s*内\s*容")
 _TABLE3_START = re.compile(r"申\s*请\s*人\s*情\s*况|勾\s*稽\s*关\s*系")
 _SENTENCE = re.compile(rf"。|[,;，；:]\s*[{CJK}]")  # a line of prose (NFKC makes ，into ,)
 MAX_COMBINATIONS = 20000
+MAX_YEARLY_GROWTH = 2  # a count of items more than tripling in a year is the less likely cut
 DERIVED = "not printed: derived from the table arithmetic"
 UNLABELLED = "printed without a row label: placed by the order of the standard rows"
 
@@ -250,7 +251,8 @@ def _row_accept(table: schema.Table, row: schema.Row, own_arithmetic: bool = Tru
 
 def _plausibility(row: schema.Row, values: tuple[Value, ...], stated: set[float]) -> tuple:
     """Order the readings of a row with no arithmetic of its own: what the narrative states first,
-    then counts in force at least as large as this year's issued or repealed, then the most even cut of the digits."""
+    then readings a report can hold (counts in force at least as large as this year's issued or repealed,
+    a count of items that does not more than triple in a year), then the most even cut of the digits."""
     cols = [c.id for c in row.columns]
     vals = dict(zip(cols, values, strict=True))
     confirmed = -sum(1 for v in values if v is not None and v in stated and v != 0)
@@ -258,6 +260,9 @@ def _plausibility(row: schema.Row, values: tuple[Value, ...], stated: set[float]
     for small, big in (("issued", "in_force"), ("repealed", "in_force"), ("new_published", "published_total")):
         if vals.get(small) is not None and vals.get(big) is not None and vals[big] < vals[small]:
             order += 1
+    last, change = vals.get("items_last_year"), vals.get("items_change")
+    if last is not None and change is not None and abs(change) > MAX_YEARLY_GROWTH * last:
+        order += 1
     lengths = [_width(v) for v in values]
     return confirmed, order, max(lengths), sum(lengths)
 
