@@ -96,6 +96,10 @@ def agency_name(agency: str, lang: str, year: int | None = None) -> str:
 
 
 def who(report_agency: str, year: int | None, lang: str) -> str:
+    if not report_agency:  # a report that names no agency
+        if lang == "zh":
+            return f"{year}年度报告" if year else "该报告"
+        return f"the {year} report" if year else "the report"
     if lang == "zh":
         return f"{report_agency}{year}年度报告" if year else f"{report_agency}的报告"
     name = agency_name(report_agency, lang)

@@ -69,7 +69,12 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         layout=layout_id,
         text=doc.text,
         warnings=[Warning(WarningKind.READER, w) for w in doc.warnings]
-        + ([region.unknown.warning()] if region.unknown else []),
+        + ([region.unknown.warning()] if region.unknown else [])
+        + (
+            []
+            if agency
+            else [Warning(WarningKind.MISSING, "the report names no publishing agency in a title", "agency")]
+        ),
     )
     report.passages = passages(doc.text, spans, doc.page_of)
     for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):
