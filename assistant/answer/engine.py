@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from assistant import config
 from assistant.answer import aggregate, narrative
 from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
-from assistant.answer.figures import answer_figure, columns_of
+from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
 from assistant.answer.measures import ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
 from assistant.answer.read import Query, columns_named, read
@@ -191,7 +191,7 @@ class _Context:
                 return self.verdict(stated)
         if measure is None:  # a yes/no question no figure answers is for the passages
             return self.not_understood(report) if counting else self.passage(report)
-        if not report.layout:  # before 2019: what the prose says, if it says it
+        if not report.layout and not columns_of(report, measure):  # before 2019: the prose, if it says it
             return self._old_report(report, measure)
         parts = [_measure(p.key) for p in self.query.parts]
         if self.query.share:
@@ -260,7 +260,7 @@ class _Context:
         if self.lang == "en":
             text = (
                 f"{who(report.agency, report.year, self.lang).capitalize()} gives no “{column.english}” figure "
-                f"for {measure.english}: its layout ({schema.LAYOUTS[report.layout].english}) has no such column."
+                f"for {measure.english}: its layout ({layout_of(report).english}) has no such column."
             )
         else:
             what = f"{measure.chinese}·{column.chinese}"
