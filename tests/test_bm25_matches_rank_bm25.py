@@ -150,7 +150,7 @@ def test_incremental_adds_and_removals_match_a_fresh_reference(
         idx.add([p for p in passages if p.report_id == rid])
     dropped = reports[::3]
     idx.remove(dropped)
-    kept = [p for p in idx.passages]
+    kept = list(idx.iter_passages())
     assert {p.report_id for p in kept} == set(reports) - set(dropped)
     reference = BM25Okapi([tokenizer.tokens(p.text) for p in kept])
     assert len(idx.terms) == len(reference.idf)  # vocabulary compacted to what is left
