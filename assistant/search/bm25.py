@@ -506,6 +506,7 @@ class BM25Index:
         frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
         self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self.dense_max = np.array([scores[indptr[t] : indptr[t + 1]].max() for t in self.dense_terms], dtype=np.float64)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
         self._local = threading.local()
         self._ready = True
@@ -545,7 +546,13 @@ class BM25Index:
         """BM25 score of every passage for a tokenised query (same as BM25Okapi.get_scores)."""
         self._prepare()
         self._check()
-        return self._accumulate(self.term_weights(tokens), np.zeros(len(self)), clean=True)
+        return self._accumulate(self._ordered(self.term_weights(tokens)), np.zeros(len(self)), clean=True)
+
+    def _ordered(self, weights: dict[int, int]) -> dict[int, int]:
+        """The order in which every path sums a query's terms, so all give the same floats: the terms
+        with a dense column first, then the others, each in query order."""
+        dense = {t: w for t, w in weights.items() if t in self._dense_pos}
+        return {**dense, **{t: w for t, w in weights.items() if t not in dense}}
 
     def _accumulate(self, weights: dict[int, int], out: np.ndarray, clean: bool) -> np.ndarray:
         """Sum the terms' score columns into ``out`` (all zeros if ``clean``), in the order of ``weights``."""
@@ -582,13 +589,18 @@ class BM25Index:
         """
         self._prepare()
         self._check()
-        weights = self.term_weights(tokens)
+        weights = self._ordered(self.term_weights(tokens))
         n = len(self)
         if not weights or k <= 0 or not n:
             return []
-        postings = sum(int(self._indptr[t + 1] - self._indptr[t]) for t in weights)
-        if postings <= SPARSE_PATH_FRACTION * n and not any(t in self._dense_pos for t in weights):
-            return self._top_k_sparse(weights, k, mask)
+        sparse = [t for t in weights if t not in self._dense_pos]
+        postings = sum(int(self._indptr[t + 1] - self._indptr[t]) for t in sparse)
+        if sparse and postings <= SPARSE_PATH_FRACTION * n:
+            if len(sparse) == len(weights):
+                return self._top_k_sparse(weights, k, mask)
+            top = self._top_k_pruned(weights, sparse, k, mask)
+            if top is not None:
+                return top
         buf, local = self._buffer()
         scores = self._accumulate(weights, buf, local.clean)
         local.clean = False
@@ -631,6 +643,52 @@ class BM25Index:
             values = values[first]
         order = np.lexsort((rows, -values))[:k]
         return [(int(rows[i]), float(values[i])) for i in order]
+
+    def _top_k_pruned(
+        self, weights: dict[int, int], sparse: list[int], k: int, mask: np.ndarray | None
+    ) -> list[tuple[int, float]] | None:
+        """Top k among the passages holding a term without a dense column, or None if that cannot be exact.
+
+        The dense terms are frequent, so their scores are low: a passage holding none of the other
+        terms scores at most the sum of the dense columns' maxima. When the k-th best candidate
+        scores more than that, no other passage can reach the top k (MaxScore pruning). Scores are
+        summed in the order of :meth:`_ordered`, so they are the same floats the full sum gives.
+        """
+        if len(sparse) == 1:
+            s, e = self._indptr[sparse[0]], self._indptr[sparse[0] + 1]
+            cand = self._rows[s:e]
+        else:
+            cand = np.unique(np.concatenate([self._rows[self._indptr[t] : self._indptr[t + 1]] for t in sparse]))
+        if mask is not None:
+            cand = cand[mask[cand]]
+        if len(cand) < k:
+            return None
+        values = np.zeros(len(cand))
+        bound = 0.0
+        buf, local = self._buffer()
+        if not local.clean:
+            buf.fill(0)
+            local.clean = True
+        for t, w in weights.items():
+            j = self._dense_pos.get(t)
+            if j is not None:
+                dense = self._dense_column(t)
+                assert dense is not None
+                values += dense[cand] if w == 1 else w * dense[cand]
+                bound += w * float(self.dense_max[j])
+            else:
+                s, e = self._indptr[t], self._indptr[t + 1]
+                rows = self._rows[s:e]
+                buf[rows] = self._scores[s:e] if w == 1 else w * self._scores[s:e]
+                values += buf[cand]
+                buf[rows] = 0
+        kth = np.partition(values, len(values) - k)[len(values) - k]
+        if not kth > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
+            return None
+        above = values >= kth
+        cand, values = cand[above], values[above]
+        order = np.lexsort((cand, -values))[:k]
+        return [(int(cand[i]), float(values[i])) for i in order]
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
@@ -685,6 +743,7 @@ class BM25Index:
             "postings_rows": self._rows,
             "postings_scores": self._scores,
             "dense_terms": self.dense_terms,
+            "dense_max": self.dense_max,
             "dense": _Columns(len(self), [int(t) for t in self.dense_terms], self._dense_from_postings),
         }
         if self.text_source is None:
@@ -785,6 +844,7 @@ class BM25Index:
         self._indptr, self._rows, self._scores = a["postings_indptr"], a["postings_rows"], a["postings_scores"]
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self.dense_max = a["dense_max"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
         if "texts" in a and self.text_source is None:
             self._texts = _BlobTexts(a["texts"], a["text_offsets"])
