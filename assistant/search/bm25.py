@@ -285,8 +285,11 @@ class BM25Index:
 
     @property
     def _counts(self) -> sp.csr_matrix:
-        """Term counts, passages x terms."""
-        return _csr(*self._csr_parts, shape=(len(self), len(self.terms)))
+        """Term counts, passages x terms (32-bit indices while they fit: scipy would copy them to 64 bits)."""
+        indptr, indices, data = self._csr_parts
+        if len(indices) < 2**31 - 1:
+            indptr = np.asarray(indptr, dtype=np.int32)
+        return _csr(indptr, indices, data, shape=(len(self), len(self.terms)))
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         """The passages at these positions, their texts fetched in one call to the text source."""
@@ -485,7 +488,7 @@ class BM25Index:
         del counts
         csc.sort_indices()
         indptr = csc.indptr.astype(np.int64)
-        rows = csc.indices.astype(np.int32)
+        rows = csc.indices.astype(np.int32, copy=False)
         tf_all = csc.data
         del csc
         if n_docs and self.avgdl > 0:
@@ -503,6 +506,7 @@ class BM25Index:
             scores[s:e] = idf[col_of] * (tf * (k1 + 1) / (tf + norm[rows[s:e]]))
             col = end
         self._indptr, self._rows, self._scores = indptr, rows, scores
+        self._bounds: list[int] = indptr.tolist()  # plain ints: indexing them is cheaper in the query loop
         frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
         self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
@@ -524,7 +528,7 @@ class BM25Index:
 
     def _dense_from_postings(self, term: int) -> np.ndarray:
         column = np.zeros(len(self))
-        s, e = self._indptr[term], self._indptr[term + 1]
+        s, e = self._bounds[term], self._bounds[term + 1]
         column[self._rows[s:e]] = self._scores[s:e]
         return column
 
@@ -567,7 +571,7 @@ class BM25Index:
             else:
                 if first and not clean:
                     out.fill(0)
-                s, e = self._indptr[t], self._indptr[t + 1]
+                s, e = self._bounds[t], self._bounds[t + 1]
                 vals = self._scores[s:e]
                 np.add.at(out, self._rows[s:e], vals if w == 1 else w * vals)  # faster than += on a fancy index
             first = False
@@ -594,7 +598,8 @@ class BM25Index:
         if not weights or k <= 0 or not n:
             return []
         sparse = [t for t in weights if t not in self._dense_pos]
-        postings = sum(int(self._indptr[t + 1] - self._indptr[t]) for t in sparse)
+        b = self._bounds
+        postings = sum(b[t + 1] - b[t] for t in sparse)
         if sparse and postings <= SPARSE_PATH_FRACTION * n:
             if len(sparse) == len(weights):
                 return self._top_k_sparse(weights, k, mask)
@@ -612,7 +617,7 @@ class BM25Index:
         """Top k from the postings alone: the scores are summed in the buffer only where the terms occur."""
         parts = []
         for t, w in weights.items():
-            s, e = self._indptr[t], self._indptr[t + 1]
+            s, e = self._bounds[t], self._bounds[t + 1]
             vals = self._scores[s:e]
             parts.append((self._rows[s:e], vals if w == 1 else w * vals))
         if len(parts) == 1:
@@ -633,16 +638,8 @@ class BM25Index:
         if len(parts) > 1 or (values == 0).any():
             nonzero = values != 0
             rows, values = rows[nonzero], values[nonzero]
-        many = k * len(parts)  # each passage appears at most len(parts) times: these hold the top k
-        if len(values) > many:
-            kth = np.partition(values, len(values) - many)[len(values) - many]
-            above = values >= kth
-            rows, values = rows[above], values[above]
-        if len(parts) > 1:
-            rows, first = np.unique(rows, return_index=True)
-            values = values[first]
-        order = np.lexsort((rows, -values))[:k]
-        return [(int(rows[i]), float(values[i])) for i in order]
+        rows, values = _best(rows, values, k, repeats=len(parts))
+        return list(zip(rows.tolist(), values.tolist(), strict=True))
 
     def _top_k_pruned(
         self, weights: dict[int, int], sparse: list[int], k: int, mask: np.ndarray | None
@@ -655,10 +652,11 @@ class BM25Index:
         summed in the order of :meth:`_ordered`, so they are the same floats the full sum gives.
         """
         if len(sparse) == 1:
-            s, e = self._indptr[sparse[0]], self._indptr[sparse[0] + 1]
+            s, e = self._bounds[sparse[0]], self._bounds[sparse[0] + 1]
             cand = self._rows[s:e]
         else:
-            cand = np.unique(np.concatenate([self._rows[self._indptr[t] : self._indptr[t + 1]] for t in sparse]))
+            b = self._bounds
+            cand = np.unique(np.concatenate([self._rows[b[t] : b[t + 1]] for t in sparse]))
         if mask is not None:
             cand = cand[mask[cand]]
         if len(cand) < k:
@@ -677,18 +675,15 @@ class BM25Index:
                 values += dense[cand] if w == 1 else w * dense[cand]
                 bound += w * float(self.dense_max[j])
             else:
-                s, e = self._indptr[t], self._indptr[t + 1]
+                s, e = self._bounds[t], self._bounds[t + 1]
                 rows = self._rows[s:e]
                 buf[rows] = self._scores[s:e] if w == 1 else w * self._scores[s:e]
                 values += buf[cand]
                 buf[rows] = 0
-        kth = np.partition(values, len(values) - k)[len(values) - k]
-        if not kth > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
+        rows, values = _best(cand, values, k)
+        if len(values) < k or not values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
             return None
-        above = values >= kth
-        cand, values = cand[above], values[above]
-        order = np.lexsort((cand, -values))[:k]
-        return [(int(cand[i]), float(values[i])) for i in order]
+        return list(zip(rows.tolist(), values.tolist(), strict=True))
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
@@ -702,7 +697,7 @@ class BM25Index:
         if all(self.idf[t] > 0 for t in weights):  # then matching passages score > 0, others 0
             rare = min(weights, key=lambda t: self.df[t])
             if rare not in self._dense_pos and self.df[rare] > k:
-                sample = scores[self._rows[self._indptr[rare] : self._indptr[rare + 1]]]
+                sample = scores[self._rows[self._bounds[rare] : self._bounds[rare + 1]]]
             else:
                 sample = scores[:: max(1, n // 2048)]
             if len(sample) > k:
@@ -842,6 +837,7 @@ class BM25Index:
         self._csr_parts = (a["counts_indptr"], a["counts_indices"], a["counts_data"])
         self.df, self.idf = a["df"], a["idf"]
         self._indptr, self._rows, self._scores = a["postings_indptr"], a["postings_rows"], a["postings_scores"]
+        self._bounds = self._indptr.tolist()
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
         self.dense_max = a["dense_max"]
@@ -900,6 +896,30 @@ class _Columns:
     def chunks(self) -> Iterator[np.ndarray]:
         for t in self.terms:
             yield self.column(t)
+
+
+def _best(rows: np.ndarray, values: np.ndarray, k: int, repeats: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The k best (row, value) pairs, best first, ties in row order; a row may appear up to ``repeats``
+    times (always with the same value).
+
+    numpy's partition is slow on arrays with many equal values (BM25 scores repeat a lot), so a
+    lower bound of the k-th best is first taken from a sample; few pairs are above it.
+    """
+    need = k * repeats  # pairs holding at least k distinct rows
+    if len(values) > 32 * need:
+        sample = values[:: len(values) // (16 * need)]
+        bound = np.partition(sample, len(sample) - need)[len(sample) - need]
+        above = values >= bound
+        rows, values = rows[above], values[above]
+    if len(values) > need:
+        kth = np.partition(values, len(values) - need)[len(values) - need]
+        above = values >= kth
+        rows, values = rows[above], values[above]
+    if repeats > 1:
+        rows, first = np.unique(rows, return_index=True)
+        values = values[first]
+    order = np.lexsort((rows, -values))[:k]
+    return rows[order], values[order]
 
 
 def _utf8(text: str) -> np.ndarray:
