@@ -74,7 +74,7 @@ PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster 
 SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
 DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
-SPARSE_PATH_FRACTION = 0.125  # a query whose postings cover less than this of the passages skips the dense sum
+PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
 VERIFY_INLINE_BYTES = 64 * 2**20  # files up to this size are checked before load returns
 
@@ -597,15 +597,9 @@ class BM25Index:
         n = len(self)
         if not weights or k <= 0 or not n:
             return []
-        sparse = [t for t in weights if t not in self._dense_pos]
-        b = self._bounds
-        postings = sum(b[t + 1] - b[t] for t in sparse)
-        if sparse and postings <= SPARSE_PATH_FRACTION * n:
-            if len(sparse) == len(weights):
-                return self._top_k_sparse(weights, k, mask)
-            top = self._top_k_pruned(weights, sparse, k, mask)
-            if top is not None:
-                return top
+        top = self._top_k_pruned(weights, k, mask)
+        if top is not None:
+            return top
         buf, local = self._buffer()
         scores = self._accumulate(weights, buf, local.clean)
         local.clean = False
@@ -613,77 +607,71 @@ class BM25Index:
             scores *= mask
         return [(int(i), float(scores[i])) for i in self._select(scores, weights, k)]
 
-    def _top_k_sparse(self, weights: dict[int, int], k: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
-        """Top k from the postings alone: the scores are summed in the buffer only where the terms occur."""
-        parts = []
-        for t, w in weights.items():
-            s, e = self._bounds[t], self._bounds[t + 1]
-            vals = self._scores[s:e]
-            parts.append((self._rows[s:e], vals if w == 1 else w * vals))
-        if len(parts) == 1:
-            rows, values = parts[0]
-        else:
-            buf, local = self._buffer()
-            if not local.clean:
-                buf.fill(0)
-                local.clean = True
-            for r, v in parts:
-                np.add.at(buf, r, v)
-            rows = np.concatenate([r for r, _ in parts])  # a passage with several terms appears several times
-            values = buf[rows]
-            buf[rows] = 0
-        if mask is not None:
-            keep = mask[rows]
-            rows, values = rows[keep], values[keep]
-        if len(parts) > 1 or (values == 0).any():
-            nonzero = values != 0
-            rows, values = rows[nonzero], values[nonzero]
-        rows, values = _best(rows, values, k, repeats=len(parts))
-        return list(zip(rows.tolist(), values.tolist(), strict=True))
+    def _top_k_pruned(self, weights: dict[int, int], k: int, mask: np.ndarray | None) -> list[tuple[int, float]] | None:
+        """Top k from the postings of the query's rarest terms (MaxScore pruning), or None when the
+        full sum over every passage is cheaper.
 
-    def _top_k_pruned(
-        self, weights: dict[int, int], sparse: list[int], k: int, mask: np.ndarray | None
-    ) -> list[tuple[int, float]] | None:
-        """Top k among the passages holding a term without a dense column, or None if that cannot be exact.
-
-        The dense terms are frequent, so their scores are low: a passage holding none of the other
-        terms scores at most the sum of the dense columns' maxima. When the k-th best candidate
-        scores more than that, no other passage can reach the top k (MaxScore pruning). Scores are
-        summed in the order of :meth:`_ordered`, so they are the same floats the full sum gives.
+        The candidates are the passages holding one of the rarest terms; a passage holding none of them
+        scores at most the sum of the other terms' maxima. When the k-th best candidate scores more
+        than that, no other passage can reach the top k; else the next rarest term joins the
+        candidates' terms (with all terms, the candidates are every matching passage: exact anyway).
+        Scores are summed in the order of :meth:`_ordered`, so they are the floats the full sum gives.
         """
-        if len(sparse) == 1:
-            s, e = self._bounds[sparse[0]], self._bounds[sparse[0] + 1]
-            cand = self._rows[s:e]
-        else:
-            b = self._bounds
-            cand = np.unique(np.concatenate([self._rows[b[t] : b[t + 1]] for t in sparse]))
-        if mask is not None:
-            cand = cand[mask[cand]]
-        if len(cand) < k:
-            return None
+        b = self._bounds
+        by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
+        budget = PRUNE_FRACTION * len(self)
+        for size in range(1, len(by_df) + 1):
+            essential, rest = by_df[:size], by_df[size:]
+            if size > 1 and sum(b[t + 1] - b[t] for t in essential) > budget:
+                return None
+            if size == 1:
+                cand = self._rows[b[essential[0]] : b[essential[0] + 1]]
+            else:
+                cand = np.unique(np.concatenate([self._rows[b[t] : b[t + 1]] for t in essential]))
+            if mask is not None:
+                cand = cand[mask[cand]]
+            if rest and len(cand) < k:
+                continue
+            whole = essential[0] if size == 1 and mask is None else None  # cand is exactly its postings
+            values = self._sum_at(weights, cand, whole)
+            if not rest:
+                nonzero = values != 0
+                rows, values = _best(cand[nonzero], values[nonzero], k)
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            bound = sum(max(0.0, w * self._term_max(t)) for t, w in weights.items() if t in rest)
+            rows, values = _best(cand, values, k)
+            if values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+        return None
+
+    def _term_max(self, term: int) -> float:
+        j = self._dense_pos.get(term)
+        if j is not None:
+            return float(self.dense_max[j])
+        return float(self._scores[self._bounds[term] : self._bounds[term + 1]].max())
+
+    def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
+        """The query's scores of these passages, summed term by term in the order of ``weights``
+        (``whole``: a term whose postings are exactly ``cand``)."""
         values = np.zeros(len(cand))
-        bound = 0.0
         buf, local = self._buffer()
         if not local.clean:
             buf.fill(0)
             local.clean = True
         for t, w in weights.items():
-            j = self._dense_pos.get(t)
-            if j is not None:
-                dense = self._dense_column(t)
-                assert dense is not None
+            dense = self._dense_column(t)
+            if dense is not None:
                 values += dense[cand] if w == 1 else w * dense[cand]
-                bound += w * float(self.dense_max[j])
-            else:
-                s, e = self._bounds[t], self._bounds[t + 1]
-                rows = self._rows[s:e]
-                buf[rows] = self._scores[s:e] if w == 1 else w * self._scores[s:e]
-                values += buf[cand]
-                buf[rows] = 0
-        rows, values = _best(cand, values, k)
-        if len(values) < k or not values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
-            return None
-        return list(zip(rows.tolist(), values.tolist(), strict=True))
+                continue
+            s, e = self._bounds[t], self._bounds[t + 1]
+            rows, scores = self._rows[s:e], self._scores[s:e]
+            if t == whole:
+                values += scores if w == 1 else w * scores
+                continue
+            buf[rows] = scores if w == 1 else w * scores
+            values += buf[cand]
+            buf[rows] = 0
+        return values
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
