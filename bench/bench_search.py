@@ -8,7 +8,7 @@ time and peak RSS are measured; a second child process serves it: its first quer
 moment the process was started, its RSS is read after the queries, then bm25s is indexed in the
 same process from the same tokens and both answer the same queries, in alternating repeats.
 
-Queries: the 98 hand-written queries of tests/blind/search_dev.json and search_sealed.json, in
+Queries: the 97 distinct hand-written queries of tests/blind/search_dev.json and search_sealed.json, in
 Chinese and English (filters ignored: the generated corpus has other places). Both engines get the
 same token lists (bm25s is given the passages' tokens as our tokenizer produces them); "end to end"
 is ``Searcher.search``: query normalisation, segmentation, top 10, texts from the store, highlighting.
