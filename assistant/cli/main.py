@@ -120,12 +120,13 @@ def digest(store: Store) -> str:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from assistant.search.bm25 import INDEX_FILE
     from assistant.search.searcher import store_corpus
 
     corpus = store_corpus(options.store_path(args))
     index = corpus.searcher().index
     print(
-        f"search index {corpus.index_dir / 'bm25.npz'}: {len(index)} passages, {len(index.terms)} terms, "
+        f"search index {corpus.index_dir / INDEX_FILE}: {len(index)} passages, {len(index.terms)} terms, "
         f"up to date with the store"
     )
     return 0

@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant import config
 from assistant.domain.canonical import Copy, superseded
-from assistant.search.bm25 import BM25Index, IndexedPassage, Passages, open_index
+from assistant.search.bm25 import BM25Index, IndexedPassage, Passages, TextSource, open_index
 from assistant.search.tokenize import to_simplified
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -125,10 +125,12 @@ class Searcher:
         source_fingerprint: str | None = None,
         workers: int | None = None,
         copies: Iterable[Copy] = (),
+        texts: TextSource | None = None,
     ) -> Searcher:
         """Load the index in ``folder``, bringing it up to date with ``passages`` when given
-        (see :func:`assistant.search.bm25.open_index`)."""
-        return cls(open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers), copies)
+        (see :func:`assistant.search.bm25.open_index`); ``texts`` is where hits get their text."""
+        index = open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers, texts=texts)
+        return cls(index, copies)
 
     def query_terms(self, query: str) -> list[str]:
         """The index terms a query looks up (see :meth:`Tokenizer.query_tokens`)."""
@@ -150,20 +152,19 @@ class Searcher:
         if cached is not None:
             return cached
         r, a = _fold(region) if region else None, _fold(agency) if agency else None
-        memo: dict[tuple, bool] = {}
-
-        def ok(p: IndexedPassage) -> bool:
-            k = (p.report_id, p.year, p.region, p.agency)
-            if k not in memo:
-                memo[k] = (
-                    p.report_id not in hidden
-                    and (year is None or p.year == year)
-                    and (r is None or r in _fold(p.region))
-                    and (a is None or a in _fold(p.agency))
-                )
-            return memo[k]
-
-        mask = np.fromiter((ok(p) for p in self.index.passages), dtype=bool, count=len(self.index))
+        reports = self.index.reports
+        ok = np.fromiter(
+            (
+                p.report_id not in hidden
+                and (year is None or p.year == year)
+                and (r is None or r in _fold(p.region))
+                and (a is None or a in _fold(p.agency))
+                for p in reports
+            ),
+            dtype=bool,
+            count=len(reports),
+        )
+        mask = ok[self.index.report_of]  # a passage passes when its report does
         if len(self._masks) > 64:
             self._masks.clear()
         self._masks[key] = mask
@@ -186,8 +187,8 @@ class Searcher:
         """
         terms = self.query_terms(query)
         hits = []
-        for i, score in self.index.top_k(terms, k, self.mask(year, region, agency, distinct)):
-            p = self.index.passages[i]
+        top = self.index.top_k(terms, k, self.mask(year, region, agency, distinct))
+        for p, (_, score) in zip(self.index.passages_at([i for i, _ in top]), top, strict=True):
             spans = match_spans(p.text, terms)
             hits.append(
                 Hit(
@@ -217,10 +218,13 @@ class Corpus:
     index_dir: Path
     fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
     copies: Callable[[], Iterable[Copy]] = tuple  # what the canonical-copy rule reads of the reports
+    texts: TextSource | None = None  # where hits get their text (else the index file keeps the texts)
 
     def searcher(self) -> Searcher:
         """The index, brought up to date with the passages (rebuilt if missing, stale or damaged)."""
-        return Searcher.open(self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies())
+        return Searcher.open(
+            self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies(), texts=self.texts
+        )
 
 
 def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -230,7 +234,7 @@ def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
 
     store = Store(store_path)
     folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
-    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies)
+    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies, store.passage_texts)
 
 
 _SEARCHERS: dict[Path, Searcher] = {}
