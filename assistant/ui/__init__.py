@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         launch(args.store, args.host, args.port)
-    except OSError as exc:  # taken while the app was starting
+    except OSError:  # taken while the app was starting
         if not port_taken(args.host, args.port):
             raise
         print(busy_message(args.host, args.port), file=sys.stderr)

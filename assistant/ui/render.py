@@ -254,11 +254,13 @@ def tables_html(views: Sequence[TableView]) -> str:
     for v in views:
         head = "".join(f"<th>{esc(h)}</th>" for h in v.header)
         body = "".join(
-            "<tr>"
+            f'<tr class="group"><th class="row" colspan="{len(r)}">{esc(r[0])}</th></tr>'
+            if i in v.headings
+            else "<tr>"
             + f'<th class="row">{esc(r[0])}</th>'
             + "".join(f"<td{_cell_class(c)}>{esc(c)}</td>" for c in r[1:])
             + "</tr>"
-            for r in v.rows
+            for i, r in enumerate(v.rows)
         )
         out.append(
             f'<h4>{esc(v.title)}</h4><div class="table-wrap"><table class="figs"><thead><tr>{head}</tr>'
