@@ -17,6 +17,7 @@ from assistant.compare.render import cell, percent, share, signed
 from assistant.compare.summary import HEADLINE, Comparison, compare_reports, paragraph
 from assistant.domain import schema
 from assistant.domain.names import agency_key
+from assistant.ui import data
 from assistant.ui.render import esc, note_html
 from assistant.ui.service import Service
 
@@ -152,7 +153,11 @@ def compare_tab(service: Service) -> None:
             with gr.Tab("按机关和年度 By agency and years", id="compare-by-agency"):
                 with gr.Row():
                     agency = gr.Dropdown(
-                        label="机关 Agency", choices=list(known), value=first, elem_id="compare-agency", scale=3
+                        label="机关 Agency",
+                        choices=[(data.agency_label(k), k) for k in known],
+                        value=first,
+                        elem_id="compare-agency",
+                        scale=3,
                     )
                     year_a = gr.Dropdown(
                         label="年度 A Year A",

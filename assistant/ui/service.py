@@ -91,7 +91,7 @@ class Service:
 
     def report_choices(self) -> list[tuple[str, str]]:
         """(label, id) of every stored report, for the pickers."""
-        return [(f"{r['title']} ({r['id']})", r["id"]) for r in self.reports()]
+        return [(data.report_label(r), r["id"]) for r in self.reports()]
 
     def default_report(self) -> str | None:
         """The report the Reports tab opens with: the newest one with standard tables."""
