@@ -363,7 +363,7 @@ def _upload_tab(service: Service) -> None:
         )
         upload = gr.File(
             label="报告文件 Report file",
-            file_types=list(UPLOAD_TYPES),
+            file_types=[*UPLOAD_TYPES, ".doc", ".wps"],  # taken, so that they get the app's own message
             type="filepath",
             elem_id="upload-file",
             height=160,

@@ -239,14 +239,16 @@ class Service:
         """Parse an uploaded file in memory: (report, status HTML), or (None, a clear message)."""
         if not path:
             return None, render.note_html(
-                "请上传一份报告（PDF、HTML、DOCX、TXT）。Upload a report (PDF, HTML, DOCX, TXT)."
+                "请上传一份报告（PDF、HTML、DOCX、TXT、Markdown，或扫描件与图片）。\n"
+                "Upload a report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image)."
             )
         name = Path(path).name
         try:
             report = parse_file(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
             return None, render.error_html(
-                f"无法读取这个文件 This file cannot be read: {name}\n原因 Reason: {exc.reason}"
+                f"无法读取这个文件 This file cannot be read: {name}\n"
+                + (f"原因：{exc.zh}\nReason: {exc.reason}" if exc.zh else f"原因 Reason: {exc.reason}")
             )
         except Exception as exc:
             log.exception("upload failed: %s", name)
