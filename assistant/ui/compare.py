@@ -149,7 +149,7 @@ def compare_tab(service: Service) -> None:
     first = max(known, key=lambda k: (tabled[k], len(known[k])), default=None)  # the most years with tables
     years = [str(y) for y in known.get(first, [])] if first else []
     with gr.Tab("比较 Compare", id="compare"):
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("按机关和年度 By agency and years", id="compare-by-agency"):
                 with gr.Row():
                     agency = gr.Dropdown(
@@ -178,7 +178,7 @@ def compare_tab(service: Service) -> None:
                     report_b = gr.Dropdown(label="报告 B Report B", choices=service.report_choices(), scale=3)
                     go_reports = gr.Button("比较 Compare", variant="primary", elem_id="compare-go-reports")
         summary = gr.HTML(elem_id="compare-summary")
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("数字 Figures", id="compare-figures-tab"):
                 figures = gr.HTML(elem_id="compare-figures")
             with gr.Tab("跨年核对 Cross-year check", id="compare-cross-tab"):

@@ -235,8 +235,8 @@ def tables_html(views: Sequence[TableView]) -> str:
             "This report has no standard tables (reports for 2018 and earlier have none)."
         )
     legend = (
-        '<div class="legend">— 缺失 missing · ? 存疑 uncertain (several readings fit) · '
-        "* 由表内算术推出 derived from the table arithmetic</div>"
+        '<div class="legend"><b>—</b> 缺失 missing · <b>?</b> 存疑 uncertain (several readings fit) · '
+        "<b>*</b> 由表内算术推出 derived from the table arithmetic</div>"
     )
     out = [legend]
     for v in views:

@@ -153,13 +153,15 @@ class Service:
     def search_html(
         self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
     ) -> tuple[str, Path | None]:
-        """The hits as escaped HTML with the query terms marked, and a CSV file of them."""
+        """The hits as escaped HTML with the query terms marked, and a CSV file of them (None for no hit)."""
         query = (query or "").strip()
         if not query:
             return render.note_html("请输入检索词。Please type what to search for."), None
         if not self.store.counts()["reports"]:
             return render.error_html(EMPTY_CORPUS), None
         hits, terms = self.search(query, year, region, agency, k)
+        if not hits:
+            return render.hits_html(query, hits, terms), None
         path = self.fresh_folder() / f"search-{data.safe_name(query)}.csv"
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             write_csv(hits, fh)
