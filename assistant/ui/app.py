@@ -77,7 +77,7 @@ table.figs { border-collapse: collapse; font-size: .85rem; margin-bottom: 1rem; 
 table.figs th, table.figs td { border: 1px solid var(--border-color-primary); padding: .2rem .45rem; }
 table.figs td { text-align: right; font-variant-numeric: tabular-nums; }
 table.figs th.row { text-align: left; font-weight: normal; min-width: 16rem; }
-table.figs td.missing { color: #999; background: repeating-linear-gradient(45deg, transparent, transparent 4px,
+table.figs td.missing { color: #555; background: repeating-linear-gradient(45deg, transparent, transparent 4px,
   rgba(0,0,0,.04) 4px, rgba(0,0,0,.04) 8px); }
 table.figs td.uncertain { background: #fff3cd; color: #664d03; }
 table.figs td.derived { font-style: italic; }
@@ -91,6 +91,11 @@ h1, h2, h3, h4, .prose h1, .prose h2, .prose h3, .prose h4 { font-family: var(--
 .summary h3 { margin-top: .2rem; }
 .fulltext { white-space: pre-wrap; max-height: 36rem; overflow-y: auto; font-size: .9rem; }
 #intro { font-size: .95rem; }
+@media (max-width: 640px) {  /* a phone: tables scroll sideways, row labels take less of the width */
+  table.figs { font-size: .8rem; }
+  table.figs th.row { min-width: 9rem; }
+  table.figs th, table.figs td { padding: .15rem .3rem; }
+}
 #ask-chat label[data-testid="block-label"] { position: static; margin-bottom: .3rem; }  /* above the log, not on it */
 #ask-chat .wrapper { display: flex; flex-direction: column; }
 #ask-chat .bubble-wrap { flex: 1 1 auto; min-height: 0; }
@@ -311,14 +316,15 @@ def _charts(service: Service) -> list[Any]:
 def _data_tab(service: Service) -> list[Any]:
     with gr.Tab("数据 Data", id="data"):
         gr.Markdown(
-            "每个机关每年一份报告（同一报告的多种格式只算一次）。One report per agency and year "
-            "(a report present in several formats counts once)."
+            "每个机关每年一份报告（同一报告的多种格式只算一次）。指向柱子可看机关全称。\n\n"
+            "One report per agency and year (a report present in several formats counts once). "
+            "Point at a bar for the agency's full name."
         )
         common = {
             "x": "report",
             "y": "count",
-            "x_title": "年度 机关 year, agency (指向柱子看全称 point at a bar for the full name)",
-            "x_label_angle": -30,
+            "x_title": "年度 机关 year, agency",
+            "x_label_angle": -60,
             "sort": "x",
             "height": 420,
         }

@@ -84,7 +84,7 @@ def figures_frame(store: Store, one_per_year: bool = True, contains: str = "") -
     return frame.rename(columns=FIGURE_COLUMNS).reset_index(drop=True)
 
 
-AXIS_COLUMNS = 40  # what a chart's axis label shows whole (Vega cuts labels at 180 px), CJK counting two
+AXIS_COLUMNS = 28  # what a chart's axis label shows whole (Vega cuts labels at 180 px), CJK counting two
 
 
 def english_name(agency: str) -> str:
@@ -93,11 +93,18 @@ def english_name(agency: str) -> str:
 
 
 def short_name(agency: str) -> str:
-    """The agency's Chinese name with its usual short form (六安市人力资源和社会保障局 -> 六安市人社局)."""
+    """The agency's Chinese name as people shorten it: its own place without the level word and the usual
+    short form of its type (六安市人力资源和社会保障局 -> 六安人社局, 平潭综合实验区管委会 -> 平潭管委会)."""
+    places = agency_english(agency).places if agency else ()
+    prefix = "".join(p.name + (p.level or "") for p in places)
+    if not places or not agency.startswith(prefix) or len(agency) == len(prefix):
+        return agency
+    kind = agency[len(prefix) :]
     for a in sorted(vocabulary.ABBREVIATIONS, key=lambda a: -len(a.full)):
-        if agency.endswith(a.full) and len(agency) > len(a.full):
-            return agency[: -len(a.full)] + a.short
-    return agency
+        if kind == a.full:
+            kind = a.short
+            break
+    return places[-1].name + kind
 
 
 def clip(text: str, columns: int) -> str:
@@ -112,8 +119,8 @@ def short_english(agency: str) -> str:
     """The English name without its level words and higher places (Lu'an Human Resources and Social
     Security Bureau): the Chinese beside it says which city or county."""
     name = agency_english(agency) if agency else None
-    if name is None or not name.sure:
-        return english_name(agency)
+    if name is None or not name.sure:  # an unsure name is no help on an axis: the tooltip has it
+        return ""
     english = name.english.split(", ")[0]
     for place in name.places:
         if place.level in LEVELS:
@@ -124,7 +131,7 @@ def short_english(agency: str) -> str:
 def who(agency: str, year: int | None) -> str:
     """A chart's x label: year first (the bars run in time order), the Chinese short name, then as much
     of the English name as the axis shows; the full names are in the bar's tooltip (:func:`full_name`)."""
-    return clip(f"{year or '—'} {short_name(agency)} {short_english(agency)}", AXIS_COLUMNS)
+    return clip(" ".join(x for x in (str(year or "—"), short_name(agency), short_english(agency)) if x), AXIS_COLUMNS)
 
 
 def agency_label(agency: str) -> str:
