@@ -91,7 +91,7 @@ class Service:
 
     def report_choices(self) -> list[tuple[str, str]]:
         """(label, id) of every stored report, for the pickers."""
-        return [(f"{r['title']} ({r['id']})", r["id"]) for r in self.reports()]
+        return [(data.report_label(r), r["id"]) for r in self.reports()]
 
     def default_report(self) -> str | None:
         """The report the Reports tab opens with: the newest one with standard tables."""
@@ -153,13 +153,15 @@ class Service:
     def search_html(
         self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
     ) -> tuple[str, Path | None]:
-        """The hits as escaped HTML with the query terms marked, and a CSV file of them."""
+        """The hits as escaped HTML with the query terms marked, and a CSV file of them (None for no hit)."""
         query = (query or "").strip()
         if not query:
             return render.note_html("请输入检索词。Please type what to search for."), None
         if not self.store.counts()["reports"]:
             return render.error_html(EMPTY_CORPUS), None
         hits, terms = self.search(query, year, region, agency, k)
+        if not hits:
+            return render.hits_html(query, hits, terms), None
         path = self.fresh_folder() / f"search-{data.safe_name(query)}.csv"
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             write_csv(hits, fh)
@@ -239,14 +241,16 @@ class Service:
         """Parse an uploaded file in memory: (report, status HTML), or (None, a clear message)."""
         if not path:
             return None, render.note_html(
-                "请上传一份报告（PDF、HTML、DOCX、TXT）。Upload a report (PDF, HTML, DOCX, TXT)."
+                "请上传一份报告（PDF、HTML、DOCX、TXT、Markdown，或扫描件与图片）。\n"
+                "Upload a report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image)."
             )
         name = Path(path).name
         try:
             report = parse_file(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
             return None, render.error_html(
-                f"无法读取这个文件 This file cannot be read: {name}\n原因 Reason: {exc.reason}"
+                f"无法读取这个文件 This file cannot be read: {name}\n"
+                + (f"原因：{exc.zh}\nReason: {exc.reason}" if exc.zh else f"原因 Reason: {exc.reason}")
             )
         except Exception as exc:
             log.exception("upload failed: %s", name)
