@@ -191,3 +191,18 @@ def test_a_report_before_2019_answers_from_its_statistics_table(corpus_store):
 def test_a_row_only_the_old_table_has_is_named_as_missing_from_a_standard_report(corpus_store):
     a = ask("How many requests came by email?", report_id="pingtan-2024.txt", store=corpus_store)
     assert a.kind == "not_found" and a.value is None and "only the statistics tables before 2019" in a.answer
+
+
+def test_a_question_for_one_report_that_fits_lists_them(corpus_store):
+    # hand-checked tables (tests/expected): only shanghai-stcsm-2024 carries requests over from 2023 (2)
+    a = ask("哪份报告里有从上一年结转过来的申请？", store=corpus_store)
+    assert a.kind == "aggregate" and a.value == 1
+    assert [c.report_id for c in a.citations] == ["shanghai-stcsm-2024.md"]
+
+
+def test_a_ranking_of_those_that_got_any_leaves_out_the_zeros(corpus_store):
+    # pre-2019 reports state 0 requests (pingtan 2015-2017, pingtan county 2011); of the others the seed
+    # report (六安市人社局 2023) received the fewest: 3
+    a = ask("Among the agencies that got any requests at all, which one got the fewest?", store=corpus_store)
+    assert a.kind == "aggregate" and a.value == 3
+    assert a.citations[0].report_id == SEED.name

@@ -50,7 +50,7 @@ def collect(
     lacking: list[ReportRef] = []
     column = None
     for ref in refs:
-        if not ref.layout or ref.year not in years:
+        if ref.year not in years:
             continue
         report = load(ref.id)
         cols = columns_of(report, measure)

@@ -185,7 +185,8 @@ class _Context:
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
         counting = bool(vocabulary.asks("quantity").search(self.question))
-        if (measure is None or not report.layout) and (counting or self.query.yes_no):
+        old_row = measure is not None and measure.table == schema.LEGACY_TABLE.id  # a row of the old table only
+        if (measure is None or not report.layout or old_row) and (counting or self.query.yes_no):
             stated = narrative.answer(self.question, report, self.lang)
             if stated is not None:
                 return self.verdict(stated)
@@ -393,6 +394,10 @@ class _Context:
             return missing
         return self.in_years(measure, years)
 
+    def _some(self, rows: list[aggregate.Row]) -> list[aggregate.Row]:
+        """Only the reports with some of it, when the question ranks "those that got any at all"."""
+        return [r for r in rows if r.value] if vocabulary.asks("some").search(self.question) else rows
+
     def in_years(self, measure: Measure | None, years: Years) -> Answer:
         """The answer over the corpus, for the years the question asks about (or the year before them)."""
         refs = self.refs  # the copies that count, read once for the question
@@ -411,6 +416,7 @@ class _Context:
         if op in ("most", "least") and (len({r.agency for r in named}) >= 2 or len(years.listed) >= 2) and measure:
             among = [r for r in (named or refs) if r.year in years]
             rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years)
+            rows = self._some(rows)
             if rows:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":
@@ -425,6 +431,7 @@ class _Context:
             return self.passage(year=years.listed[0] if len(years.listed) == 1 else None, agency=agency)
         if op in ("most", "least", "top") or (op in ("total", "average") and not named):
             rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years)
+            rows = self._some(rows) if op != "total" else rows
             if not rows:
                 return _nothing(self.lang)
             if op in ("total", "average"):

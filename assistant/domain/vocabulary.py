@@ -739,7 +739,10 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 
 # What a question asks for, beyond a measure: the patterns of its operation.
 ASKS: dict[str, str] = {
-    "list": r"\bwhich\s+(?:\w+\s+){0,2}reports\b|\blist\s+(?:all\s+|the\s+)?(?:\w+\s+)?reports\b|哪些报告|哪几份|列出",
+    "list": (
+        r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|the\s+)?(?:\w+\s+)?reports\b"
+        r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)报告|列出"
+    ),
     "before_tables": (
         r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
         r"|2019年?(?:以前|之前)|标准(?:统计)?表(?:格)?(?:出台|实行|施行)?(?:以前|之前)"
@@ -750,6 +753,7 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|received|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
