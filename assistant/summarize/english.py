@@ -1,0 +1,337 @@
+"""The reports' formulaic Chinese rendered in English, clause by clause, from the one vocabulary.
+
+A clause is cut into words of :mod:`assistant.domain.vocabulary` (terms and themes are nouns; ACTION,
+MANNER and QUALITY entries are verbs, adverbs and qualities) and the few function words (的 和 与 及 、);
+a clause with any other word is not rendered. The words are then put in English order by the
+patterns these reports share:
+
+* a work item or measure: [manner] verb [object] -> "further improving the disclosure catalogue";
+* a noun phrase: A的B -> "B of A", A和B -> "A and B";
+* a problem: X有待提高 -> "X needs to be improved", X不够丰富 -> "X is not rich enough",
+  X较为单一 -> "X is rather uniform", X不明确 -> "X is not clear".
+
+What no pattern renders is quoted in Chinese with its terms glossed, and counted (:class:`Rendered`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.domain import vocabulary
+from assistant.domain.patterns import HEADING_NUMERALS
+from assistant.domain.vocabulary import Kind
+
+NOUN_KINDS = Kind.TERM | Kind.THEME | Kind.WORD
+_PREP = "对"
+_CONJ = {"和": "and", "与": "and", "及": "and", "以及": "and", "、": "and", "并": "and", "或": "or", "和其他": "and other"}
+_OF = "的"
+_SKIP = frozenset({"“", "”", "‘", "’", '"', "「", "」", "《", "》", " ", "\u3000", "等", "各类", "各项", "相关", "有关"})
+# Verbs whose past (and participle) is irregular; the others add -ed.
+_IRREGULAR = {
+    "build": "built",
+    "hold": "held",
+    "make": "made",
+    "set up": "set up",
+    "draw up": "drawn up",
+    "keep": "kept",
+    "run": "run",
+    "put": "put",
+    "lead": "led",
+    "seek": "sought",
+    "broaden": "broadened",
+}
+_ITEM = re.compile(
+    rf"(?:[{HEADING_NUMERALS}]+是|[（(]\s*[{HEADING_NUMERALS}\d]+\s*[)）]|(?<![\d.．])\d{{1,2}}\s*[.．、](?!\d))"
+)
+_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A clause of the report and its English, or None when no pattern renders it (it is then quoted)."""
+
+    zh: str
+    en: str | None
+    glosses: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def rendered(self) -> bool:
+        return self.en is not None
+
+    def english(self) -> str:
+        """The English, or the Chinese quoted with its known terms glossed."""
+        if self.en is not None:
+            return self.en
+        inner = self.zh.replace("“", "‘").replace("”", "’").replace('"', "'")
+        gloss = "; ".join(f"{en}: {zh}" for zh, en in self.glosses)
+        return f"“{inner}” (quoted: {gloss})" if gloss else f"“{inner}” (quoted, no gloss)"
+
+
+@dataclass(frozen=True)
+class Word:
+    zh: str
+    en: str
+    kind: str  # noun, verb, manner, quality, conj, of
+
+
+@cache
+def _lexicon() -> dict[str, Word]:
+    out: dict[str, Word] = {}
+    for kind, name in ((NOUN_KINDS, "noun"), (Kind.ACTION, "verb"), (Kind.MANNER, "manner"), (Kind.QUALITY, "quality")):
+        for t in vocabulary.of_kind(kind):
+            out.setdefault(t.zh, Word(t.zh, t.prose, name))
+    for zh, en in _CONJ.items():
+        out[zh] = Word(zh, en, "conj")
+    out[_OF] = Word(_OF, "of", "of")
+    out[_PREP] = Word(_PREP, "regarding", "prep")
+    return out
+
+
+@cache
+def _longest() -> int:
+    return max(len(k) for k in _lexicon())
+
+
+def words(text: str) -> list[Word] | None:
+    """The clause as vocabulary words, longest match first; None when a part of it is no known word."""
+    lex, out, i = _lexicon(), [], 0
+    while i < len(text):
+        if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
+            i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
+            continue
+        for n in range(min(_longest(), len(text) - i), 0, -1):
+            w = lex.get(text[i : i + n])
+            if w is not None:
+                out.append(w)
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def past(verb: str) -> str:
+    """'strengthen' -> 'strengthened', 'hold' -> 'held' (the first word of a phrasal verb)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    head, _, rest = verb.partition(" ")
+    if head in _IRREGULAR:
+        return f"{_IRREGULAR[head]} {rest}".strip()
+    if head.endswith("e"):
+        form = head + "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        form = head[:-1] + "ied"
+    elif re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", head) and len(head) <= 4:
+        form = head + head[-1] + "ed"
+    else:
+        form = head + "ed"
+    return f"{form} {rest}".strip()
+
+
+def gerund(verb: str) -> str:
+    """'improve' -> 'improving', 'set up' -> 'setting up'."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("ie"):
+        form = head[:-2] + "ying"
+    elif head.endswith("e") and not head.endswith("ee"):
+        form = head[:-1] + "ing"
+    elif re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", head) and len(head) <= 4:
+        form = head + head[-1] + "ing"
+    else:
+        form = head + "ing"
+    return f"{form} {rest}".strip()
+
+
+def _join(items: list[str], conj: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def noun_phrase(ws: list[Word]) -> str | None:
+    """Nouns, 的 and conjunctions in English order: A的B -> 'B of A', A和B -> 'A and B', A对B的C -> 'C of B in A'."""
+    if ws and ws[0].kind == "prep":
+        ws = ws[1:]
+    prep = next((i for i, w in enumerate(ws) if w.kind == "prep"), None)
+    if prep is not None:
+        left, right = noun_phrase(ws[:prep]), noun_phrase(ws[prep + 1 :])
+        return f"{right} in {left}" if left and right else None
+    if not ws or any(w.kind not in ("noun", "conj", "of", "quality", "verb") for w in ws):
+        return None
+    conjuncts: list[list[Word]] = [[]]
+    for w in ws:
+        if w.kind == "conj":
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(w)
+    out = []
+    for part in conjuncts:
+        pieces: list[list[str]] = [[]]
+        for w in part:
+            if w.kind == "of":
+                pieces.append([])
+            else:
+                pieces[-1].append(gerund(w.en) if w.kind == "verb" else w.en)
+        rendered = [" ".join(p) for p in pieces if p]
+        if not rendered:
+            return None
+        out.append(" of ".join(reversed(rendered)))
+    return _join(out)
+
+
+def _plural(np: str) -> bool:
+    head = np.split(" of ")[0]
+    return " and " in head or (head.endswith("s") and not head.endswith(("ss", "us", "sis")))
+
+
+def verb_phrase(ws: list[Word]) -> str | None:
+    """[manner] verb [and verb] [object], or object [manner] verb, as a gerund phrase."""
+    verbs = [i for i, w in enumerate(ws) if w.kind == "verb"]
+    if not verbs:
+        return noun_phrase(ws)
+    first = verbs[0]
+    manner = [w.en for w in ws[:first] if w.kind == "manner"]
+    if any(w.kind not in ("manner",) for w in ws[:first]):
+        # object before the verb (清单闭环推进): only nouns before, manners and one verb after
+        obj = noun_phrase([w for w in ws[:first] if w.kind != "manner"])
+        rest = ws[first:]
+        if obj is None or any(w.kind not in ("verb", "manner", "conj") for w in rest):
+            return None
+        vs = [gerund(w.en) for w in rest if w.kind == "verb"]
+        return " ".join([*manner, _join(vs), obj])
+    i, vs = first, []
+    while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
+        if ws[i].kind == "verb":
+            vs.append(gerund(ws[i].en))
+        elif ws[i].kind == "manner":
+            manner.append(ws[i].en)
+        i += 1
+    rest = ws[i:]
+    obj = noun_phrase(rest) if rest else ""
+    if obj is None:
+        # a second verb phrase joined without a conjunction (优化调整完善公开内容): give up
+        return None
+    return " ".join(x for x in (*manner, _join(vs), obj) if x)
+
+
+_MODAL = re.compile(
+    r"(?:仍然|仍|还|尚|亦|也|都)?(?P<m>有待|仍需|还需|尚需|需要|亟需|亟待|仍待|待|需|不够|不太|不|未能|未|较为|比较|相对|较|"
+    r"有所|仍有|存在)?(?P<f>进一步)?$"
+)
+_NEEDS = frozenset({"有待", "仍需", "还需", "尚需", "需要", "亟需", "亟待", "仍待", "待", "需"})
+_RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
+
+
+def _problem(clause: str) -> str | None:
+    """Subject, modal words and a predicate of verbs or qualities: 'X有待进一步完善' -> 'X needs to be
+    further improved', 'X不够丰富' -> 'X is not rich enough', 'X较为单一' -> 'X is rather uniform'."""
+    for k in range(1, len(clause)):
+        pred = words(clause[k:])
+        if not pred or any(w.kind not in ("verb", "quality", "conj") for w in pred) or pred[0].kind == "conj":
+            continue
+        modal = _MODAL.search(clause[:k])
+        assert modal is not None
+        subject_ws = words(clause[: modal.start()])
+        subject = noun_phrase(subject_ws) if subject_ws else None
+        if not subject:
+            continue
+        return _predicate(subject, modal.group("m") or "", bool(modal.group("f")), pred)
+    return None
+
+
+def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str | None:
+    plural = _plural(subject)
+    be, has, needs = ("are", "have", "need") if plural else ("is", "has", "needs")
+    more = " further" if further else ""
+    verbs = [w for w in pred if w.kind == "verb"]
+    if verbs and len(verbs) != len([w for w in pred if w.kind != "conj"]):
+        return None
+    if verbs:
+        done = _join([past(w.en) for w in verbs])
+        if modal in _NEEDS:
+            return f"{subject} {needs} to be{more} {done}"
+        if modal in ("不够", "不太"):
+            return f"{subject} {be} not sufficiently {done}"
+        if modal in ("不", "未", "未能"):
+            return f"{subject} {be} not {done}"
+        return None
+    quality = _join([w.en for w in pred])
+    if modal in _NEEDS:
+        return f"{subject} {needs} to be{more} {'more ' + quality if ' ' not in quality else quality}"
+    if modal in ("不够", "不太"):
+        return f"{subject} {be} not {quality} enough"
+    if modal in ("不", "未", "未能"):
+        return f"{subject} {be} not {quality}"
+    if modal in _RATHER_WORDS:
+        return f"{subject} {be} rather {quality}"
+    if modal == "有所":
+        return f"{subject} {has} become somewhat {quality}"
+    if modal in ("仍有", "存在"):
+        return f"{subject} {be} still {quality}"
+    return f"{subject} {be} {quality}" if not modal else None
+
+
+def clean(text: str) -> str:
+    """A clause without its numbering, lead-in and final punctuation."""
+    text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
+    text = re.sub(r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|我[局区县市委]|全[区县市局]|各单位)+", "", text.strip())
+    return text.strip(" ，,。；;：:")
+
+
+def _gloss(text: str) -> tuple[tuple[str, str], ...]:
+    from assistant.summarize.narrative import glosses
+
+    return tuple(glosses(text))
+
+
+def render_item(text: str) -> Rendered:
+    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue'."""
+    clause = clean(_lead(text))
+    ws = words(clause)
+    en = verb_phrase(ws) if ws else None
+    return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
+
+
+def render_problem(text: str) -> Rendered:
+    """A problem by its clauses: 政策解读形式不够丰富 -> 'Policy interpretation's forms are not rich enough'."""
+    clause = clean(_lead(text))
+    parts = [c for c in re.split(r"[，,、]", clause) if c.strip()] if "，" in clause or "," in clause else [clause]
+    out = [_problem(p.strip()) for p in parts]
+    if out and all(out):
+        return Rendered(clause, _capital("; ".join(out)))  # type: ignore[arg-type]
+    return Rendered(clause, None, _gloss(clause))
+
+
+def render_heading(text: str) -> Rendered:
+    """A subsection heading: （一）主动公开方面 -> 'Proactive disclosure'; two clauses -> 'A; b'."""
+    clause = clean(text)
+    parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]
+    out = []
+    for part in parts:
+        ws = words(part)
+        out.append(verb_phrase(ws) if ws else None)
+    if out and all(out):
+        return Rendered(clause, _capital("; ".join(out)))  # type: ignore[arg-type]
+    return Rendered(clause, None, _gloss(clause))
+
+
+def _lead(text: str) -> str:
+    """The first clause of an item, after its numbering."""
+    text = clean(text)
+    m = _CLAUSE.search(text)
+    return m.group(0) if m else text
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def split_items(text: str) -> list[str]:
+    """一是…二是… / （一）…（二）… / 1.…2.… -> the items, each without its number; [] when not a list."""
+    marks = list(_ITEM.finditer(text))
+    if len(marks) < 2:
+        return []
+    return [text[a.end() : b.start() if b else len(text)].strip() for a, b in zip(marks, [*marks[1:], None])]
