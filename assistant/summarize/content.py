@@ -20,7 +20,13 @@ _IMPROVE = re.compile(
     r"(?:改进|整改)(?:措施|情况|打算|方向)|(?:将|拟)(?:重点)?(?:从以下|采取以下|切实抓好以下|做好以下)|下一步|"
     r"针对(?:存在|上述|以上)(?:的)?问题|根据上述问题|采取以下措施"
 )
-_INTRO = re.compile(r"^.{0,80}?(?:如|主要是|主要有|主要表现在|表现在)\s*[：:]?|^.{0,80}?(?:不足|问题)[。：:，,]")
+_SUBHEADING = re.compile(
+    rf"[（(]\s*[{HEADING_NUMERALS}]+\s*[)）]\s*[^。，,：:\n]{{0,16}}?(?:问题|改进|整改|措施|打算)[^。，,：:\n]{{0,10}}[。:：]?"
+)
+_IMPROVE_HEADING = re.compile(r"改进|整改|措施|打算")
+_GENERIC_PROBLEM = re.compile(r"(?:存在|上述|以上|这些|前述)(?:的)?(?:主要)?")
+_AIMED_AT = re.compile(r"针对(?P<problems>[^。；;]{2,80}?)(?:等)?(?:的)?问题[，,]")
+_INTRO = re.compile(r"^.{0,80}?(?:如|主要是|主要有|主要表现在|表现在)\s*[：:]?|^.{0,80}?(?:不足|问题)[。：:，,]", re.DOTALL)
 _PROBLEMS_HEADING = re.compile(rf"[{HEADING_NUMERALS}]\s*[、.]\s*[^。\n]{{0,14}}(?:问题|不足)[^。\n]{{0,10}}")
 _BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
 _LEAD_IN = re.compile(r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述)")
@@ -78,7 +84,7 @@ def _sentences(text: str) -> list[str]:
 def _lead_clause(sentence: str) -> str:
     """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
     clauses = [c.strip() for c in re.split(r"[，,：:]", sentence) if c.strip()]
-    return next((c for c in clauses if not _LEAD_IN.match(c)), "")
+    return next((c for c in clauses if not _LEAD_IN.match(c) and not c.endswith("的")), "")
 
 
 def _items(text: str, limit: int = 3) -> list[str]:
@@ -86,16 +92,14 @@ def _items(text: str, limit: int = 3) -> list[str]:
     listed = split_items(text)
     leads = [_lead_clause(i) for i in listed] if listed else [_lead_clause(s) for s in _sentences(text)]
     out = [
-        c
-        for c in leads
-        if len(c) >= 4 and not _DIGITS.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
+        c for c in leads if len(c) >= 4 and not _DIGITS.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
     ]
     return out[: MAX_ITEMS if listed else limit]
 
 
 def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
     marks = list(_SUBSECTION.finditer(text))
-    chunks = [(a.end(), b.start() if b else len(text)) for a, b in zip(marks, [*marks[1:], None])]
+    chunks = [(a.end(), b.start() if b else len(text)) for a, b in zip(marks, [*marks[1:], None], strict=True)]
     parts: list[Part] = []
     for lo, hi in chunks:
         body = text[lo:hi]
@@ -116,12 +120,31 @@ def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
     return parts
 
 
-def _problems_and_measures(text: str) -> tuple[list[Rendered], list[Rendered]]:
+def _split_five(text: str) -> tuple[str, str]:
+    """Section five's problems and its improvements: at the improvements' sub-heading (（二）改进措施),
+    else at the first words that announce them (下一步, 将从以下方面…)."""
+    for m in _SUBHEADING.finditer(text):
+        if _IMPROVE_HEADING.search(m.group(0)) and "问题" not in m.group(0):
+            return text[: m.start()], text[m.end() :]
     m = _IMPROVE.search(text)
-    problems_text, measures_text = (text[: m.start()], text[m.end() :]) if m else (text, "")
-    problems_text = _INTRO.sub("", problems_text.strip(), count=1)
-    listed = split_items(problems_text)
-    clauses = listed or [c for s in re.split(r"[。；;！？\n]", problems_text) for c in [s.strip()] if c]
+    return (text[: m.start()], text[m.end() :]) if m else (text, "")
+
+
+def _problems_and_measures(text: str) -> tuple[list[Rendered], list[Rendered]]:
+    """Section five as problems and improvements: 针对…问题 names the problems, then what was done about
+    them; otherwise the problems come before the improvements (:func:`_split_five`)."""
+    aimed = [m for m in _AIMED_AT.finditer(text) if not _GENERIC_PROBLEM.fullmatch(m.group("problems"))]
+    if aimed:
+        problem_texts = [m.group("problems") for m in aimed]
+        ends = [m.start() for m in aimed[1:]] + [len(text)]
+        measures_text = "。".join(text[m.end() : end] for m, end in zip(aimed, ends, strict=True))
+        clauses = [c for t in problem_texts for c in re.split(r"[，,；;]", t) if c.strip()]
+    else:
+        problems_text, measures_text = _split_five(text)
+        problems_text = _INTRO.sub("", _SUBHEADING.sub("。", problems_text).strip().strip("。"), count=1)
+        listed = split_items(problems_text)
+        clauses = [c.strip() for t in listed or [problems_text] for c in re.split(r"[，,。；;！？\n]", t) if c.strip()]
+    measures_text = _SUBHEADING.sub("。", measures_text)
     problems = [render_problem(c) for c in clauses if len(c) >= 4 and not _DIGITS.search(c)][:MAX_ITEMS]
     measures = [render_item(i) for i in _items(measures_text, MAX_ITEMS)]
     return problems, measures
@@ -150,4 +173,6 @@ def read_content(report: Report) -> Content:
 
 def _signature(sentence: str) -> bool:
     """The agency's name and the date under the report."""
-    return bool(re.fullmatch(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,]{2,30}(?:局|委|政府|会|办))\s*", sentence))
+    return bool(
+        re.fullmatch(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,]{2,30}(?:局|委|政府|会|办))\s*", sentence)
+    )

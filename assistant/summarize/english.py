@@ -25,9 +25,20 @@ from assistant.domain.vocabulary import Kind
 
 NOUN_KINDS = Kind.TERM | Kind.THEME | Kind.WORD
 _PREP = "对"
-_CONJ = {"和": "and", "与": "and", "及": "and", "以及": "and", "、": "and", "并": "and", "或": "or", "和其他": "and other"}
+_CONJ = {
+    "和": "and",
+    "与": "and",
+    "及": "and",
+    "以及": "and",
+    "、": "and",
+    "并": "and",
+    "或": "or",
+    "和其他": "and other",
+}
 _OF = "的"
-_SKIP = frozenset({"“", "”", "‘", "’", '"', "「", "」", "《", "》", " ", "\u3000", "等", "各类", "各项", "相关", "有关"})
+_SKIP = frozenset(
+    {"“", "”", "‘", "’", '"', "「", "」", "《", "》", " ", "\u3000", "等", "各类", "各项", "相关", "有关"}
+)
 # Verbs whose past (and participle) is irregular; the others add -ed.
 _IRREGULAR = {
     "build": "built",
@@ -277,7 +288,11 @@ def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str
 def clean(text: str) -> str:
     """A clause without its numbering, lead-in and final punctuation."""
     text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
-    text = re.sub(r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|我[局区县市委]|全[区县市局]|各单位)+", "", text.strip())
+    text = re.sub(
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
+        "",
+        text.strip(),
+    )
     return text.strip(" ，,。；;：:")
 
 
@@ -334,4 +349,6 @@ def split_items(text: str) -> list[str]:
     marks = list(_ITEM.finditer(text))
     if len(marks) < 2:
         return []
-    return [text[a.end() : b.start() if b else len(text)].strip() for a, b in zip(marks, [*marks[1:], None])]
+    return [
+        text[a.end() : b.start() if b else len(text)].strip() for a, b in zip(marks, [*marks[1:], None], strict=True)
+    ]

@@ -210,6 +210,11 @@ _NO_PROCESSING_FEES = (
 )
 
 
+def _located(report: Report, table: schema.Table) -> bool:
+    """Whether the table's cells were found in the source (printed blank), not just absent from this copy."""
+    return any((f := report.figures.get(a)) is not None and f.source is not None for a in table.addresses())
+
+
 def read_facts(report: Report) -> Facts:
     """Everything the summary states about the report's figures."""
     no_fees = any(p.search(report.text) for p in _NO_PROCESSING_FEES)
@@ -231,9 +236,7 @@ def read_facts(report: Report) -> Facts:
         appeals_out = appeals
     missing = [t.id for t in layout.tables if all(_cell(report, a).value is None for a in t.addresses())]
     uncertain = [a for a, f in report.figures.items() if f.uncertain]
-    unread = {
-        t: "blank" if any(a in report.figures for a in layout.table(t).addresses()) else "lost" for t in missing
-    }
+    unread = {t: "blank" if any(a in report.figures for a in layout.table(t).addresses()) else "lost" for t in missing}
     return Facts(
         layout,
         _requests(report, layout.table("requests")),

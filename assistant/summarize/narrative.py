@@ -1,5 +1,6 @@
-"""The narrative sections: key sentences (TextRank), themes (keywords through the glossary) and the
-counts the prose gives ("主动公开政府信息1000余条", Chinese numerals such as 二十三 included).
+"""The narrative sections: key sentences (TextRank) and themes (keywords through the vocabulary). The counts
+the prose gives are the report's narrative facts (report.narrative_facts, read by
+:mod:`assistant.summarize.statements`), not read again here.
 
 Segmentation uses the project's :class:`assistant.search.tokenize.Tokenizer` (a private jieba instance, nothing
 written to disk) with the summaries' terms added; part-of-speech tags come from a ``jieba.posseg``
@@ -15,8 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.domain.numbers import CHINESE_NUMERALS, chinese, english, parse
-from assistant.domain.patterns import CJK_CHAR, HEADING_NUMERALS, SENTENCE
+from assistant.domain.patterns import CJK_CHAR, SENTENCE
 from assistant.domain.record import Passage, Report
 from assistant.search.tokenize import STOP_WORDS, Tokenizer
 from assistant.summarize.terms import english_term, known_terms
@@ -75,42 +75,12 @@ BOILERPLATE = (
     "如对",
     "特此报告",
     "国办公开办函",
+    "为指导",
+    "思想",
+    "精神",
+    "决策部署",
 )
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
-
-_COUNT = re.compile(
-    r"(?<![第\d.．])(?P<pre>近|约|超过|超|逾)?\s*"
-    rf"(?P<n>\d+(?:\.\d+)?|[{CHINESE_NUMERALS}]{{2,}}|[二两三四五六七八九十])\s*"
-    r"(?P<wan>万(?!元))?\s*(?P<post>余|多)?\s*"
-    r"(?P<unit>人次|万元|元|条|件|篇|次|场|期|起|个|家|名|项|份)"
-)
-UNITS_EN = {
-    "人次": ("visit", "visits"),
-    "万元": ("yuan", "yuan"),
-    "元": ("yuan", "yuan"),
-    "条": ("item", "items"),
-    "件": ("item", "items"),
-    "篇": ("article", "articles"),
-    "次": ("time", "times"),
-    "场": ("session", "sessions"),
-    "期": ("issue", "issues"),
-    "起": ("case", "cases"),
-    "个": ("", ""),
-    "家": ("organisation", "organisations"),
-    "名": ("person", "people"),
-    "项": ("item", "items"),
-    "份": ("copy", "copies"),
-}
-QUALIFIERS_EN = {
-    "近": "nearly ",
-    "约": "about ",
-    "超过": "more than ",
-    "超": "more than ",
-    "逾": "more than ",
-    "余": "more than ",
-    "多": "more than ",
-}
-MAX_COUNTS = 8
 
 
 @dataclass(frozen=True)
@@ -120,24 +90,6 @@ class Sentence:
     start: int | None
     end: int | None
     position: int  # order in the report
-
-
-@dataclass(frozen=True)
-class NarrativeCount:
-    value: float | int
-    qualifier: str  # English, "" or "more than " / "about " / "nearly "
-    unit: str  # English unit ("items"), may be ""
-    subject_zh: str  # the clause before the number
-    subject_en: str | None  # the glossary term the clause ends on, in English
-    raw: str  # the Chinese wording, clause and number
-    offset: int
-
-    @property
-    def english(self) -> str:
-        amount = f"{self.qualifier}{english(self.value)}{' ' + self.unit if self.unit else ''}"
-        if self.subject_en:
-            return f"{self.subject_en}: {amount}"
-        return f"{amount} ({self.subject_zh})" if self.subject_zh else amount
 
 
 @dataclass(frozen=True)
@@ -324,67 +276,3 @@ def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], lis
     scored = sorted((w for w in tf if tf[w] >= 2), key=lambda w: (-tf[w] * idf.get(w, median), order[w]))
     other = [Theme(w, None, tf[w]) for w in scored[:others]]
     return english, other
-
-
-# ---------------------------------------------------------------- counts
-_CLAUSE_HEAD = re.compile(
-    rf"^(?:\s|[(（][{HEADING_NUMERALS}\d]+[)）]|[{HEADING_NUMERALS}]+是|其中|共计|共|累计|"
-    r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
-)
-
-
-def _clean_clause(clause: str) -> str:
-    """The clause before a number without its lead-in (numbering, 其中, a year) and with no stray brackets."""
-    clause = _CLAUSE_HEAD.sub("", clause).strip()
-    if clause.count("(") != clause.count(")") or clause.count("（") != clause.count("）"):
-        clause = re.sub(r"[()（）]", "", clause)
-    return clause
-
-
-def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeCount]:
-    """Counts stated in the narrative, in text order: the clause before each number names what is counted."""
-    out: list[NarrativeCount] = []
-    seen: set[tuple[str, float]] = set()
-    passages = narrative_passages(report)
-    if report.layout is not None:
-        passages = [p for p in passages if p.section == "overview"] or passages
-    for p in passages:
-        text = unicodedata.normalize("NFKC", p.text)
-        for sent in SENTENCE.finditer(text):
-            if any(b in sent.group(0) for b in BOILERPLATE):
-                continue
-            for m in _COUNT.finditer(sent.group(0)):
-                unit = m.group("unit")
-                value = parse(m.group("n") + ("万" if m.group("wan") or unit == "万元" else ""))
-                if value is None or (not m.group("n")[0].isdigit() and value < 2):
-                    continue
-                head = sent.group(0)[: m.start()]
-                clause = _CLAUSE_END.split(head)[-1].strip()
-                clause = _clean_clause(clause)
-                terms = [t for _, t in term_matches(clause) if english_term(t)]
-                subject_en = english_term(terms[-1]) if terms else None
-                key = (subject_en or clause, float(value))
-                if key in seen or not (subject_en or clause):
-                    continue
-                seen.add(key)
-                qual = QUALIFIERS_EN.get(m.group("post") or "", "") or QUALIFIERS_EN.get(m.group("pre") or "", "")
-                raw = (clause + m.group(0).strip()).replace(" ", "")
-                out.append(
-                    NarrativeCount(
-                        value,
-                        qual,
-                        UNITS_EN[unit][0 if value == 1 else 1],
-                        clause,
-                        subject_en,
-                        raw,
-                        p.start + sent.start() + m.start(),
-                    )
-                )
-                if len(out) >= limit:
-                    return out
-    return out
-
-
-def count_zh(c: NarrativeCount) -> str:
-    """The count as the report words it (numerals as digits)."""
-    return c.raw if c.raw else chinese(c.value)

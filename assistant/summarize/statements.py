@@ -59,7 +59,11 @@ def fact_en(fact: NarrativeFact) -> str:
     if thing is None:
         measure = fact.measure.replace("“", "‘").replace("”", "’")
         return f"the report counts {amount} (in its words: “{measure}”)"
-    joiner = " of " if _unit_en(fact, thing) else " "
+    unit = _unit_en(fact, thing)
+    if unit and unit.rstrip("s") in thing:  # 218 requests, not 218 requests of requests
+        amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
+        unit = ""
+    joiner = " of " if unit else " "
     verb = _verb(fact)
     if verb and not fact.english:
         # the thing was rendered from the measure, verb included: say only what was counted
@@ -97,4 +101,6 @@ def disagreement_en(check: NarrativeCheck, table_english: str) -> str:
 
 def disagreement_zh(check: NarrativeCheck, label: str) -> str:
     table = "未给出" if check.table_value is None else chinese(check.table_value)
-    return f"正文称{check.measure}{chinese(check.narrative_value)}，但表格中{label}为{table}，两者不一致，均按原文照录。"
+    return (
+        f"正文称{check.measure}{chinese(check.narrative_value)}，但表格中{label}为{table}，两者不一致，均按原文照录。"
+    )
