@@ -26,12 +26,16 @@ _SUBHEADING = re.compile(
 _IMPROVE_HEADING = re.compile(r"改进|整改|措施|打算")
 _GENERIC_PROBLEM = re.compile(r"(?:存在|上述|以上|这些|前述)(?:的)?(?:主要)?")
 _AIMED_AT = re.compile(r"针对(?P<problems>[^。；;]{2,80}?)(?:等)?(?:的)?问题[，,]")
-_INTRO = re.compile(r"^.{0,80}?(?:如|主要是|主要有|主要表现在|表现在)\s*[：:]?|^.{0,80}?(?:不足|问题)[。：:，,]", re.DOTALL)
+_INTRO = re.compile(
+    r"^.{0,80}?(?:如|主要是|主要有|主要表现在|表现在)\s*[：:]?|^.{0,80}?(?:不足|问题)[。：:，,]", re.DOTALL
+)
 _PROBLEMS_HEADING = re.compile(rf"[{HEADING_NUMERALS}]\s*[、.]\s*[^。\n]{{0,14}}(?:问题|不足)[^。\n]{{0,10}}")
 _BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
 _LEAD_IN = re.compile(r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述)")
 _DIGITS = re.compile(r"\d")
 _FEE = re.compile(r"处理费|收费")
+_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|发生|受理)[^。；;，,]{0,16}?(?:公开)?申请(?!.{0,3}(?:行政复议|诉讼))")
+_NO_APPEALS = re.compile(r"(?:未|没有)(?:收到|发生)[^。；;]{0,24}?(?:行政复议|行政诉讼)")
 _NO_FEE = re.compile(r"(?:没有|未|无|不)(?:产生|发生|收取|涉及)?[^。；;，,]{0,16}?(?:处理费|收费)")
 
 
@@ -53,6 +57,8 @@ class Content:
     fees: list[NarrativeFact]  # amounts of processing fees the narrative states
     no_fees: bool  # the narrative says no processing fee was charged
     has_other_matters: bool
+    no_requests: bool = False  # a pre-2019 narrative says no request for disclosure was received
+    no_appeals: bool = False  # a pre-2019 narrative says no reconsideration or lawsuit about disclosure arose
 
     def sentences(self) -> list[Rendered]:
         """Every report-content clause the summary renders (headings, items, problems, measures, other)."""
@@ -160,7 +166,17 @@ def read_content(report: Report) -> Content:
         pm = _PROBLEMS_HEADING.search(text)
         work = _work(text[: pm.start()] if pm else text, 0, facts)
         problems, measures = _problems_and_measures(text[pm.end() :]) if pm else ([], [])
-        return Content(work, problems, measures, [], fees, no_fees, False)
+        return Content(
+            work,
+            problems,
+            measures,
+            [],
+            fees,
+            no_fees,
+            False,
+            bool(_NO_REQUESTS.search(text)),
+            bool(_NO_APPEALS.search(text)),
+        )
     text, offset = _span_text(report, "overview")
     work = _work(text, offset, [f for f in facts if f.section == "overview"])
     ptext, _ = _span_text(report, "problems")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.domain import schema
-from assistant.domain.numbers import chinese, english
+from assistant.domain import numbers, schema
+from assistant.domain.numbers import Number, chinese, english
 from assistant.domain.record import Report, WarningKind
 from assistant.summarize import narrative, statements
 from assistant.summarize.content import Content, read_content
@@ -129,13 +129,20 @@ def _table_zh(address: str) -> str:
     return row.label if col.id == "total" else f"{row.label}（{col.label}）"
 
 
+def _legacy_rows(report: Report) -> list[tuple[schema.LegacyRow, Number]]:
+    """The statistics table's rows with a figure for the year, without the parts of a row that is 0."""
+    got = {row.id: (row, report.value(f"legacy.{row.id}.this_year")) for row in schema.LEGACY_TABLE.rows}
+    return [
+        (row, v)
+        for row, v in got.values()
+        if v is not None and not (row.parent and got.get(row.parent, (None, None))[1] == 0)
+    ]
+
+
 def _legacy_en(report: Report) -> list[str]:
-    """The pre-2019 statistics table's figures for the year, as sentences."""
+    """The pre-2019 statistics table's figures for the year, as sentences, and its sums that do not hold."""
     year = report.year
-    got = [(row, report.value(f"legacy.{row.id}.this_year")) for row in schema.LEGACY_TABLE.rows]
-    got = [(row, v) for row, v in got if v is not None]
-    if not got:
-        return []
+    rows = _legacy_rows(report)
     out = []
     received = report.value("legacy.requests_received.this_year")
     if received == 0:
@@ -143,9 +150,24 @@ def _legacy_en(report: Report) -> list[str]:
             f"It received no requests for government information{f' in {year}' if year else ''} "
             "(its statistics table gives 0 requests received)."
         )
-    parts = [f"{row.english} {english(v)}" for row, v in got if row.id != "requests_received" or v != 0]
-    if parts:
-        out.append(f"Its statistics table (the form used before 2019) gives for the year: {join(parts)}.")
+    given = [f"{row.english} {english(v)}" for row, v in rows if v and row.id != "requests_received"]
+    if received:
+        given.insert(0, f"requests received {english(received)}")
+    zero = [row.english.removeprefix("of which ") for row, v in rows if v == 0 and row.id != "requests_received"]
+    if given:
+        out.append(f"Its statistics table (the form used before 2019) gives for the year: {join(given)}.")
+    if zero:
+        out.append(f"It gives 0 for {join(zero)}.")
+    for w in report.warnings:
+        if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
+            whole, *parts = w.numbers
+            row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
+            if row is None or whole is None or any(p is None for p in parts):
+                continue
+            out.append(
+                f"The table is inconsistent: it gives {english(whole)} for {row.english}, but the parts it prints "
+                f"add up to {english(numbers.total(parts))}; both are reported as printed."  # type: ignore[arg-type]
+            )
     return out
 
 
@@ -157,6 +179,28 @@ def _legacy_zh(report: Report) -> list[str]:
         out.append("本年度未收到政府信息公开申请（统计表受理申请数为0）。")
     if parts:
         out.append(f"统计表（2019年以前的格式）本年度数据：{'，'.join(parts)}。")
+    return out
+
+
+def _pre_2019_en(report: Report, content: Content) -> list[str]:
+    """What a pre-2019 narrative says in words about requests and appeals, where its table does not."""
+    out = []
+    if content.no_requests and report.value("legacy.requests_received.this_year") is None:
+        out.append("The report states that no request for government information was received.")
+    if content.no_appeals:
+        out.append(
+            "It states that no application for administrative reconsideration or lawsuit about information "
+            "disclosure was received."
+        )
+    return out
+
+
+def _pre_2019_zh(report: Report, content: Content) -> list[str]:
+    out = []
+    if content.no_requests and report.value("legacy.requests_received.this_year") is None:
+        out.append("报告称本年度未收到政府信息公开申请。")
+    if content.no_appeals:
+        out.append("报告称未收到有关政府信息公开的行政复议申请或行政诉讼。")
     return out
 
 
@@ -208,7 +252,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         paragraphs = [Paragraph("who", "Who and when", who)]
         for pid, heading, sents in english_paragraphs(facts, year):
             if pid == "requests" and facts.layout is None:
-                sents = sents + _legacy_en(report)
+                sents = sents + _legacy_en(report) + _pre_2019_en(report, content)
             if pid == "proactive" and facts.layout is None:
                 continue  # the fees: stated with the other matters
             paragraphs.append(Paragraph(pid, heading, sents))
@@ -229,7 +273,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         paragraphs = [Paragraph("who", "基本情况", who)]
         for pid, heading, sents in chinese_paragraphs(facts):
             if pid == "requests" and facts.layout is None:
-                sents = sents + _legacy_zh(report)
+                sents = sents + _legacy_zh(report) + _pre_2019_zh(report, content)
             if pid == "proactive" and facts.layout is None:
                 continue
             paragraphs.append(Paragraph(pid, heading, sents))
