@@ -738,6 +738,10 @@ VOCABULARY: tuple[Term, ...] = (
         WORD,
         """
     工作 = work
+    各乡镇 = the townships
+    区管委会 = the zone's administrative committee
+    县直各单位 = the county's departments
+    区直各部门和各乡镇 = the zone's departments and townships
     总体情况 = overview
     基本情况 = basic situation
     主要做法 = main practices

@@ -236,7 +236,7 @@ def read_facts(report: Report) -> Facts:
         appeals_out = appeals
     missing = [t.id for t in layout.tables if all(_cell(report, a).value is None for a in t.addresses())]
     uncertain = [a for a, f in report.figures.items() if f.uncertain]
-    unread = {t: "blank" if any(a in report.figures for a in layout.table(t).addresses()) else "lost" for t in missing}
+    unread = {t: "blank" if _located(report, layout.table(t)) else "lost" for t in missing}
     return Facts(
         layout,
         _requests(report, layout.table("requests")),

@@ -4,6 +4,8 @@ states them; units and verbs from :mod:`assistant.domain.vocabulary`."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain import vocabulary
 from assistant.domain.numbers import chinese, english
 from assistant.domain.record import NarrativeCheck, NarrativeFact
@@ -68,7 +70,31 @@ def fact_en(fact: NarrativeFact) -> str:
     if verb and not fact.english:
         # the thing was rendered from the measure, verb included: say only what was counted
         verb = None
-    return f"it {verb} {amount}{joiner}{thing}" if verb else f"the report counts {amount}{joiner}{thing}"
+    if not verb:
+        return f"the report counts {amount}{joiner}{thing}"
+    who = _subject(fact)
+    if who is None:  # a part of the whole, by someone the vocabulary cannot name: in the report's words
+        measure = fact.measure.replace("“", "‘").replace("”", "’")
+        return f"the report counts {amount}{joiner}{thing} (in its words: “{measure}”)"
+    return f"{who} {verb} {amount}{joiner}{thing}"
+
+
+def _subject(fact: NarrativeFact) -> str | None:
+    """Who the measure says did it: 'it' (the agency), or the units before the verb (各乡镇 'the townships')."""
+    at = fact.measure.find(_PROACTIVE) if _PROACTIVE in fact.measure else -1
+    if at < 0:
+        verbs = [fact.measure.find(t.zh) for t in vocabulary.of_kind(Kind.ACTION) if t.zh in fact.measure]
+        at = min(verbs, default=-1)
+    head = fact.measure[:at] if at > 0 else ""
+    head = re.sub(
+        r"^(?:全年|全区|全县|全市|我[局区县市委]|通过[^，,]*?(?:网站|平台|渠道)|在[^，,]*?(?:网站|平台)上?)+", "", head
+    )
+    head = re.sub(r"(?:通过[^，,]*|在[^，,]*上)$", "", head)
+    if not head:
+        return "it"
+    ws = words(head)
+    np = noun_phrase([w for w in ws if w.kind != "manner"]) if ws else None
+    return np
 
 
 def fact_zh(fact: NarrativeFact) -> str:
