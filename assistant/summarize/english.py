@@ -105,10 +105,30 @@ def _longest() -> int:
     return max(len(k) for k in _lexicon())
 
 
+_NAME = re.compile(r"“([^“”]{1,16})”|《([^《》]{1,40})》|\"([^\"]{1,16})\"")
+
+
+def _name(inner: str, title: bool) -> Word:
+    """A quoted name or a 《title》: in English where its words are known, else quoted as printed."""
+    ws = words(inner)
+    en = noun_phrase(ws) if ws else None
+    if en is None:
+        en = f"“{inner}”"
+    elif title:
+        en = f"the {en}"
+    return Word(inner, en, "noun")
+
+
 def words(text: str) -> list[Word] | None:
-    """The clause as vocabulary words, longest match first; None when a part of it is no known word."""
+    """The clause as vocabulary words, longest match first; None when a part of it is no known word.
+    A quoted name or a 《title》 is one noun."""
     lex, out, i = _lexicon(), [], 0
     while i < len(text):
+        m = _NAME.match(text, i)
+        if m:
+            out.append(_name(m.group(1) or m.group(2) or m.group(3), bool(m.group(2))))
+            i = m.end()
+            continue
         if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
             i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
             continue
@@ -130,7 +150,9 @@ def past(verb: str) -> str:
     head, _, rest = verb.partition(" ")
     if head in _IRREGULAR:
         return f"{_IRREGULAR[head]} {rest}".strip()
-    if head.endswith("e"):
+    if head in _DOUBLED:
+        form = head + head[-1] + "ed"
+    elif head.endswith("e"):
         form = head + "d"
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
         form = head[:-1] + "ied"
@@ -141,10 +163,15 @@ def past(verb: str) -> str:
     return f"{form} {rest}".strip()
 
 
+_DOUBLED = frozenset({"transfer", "patrol", "control", "submit", "commit", "refer", "compel"})
+
+
 def gerund(verb: str) -> str:
     """'improve' -> 'improving', 'set up' -> 'setting up'."""
     head, _, rest = verb.partition(" ")
-    if head.endswith("ie"):
+    if head in _DOUBLED:
+        form = head + head[-1] + "ing"
+    elif head.endswith("ie"):
         form = head[:-2] + "ying"
     elif head.endswith("e") and not head.endswith("ee"):
         form = head[:-1] + "ing"
@@ -178,19 +205,95 @@ def noun_phrase(ws: list[Word]) -> str | None:
             conjuncts.append([])
         else:
             conjuncts[-1].append(w)
-    out = []
-    for part in conjuncts:
-        pieces: list[list[str]] = [[]]
-        for w in part:
-            if w.kind == "of":
-                pieces.append([])
-            else:
-                pieces[-1].append(gerund(w.en) if w.kind == "verb" else w.en)
-        rendered = [" ".join(p) for p in pieces if p]
-        if not rendered:
-            return None
-        out.append(" of ".join(reversed(rendered)))
-    return _join(out)
+    if any(not c for c in conjuncts):
+        return None
+    # 扶贫和社会救助信息公开: the action noun at the end acts on every conjunct
+    last = conjuncts[-1]
+    head = _noun(last[-1]) if len(conjuncts) > 1 and len(last) > 1 and last[-2].kind != "of" else ""
+    if head in _ACTION_HEADS:
+        inner = _join([_conjunct(c) for c in [*conjuncts[:-1], last[:-1]]])
+        return f"{head} of {inner}" if inner else None
+    return _join([_conjunct(c) for c in conjuncts])
+
+
+def _noun(w: Word) -> str:
+    """A word as a noun: a verb as its action noun where English has one (公开 'disclosure'), else its gerund."""
+    if w.kind != "verb":
+        return w.en
+    return _NOMINAL.get(w.en, gerund(w.en))
+
+
+def _conjunct(part: list[Word]) -> str:
+    pieces: list[list[str]] = [[]]
+    for w in part:
+        if w.kind == "of":
+            pieces.append([])
+        else:
+            pieces[-1].append(_noun(w))
+    return " of ".join(reversed([_head_first(p) for p in pieces if p]))
+
+
+# English action nouns of verbs that end a noun phrase (清单公开 'disclosure of the list').
+_NOMINAL = {
+    "disclose": "disclosure",
+    "publish": "publication",
+    "update": "updating",
+    "clean up": "clean-up",
+    "define": "definition",
+    "transfer": "transfer",
+    "use": "use",
+    "apply": "application",
+    "spread": "promotion",
+    "popularise": "popularisation",
+}
+
+
+# Nouns of an action that English puts before what they act on: 财政资金信息公开 'disclosure of public funds'.
+_ACTION_HEADS = frozenset(
+    {
+        "disclosure",
+        "information disclosure",
+        "proactive disclosure",
+        "building",
+        "management",
+        "supervision",
+        "information release",
+        "interpretation",
+        "clean-up",
+        "review",
+        "publicity",
+        "monitoring",
+        "updating",
+        "routine supervision",
+        "daily management",
+        "routine monitoring",
+        "overall supervision",
+        "standardisation",
+        "degree of standardisation",
+        "public consultation",
+        "definition",
+        "publication",
+        "application",
+        "promotion",
+        "popularisation",
+        "use",
+        "transfer",
+        "level",
+        "strength",
+    }
+)
+
+
+def _head_first(pieces: list[str]) -> str:
+    """Nouns in Chinese order, an action noun at the end moved before what it acts on."""
+    if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
+        return f"{pieces[-1]} of {' '.join(pieces[:-1])}"
+    return " ".join(pieces)
+
+
+def _the(np: str) -> str:
+    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds)."""
+    return f"the {np}" if " of " in np and not np.startswith(("the ", "“")) else np
 
 
 def _plural(np: str) -> bool:
@@ -208,6 +311,7 @@ def verb_phrase(ws: list[Word]) -> str | None:
     if any(w.kind not in ("manner",) for w in ws[:first]):
         # object before the verb (清单闭环推进): only nouns before, manners and one verb after
         obj = noun_phrase([w for w in ws[:first] if w.kind != "manner"])
+        obj = _the(obj) if obj else obj
         rest = ws[first:]
         if obj is None or any(w.kind not in ("verb", "manner", "conj") for w in rest):
             return None
@@ -222,6 +326,7 @@ def verb_phrase(ws: list[Word]) -> str | None:
         i += 1
     rest = ws[i:]
     obj = noun_phrase(rest) if rest else ""
+    obj = _the(obj) if obj else obj
     if obj is None:
         # a second verb phrase joined without a conjunction (优化调整完善公开内容): give up
         return None
@@ -236,11 +341,22 @@ _NEEDS = frozenset({"有待", "仍需", "还需", "尚需", "需要", "亟需", 
 _RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
 
 
+_LIMITED = re.compile(r"^受(?P<by>.+?)(?:的)?限制$")
+
+
 def _problem(clause: str) -> str | None:
     """Subject, modal words and a predicate of verbs or qualities: 'X有待进一步完善' -> 'X needs to be
-    further improved', 'X不够丰富' -> 'X is not rich enough', 'X较为单一' -> 'X is rather uniform'."""
+    further improved', 'X不够丰富' -> 'X is not rich enough', 'X较为单一' -> 'X is rather uniform';
+    受X限制 -> 'the work is limited by X'."""
+    limited = _LIMITED.match(clause)
+    if limited:
+        ws = words(limited.group("by"))
+        by = noun_phrase(ws) if ws else None
+        return f"the work is limited by {by}" if by else None
     for k in range(1, len(clause)):
         pred = words(clause[k:])
+        if pred and all(w.kind in ("manner", "conj") for w in pred) and pred[0].kind == "manner":
+            pred = [Word(w.zh, _adjective(w.en), "quality") if w.kind == "manner" else w for w in pred]
         if not pred or any(w.kind not in ("verb", "quality", "conj") for w in pred) or pred[0].kind == "conj":
             continue
         modal = _MODAL.search(clause[:k])
@@ -251,6 +367,11 @@ def _problem(clause: str) -> str | None:
             continue
         return _predicate(subject, modal.group("m") or "", bool(modal.group("f")), pred)
     return None
+
+
+def _adjective(adverb: str) -> str:
+    """'promptly' -> 'prompt', 'comprehensively' -> 'comprehensive' (an adverb used as a predicate)."""
+    return adverb[:-2] if adverb.endswith("ly") and len(adverb) > 5 else adverb
 
 
 def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str | None:
@@ -268,8 +389,12 @@ def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str
             return f"{subject} {be} not sufficiently {done}"
         if modal in ("不", "未", "未能"):
             return f"{subject} {be} not {done}"
+        if modal == "有所":
+            return f"{subject} {has} {done} somewhat"
+        if modal in ("仍有", "存在"):
+            return f"{subject} {be} still {done}"
         return None
-    quality = _join([w.en for w in pred])
+    quality = _join([w.en for w in pred if w.kind != "conj"])
     if modal in _NEEDS:
         return f"{subject} {needs} to be{more} {'more ' + quality if ' ' not in quality else quality}"
     if modal in ("不够", "不太"):
@@ -288,8 +413,9 @@ def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str
 def clean(text: str) -> str:
     """A clause without its numbering, lead-in and final punctuation."""
     text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
+    text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
         "",
         text.strip(),
     )
@@ -323,6 +449,9 @@ def render_problem(text: str) -> Rendered:
 def render_heading(text: str) -> Rendered:
     """A subsection heading: （一）主动公开方面 -> 'Proactive disclosure'; two clauses -> 'A; b'."""
     clause = clean(text)
+    whole = words(clause)
+    if whole and (en := verb_phrase(whole)):
+        return Rendered(clause, _capital(en))
     parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]
     out = []
     for part in parts:
