@@ -527,6 +527,10 @@ VOCABULARY: tuple[Term, ...] = (
         ACTION,
         """
     加强 = strengthen
+    回应社会关切 = respond to public concerns
+    接受监督 = accept oversight
+    突出重点 = focus on priorities
+    标注 = mark
     公开 = disclose
     自查 = check
     扩展 = expand
@@ -665,6 +669,7 @@ VOCABULARY: tuple[Term, ...] = (
         MANNER,
         """
     进一步 = further
+    自觉 = willingly
     持续 = continuously
     不断 = constantly
     积极 = actively
@@ -710,6 +715,7 @@ VOCABULARY: tuple[Term, ...] = (
         QUALITY,
         """
     不足 = insufficient
+    同源 = from one source
     大 = high
     低 = low
     参差不齐 = uneven
@@ -717,7 +723,6 @@ VOCABULARY: tuple[Term, ...] = (
     不便捷 = inconvenient
     便捷 = convenient
     较大 = considerable
-    单一 = uniform
     薄弱 = weak
     滞后 = lagging
     较低 = low
@@ -747,6 +752,42 @@ VOCABULARY: tuple[Term, ...] = (
         WORD,
         """
     工作 = work
+    做法 = practices
+    电视 = television
+    报刊 = newspapers
+    公告 = notices
+    办税事项 = tax matters
+    纳税人 = taxpayers
+    公开制度规范 = disclosure rules and norms
+    公开制度 = disclosure rules
+    督查检查 = supervisory inspections
+    省政务新媒体监管服务平台 = the provincial supervision and service platform for government new media
+    作用 = role
+    第一平台作用 = role as the primary platform
+    高质量发展考核内容 = assessment of high-quality development
+    全区高质量发展考核内容 = the zone's assessment of high-quality development
+    公开栏 = notice board
+    资料索取点 = information collection point
+    漏洞 = vulnerabilities
+    安全缺陷 = security defects
+    病毒扫描 = virus scans
+    本系统 = the system
+    公开的主要内容 = main content disclosed
+    管理规范 = management rules
+    发展计划 = development plans
+    重大决定草案 = draft major decisions
+    政府机构和人事 = government bodies and personnel
+    申请处理情况 = handling of requests
+    审批事项 = approval matters
+    处理情况 = handling
+    工作人员及信息公开事务支出情况 = staff and spending on disclosure
+    工作人员情况 = staff
+    公共诉求服务 = services for public requests
+    工作衔接 = hand-over of work
+    政府信息公开目录调整 = adjustment of the disclosure catalogue
+    政府信息公开指南更新 = updating of the disclosure guide
+    政务公开单位 = open government units
+    单一 = uniform
     标准化规范化 = standardisation and regularisation
     规范性 = standardisation
     信息人员队伍 = information staff
@@ -1012,8 +1053,6 @@ VOCABULARY: tuple[Term, ...] = (
     队伍工作水平 = staff competence
     经办人员 = staff handling the work
     载体和渠道 = carriers and channels
-    资料索取点 = information collection points
-    公开栏 = notice board
     政务公开栏 = open government notice board
     电子公文 = electronic documents
     流转管理机制 = circulation management mechanism

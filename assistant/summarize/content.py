@@ -89,7 +89,8 @@ def _sentences(text: str) -> list[str]:
 
 def _lead_clause(sentence: str) -> str:
     """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
-    clauses = [c.strip() for c in re.split(r"[，,：:]", sentence) if c.strip()]
+    kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
+    clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
     return next((c for c in clauses if not _LEAD_IN.match(c) and not c.endswith("的")), "")
 
 

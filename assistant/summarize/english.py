@@ -23,7 +23,7 @@ from assistant.domain import vocabulary
 from assistant.domain.patterns import HEADING_NUMERALS
 from assistant.domain.vocabulary import Kind
 
-NOUN_KINDS = Kind.TERM | Kind.THEME | Kind.WORD
+NOUN_KINDS = Kind.TERM | Kind.THEME | Kind.WORD | Kind.FIELD
 _PREP = "对"
 _CONJ = {
     "和": "and",
@@ -156,14 +156,28 @@ def past(verb: str) -> str:
         form = head + "d"
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
         form = head[:-1] + "ied"
-    elif re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", head) and len(head) <= 4:
-        form = head + head[-1] + "ed"
     else:
         form = head + "ed"
     return f"{form} {rest}".strip()
 
 
-_DOUBLED = frozenset({"transfer", "patrol", "control", "submit", "commit", "refer", "compel"})
+_DOUBLED = frozenset(
+    {
+        "transfer",
+        "patrol",
+        "control",
+        "submit",
+        "commit",
+        "refer",
+        "compel",
+        "plan",
+        "step",
+        "set",
+        "run",
+        "stop",
+        "put",
+    }
+)
 
 
 def gerund(verb: str) -> str:
@@ -175,8 +189,6 @@ def gerund(verb: str) -> str:
         form = head[:-2] + "ying"
     elif head.endswith("e") and not head.endswith("ee"):
         form = head[:-1] + "ing"
-    elif re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", head) and len(head) <= 4:
-        form = head + head[-1] + "ing"
     else:
         form = head + "ing"
     return f"{form} {rest}".strip()
@@ -305,7 +317,14 @@ def verb_phrase(ws: list[Word]) -> str | None:
     """[manner] verb [and verb] [object], or object [manner] verb, as a gerund phrase."""
     verbs = [i for i, w in enumerate(ws) if w.kind == "verb"]
     if not verbs:
-        return noun_phrase(ws)
+        manner = [w.en for w in ws if w.kind == "manner"]
+        if not manner and len(ws) > 1 and ws[-1].kind == "quality" and ws[-2].kind == "noun":
+            subject = noun_phrase(ws[:-1])  # 门户网站建设功能齐全: a noun and its quality
+            return f"{subject} {'are' if subject and _plural(subject) else 'is'} {ws[-1].en}" if subject else None
+        np = noun_phrase([w for w in ws if w.kind != "manner"])
+        if manner and not (np and np.split()[0].endswith("ing")):
+            return None  # 及时回应: a noun is no action
+        return " ".join([*manner, np]) if np else None
     first = verbs[0]
     manner = [w.en for w in ws[:first] if w.kind == "manner"]
     if any(w.kind not in ("manner",) for w in ws[:first]):
@@ -371,6 +390,8 @@ def _problem(clause: str) -> str | None:
 
 def _adjective(adverb: str) -> str:
     """'promptly' -> 'prompt', 'comprehensively' -> 'comprehensive' (an adverb used as a predicate)."""
+    if adverb == "fully":
+        return "sufficient"
     return adverb[:-2] if adverb.endswith("ly") and len(adverb) > 5 else adverb
 
 
@@ -428,20 +449,52 @@ def _gloss(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(glosses(text))
 
 
+_INCLUDE = re.compile(r"^(?P<pre>.*?)(?:将|把)(?P<x>.+?)纳入(?P<y>.+)$")
+_TREAT = re.compile(r"^(?P<pre>.*?)对(?P<x>.+?)进行了?(?P<v>.+)$")
+
+
+def _manners(text: str) -> list[str] | None:
+    """Adverbs (and 坚持) before a pattern's object, in English; None when something else stands there."""
+    ws = words(text.replace("坚持", "")) if text else []
+    if ws is None or any(w.kind != "manner" for w in ws):
+        return None
+    return [w.en for w in ws]
+
+
+def _pattern_item(clause: str) -> str | None:
+    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'."""
+    m = _INCLUDE.match(clause)
+    if m:
+        pre, x, y = _manners(m.group("pre")), words(m.group("x")), words(m.group("y"))
+        xs, ys = (noun_phrase(x) if x else None), (noun_phrase(y) if y else None)
+        if pre is not None and xs and ys:
+            return " ".join([*pre, f"including {_the(xs)} in {_the(ys)}"])
+    m = _TREAT.match(clause)
+    if m:
+        pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
+        xs = noun_phrase(x) if x else None
+        if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
+            return " ".join([*pre, *(w.en for w in v[:-1]), gerund(v[-1].en), _the(xs)])
+    return None
+
+
 def render_item(text: str) -> Rendered:
     """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue'."""
     clause = clean(_lead(text))
     ws = words(clause)
-    en = verb_phrase(ws) if ws else None
+    en = (verb_phrase(ws) if ws else None) or _pattern_item(clause)
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
 
 
 def render_problem(text: str) -> Rendered:
     """A problem by its clauses: 政策解读形式不够丰富 -> 'Policy interpretation's forms are not rich enough'."""
     clause = clean(_lead(text))
-    parts = [c for c in re.split(r"[，,、]", clause) if c.strip()] if "，" in clause or "," in clause else [clause]
+    whole = _problem(clause)
+    if whole:
+        return Rendered(clause, _capital(whole))
+    parts = [c for c in re.split(r"[，,、]", clause) if c.strip()]
     out = [_problem(p.strip()) for p in parts]
-    if out and all(out):
+    if len(out) > 1 and all(out):
         return Rendered(clause, _capital("; ".join(out)))  # type: ignore[arg-type]
     return Rendered(clause, None, _gloss(clause))
 
