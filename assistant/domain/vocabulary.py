@@ -752,6 +752,9 @@ VOCABULARY: tuple[Term, ...] = (
         WORD,
         """
     工作 = work
+    办公室人员 = office staff
+    临时借调人员 = staff seconded temporarily
+    信息公开工作办公室 = the disclosure office
     做法 = practices
     电视 = television
     报刊 = newspapers

@@ -109,8 +109,11 @@ _NAME = re.compile(r"“([^“”]{1,16})”|《([^《》]{1,40})》|\"([^\"]{1,
 
 
 def _name(inner: str, title: bool) -> Word:
-    """A quoted name or a 《title》: in English where its words are known, else quoted as printed."""
+    """A quoted name or a 《title》: in English where its words are known, else quoted as printed. A quoted
+    single word (不够“全”) is that word."""
     ws = words(inner)
+    if ws and len(ws) == 1 and not title:
+        return ws[0]
     en = noun_phrase(ws) if ws else None
     if en is None:
         en = f"“{inner}”"
@@ -124,6 +127,9 @@ def words(text: str) -> list[Word] | None:
     A quoted name or a 《title》 is one noun."""
     lex, out, i = _lexicon(), [], 0
     while i < len(text):
+        if text[i] == "了" and out and out[-1].kind == "verb":
+            i += 1
+            continue
         m = _NAME.match(text, i)
         if m:
             out.append(_name(m.group(1) or m.group(2) or m.group(3), bool(m.group(2))))
@@ -222,10 +228,11 @@ def noun_phrase(ws: list[Word]) -> str | None:
     # 扶贫和社会救助信息公开: the action noun at the end acts on every conjunct
     last = conjuncts[-1]
     head = _noun(last[-1]) if len(conjuncts) > 1 and len(last) > 1 and last[-2].kind != "of" else ""
+    conj = "or" if any(w.kind == "conj" and w.en == "or" for w in ws) else "and"
     if head in _ACTION_HEADS:
-        inner = _join([_conjunct(c) for c in [*conjuncts[:-1], last[:-1]]])
+        inner = _join([_conjunct(c) for c in [*conjuncts[:-1], last[:-1]]], conj)
         return f"{head} of {inner}" if inner else None
-    return _join([_conjunct(c) for c in conjuncts])
+    return _join([_conjunct(c) for c in conjuncts], conj)
 
 
 def _noun(w: Word) -> str:
@@ -361,12 +368,47 @@ _RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
 
 
 _LIMITED = re.compile(r"^受(?P<by>.+?)(?:的)?限制$")
+_HANDLED_BY = re.compile(r"^(?P<x>.+?)(?P<mostly>多|均|主要|都)?由(?P<y>.+?)(?P<part>兼职)?(?:经办|负责|办理)$")
+_UNDERWENT = re.compile(r"^(?P<x>.+?)发生(?P<big>较大|重大|很大)?(?P<what>调整|变化|变动)$")
+_WITH = re.compile(r"^与(?P<rest>.+)$")
+
+
+def _np(text: str) -> str | None:
+    ws = words(text)
+    return noun_phrase(ws) if ws else None
+
+
+def _special_problem(clause: str) -> str | None:
+    """X多由Y兼职经办 -> 'X is mostly handled part-time by Y'; X发生较大调整 -> 'X underwent major
+    adjustment'; 与X互动交流不足 -> 'interaction and exchange with X is insufficient'."""
+    m = _HANDLED_BY.match(clause)
+    if m and (x := _np(m.group("x"))) and (y := _np(m.group("y"))):
+        mostly = {"多": "mostly ", "主要": "mainly ", "均": "all ", "都": "all "}.get(m.group("mostly") or "", "")
+        part = " part-time" if m.group("part") else ""
+        return f"{x} {'are' if _plural(x) else 'is'} {mostly}handled{part} by {y}"
+    m = _UNDERWENT.match(clause)
+    if m and (x := _np(m.group("x"))):
+        what = {"调整": "adjustment", "变化": "change", "变动": "change"}[m.group("what")]
+        return f"{x} underwent {'major ' if m.group('big') else ''}{what}"
+    m = _WITH.match(clause)
+    if m:
+        rest = m.group("rest")
+        for k in range(1, len(rest)):
+            other, problem = _np(rest[:k]), _problem(rest[k:])
+            if other and problem:
+                subject, _, tail = problem.partition(" is ") if " is " in problem else problem.partition(" are ")
+                verb = " is " if " is " in problem else " are "
+                return f"{subject} with {_the(other)}{verb}{tail}" if tail else None
+    return None
 
 
 def _problem(clause: str) -> str | None:
     """Subject, modal words and a predicate of verbs or qualities: 'X有待进一步完善' -> 'X needs to be
     further improved', 'X不够丰富' -> 'X is not rich enough', 'X较为单一' -> 'X is rather uniform';
     受X限制 -> 'the work is limited by X'."""
+    special = _special_problem(clause)
+    if special:
+        return special
     limited = _LIMITED.match(clause)
     if limited:
         ws = words(limited.group("by"))
@@ -461,8 +503,17 @@ def _manners(text: str) -> list[str] | None:
     return [w.en for w in ws]
 
 
+_NONE_OF = re.compile(r"^无(?P<x>.+?)(?:的)?情况$")
+
+
 def _pattern_item(clause: str) -> str | None:
-    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'."""
+    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X'."""
+    none = _NONE_OF.match(clause)
+    if none and (x := _np(none.group("x"))):
+        return f"there was no case of {x}"
+    special = _special_problem(clause)
+    if special:
+        return special
     m = _INCLUDE.match(clause)
     if m:
         pre, x, y = _manners(m.group("pre")), words(m.group("x")), words(m.group("y"))
