@@ -556,8 +556,6 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
         pro = [unread_en(facts, "proactive")]
     else:
         pro = _proactive_en(facts)
-    if facts.processing_fees_none:
-        pro.append("The narrative states that no information processing fees were charged for requests.")
     out.append(("proactive", "Proactive disclosure", pro))
     out.append(("appeals", "Reconsideration and litigation", _appeals_en(facts)))
     return out
@@ -631,8 +629,6 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
                 u = "万元" if unit == "万元" else "元" if col.id == "amount_yuan" else ""
                 items.append(f"{label}{_vz(cell, u)}")
             pro.append(f"{_label(row)}：{'，'.join(items)}。")
-    if facts.processing_fees_none:
-        pro.append("报告称未收取信息处理费。")
     out.append(("proactive", "主动公开政府信息情况", pro))
     if facts.appeals is None:
         out.append(("appeals", "行政复议、行政诉讼", [unread_zh(facts, "appeals")]))
