@@ -768,7 +768,7 @@ VOCABULARY: tuple[Term, ...] = (
     作用 = role
     第一平台作用 = role as the primary platform
     高质量发展考核内容 = assessment of high-quality development
-    全区高质量发展考核内容 = the zone's assessment of high-quality development
+    全区高质量发展考核内容 = the area-wide assessment of high-quality development
     公开栏 = notice board
     资料索取点 = information collection point
     漏洞 = vulnerabilities
@@ -820,7 +820,6 @@ VOCABULARY: tuple[Term, ...] = (
     各乡镇 = the townships
     区管委会 = the zone's administrative committee
     县直各单位 = the county's departments
-    区直各部门和各乡镇 = the zone's departments and townships
     总体情况 = overview
     基本情况 = basic situation
     主要做法 = main practices
@@ -839,7 +838,7 @@ VOCABULARY: tuple[Term, ...] = (
     政府工作 = government work
     区政府网站 = district government website
     区政府门户网站 = district government portal website
-    全区政府网站 = the zone's government websites
+    全区政府网站 = the government websites across the area
     全面监管 = overall supervision
     动态 = updates
     第三方评估公司 = third-party evaluation firm
@@ -1033,7 +1032,7 @@ VOCABULARY: tuple[Term, ...] = (
     依申请公开工作机制 = working mechanism for disclosure upon request
     申请登记 = registration of requests
     协调联动 = coordination
-    区直各部门 = the zone's departments
+    区直各部门 = the departments directly under it
     信息查找渠道 = channels to find information
     规章库 = library of rules
     行政规范性文件库 = library of administrative normative documents
@@ -1366,6 +1365,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "元": ("yuan", "rmb"),
     "项": ("items", "item"),
     "宗": ("cases", "case"),
+    "起": ("cases", "case"),
     "家": ("organisations", "organisation"),
     "份": ("copies", "copy"),
     "人": ("people", "person"),

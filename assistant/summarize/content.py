@@ -122,7 +122,7 @@ def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
         part = Part(render_heading(head) if head.strip() and not _DIGITS.search(head) else None)
         part.items = [render_item(i) for i in _items(rest)]
         part.facts = [f for f in facts if offset + lo <= f.start < offset + hi and not _FEE.search(f.measure)]
-        if part.heading or part.items or part.facts:
+        if part.items or part.facts:  # a heading alone (总体情况) says nothing
             parts.append(part)
     return parts
 

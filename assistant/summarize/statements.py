@@ -5,11 +5,11 @@ states them; units and verbs from :mod:`assistant.domain.vocabulary`."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.domain import vocabulary
 from assistant.domain.numbers import chinese, english
 from assistant.domain.record import NarrativeCheck, NarrativeFact
-from assistant.domain.vocabulary import Kind
 from assistant.summarize.english import noun_phrase, past, words
 
 APPROXIMATE_EN = {"more_than": "more than ", "nearly": "nearly ", "about": "about ", "at_least": "at least "}
@@ -19,34 +19,49 @@ _PROACTIVE = "主动公开"
 
 def _unit_en(fact: NarrativeFact, thing: str) -> str:
     """The unit as an English noun ('items'), or '' where the count counts the thing itself (5个 accounts)."""
-    if fact.unit == "件" and "request" not in thing:
+    if fact.unit in ("名", "位"):
+        return ""
+    if fact.unit in ("件", "个") and "request" not in thing:
         words_ = ("items", "item")
     else:
         words_ = vocabulary.UNIT_WORDS.get(fact.unit, ("", ""))
-    if fact.unit in ("个", "名", "位"):
-        return ""
     plural = words_[0]
     return plural[:-1] if fact.value == 1 and plural.endswith("s") else plural
 
 
-def _thing(fact: NarrativeFact) -> str | None:
-    """What the fact counts in English: the vocabulary's name of its measure, else the measure rendered."""
-    if fact.english:
-        return fact.english
-    ws = words(fact.measure)
-    return noun_phrase([w for w in ws if w.kind != "verb" and w.kind != "manner"]) if ws else None
+# How the work was done, not who did it or what: 通过政府门户网站, 全年, 我局 …
+_MEANS = re.compile(
+    r"^(?:全年|全区|全县|全市|我[局区县市委]|共|累计|通过[^，,]*(?:网站|平台|渠道|号)|在[^，,]*(?:网站|平台|网)上?)+"
+)
+_CHANNELS = ("website", "platform", "account", "Weibo", "WeChat", "media", "column")
 
 
-def _verb(fact: NarrativeFact) -> str | None:
-    """The verb of the measure in the past tense: 主动公开 'proactively disclosed', 发布 'published'."""
-    if _PROACTIVE in fact.measure:
-        return "proactively disclosed"
-    best = None
-    for t in vocabulary.of_kind(Kind.ACTION):
-        at = fact.measure.find(t.zh)
-        if at >= 0 and (best is None or (at, -len(t.zh)) < best[0]):
-            best = ((at, -len(t.zh)), t.en)
-    return past(best[1]) if best else None
+@dataclass(frozen=True)
+class Action:
+    subject: str | None  # "it", the units that did it in English, or None when the vocabulary cannot name them
+    verb: str  # in the past tense, "" when the measure has no verb the vocabulary knows
+    rest: str | None  # what the verb acts on, rendered, or None
+    read: bool = True  # every word of the measure is in the vocabulary
+
+
+def _action(fact: NarrativeFact) -> Action:
+    """The measure as subject, verb and object, from its vocabulary words (主动公开 'proactively disclosed')."""
+    measure = _MEANS.sub("", fact.measure)
+    if _PROACTIVE in measure:  # 主动公开政府信息 is also one theme word: read the verb out of it
+        before, _, after = measure.partition(_PROACTIVE)
+        bw, aw = words(_MEANS.sub("", before)), words(after)
+        subject = "it" if not before.strip() else noun_phrase(bw) if bw else None
+        return Action(subject, "proactively disclosed", noun_phrase(aw) if aw else None)
+    ws = words(measure)
+    for i, w in enumerate(ws or []):
+        if w.zh != _PROACTIVE and w.kind != "verb":
+            continue
+        verb = "proactively disclosed" if w.zh == _PROACTIVE else past(w.en)
+        before = [x for x in ws[:i] if x.kind != "manner"]  # type: ignore[index]
+        after = [x for x in ws[i + 1 :] if x.kind != "manner"]  # type: ignore[index]
+        subject = noun_phrase(before) if before else "it"
+        return Action(subject, verb, noun_phrase(after) if after else None)
+    return Action("it", "", noun_phrase([x for x in ws if x.kind != "manner"]) if ws else None, ws is not None)
 
 
 def amount_en(fact: NarrativeFact, thing: str = "") -> str:
@@ -54,47 +69,32 @@ def amount_en(fact: NarrativeFact, thing: str = "") -> str:
     return f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}{' ' + unit if unit else ''}"
 
 
+def _quoted(measure: str) -> str:
+    return "“" + measure.replace("“", "‘").replace("”", "’") + "”"
+
+
 def fact_en(fact: NarrativeFact) -> str:
     """The fact as an English clause without a capital or full stop ('it proactively disclosed …')."""
-    thing = _thing(fact)
+    action = _action(fact)
+    thing = (action.rest if action.verb else None) or fact.english or action.rest
     amount = amount_en(fact, thing or "")
     if thing is None:
-        measure = fact.measure.replace("“", "‘").replace("”", "’")
-        return f"the report counts {amount} (in its words: “{measure}”)"
+        return f"the report counts {amount} (in its words: {_quoted(fact.measure)})"
     unit = _unit_en(fact, thing)
-    if unit and unit.rstrip("s") in thing:  # 218 requests, not 218 requests of requests
+    if unit and (thing.startswith(unit.rstrip("s")) or thing == unit):  # 218 requests, not requests of requests
         amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
+        if thing == unit.rstrip("s") and fact.value != 1:
+            thing = unit
         unit = ""
-    joiner = " of " if unit else " "
-    verb = _verb(fact)
-    if verb and not fact.english:
-        # the thing was rendered from the measure, verb included: say only what was counted
-        verb = None
-    if not verb:
-        return f"the report counts {amount}{joiner}{thing}"
-    who = _subject(fact)
-    if who is None:  # a part of the whole, by someone the vocabulary cannot name: in the report's words
-        measure = fact.measure.replace("“", "‘").replace("”", "’")
-        return f"the report counts {amount}{joiner}{thing} (in its words: “{measure}”)"
-    return f"{who} {verb} {amount}{joiner}{thing}"
-
-
-def _subject(fact: NarrativeFact) -> str | None:
-    """Who the measure says did it: 'it' (the agency), or the units before the verb (各乡镇 'the townships')."""
-    at = fact.measure.find(_PROACTIVE) if _PROACTIVE in fact.measure else -1
-    if at < 0:
-        verbs = [fact.measure.find(t.zh) for t in vocabulary.of_kind(Kind.ACTION) if t.zh in fact.measure]
-        at = min(verbs, default=-1)
-    head = fact.measure[:at] if at > 0 else ""
-    head = re.sub(
-        r"^(?:全年|全区|全县|全市|我[局区县市委]|通过[^，,]*?(?:网站|平台|渠道)|在[^，,]*?(?:网站|平台)上?)+", "", head
-    )
-    head = re.sub(r"(?:通过[^，,]*|在[^，,]*上)$", "", head)
-    if not head:
-        return "it"
-    ws = words(head)
-    np = noun_phrase([w for w in ws if w.kind != "manner"]) if ws else None
-    return np
+    counted = f"{amount}{(' for ' if unit == 'requests' else ' of ') if unit else ' '}{thing}"
+    if not action.verb:
+        # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理): give them
+        return f"the report counts {counted}" + ("" if action.read else f" (in its words: {_quoted(fact.measure)})")
+    if action.subject is None:  # a part of the whole, by units the vocabulary cannot name: in the report's words
+        return f"the report counts {counted} (in its words: {_quoted(fact.measure)})"
+    if any(c in action.subject for c in _CHANNELS):  # 微信公众号发布信息672条: a channel, not who published
+        return f"it {action.verb} {counted} through {action.subject}"
+    return f"{action.subject} {action.verb} {counted}"
 
 
 def fact_zh(fact: NarrativeFact) -> str:
@@ -120,7 +120,8 @@ def stated(facts: list[NarrativeFact]) -> list[NarrativeFact]:
 
 def disagreement_en(check: NarrativeCheck, table_english: str) -> str:
     return (
-        f"The narrative gives {english(check.narrative_value)} for {table_english}, but the table gives "
+        f"The narrative gives {english(check.narrative_value)} (in its words: {_quoted(check.measure)}) for "
+        f"{table_english}, but the table gives "
         f"{'no figure' if check.table_value is None else english(check.table_value)}; both are reported as printed."
     )
 
