@@ -57,9 +57,10 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
         facts = statements.stated(part.facts)[:MAX_FACTS]
         bits = [i.english() for i in part.items]
         said = [capitalize(statements.fact_en(f)) + "." for f in facts]
-        if part.heading is not None:
-            lead = part.heading.english()
-            work.append(f"{lead}: {'; '.join(bits)}." if bits else f"{lead}.")
+        if part.heading is not None and bits:
+            work.append(f"{part.heading.english()}: {'; '.join(bits)}.")
+        elif part.heading is not None and said:
+            said[0] = f"{part.heading.english()}: {said[0]}"
         elif bits:
             work.append(f"{'; '.join(bits)}.")
         work.extend(said)

@@ -59,9 +59,23 @@ def _action(fact: NarrativeFact) -> Action:
         verb = "proactively disclosed" if w.zh == _PROACTIVE else past(w.en)
         before = [x for x in ws[:i] if x.kind != "manner"]  # type: ignore[index]
         after = [x for x in ws[i + 1 :] if x.kind != "manner"]  # type: ignore[index]
-        subject = noun_phrase(before) if before else "it"
-        return Action(subject, verb, noun_phrase(after) if after else None)
+        # who did it is a unit (各乡镇, 区管委会), a WORD entry; a term there (审核发布) is part of the action
+        units = before and all(_is_unit(x.zh) for x in before if x.kind == "noun")
+        subject = noun_phrase(before) if units else "it"
+        rest = noun_phrase(after) if after and all(x.kind != "verb" for x in after) else None
+        return Action(subject, verb, rest)
     return Action("it", "", noun_phrase([x for x in ws if x.kind != "manner"]) if ws else None, ws is not None)
+
+
+def _is_unit(zh: str) -> bool:
+    term = vocabulary.BY_ZH.get(zh)
+    return term is not None and bool(term.kind & vocabulary.Kind.WORD)
+
+
+def _after_verb(fact: NarrativeFact) -> bool:
+    """Whether the vocabulary term the fact's English names stands after the measure's verb (what is counted)."""
+    zhs = vocabulary.chinese(fact.english or "")
+    return any(fact.measure.rfind(zh) > 0 and fact.measure.rfind(zh) >= len(fact.measure) // 2 for zh in zhs)
 
 
 def amount_en(fact: NarrativeFact, thing: str = "") -> str:
@@ -76,16 +90,19 @@ def _quoted(measure: str) -> str:
 def fact_en(fact: NarrativeFact) -> str:
     """The fact as an English clause without a capital or full stop ('it proactively disclosed …')."""
     action = _action(fact)
-    thing = (action.rest if action.verb else None) or fact.english or action.rest
+    thing = fact.english if fact.english and (_after_verb(fact) or not action.rest) else action.rest
+    thing = thing or fact.english
     amount = amount_en(fact, thing or "")
     if thing is None:
         return f"the report counts {amount} (in its words: {_quoted(fact.measure)})"
     unit = _unit_en(fact, thing)
-    if unit and (thing.startswith(unit.rstrip("s")) or thing == unit):  # 218 requests, not requests of requests
+    if unit and (thing.startswith(unit.rstrip("s")) or thing.endswith(unit)):  # 218 requests, not requests of requests
         amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
         if thing == unit.rstrip("s") and fact.value != 1:
             thing = unit
         unit = ""
+    if unit == "requests" and "upon request" in thing:
+        thing = "disclosure"  # 依申请公开3件: 3 requests for disclosure
     counted = f"{amount}{(' for ' if unit == 'requests' else ' of ') if unit else ' '}{thing}"
     if not action.verb:
         # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理): give them
