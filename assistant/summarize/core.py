@@ -172,14 +172,30 @@ def _legacy_en(report: Report) -> list[str]:
     return out
 
 
+def _legacy_unit(row: schema.LegacyRow) -> str:
+    if row.units != schema.COUNT_UNITS:
+        return row.units[0]
+    return "件" if any(w in row.label for w in ("申请", "答复", "复议", "诉讼", "申诉")) else "条"
+
+
 def _legacy_zh(report: Report) -> list[str]:
-    got = [(row, report.value(f"legacy.{row.id}.this_year")) for row in schema.LEGACY_TABLE.rows]
-    parts = [f"{row.label}{chinese(v)}" for row, v in got if v is not None]
+    parts = [f"{row.label}{chinese(v)}{_legacy_unit(row)}" for row, v in _legacy_rows(report)]
     out = []
     if report.value("legacy.requests_received.this_year") == 0:
         out.append("本年度未收到政府信息公开申请（统计表受理申请数为0）。")
     if parts:
         out.append(f"统计表（2019年以前的格式）本年度数据：{'，'.join(parts)}。")
+    for w in report.warnings:
+        if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
+            whole, *rest = w.numbers
+            row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
+            if row is None or whole is None or any(p is None for p in rest):
+                continue
+            unit = _legacy_unit(row)
+            out.append(
+                f"统计表前后不一致：{row.label}为{chinese(whole)}{unit}，但所列分项之和为"
+                f"{chinese(numbers.total(rest))}{unit}（按原文照录）。"  # type: ignore[arg-type]
+            )
     return out
 
 
