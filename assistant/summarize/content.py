@@ -58,7 +58,7 @@ class Content:
     no_fees: bool  # the narrative says no processing fee was charged
     has_other_matters: bool
     no_requests: bool = False  # a pre-2019 narrative says no request for disclosure was received
-    no_appeals: bool = False  # a pre-2019 narrative says no reconsideration or lawsuit about disclosure arose
+    no_appeals: str = ""  # a pre-2019 narrative says none arose: "review", "litigation" or "both"
 
     def sentences(self) -> list[Rendered]:
         """Every report-content clause the summary renders (headings, items, problems, measures, other)."""
@@ -176,7 +176,7 @@ def read_content(report: Report) -> Content:
             no_fees,
             False,
             bool(_NO_REQUESTS.search(text)),
-            bool(_NO_APPEALS.search(text)),
+            _no_appeals(text),
         )
     text, offset = _span_text(report, "overview")
     work = _work(text, offset, [f for f in facts if f.section == "overview"])
@@ -186,6 +186,16 @@ def read_content(report: Report) -> Content:
     other_sents = [s for s in _sentences(_strip_heading(otext, "other_matters")) if not _BOILERPLATE.search(s)]
     other = [render_item(s) for s in _items("。".join(x for x in other_sents if not _signature(x)), MAX_ITEMS)]
     return Content(work, problems, measures, other[:MAX_ITEMS], fees, no_fees, bool(otext.strip()))
+
+
+def _no_appeals(text: str) -> str:
+    """What a narrative says did not arise: reconsideration, lawsuits or both ("" when it says neither)."""
+    m = _NO_APPEALS.search(text)
+    if m is None:
+        return ""
+    sentence = text[m.start() : text.find("。", m.start()) if "。" in text[m.start() :] else len(text)]
+    review, litigation = "复议" in sentence, "诉讼" in sentence
+    return "both" if review and litigation else "review" if review else "litigation"
 
 
 def _signature(sentence: str) -> bool:

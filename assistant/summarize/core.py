@@ -204,11 +204,13 @@ def _pre_2019_en(report: Report, content: Content) -> list[str]:
     out = []
     if content.no_requests and report.value("legacy.requests_received.this_year") is None:
         out.append("The report states that no request for government information was received.")
-    if content.no_appeals:
-        out.append(
-            "It states that no application for administrative reconsideration or lawsuit about information "
-            "disclosure was received."
-        )
+    what = {
+        "both": "application for administrative reconsideration or lawsuit",
+        "review": "application for administrative reconsideration",
+        "litigation": "lawsuit",
+    }.get(content.no_appeals)
+    if what:
+        out.append(f"It states that no {what} about information disclosure was received.")
     return out
 
 
@@ -216,8 +218,11 @@ def _pre_2019_zh(report: Report, content: Content) -> list[str]:
     out = []
     if content.no_requests and report.value("legacy.requests_received.this_year") is None:
         out.append("报告称本年度未收到政府信息公开申请。")
-    if content.no_appeals:
-        out.append("报告称未收到有关政府信息公开的行政复议申请或行政诉讼。")
+    what = {"both": "行政复议申请或行政诉讼", "review": "行政复议申请", "litigation": "行政诉讼"}.get(
+        content.no_appeals
+    )
+    if what:
+        out.append(f"报告称未收到有关政府信息公开的{what}。")
     return out
 
 
