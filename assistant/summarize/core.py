@@ -300,5 +300,6 @@ def summarize(report: Report, lang: str = "en") -> Summary:
                 continue
             paragraphs.append(Paragraph(pid, heading, sents))
         paragraphs.extend(_content_zh(report, content))
-        heading = f"{name.chinese or report.title}{f' {year}年度' if year else ''}政府信息公开工作年度报告摘要"
+        publisher = name.chinese or report.title or "未署名机关"
+        heading = f"{publisher}{f' {year}年度' if year else ''}政府信息公开工作年度报告摘要"
     return Summary(report.meta(), lang, heading, paragraphs, data, keys, name.english)

@@ -99,6 +99,7 @@ class Facts:
     missing_tables: list[str]
     processing_fees_none: bool  # the narrative says no information processing fees were charged
     unread: dict[str, str] = field(default_factory=dict)  # missing table -> "blank" (printed empty) or "lost"
+    reading: dict[str, str] = field(default_factory=dict)  # table -> "inferred" (columns) or "unplaced" (rows)
 
 
 # ---------------------------------------------------------------- reading the figures
@@ -237,6 +238,11 @@ def read_facts(report: Report) -> Facts:
     missing = [t.id for t in layout.tables if all(_cell(report, a).value is None for a in t.addresses())]
     uncertain = [a for a, f in report.figures.items() if f.uncertain]
     unread = {t: "blank" if _located(report, layout.table(t)) else "lost" for t in missing}
+    reading = {
+        w.address: "inferred" if w.kind == WarningKind.INFERRED else "unplaced"
+        for w in report.warnings
+        if w.kind in (WarningKind.INFERRED, WarningKind.UNPLACED) and w.address in {t.id for t in layout.tables}
+    }
     return Facts(
         layout,
         _requests(report, layout.table("requests")),
@@ -247,6 +253,7 @@ def read_facts(report: Report) -> Facts:
         missing,
         no_fees,
         unread,
+        reading,
     )
 
 
@@ -474,6 +481,11 @@ def unread_en(facts: Facts, table_id: str) -> str:
     name = facts.layout.table(table_id).english.lower()
     if facts.unread.get(table_id) == "blank":
         return f"The report prints the table of {name} with blank cells: it gives no figures there."
+    if facts.reading.get(table_id) == "unplaced":
+        return (
+            f"The table of {name} could not be read from this copy of the report: rows of numbers were found "
+            "but could not be placed in its columns, which does not mean the report gives no figures."
+        )
     return (
         f"The table of {name} could not be read from this copy of the report: no figures were found under its "
         "heading (they may have been lost when this copy was made), which does not mean the report has none."
@@ -485,6 +497,8 @@ def unread_zh(facts: Facts, table_id: str) -> str:
     label = facts.layout.table(table_id).label
     if facts.unread.get(table_id) == "blank":
         return f"报告的“{label}”表格为空，未给出数据。"
+    if facts.reading.get(table_id) == "unplaced":
+        return f"本副本中未能读出“{label}”表格：找到若干行数字，但无法对应到各列，并不表示报告没有数据。"
     return f"本副本中未能读出“{label}”表格的数据（标题下未见数字，可能在制作副本时丢失），并不表示报告没有数据。"
 
 
@@ -543,7 +557,14 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
     if "requests" in facts.missing_tables:
         out.append(("requests", "Requests", [unread_en(facts, "requests")]))
     else:
-        out.append(("requests", "Requests", _requests_en(facts.requests, year, facts.arithmetic)))
+        sents = _requests_en(facts.requests, year, facts.arithmetic)
+        if facts.reading.get("requests") == "inferred":
+            sents.append(
+                "In this copy the table's header names no applicant column: its columns were inferred from its "
+                "arithmetic (each row's last value is the sum of the others), so the split by applicant is a "
+                "reading of this copy, not printed labels."
+            )
+        out.append(("requests", "Requests", sents))
         arith = _arithmetic_en(facts.arithmetic)
         if facts.uncertain:
             arith.append(
@@ -603,6 +624,8 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
             if o.count and reasons:
                 s.append(f"{o.group.group.label}的情形：{join_zh(reasons)}。")
         s.append(f"结转下年度继续办理{_vz(r.carried_forward)}。")
+        if facts.reading.get("requests") == "inferred":
+            s.append("本副本表头未标明申请人各列，各列按勾稽关系推定（每行末项为前各项之和），申请人分类为推定结果。")
         out.append(("requests", "收到和处理政府信息公开申请情况", s))
         a = facts.arithmetic
         if a.status == "holds":
