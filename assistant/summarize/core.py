@@ -39,9 +39,14 @@ def _key_sentences(report: Report) -> list[KeySentence]:
     ]
 
 
+def _inline(clause: str) -> str:
+    """A rendered clause inside a sentence: its first letter in lower case, unless it is a name (NPC, “…”)."""
+    return clause[:1].lower() + clause[1:] if clause[1:2].islower() else clause
+
+
 def _numbered(items: list[str]) -> str:
     """'(1) a; (2) b' for a list of clauses."""
-    return "; ".join(f"({i}) {x}" for i, x in enumerate(items, 1))
+    return "; ".join(f"({i}) {_inline(x)}" for i, x in enumerate(items, 1))
 
 
 def _table_english(address: str) -> str:
@@ -55,7 +60,7 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
     work = []
     for part in content.work:
         facts = statements.stated(part.facts)[:MAX_FACTS]
-        bits = [i.english() for i in part.items]
+        bits = [_inline(i.english()) for i in part.items]
         said = [capitalize(statements.fact_en(f)) + "." for f in facts]
         if part.heading is not None and bits:
             work.append(f"{part.heading.english()}: {'; '.join(bits)}.")

@@ -229,10 +229,13 @@ def noun_phrase(ws: list[Word]) -> str | None:
     last = conjuncts[-1]
     head = _noun(last[-1]) if len(conjuncts) > 1 and len(last) > 1 and last[-2].kind != "of" else ""
     conj = "or" if any(w.kind == "conj" and w.en == "or" for w in ws) else "and"
+    parts = [_conjunct(c) for c in ([*conjuncts[:-1], last[:-1]] if head in _ACTION_HEADS else conjuncts)]
+    if any(p is None for p in parts):
+        return None
+    inner = _join(parts, conj)  # type: ignore[arg-type]
     if head in _ACTION_HEADS:
-        inner = _join([_conjunct(c) for c in [*conjuncts[:-1], last[:-1]]], conj)
         return f"{head} of {inner}" if inner else None
-    return _join([_conjunct(c) for c in conjuncts], conj)
+    return inner
 
 
 def _noun(w: Word) -> str:
@@ -242,10 +245,13 @@ def _noun(w: Word) -> str:
     return _NOMINAL.get(w.en, gerund(w.en))
 
 
-def _conjunct(part: list[Word]) -> str:
+def _conjunct(part: list[Word]) -> str | None:
+    """A=的=B: 'B of A'. A verb before 的 makes a relative clause (省级明确的格式), which no pattern renders."""
     pieces: list[list[str]] = [[]]
-    for w in part:
+    for i, w in enumerate(part):
         if w.kind == "of":
+            if any(x.kind == "verb" for x in part[:i]):
+                return None
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
@@ -335,14 +341,7 @@ def verb_phrase(ws: list[Word]) -> str | None:
     first = verbs[0]
     manner = [w.en for w in ws[:first] if w.kind == "manner"]
     if any(w.kind not in ("manner",) for w in ws[:first]):
-        # object before the verb (清单闭环推进): only nouns before, manners and one verb after
-        obj = noun_phrase([w for w in ws[:first] if w.kind != "manner"])
-        obj = _the(obj) if obj else obj
-        rest = ws[first:]
-        if obj is None or any(w.kind not in ("verb", "manner", "conj") for w in rest):
-            return None
-        vs = [gerund(w.en) for w in rest if w.kind == "verb"]
-        return " ".join([*manner, _join(vs), obj])
+        return None  # a noun before the verb (清单闭环推进, 及时整改提高): no pattern says how they relate
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
         if ws[i].kind == "verb":
