@@ -67,7 +67,7 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
         elif part.heading is not None and said:
             said[0] = f"{part.heading.english()}: {said[0]}"
         elif bits:
-            work.append(f"{'; '.join(bits)}.")
+            work.append(capitalize(f"{'; '.join(bits)}."))
         work.extend(said)
     if work:
         out.append(Paragraph("work", "What the report says it did" if report.layout else "What the report says", work))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.domain import vocabulary
+from assistant.domain import numbers, vocabulary
 from assistant.domain.numbers import chinese, english
 from assistant.domain.record import NarrativeCheck, NarrativeFact
 from assistant.summarize.english import noun_phrase, past, words
@@ -26,7 +26,9 @@ def _unit_en(fact: NarrativeFact, thing: str) -> str:
     else:
         words_ = vocabulary.UNIT_WORDS.get(fact.unit, ("", ""))
     plural = words_[0]
-    return plural[:-1] if fact.value == 1 and plural.endswith("s") else plural
+    if fact.value != 1:
+        return plural
+    return "person" if plural == "people" else plural[:-1] if plural.endswith("s") else plural
 
 
 # How the work was done, not who did it or what: 通过政府门户网站, 全年, 我局 …
@@ -79,6 +81,8 @@ def _after_verb(fact: NarrativeFact) -> bool:
 
 
 def amount_en(fact: NarrativeFact, thing: str = "") -> str:
+    if fact.unit == "万元":  # 1万元: 10,000 yuan
+        return f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(numbers.times(fact.value, 10_000))} yuan"
     unit = _unit_en(fact, thing)
     return f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}{' ' + unit if unit else ''}"
 
@@ -103,10 +107,16 @@ def fact_en(fact: NarrativeFact) -> str:
         unit = ""
     if unit == "requests" and "upon request" in thing:
         thing = "disclosure"  # 依申请公开3件: 3 requests for disclosure
-    counted = f"{amount}{(' for ' if unit == 'requests' else ' of ') if unit else ' '}{thing}"
+    joiner = (" for " if unit == "requests" else " of ") if unit else " "
+    if " " not in thing and thing.endswith("ed"):  # 受理7件: 7 items accepted
+        joiner, counted = " ", f"{amount} {thing}"
+    else:
+        counted = f"{amount}{joiner}{thing}"
     if not action.verb:
-        # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理): give them
-        return f"the report counts {counted}" + ("" if action.read else f" (in its words: {_quoted(fact.measure)})")
+        # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理), and a short
+        # measure (办结) depends on its sentence: give the report's words
+        shown = not action.read or len(fact.measure) <= 4
+        return f"the report counts {counted}" + (f" (in its words: {_quoted(fact.measure)})" if shown else "")
     if action.subject is None:  # a part of the whole, by units the vocabulary cannot name: in the report's words
         return f"the report counts {counted} (in its words: {_quoted(fact.measure)})"
     if any(c in action.subject for c in _CHANNELS):  # 微信公众号发布信息672条: a channel, not who published
