@@ -527,6 +527,8 @@ VOCABULARY: tuple[Term, ...] = (
         ACTION,
         """
     加强 = strengthen
+    变化 = change
+    变动 = change
     回应社会关切 = respond to public concerns
     接受监督 = accept oversight
     突出重点 = focus on priorities

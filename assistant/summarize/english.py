@@ -261,6 +261,8 @@ def _conjunct(part: list[Word]) -> str | None:
 # English action nouns of verbs that end a noun phrase (清单公开 'disclosure of the list').
 _NOMINAL = {
     "disclose": "disclosure",
+    "adjust": "adjustment",
+    "change": "change",
     "publish": "publication",
     "update": "updating",
     "clean up": "clean-up",
@@ -387,8 +389,10 @@ def _special_problem(clause: str) -> str | None:
         return f"{x} {'are' if _plural(x) else 'is'} {mostly}handled{part} by {y}"
     m = _UNDERWENT.match(clause)
     if m and (x := _np(m.group("x"))):
-        what = {"调整": "adjustment", "变化": "change", "变动": "change"}[m.group("what")]
-        return f"{x} underwent {'major ' if m.group('big') else ''}{what}"
+        change = words(m.group("what"))
+        if change:
+            what = _noun(change[0])
+            return f"{x} underwent {'major ' if m.group('big') else ''}{what}"
     m = _WITH.match(clause)
     if m:
         rest = m.group("rest")

@@ -213,7 +213,10 @@ _NO_PROCESSING_FEES = (
 
 def _located(report: Report, table: schema.Table) -> bool:
     """Whether the table's cells were found in the source (printed blank), not just absent from this copy."""
-    return any((f := report.figures.get(a)) is not None and f.source is not None for a in table.addresses())
+    return any(
+        (f := report.figures.get(a)) is not None and f.source is not None and f.source.offset is not None
+        for a in table.addresses()
+    )
 
 
 def read_facts(report: Report) -> Facts:
