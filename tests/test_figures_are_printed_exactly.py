@@ -23,7 +23,7 @@ from assistant.cli.main import main
 from assistant.domain import numbers
 from assistant.extract.report import parse_file
 from assistant.present.terminal import table_views
-from assistant.summarize import narrative
+from assistant.summarize import statements
 from assistant.summarize.core import summarize
 from assistant.ui import render
 from assistant.ui.service import Service
@@ -170,6 +170,6 @@ def test_separators_multipliers_and_non_numbers():
 
 
 def test_a_narrative_count_with_wan_is_multiplied_exactly():
-    counts = narrative.narrative_counts(parse_file(CORPUS / "pingtan-2020.txt"), limit=100)
-    wan = next(c for c in counts if c.raw == "汇聚数据8232万条")
-    assert wan.value == 82_320_000 and "82,320,000 items" in wan.english
+    facts = parse_file(CORPUS / "pingtan-2020.txt").narrative_facts
+    wan = next(f for f in facts if "8232万条" in f.sentence and f.unit == "条")
+    assert wan.value == 82_320_000 and "82,320,000 items" in statements.fact_en(wan)

@@ -25,6 +25,34 @@ def stray_chinese(text: str) -> list[str]:
     return CJK.findall(text)
 
 
+INNER_PARENS = re.compile(r"\(([^()]*)\)")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def unled_chinese(text: str) -> list[str]:
+    """Parenthesised Chinese with no English word before it, neither just before the bracket nor inside it
+    before the Chinese: '(依申请)' alone, or 'requests: (依申请)'."""
+    text = QUOTED.sub("“”", text)
+    out = []
+    for m in INNER_PARENS.finditer(text):
+        inner = m.group(1)
+        first = CJK.search(inner)
+        if first is None:
+            continue
+        before = text[: m.start()].rstrip()
+        led_outside = bool(re.search(r"[A-Za-z]{2,}[’'.]?$|”$", before))
+        if not (led_outside or ENGLISH_WORD.search(inner[: first.start()])):
+            out.append(m.group(0))
+    return out
+
+
+def test_the_checker_finds_unled_parenthesised_chinese():
+    assert unled_chinese("Lu'an Bureau (六安市局) published it.") == []
+    assert unled_chinese("8 items (in its words: “综合执法”).") == []
+    assert unled_chinese("terms: (多元化), (定义).") == ["(多元化)", "(定义)"]
+    assert unled_chinese("5 (对)") == ["(对)"]
+
+
 def test_the_checker_finds_stray_chinese():
     assert stray_chinese("It received 3 requests 依申请.") == ["依", "申", "请"]
     assert stray_chinese("It received 3 requests (依申请) “申请”.") == []
@@ -41,6 +69,8 @@ def test_no_corpus_english_summary_has_stray_chinese(corpus_store):
         for p in s.paragraphs:
             assert stray_chinese(p.heading) == []
         assert stray_chinese(summary_markdown(s)) == [], meta["id"]
+        assert unled_chinese(s.text) == [], meta["id"]
+        assert "#" not in s.heading and "**" not in s.text, meta["id"]  # no markdown residue in the prose
 
 
 @pytest.mark.parametrize("agency", ["六安市某某服务中心", "平潭综合实验区管委会", ""])

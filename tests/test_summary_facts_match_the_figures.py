@@ -61,7 +61,7 @@ def test_shuyang_2023_only_individuals_and_one_pending_reconsideration():
         "1 pending." in appeals
     )
     assert "There were no lawsuits filed directly." in appeals
-    assert "government information: 249 items" in s.paragraph("counts").text
+    assert "249 items of government information" in s.paragraph("work").text
 
 
 def test_pingtan_2019_uses_the_2019_layout():

@@ -27,6 +27,12 @@ class Kind(Flag):
     ORGAN = auto()  # 局 Bureau, 委员会 Commission …
     LEVEL = auto()  # administrative level words: 市 Municipal, 县 County …
     PLACE = auto()  # a place whose English is not what CC-CEDICT or pypinyin give
+    # The ordinary words of the narrative's work items and problems, which the summaries render in
+    # English (assistant.summarize.english); they are too general to translate search queries.
+    WORD = auto()  # a noun
+    ACTION = auto()  # a verb, in its base form (strengthen)
+    MANNER = auto()  # an adverb (further, promptly)
+    QUALITY = auto()  # an adjective, as a predicate (timely, rich)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,14 @@ class Term:
 
 TERM, THEME, AGENCY_TYPE, FIELD = Kind.TERM, Kind.THEME, Kind.AGENCY_TYPE, Kind.FIELD
 ORGAN, LEVEL, PLACE = Kind.ORGAN, Kind.LEVEL, Kind.PLACE
+WORD, ACTION, MANNER, QUALITY = Kind.WORD, Kind.ACTION, Kind.MANNER, Kind.QUALITY
+
+
+def _entries(kind: Kind, table: str) -> tuple[Term, ...]:
+    """Entries of one kind written one per line, as 'Chinese = English'."""
+    rows = (line.split(" = ", 1) for line in table.strip().splitlines())
+    return tuple(Term(zh.strip(), en.strip(), kind) for zh, en in rows)
+
 
 VOCABULARY: tuple[Term, ...] = (
     # --- the regime and its reports, proactive disclosure, requests, appeals, organisation of the work
@@ -508,6 +522,561 @@ VOCABULARY: tuple[Term, ...] = (
     Term("平潭", "Pingtan", PLACE),
     Term("洪泽", "Hongze", PLACE),
     Term("淮安", "Huai'an", PLACE),
+    # --- verbs of the work items (base form)
+    *_entries(
+        ACTION,
+        """
+    加强 = strengthen
+    变化 = change
+    变动 = change
+    回应社会关切 = respond to public concerns
+    接受监督 = accept oversight
+    突出重点 = focus on priorities
+    标注 = mark
+    公开 = disclose
+    自查 = check
+    扩展 = expand
+    发生 = undergo
+    把握 = grasp
+    贯彻 = implement
+    完成 = complete
+    跟踪 = follow up
+    设置 = set up
+    开辟 = open
+    指定 = designate
+    成立 = set up
+    下设 = set up under it
+    安排了 = arranged
+    转送 = forward
+    编目 = catalogue
+    协同 = coordinate
+    纳入 = include
+    收到 = receive
+    编发 = publish
+    推送 = push
+    关注 = follow
+    强化 = reinforce
+    推进 = advance
+    深化 = deepen
+    完善 = improve
+    健全 = build up
+    落实 = implement
+    做好 = carry out
+    抓好 = carry out
+    优化 = optimise
+    提升 = raise
+    提高 = improve
+    增强 = enhance
+    丰富 = enrich
+    拓宽 = broaden
+    拓展 = expand
+    扩大 = widen
+    加大 = step up
+    加快 = speed up
+    创新 = innovate
+    更新 = update
+    发布 = publish
+    开展 = carry out
+    组织 = organise
+    召开 = hold
+    举办 = hold
+    开设 = open
+    建立 = establish
+    制定 = draw up
+    聚焦 = focus on
+    执行 = apply
+    梳理 = sort out
+    整合 = integrate
+    督促 = urge
+    指导 = guide
+    明确 = clarify
+    调整 = adjust
+    畅通 = keep open
+    引入 = bring in
+    细化 = refine
+    依托 = draw on
+    融合 = integrate
+    增加 = add
+    设立 = set up
+    推动 = promote
+    促进 = promote
+    保障 = safeguard
+    规范 = standardise
+    压实 = tighten
+    倾听 = listen to
+    接受 = accept
+    树立 = establish
+    坚持 = adhere to
+    突出 = highlight
+    部署 = plan
+    安排 = arrange
+    推行 = introduce
+    实行 = introduce
+    报送 = submit
+    增进 = enhance
+    发挥 = bring into play
+    紧盯 = keep watch on
+    汇总 = summarise
+    研究 = study
+    重视 = attach importance to
+    高度重视 = attach great importance to
+    监督 = supervise
+    解答 = answer
+    沟通 = communicate
+    协调 = coordinate
+    联动 = link up
+    满足 = meet
+    运用 = use
+    利用 = use
+    提供 = provide
+    办理 = handle
+    登记 = register
+    审查 = examine
+    归档 = file
+    编制 = compile
+    公布 = publish
+    转载 = republish
+    关停 = close down
+    注销 = deregister
+    整治 = rectify
+    维护 = maintain
+    巡查 = patrol
+    通报 = circulate
+    评估 = evaluate
+    界定 = define
+    把关 = check
+    减少 = reduce
+    降低 = lower
+    扩就业 = expand employment
+    交办 = assign
+    备案 = register
+    加以 = apply
+    引导 = guide
+    释疑 = explain
+    征集 = solicit
+    回复 = reply to
+    稳就业 = stabilise employment
+    推广 = spread
+    应用 = apply
+    普及 = popularise
+    部署安排 = plan and arrange
+    松懈 = slacken
+    创建 = create
+    打造 = build
+    推出 = launch
+        """,
+    ),
+    # --- adverbs of the work items
+    *_entries(
+        MANNER,
+        """
+    进一步 = further
+    自觉 = willingly
+    持续 = continuously
+    不断 = constantly
+    积极 = actively
+    切实 = effectively
+    认真 = conscientiously
+    及时 = promptly
+    严格 = strictly
+    扎实 = solidly
+    全面 = comprehensively
+    有序 = steadily
+    依法 = lawfully
+    依规 = by the rules
+    依法依规 = lawfully and by the rules
+    主动 = proactively
+    继续 = continually
+    重点 = particularly
+    定期 = regularly
+    按月 = monthly
+    常态化 = routinely
+    大力 = vigorously
+    着力 = energetically
+    深入 = thoroughly
+    精心 = carefully
+    科学 = scientifically
+    同步 = simultaneously
+    按要求 = as required
+    统筹 = jointly
+    努力 = hard
+    按时 = on time
+    全力 = fully
+    充分 = fully
+    从严从实 = strictly and practically
+    精准 = precisely
+    集中 = centrally
+    重新 = again
+    高质量 = to a high standard
+    分级 = level by level
+    按规定 = as prescribed
+        """,
+    ),
+    # --- qualities the problems name
+    *_entries(
+        QUALITY,
+        """
+    不足 = insufficient
+    同源 = from one source
+    大 = high
+    低 = low
+    参差不齐 = uneven
+    欠缺 = lacking
+    不便捷 = inconvenient
+    便捷 = convenient
+    较大 = considerable
+    薄弱 = weak
+    滞后 = lagging
+    较低 = low
+    准确 = accurate
+    充足 = ample
+    多元化 = diverse
+    多样 = varied
+    及时性 = timely
+    均衡 = balanced
+    有限 = limited
+    复杂 = complex
+    顺畅 = smooth
+    齐全 = complete
+    严密 = tight
+    明显 = clear
+    典型 = typical
+    专业化 = professional
+    高 = high
+    强 = strong
+    全 = complete
+    深 = deep
+    广 = wide
+        """,
+    ),
+    # --- nouns of the work items and problems
+    *_entries(
+        WORD,
+        """
+    工作 = work
+    办公室人员 = office staff
+    临时借调人员 = staff seconded temporarily
+    信息公开工作办公室 = the disclosure office
+    做法 = practices
+    电视 = television
+    报刊 = newspapers
+    公告 = notices
+    办税事项 = tax matters
+    纳税人 = taxpayers
+    公开制度规范 = disclosure rules and norms
+    公开制度 = disclosure rules
+    督查检查 = supervisory inspections
+    省政务新媒体监管服务平台 = the provincial supervision and service platform for government new media
+    作用 = role
+    第一平台作用 = role as the primary platform
+    高质量发展考核内容 = assessment of high-quality development
+    全区高质量发展考核内容 = the area-wide assessment of high-quality development
+    公开栏 = notice board
+    资料索取点 = information collection point
+    漏洞 = vulnerabilities
+    安全缺陷 = security defects
+    病毒扫描 = virus scans
+    本系统 = the system
+    公开的主要内容 = main content disclosed
+    管理规范 = management rules
+    发展计划 = development plans
+    重大决定草案 = draft major decisions
+    政府机构和人事 = government bodies and personnel
+    申请处理情况 = handling of requests
+    审批事项 = approval matters
+    处理情况 = handling
+    工作人员及信息公开事务支出情况 = staff and spending on disclosure
+    工作人员情况 = staff
+    公共诉求服务 = services for public requests
+    工作衔接 = hand-over of work
+    政府信息公开目录调整 = adjustment of the disclosure catalogue
+    政府信息公开指南更新 = updating of the disclosure guide
+    政务公开单位 = open government units
+    单一 = uniform
+    标准化规范化 = standardisation and regularisation
+    规范性 = standardisation
+    信息人员队伍 = information staff
+    移交 = transfer
+    中华人民共和国政府信息公开条例 = Regulations of the People's Republic of China on Government Information Disclosure
+    各部门 = departments
+    方式 = methods
+    公众参与度 = public participation
+    流动性 = staff turnover
+    信息人员 = information staff
+    部门文件 = departmental documents
+    新政策 = new policies
+    各科室人员 = staff of each division
+    少数 = a few
+    内设机构 = internal bodies
+    职能 = functions
+    社会公众 = the public
+    信息平台 = information platforms
+    信息查阅 = access to information
+    信息公开更新 = updating of disclosures
+    机构改革 = institutional reform
+    本部门 = its own
+    最新版本 = latest edition
+    协调小组 = coordination group
+    政务公开工作协调小组 = coordination group for open government work
+    问题 = problems
+    各乡镇 = the townships
+    区管委会 = the zone's administrative committee
+    县直各单位 = the county's departments
+    总体情况 = overview
+    基本情况 = basic situation
+    主要做法 = main practices
+    行政权力 = administrative power
+    行政权力清单 = list of administrative powers
+    社会关切事项 = matters of public concern
+    事项 = matters
+    主要形式 = main forms
+    数量 = number
+    平台作用 = role of the platform
+    第一平台 = primary platform
+    新闻媒体 = news media
+    政务微博微信 = government Weibo and WeChat
+    信息公开平台 = disclosure platforms
+    信息公开平台建设 = building of disclosure platforms
+    政府工作 = government work
+    区政府网站 = district government website
+    区政府门户网站 = district government portal website
+    全区政府网站 = the government websites across the area
+    全面监管 = overall supervision
+    动态 = updates
+    第三方评估公司 = third-party evaluation firm
+    评估公司 = evaluation firm
+    年度政务公开考核标准 = annual assessment standards for open government
+    时间节点 = milestones
+    重要时间节点 = important milestones
+    专项清理工作 = special clean-up
+    行政法规 = administrative regulations
+    专项经费 = dedicated funds
+    工作专项经费 = dedicated funds for the work
+    巡查制度 = inspection system
+    每月巡查制度 = monthly inspection system
+    季度通报工作 = quarterly circulars
+    季度 = quarterly
+    工作办公室 = work office
+    领导 = leadership
+    组长 = group leader
+    经办 = handling
+    经营 = operation
+    政府信息公开宣传力度 = publicity of government information disclosure
+    发展 = development
+    政务属性 = government character
+    管理 = management
+    建设 = building
+    机制 = mechanism
+    制度 = system
+    队伍 = staff
+    能力 = capacity
+    质量 = quality
+    水平 = level
+    形式 = forms
+    效果 = effect
+    流程 = procedures
+    渠道 = channels
+    内容 = content
+    载体 = carriers
+    目录 = catalogue
+    功能 = functions
+    模块 = modules
+    设计 = design
+    组织领导 = organisational leadership
+    监管 = supervision
+    日常 = daily
+    责任 = responsibility
+    信息 = information
+    部门 = departments
+    个别部门 = some departments
+    部分单位 = some units
+    单位 = units
+    人员 = staff
+    工作人员 = staff
+    意识 = awareness
+    主动性 = initiative
+    自觉性 = self-discipline
+    时效性 = timeliness
+    规范程度 = degree of standardisation
+    效率 = efficiency
+    手段 = means
+    智能化 = intelligent
+    数字化 = digital
+    数字化转型 = digital transformation
+    新时代 = new-era
+    互动 = interaction
+    互动交流 = interaction and exchange
+    互动功能 = interactive functions
+    平台互动 = platform interaction
+    政企民互动 = interaction among government, business and the public
+    力度 = strength
+    属性 = attribute
+    宣传力度 = publicity effort
+    原则 = principle
+    范围 = scope
+    要求 = requirements
+    需要 = needs
+    需求 = demand
+    社会关切 = public concerns
+    关切 = concerns
+    民生关切 = livelihood concerns
+    政策 = policies
+    政策文件解读 = interpretation of policy documents
+    重点工作 = key tasks
+    工作重点 = key tasks
+    年度工作重点 = key tasks of the year
+    长效机制 = long-term mechanism
+    长效工作机制 = long-term working mechanism
+    审核发布机制 = review-and-release mechanism
+    协调会商机制 = coordination and consultation mechanism
+    纠错整改机制 = error-correction mechanism
+    联动机制 = linkage mechanism
+    工作制度 = working system
+    巡查机制 = inspection mechanism
+    审核制度 = review system
+    分级审核制度 = tiered review system
+    考核体系 = assessment system
+    绩效考核体系 = performance assessment system
+    考核标准 = assessment standards
+    考核内容 = assessment content
+    工作方法 = working methods
+    方法 = methods
+    环节 = links
+    典型案例 = typical cases
+    案例 = cases
+    申请件 = requests
+    研判能力 = assessment capacity
+    答复文书 = reply documents
+    疑难问题 = difficult issues
+    协调处理机制 = coordination mechanism
+    运维管理 = operation and maintenance
+    运维 = operation and maintenance
+    业务指导 = professional guidance
+    业务指导培训 = professional guidance and training
+    工作宣传 = publicity of the work
+    清单 = list
+    闭环 = closed loop
+    动态信息 = news updates
+    公开内容 = disclosed content
+    公开载体 = disclosure carriers
+    操作流程 = operating procedures
+    办理流程 = handling procedures
+    发布流程 = release procedures
+    信息发布流程 = information release procedures
+    政府信息发布流程 = government information release procedures
+    规范性文件库 = library of normative documents
+    数据 = data
+    信息资源 = information resources
+    政府信息资源 = government information resources
+    信息管理 = information management
+    政务信息管理 = government affairs information management
+    重点政务信息 = key government affairs information
+    组织机构 = organisation
+    领导小组 = leading group
+    技术手段 = technical means
+    技术手段保障 = technical safeguards
+    技术防护 = technical protection
+    平台技术防护 = platform technical protection
+    日常监测 = routine monitoring
+    日常监管 = routine supervision
+    日常管理 = daily management
+    日常监督检查 = routine supervision and inspection
+    监督检查 = supervision and inspection
+    统筹指导 = overall guidance
+    组织协调 = organisation and coordination
+    协调保障 = coordination and support
+    督导协调工作 = supervision and coordination
+    督导 = supervision
+    政策解读形式 = forms of policy interpretation
+    政策解读效果 = effect of policy interpretation
+    政策解读质量 = quality of policy interpretation
+    政策解读力度 = policy interpretation effort
+    政策解读发布 = release of policy interpretations
+    解读效果 = effect of interpretations
+    解读工作 = interpretation work
+    信息解读工作 = information interpretation work
+    回应工作 = response work
+    征集渠道 = consultation channels
+    定义 = definition
+    培训会 = training session
+    工作培训会 = training session
+    责任清单 = list of responsibilities
+    工作责任清单 = list of work responsibilities
+    用权 = use of power
+    用权信息 = information on the use of power
+    扶贫 = poverty alleviation
+    社会救助 = social assistance
+    食品药品安全 = food and drug safety
+    财政资金 = public funds
+    国资国企 = state assets and state-owned enterprises
+    社会发展 = social development
+    群众生活 = people's lives
+    突发事件 = emergencies
+    信息公开责任 = disclosure responsibilities
+    信息公开机制 = disclosure mechanism
+    公开事项 = disclosure items
+    主动公开目录 = proactive disclosure catalogue
+    目录编制 = cataloguing
+    能力建设 = capacity building
+    交流 = exchange
+    经验交流 = exchange of experience
+    栏目设置 = section layout
+    政府网站与政务新媒体 = government websites and new media
+    政务新媒体管理 = management of government new media
+    政务公开队伍 = open government staff
+    政务公开队伍建设 = building of open government staff
+    政务公开工作 = open government work
+    政务公开质量 = quality of open government
+    政务公开渠道 = open government channels
+    质量水平 = quality
+    依申请公开工作 = work on disclosure upon request
+    依申请公开答复质量 = quality of replies to requests
+    依申请公开工作机制 = working mechanism for disclosure upon request
+    申请登记 = registration of requests
+    协调联动 = coordination
+    区直各部门 = the departments directly under it
+    信息查找渠道 = channels to find information
+    规章库 = library of rules
+    行政规范性文件库 = library of administrative normative documents
+    AI技术 = AI technology
+    技术 = technology
+    全链条工作制度 = whole-chain working system
+    备案管理 = registration management
+    信息发布常态化巡查机制 = routine inspection of information releases
+    工作组织领导 = organisational leadership of the work
+    政务公开工作组织领导 = leadership of open government work
+    重点领域栏目 = key-area sections
+    政务新媒体建设 = building of government new media
+    保密审查工作 = confidentiality review
+    政府信息公开保密审查工作 = confidentiality review of disclosures
+    行政规范性文件格式 = format of administrative normative documents
+    格式 = format
+    省级 = provincial
+    平台互动模块设计 = design of the platform's interactive modules
+    互动模块 = interactive modules
+    队伍工作水平 = staff competence
+    经办人员 = staff handling the work
+    载体和渠道 = carriers and channels
+    政务公开栏 = open government notice board
+    电子公文 = electronic documents
+    流转管理机制 = circulation management mechanism
+    电子政务 = e-government
+    协同办公平台 = collaborative office platform
+    网民留言 = netizens' messages
+    留言 = messages
+    回复效率 = reply efficiency
+    政民互动栏目 = government-public interaction section
+    信息公开意识 = disclosure awareness
+    专业化能力建设 = professional capacity building
+    信息公开队伍 = disclosure staff
+    主动公开信息联动机制 = linkage mechanism for proactive disclosure
+    申请情况 = requests
+    机关 = organs
+    政府治理方式 = ways of governance
+    治理 = governance
+    信息工作 = information work
+        """,
+    ),
 )
 
 
@@ -786,7 +1355,8 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# The units a question asks its count in, and the English words for them.
+# The units a question asks its count in, and the English words for them (the summaries write a count
+# with the first, plural, word and a count of one with the second where it is the singular).
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "条": ("items", "item", "pieces", "piece", "entries", "posts", "messages"),
     "件": ("requests", "request", "applications", "application", "cases", "case", "documents"),
@@ -799,6 +1369,14 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "名": ("staff", "people", "persons"),
     "万元": ("10,000 yuan", "ten thousand yuan"),
     "元": ("yuan", "rmb"),
+    "项": ("items", "item"),
+    "宗": ("cases", "case"),
+    "起": ("cases", "case"),
+    "家": ("organisations", "organisation"),
+    "份": ("copies", "copy"),
+    "人": ("people", "person"),
+    "户": ("households", "household"),
+    "套": ("sets", "set"),
 }
 
 # The operations a question over the corpus asks for, tried in this order.

@@ -1,8 +1,10 @@
 """English and Chinese summaries of annual reports, one report or the whole corpus.
 
-Modules: names (agency and place names in English), facts (figures -> sentences), narrative (themes,
-counts, TextRank key sentences), core (one report -> Summary), render (md/json/html), batch (many
-reports on both cores, with the corpus digest), cli (the ``summarize`` subcommand). The heavy modules
+Modules: naming (the agency's name, corrected by the gazetteer), facts (figures -> sentences), statements
+(narrative facts -> sentences), english (the reports' sentence patterns -> English), content (the work items,
+problems, improvements and other matters), coverage (how much is rendered in English), narrative (TextRank key
+sentences), core (one report -> Summary), render (md/json/html), batch (many reports on both cores, with the
+corpus digest). The heavy modules
 load on first use, so that ``assistant`` starts fast.
 """
 

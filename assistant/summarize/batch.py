@@ -127,8 +127,6 @@ def warm_up() -> None:
     from assistant.summarize import narrative
 
     narrative.tokenizer().jieba  # noqa: B018
-    narrative._pos_tokenizer()
-    narrative._idf()
     names._cedict_places()
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from assistant.domain import schema
-from assistant.domain.names import agency_english
-from assistant.domain.record import Report
-from assistant.summarize import narrative
+from assistant.domain import numbers, schema
+from assistant.domain.numbers import Number, chinese, english
+from assistant.domain.record import Report, WarningKind
+from assistant.summarize import narrative, statements
+from assistant.summarize.content import Content, read_content
 from assistant.summarize.facts import chinese_paragraphs, english_paragraphs, facts_dict, read_facts
-from assistant.summarize.fmt import join
+from assistant.summarize.fmt import capitalize, join
 from assistant.summarize.model import KeySentence, Paragraph, Summary
+from assistant.summarize.naming import agency_naming
 
 LANGS = ("en", "zh")
 _LAYOUT_EN = {
@@ -21,7 +23,7 @@ _LAYOUT_ZH = {
     "2021-collapsed": "2021年版标准格式（其他处理为单行）",
     "2019": "2019年版格式",
 }
-_SECTION_ZH = {s.id: s.heading.split("、", 1)[-1] for s in schema.SECTIONS}
+MAX_FACTS = 4  # narrative facts stated per part of the overview
 
 
 def english_quote(text: str) -> str:
@@ -37,65 +39,210 @@ def _key_sentences(report: Report) -> list[KeySentence]:
     ]
 
 
-def _theme_sections(report: Report) -> list[tuple[str, str]]:
-    """(section id, text) of the narrative sections present, without the agency's own name (人力资源和社会保障
-    is no theme of a human-resources bureau); one pseudo-section for a pre-2019 report."""
-    names = sorted(
-        {n for n in (report.agency, report.region, report.title) if n and len(n) >= 2}, key=len, reverse=True
-    )
+def _inline(clause: str) -> str:
+    """A rendered clause inside a sentence: its first letter in lower case, unless it is a name (NPC, “…”)."""
+    return clause[:1].lower() + clause[1:] if clause[1:2].islower() else clause
 
-    def clean(text: str) -> str:
-        for n in names:
-            text = text.replace(n, " ")
-        return text
 
-    if report.layout is None:
-        return [("report", clean("\n".join(p.text for p in report.passages)))]
-    out = []
-    for sid in narrative.NARRATIVE_SECTIONS:
-        text = clean("\n".join(p.text for p in report.passages if p.section == sid))
-        if text.strip():
-            out.append((sid, text))
+def _numbered(items: list[str]) -> str:
+    """'(1) a; (2) b' for a list of clauses."""
+    return "; ".join(f"({i}) {_inline(x)}" for i, x in enumerate(items, 1))
+
+
+def _table_english(address: str) -> str:
+    layout = schema.LAYOUTS["2021"]
+    table, row, col = layout.cells.get(address) or schema.LAYOUTS["2019"].cells[address]
+    return f"{row.english.lower()} ({col.english.lower()})" if col.id != "total" else row.english.lower()
+
+
+def _content_en(report: Report, content: Content) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    work = []
+    for part in content.work:
+        facts = statements.stated(part.facts)[:MAX_FACTS]
+        bits = [_inline(i.english()) for i in part.items]
+        said = [capitalize(statements.fact_en(f)) + "." for f in facts]
+        if part.heading is not None and bits:
+            work.append(f"{part.heading.english()}: {'; '.join(bits)}.")
+        elif part.heading is not None and said:
+            said[0] = f"{part.heading.english()}: {said[0]}"
+        elif bits:
+            work.append(capitalize(f"{'; '.join(bits)}."))
+        work.extend(said)
+    if work:
+        out.append(Paragraph("work", "What the report says it did" if report.layout else "What the report says", work))
+    five: list[str] = []
+    if content.problems:
+        five.append(f"The report names these problems: {_numbered([p.english() for p in content.problems])}.")
+    if content.measures:
+        five.append(f"It sets out these improvements: {_numbered([m.english() for m in content.measures])}.")
+    if five:
+        out.append(Paragraph("problems", "Problems and improvements", five))
+    other: list[str] = []
+    for f in content.fees:
+        amount = statements.amount_en(f, "yuan")
+        other.append(f"It collected {amount} in information processing fees (as the narrative states).")
+    if not content.fees and content.no_fees:
+        other.append("The report states that no information processing fees were charged.")
+    other.extend(capitalize(o.english()) + "." for o in content.other)
+    if report.layout is not None and not content.has_other_matters:
+        if any(w.kind == WarningKind.SECTION and w.address == "other_matters" for w in report.warnings):
+            other.append("No section on other matters could be found in this copy of the report.")
+    if other:
+        out.append(Paragraph("other_matters", "Other matters", other))
+    disagree = [
+        statements.disagreement_en(c, _table_english(c.address)) for c in report.narrative_checks if not c.agrees
+    ]
+    if disagree:
+        out.append(Paragraph("disagreements", "Narrative and table", disagree))
     return out
 
 
-def _themes_en(report: Report) -> tuple[list[str], dict]:
-    lead = {
-        "overview": "The overview dwells on",
-        "problems": "The section on main problems and improvements centres on",
-        "other_matters": "Under other matters the report mentions",
-        "report": "The report dwells on",
-    }
-    out: list[str] = []
-    data: dict = {}
-    present = {sid for sid, _ in _theme_sections(report)}
-    for sid, text in _theme_sections(report):
-        english, other = narrative.themes(text)
-        data[sid] = {"terms": [(t.zh, t.en, t.count) for t in english], "other": [(t.zh, t.count) for t in other]}
-        if not english and not other:
-            continue
-        items = [t.en for t in english] or []
-        s = f"{lead[sid]} {join(items)}" if items else f"{lead[sid]} terms without a settled English name"
-        if other:
-            s += (", and on terms without a settled English name: " if items else ": ") + ", ".join(
-                f"({t.zh})" for t in other
+def _content_zh(report: Report, content: Content) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    work = []
+    for part in content.work:
+        facts = "；".join(statements.fact_zh(f) for f in statements.stated(part.facts)[:MAX_FACTS])
+        items = "；".join(i.zh for i in part.items)
+        head = f"{part.heading.zh}：" if part.heading else ""
+        body = "；".join(x for x in (items, facts) if x)
+        if head or body:
+            work.append(f"{head}{body}。")
+    if work:
+        out.append(Paragraph("work", "主要工作", work))
+    five: list[str] = []
+    if content.problems:
+        five.append("存在的主要问题：" + "；".join(f"（{i}）{p.zh}" for i, p in enumerate(content.problems, 1)) + "。")
+    if content.measures:
+        five.append("改进措施：" + "；".join(f"（{i}）{m.zh}" for i, m in enumerate(content.measures, 1)) + "。")
+    if five:
+        out.append(Paragraph("problems", "存在的主要问题及改进情况", five))
+    other = [f"全年收取信息处理费{chinese(f.value)}{f.unit}（正文所述）。" for f in content.fees]
+    if not content.fees and content.no_fees:
+        other.append("报告称未收取信息处理费。")
+    other.extend(f"{o.zh}。" for o in content.other)
+    if other:
+        out.append(Paragraph("other_matters", "其他需要报告的事项", other))
+    disagree = [statements.disagreement_zh(c, _table_zh(c.address)) for c in report.narrative_checks if not c.agrees]
+    if disagree:
+        out.append(Paragraph("disagreements", "正文与表格", disagree))
+    return out
+
+
+def _table_zh(address: str) -> str:
+    layout = schema.LAYOUTS["2021"]
+    table, row, col = layout.cells.get(address) or schema.LAYOUTS["2019"].cells[address]
+    return row.label if col.id == "total" else f"{row.label}（{col.label}）"
+
+
+def _legacy_rows(report: Report) -> list[tuple[schema.LegacyRow, Number]]:
+    """The statistics table's rows with a figure for the year, without the parts of a row that is 0."""
+    got = {row.id: (row, report.value(f"legacy.{row.id}.this_year")) for row in schema.LEGACY_TABLE.rows}
+    return [
+        (row, v)
+        for row, v in got.values()
+        if v is not None and not (row.parent and got.get(row.parent, (None, None))[1] == 0)
+    ]
+
+
+def _legacy_en(report: Report) -> list[str]:
+    """The pre-2019 statistics table's figures for the year, as sentences, and its sums that do not hold."""
+    year = report.year
+    rows = _legacy_rows(report)
+    out = []
+    received = report.value("legacy.requests_received.this_year")
+    if received == 0:
+        out.append(
+            f"It received no requests for government information{f' in {year}' if year else ''} "
+            "(its statistics table gives 0 requests received)."
+        )
+    given = [f"{row.english} {english(v)}" for row, v in rows if v and row.id != "requests_received"]
+    if received:
+        given.insert(0, f"requests received {english(received)}")
+    zero = [row.english.removeprefix("of which ") for row, v in rows if v == 0 and row.id != "requests_received"]
+    if given:
+        out.append(f"Its statistics table (the form used before 2019) gives for the year: {join(given)}.")
+    if zero:
+        out.append(f"It gives 0 for {join(zero)}.")
+    for w in report.warnings:
+        if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
+            whole, *parts = w.numbers
+            row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
+            if row is None or whole is None or any(p is None for p in parts):
+                continue
+            out.append(
+                f"The table is inconsistent: it gives {english(whole)} for {row.english}, but the parts it prints "
+                f"add up to {english(numbers.total(parts))}; both are reported as printed."  # type: ignore[arg-type]
             )
-        out.append(s + ".")
-    if report.layout is not None:
-        absent = [schema.SECTION_BY_ID[s].english.lower() for s in ("problems", "other_matters") if s not in present]
-        if absent:
-            out.append(f"The report has no section on {join(absent, 'or')} that could be found.")
-    return out, data
-
-
-def _themes_zh(report: Report) -> list[str]:
-    out = []
-    for sid, text in _theme_sections(report):
-        english, other = narrative.themes(text)
-        words = [t.zh for t in english] + [t.zh for t in other]
-        if words:
-            out.append(f"{_SECTION_ZH.get(sid, '全文')}：{'、'.join(words)}。")
     return out
+
+
+def _legacy_unit(row: schema.LegacyRow) -> str:
+    if row.units != schema.COUNT_UNITS:
+        return row.units[0]
+    return "件" if any(w in row.label for w in ("申请", "答复", "复议", "诉讼", "申诉")) else "条"
+
+
+def _legacy_zh(report: Report) -> list[str]:
+    parts = [f"{row.label}{chinese(v)}{_legacy_unit(row)}" for row, v in _legacy_rows(report)]
+    out = []
+    if report.value("legacy.requests_received.this_year") == 0:
+        out.append("本年度未收到政府信息公开申请（统计表受理申请数为0）。")
+    if parts:
+        out.append(f"统计表（2019年以前的格式）本年度数据：{'，'.join(parts)}。")
+    for w in report.warnings:
+        if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
+            whole, *rest = w.numbers
+            row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
+            if row is None or whole is None or any(p is None for p in rest):
+                continue
+            unit = _legacy_unit(row)
+            out.append(
+                f"统计表前后不一致：{row.label}为{chinese(whole)}{unit}，但所列分项之和为"
+                f"{chinese(numbers.total(rest))}{unit}（按原文照录）。"  # type: ignore[arg-type]
+            )
+    return out
+
+
+def _pre_2019_en(report: Report, content: Content) -> list[str]:
+    """What a pre-2019 narrative says in words about requests and appeals, where its table does not."""
+    out = []
+    if content.no_requests and report.value("legacy.requests_received.this_year") is None:
+        out.append("The report states that no request for government information was received.")
+    what = {
+        "both": "application for administrative reconsideration or lawsuit",
+        "review": "application for administrative reconsideration",
+        "litigation": "lawsuit",
+    }.get(content.no_appeals)
+    if what:
+        out.append(f"It states that no {what} about information disclosure was received.")
+    return out
+
+
+def _pre_2019_zh(report: Report, content: Content) -> list[str]:
+    out = []
+    if content.no_requests and report.value("legacy.requests_received.this_year") is None:
+        out.append("报告称本年度未收到政府信息公开申请。")
+    what = {"both": "行政复议申请或行政诉讼", "review": "行政复议申请", "litigation": "行政诉讼"}.get(
+        content.no_appeals
+    )
+    if what:
+        out.append(f"报告称未收到有关政府信息公开的{what}。")
+    return out
+
+
+def _rendering_note(content: Content) -> str:
+    items = content.sentences()
+    quoted = sum(not i.rendered for i in items)
+    if not items:
+        return ""
+    if not quoted:
+        return f"All {len(items)} points of the report's own text above are rendered in English."
+    return (
+        f"Of the {len(items)} points of the report's own text above, {len(items) - quoted} are rendered in "
+        f"English and {quoted} {'is' if quoted == 1 else 'are'} quoted in Chinese with the terms that have an "
+        "English name glossed, where no sentence pattern of these reports applies."
+    )
 
 
 def summarize(report: Report, lang: str = "en") -> Summary:
@@ -103,14 +250,18 @@ def summarize(report: Report, lang: str = "en") -> Summary:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     facts = read_facts(report)
-    name = agency_english(report.agency or "")
-    counts = narrative.narrative_counts(report)
+    naming = agency_naming(report.agency or "", report.region or "")
+    name = naming.name
+    content = read_content(report)
     keys = _key_sentences(report)
     data = facts_dict(facts)
-    data["narrative_counts"] = [
-        {"value": c.value, "qualifier": c.qualifier.strip(), "unit": c.unit, "subject": c.subject_en, "chinese": c.raw}
-        for c in counts
-    ]
+    data["narrative_facts"] = [f.to_dict() for f in statements.stated(report.narrative_facts)]
+    data["content"] = {
+        "rendered": sum(i.rendered for i in content.sentences()),
+        "quoted": sum(not i.rendered for i in content.sentences()),
+        "fees": [{"value": f.value, "unit": f.unit} for f in content.fees],
+        "no_fees": content.no_fees,
+    }
     year = report.year
     if lang == "en":
         agency = name.english or "The publishing agency"
@@ -121,48 +272,39 @@ def summarize(report: Report, lang: str = "en") -> Summary:
             if report.title
             else "The copy read carries no title and names no agency.",
         ]
+        if naming.corrected:
+            who.append(naming.note_en())
         if facts.layout is not None:
             who.append(f"It follows {_LAYOUT_EN.get(facts.layout.id, facts.layout.english)}.")
         paragraphs = [Paragraph("who", "Who and when", who)]
         for pid, heading, sents in english_paragraphs(facts, year):
+            if pid == "requests" and facts.layout is None:
+                sents = sents + _legacy_en(report) + _pre_2019_en(report, content)
+            if pid == "proactive" and facts.layout is None:
+                continue  # the fees: stated with the other matters
             paragraphs.append(Paragraph(pid, heading, sents))
-        if counts:
-            paragraphs.append(
-                Paragraph(
-                    "counts",
-                    "Counts in the narrative",
-                    [f"The narrative gives these counts: {'; '.join(c.english for c in counts)}."],
-                )
-            )
-        themes, data["themes"] = _themes_en(report)
-        paragraphs.append(Paragraph("themes", "Themes", themes))
-        if keys:
-            sents = ["Key sentences, picked by TextRank and quoted in Chinese with their key terms glossed:"]
-            for k in keys:
-                gloss = "; ".join(f"{zh} {en}" for zh, en in k.glosses)
-                sents.append(f"{english_quote(k.text)}{f' ({gloss})' if gloss else ''}")
-            paragraphs.append(Paragraph("key_sentences", "Key sentences", sents))
+        paragraphs.extend(_content_en(report, content))
+        note = _rendering_note(content)
+        if note:
+            paragraphs.append(Paragraph("rendering", "About this summary", [note]))
         heading = f"{agency}: annual report on government information disclosure, {year or 'year not stated'}"
     else:
         who = [
             f"{name.chinese or '发布机关未署名'}{f'{year}年度' if year else ''}政府信息公开工作年度报告"
             + (f"（标题：“{report.title}”）。" if report.title else "（所读副本无标题）。")
         ]
+        if naming.corrected:
+            who.append(naming.note_zh())
         if facts.layout is not None:
             who.append(f"报告采用{_LAYOUT_ZH.get(facts.layout.id, facts.layout.id)}。")
         paragraphs = [Paragraph("who", "基本情况", who)]
         for pid, heading, sents in chinese_paragraphs(facts):
+            if pid == "requests" and facts.layout is None:
+                sents = sents + _legacy_zh(report) + _pre_2019_zh(report, content)
+            if pid == "proactive" and facts.layout is None:
+                continue
             paragraphs.append(Paragraph(pid, heading, sents))
-        if counts:
-            paragraphs.append(
-                Paragraph(
-                    "counts", "正文中的数字", ["正文提及：" + "；".join(narrative.count_zh(c) for c in counts) + "。"]
-                )
-            )
-        paragraphs.append(Paragraph("themes", "主题", _themes_zh(report)))
-        data["themes"] = None
-        if keys:
-            paragraphs.append(Paragraph("key_sentences", "关键句", [f"“{k.text}”" for k in keys]))
+        paragraphs.extend(_content_zh(report, content))
         publisher = name.chinese or report.title or "未署名机关"
         heading = f"{publisher}{f' {year}年度' if year else ''}政府信息公开工作年度报告摘要"
     return Summary(report.meta(), lang, heading, paragraphs, data, keys, name.english)

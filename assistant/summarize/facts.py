@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.domain import numbers, schema
 from assistant.domain.numbers import Number, chinese, english, share
 from assistant.domain.patterns import NUMBERING
-from assistant.domain.record import Report
+from assistant.domain.record import Report, WarningKind
 from assistant.summarize.fmt import capitalize, join, join_zh, plural
 
 
@@ -76,6 +76,11 @@ class Arithmetic:
     unchecked: int
     failures_en: list[str] = field(default_factory=list)
     failures_zh: list[str] = field(default_factory=list)
+    failed: list[tuple[schema.Identity, Number, Number]] = field(default_factory=list)  # with its two sides
+
+    def failing(self, address: str) -> tuple[Number, Number] | None:
+        """The printed sides of an identity that does not hold whose left side is this figure, or None."""
+        return next(((left, right) for i, left, right in self.failed if i.plus == (address,)), None)
 
     @property
     def status(self) -> str:
@@ -93,6 +98,8 @@ class Facts:
     uncertain: list[str]
     missing_tables: list[str]
     processing_fees_none: bool  # the narrative says no information processing fees were charged
+    unread: dict[str, str] = field(default_factory=dict)  # missing table -> "blank" (printed empty) or "lost"
+    reading: dict[str, str] = field(default_factory=dict)  # table -> "inferred" (columns) or "unplaced" (rows)
 
 
 # ---------------------------------------------------------------- reading the figures
@@ -167,23 +174,34 @@ def _describe_identity(layout: schema.Layout, ident: schema.Identity, left: Numb
     )
 
 
+def _identities(layout: schema.Layout) -> dict[str, schema.Identity]:
+    return {i.name: i for t in layout.tables for i in t.identities}
+
+
 def _arithmetic(report: Report, layout: schema.Layout) -> Arithmetic:
-    """Check every identity of the tables that carry figures; a table with none is reported as missing."""
+    """The identities of the tables that carry figures: how many could be checked, and the ones the report's
+    typed identity warnings say do not hold (their printed sides, from the warning's numbers)."""
     result = Arithmetic(0, 0)
     values = {a: f.value for a, f in report.figures.items()}
     for table in layout.tables:
         if all(values.get(a) is None for a in table.addresses()):
             continue
         for ident in table.identities:
-            sides = ident.sides(values)
-            if sides is None:
+            if ident.sides(values) is None:
                 result.unchecked += 1
-                continue
-            result.checked += 1
-            if not ident.holds(values):
-                en, zh = _describe_identity(layout, ident, *sides)
-                result.failures_en.append(en)
-                result.failures_zh.append(zh)
+            else:
+                result.checked += 1
+    known = _identities(layout)
+    for w in report.warnings:
+        ident = known.get(w.identity)
+        if w.kind != WarningKind.IDENTITY or ident is None or any(n is None for n in w.numbers):
+            continue
+        left = numbers.total(w.numbers[: len(ident.plus)])  # type: ignore[arg-type]
+        right = numbers.total(w.numbers[len(ident.plus) :])  # type: ignore[arg-type]
+        en, zh = _describe_identity(layout, ident, left, right)
+        result.failures_en.append(en)
+        result.failures_zh.append(zh)
+        result.failed.append((ident, left, right))
     return result
 
 
@@ -191,6 +209,14 @@ _NO_PROCESSING_FEES = (
     re.compile(r"(?:没有|未|无|不)(?:产生|发生|收取|涉及)?[^。；;，,]{0,12}?(?:信息)?(?:公开)?(?:信息)?处理费"),
     re.compile(r"未(?:发生|产生)(?:任何)?收费"),
 )
+
+
+def _located(report: Report, table: schema.Table) -> bool:
+    """Whether the table's cells were found in the source (printed blank), not just absent from this copy."""
+    return any(
+        (f := report.figures.get(a)) is not None and f.source is not None and f.source.offset is not None
+        for a in table.addresses()
+    )
 
 
 def read_facts(report: Report) -> Facts:
@@ -214,6 +240,12 @@ def read_facts(report: Report) -> Facts:
         appeals_out = appeals
     missing = [t.id for t in layout.tables if all(_cell(report, a).value is None for a in t.addresses())]
     uncertain = [a for a, f in report.figures.items() if f.uncertain]
+    unread = {t: "blank" if _located(report, layout.table(t)) else "lost" for t in missing}
+    reading = {
+        w.address: "inferred" if w.kind == WarningKind.INFERRED else "unplaced"
+        for w in report.warnings
+        if w.kind in (WarningKind.INFERRED, WarningKind.UNPLACED) and w.address in {t.id for t in layout.tables}
+    }
     return Facts(
         layout,
         _requests(report, layout.table("requests")),
@@ -223,6 +255,8 @@ def read_facts(report: Report) -> Facts:
         uncertain,
         missing,
         no_fees,
+        unread,
+        reading,
     )
 
 
@@ -278,7 +312,7 @@ def _v(cell: Cell) -> str:
     return english(cell.value) + (" (uncertain)" if cell.uncertain else "")
 
 
-def _requests_en(r: Requests, year: int | None) -> list[str]:
+def _requests_en(r: Requests, year: int | None, arithmetic: Arithmetic) -> list[str]:
     out: list[str] = []
     when = f"In {year} it" if year else "It"
     if r.received.known:
@@ -298,7 +332,7 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
 
     outcomes = r.outcomes
     if r.handled.known:
-        lead = f"Of the {plural(r.handled.value, 'request')} handled, "  # type: ignore[arg-type]
+        lead = f"Of the {plural(r.handled.value, 'request')} handled (shares are of that total), "  # type: ignore[arg-type]
     else:
         lead = "The total handled is not given; of the requests handled, "
     stated = [
@@ -309,6 +343,12 @@ def _requests_en(r: Requests, year: int | None) -> list[str]:
     ]
     if stated:
         out.append(capitalize(lead + join(stated)) + ".")
+    off = arithmetic.failing("requests.total_handled.total")
+    if off is not None:
+        out.append(
+            f"The outcomes printed add up to {english(off[1])}, not the {english(off[0])} the table gives as handled, "
+            "so the shares do not add up to 100%: the table is inconsistent and the figures are given as printed."
+        )
     zero = [o.group.noun for o in outcomes if o.count == 0]
     if zero:
         out.append(f"There were no {join(zero, 'or')}.")
@@ -438,9 +478,36 @@ def _fees_en(cell: Cell) -> str:
     return f"It collected administrative fees of {_v(cell)} in units of 10,000 yuan ({english(yuan)} yuan)."
 
 
+def unread_en(facts: Facts, table_id: str) -> str:
+    """Why a table has no figures: the report prints it blank, or this copy lost it."""
+    assert facts.layout is not None
+    name = facts.layout.table(table_id).english.lower()
+    if facts.unread.get(table_id) == "blank":
+        return f"The report prints the table of {name} with blank cells: it gives no figures there."
+    if facts.reading.get(table_id) == "unplaced":
+        return (
+            f"The table of {name} could not be read from this copy of the report: rows of numbers were found "
+            "but could not be placed in its columns, which does not mean the report gives no figures."
+        )
+    return (
+        f"The table of {name} could not be read from this copy of the report: no figures were found under its "
+        "heading (they may have been lost when this copy was made), which does not mean the report has none."
+    )
+
+
+def unread_zh(facts: Facts, table_id: str) -> str:
+    assert facts.layout is not None
+    label = facts.layout.table(table_id).label
+    if facts.unread.get(table_id) == "blank":
+        return f"报告的“{label}”表格为空，未给出数据。"
+    if facts.reading.get(table_id) == "unplaced":
+        return f"本副本中未能读出“{label}”表格：找到若干行数字，但无法对应到各列，并不表示报告没有数据。"
+    return f"本副本中未能读出“{label}”表格的数据（标题下未见数字，可能在制作副本时丢失），并不表示报告没有数据。"
+
+
 def _appeals_en(facts: Facts) -> list[str]:
     if facts.appeals is None:
-        return ["The report gives no figures for administrative reconsideration or litigation."]
+        return [unread_en(facts, "appeals")]
     out: list[str] = []
     names = {
         "review": ("administrative reconsideration case", "administrative reconsideration cases"),
@@ -458,6 +525,13 @@ def _appeals_en(facts: Facts) -> list[str]:
             if parts:
                 s += f"; the outcomes given are {join(parts)}"
             out.append(s + ".")
+            continue
+        off = facts.arithmetic.failing(f"appeals.{gid}.total") if facts.arithmetic else None
+        if off is not None:
+            out.append(
+                f"The table gives {english(off[0])} as the total of {many}, but the outcomes it lists "
+                f"({join(parts)}) add up to {english(off[1])}: the figures are inconsistent and given as printed."
+            )
             continue
         if total.value == 0:
             out.append(f"There were no {many}.")
@@ -484,9 +558,16 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
     out: list[tuple[str, str, list[str]]] = []
     assert facts.requests is not None and facts.arithmetic is not None
     if "requests" in facts.missing_tables:
-        out.append(("requests", "Requests", ["The report's table of requests carries no figures."]))
+        out.append(("requests", "Requests", [unread_en(facts, "requests")]))
     else:
-        out.append(("requests", "Requests", _requests_en(facts.requests, year)))
+        sents = _requests_en(facts.requests, year, facts.arithmetic)
+        if facts.reading.get("requests") == "inferred":
+            sents.append(
+                "In this copy the table's header names no applicant column: its columns were inferred from its "
+                "arithmetic (each row's last value is the sum of the others), so the split by applicant is a "
+                "reading of this copy, not printed labels."
+            )
+        out.append(("requests", "Requests", sents))
         arith = _arithmetic_en(facts.arithmetic)
         if facts.uncertain:
             arith.append(
@@ -496,11 +577,9 @@ def english_paragraphs(facts: Facts, year: int | None) -> list[tuple[str, str, l
             )
         out.append(("arithmetic", "Arithmetic", arith))
     if "proactive" in facts.missing_tables:
-        pro = ["The report's table of proactive disclosure carries no figures."]
+        pro = [unread_en(facts, "proactive")]
     else:
         pro = _proactive_en(facts)
-    if facts.processing_fees_none:
-        pro.append("The narrative states that no information processing fees were charged for requests.")
     out.append(("proactive", "Proactive disclosure", pro))
     out.append(("appeals", "Reconsideration and litigation", _appeals_en(facts)))
     return out
@@ -530,7 +609,7 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
     r = facts.requests
     out: list[tuple[str, str, list[str]]] = []
     if "requests" in facts.missing_tables:
-        out.append(("requests", "依申请公开", ["报告的申请情况表未给出任何数据。"]))
+        out.append(("requests", "依申请公开", [unread_zh(facts, "requests")]))
     else:
         org = _sum([c for _, c in r.organisations])
         s = [
@@ -548,6 +627,8 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
             if o.count and reasons:
                 s.append(f"{o.group.group.label}的情形：{join_zh(reasons)}。")
         s.append(f"结转下年度继续办理{_vz(r.carried_forward)}。")
+        if facts.reading.get("requests") == "inferred":
+            s.append("本副本表头未标明申请人各列，各列按勾稽关系推定（每行末项为前各项之和），申请人分类为推定结果。")
         out.append(("requests", "收到和处理政府信息公开申请情况", s))
         a = facts.arithmetic
         if a.status == "holds":
@@ -564,7 +645,7 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
         out.append(("arithmetic", "勾稽关系", arith))
     pro: list[str] = []
     if "proactive" in facts.missing_tables:
-        pro.append("报告的主动公开情况表未给出任何数据。")
+        pro.append(unread_zh(facts, "proactive"))
     else:
         for row, cols in facts.proactive:
             unit = "万元" if cols[0][0].id == "amount_10k_yuan" else "元" if cols[0][0].id == "projects" else ""
@@ -574,11 +655,9 @@ def chinese_paragraphs(facts: Facts) -> list[tuple[str, str, list[str]]]:
                 u = "万元" if unit == "万元" else "元" if col.id == "amount_yuan" else ""
                 items.append(f"{label}{_vz(cell, u)}")
             pro.append(f"{_label(row)}：{'，'.join(items)}。")
-    if facts.processing_fees_none:
-        pro.append("报告称未收取信息处理费。")
     out.append(("proactive", "主动公开政府信息情况", pro))
     if facts.appeals is None:
-        out.append(("appeals", "行政复议、行政诉讼", ["报告未给出行政复议、行政诉讼数据。"]))
+        out.append(("appeals", "行政复议、行政诉讼", [unread_zh(facts, "appeals")]))
     else:
         table = facts.layout.table("appeals")
         s = []

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass
 class Paragraph:
-    id: str  # who, requests, arithmetic, proactive, counts, appeals, themes, key_sentences
+    id: str  # who, requests, arithmetic, proactive, appeals, work, problems, other_matters, disagreements, rendering
     heading: str
     sentences: list[str] = field(default_factory=list)
 

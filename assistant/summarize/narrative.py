@@ -1,68 +1,32 @@
-"""The narrative sections: key sentences (TextRank), themes (keywords through the glossary) and the
-counts the prose gives ("主动公开政府信息1000余条", Chinese numerals such as 二十三 included).
+"""The narrative sections: key sentences (TextRank), with their terms glossed from the vocabulary. The counts
+the prose gives are the report's narrative facts (report.narrative_facts, read by
+:mod:`assistant.summarize.statements`), not read again here.
 
 Segmentation uses the project's :class:`assistant.search.tokenize.Tokenizer` (a private jieba instance, nothing
-written to disk) with the summaries' terms added; part-of-speech tags come from a ``jieba.posseg``
-POSTokenizer wrapped around that same instance; IDF weights are read from jieba's own ``idf.txt``.
+written to disk) with the summaries' terms added.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from assistant.domain.numbers import CHINESE_NUMERALS, chinese, english, parse
-from assistant.domain.patterns import CJK_CHAR, HEADING_NUMERALS, SENTENCE
+from assistant.domain.patterns import CJK_CHAR, SENTENCE
 from assistant.domain.record import Passage, Report
 from assistant.search.tokenize import STOP_WORDS, Tokenizer
 from assistant.summarize.terms import english_term, known_terms
 
 NARRATIVE_SECTIONS = ("overview", "problems", "other_matters")
 
-# Terms in every report: no theme.
-THEME_EXCLUDE = frozenset(
-    {
-        "政府信息公开",
-        "信息公开",
-        "政府信息",
-        "政务公开",
-        "申请",
-        "条例",
-        "年度报告",
-        "政府信息公开条例",
-        "政府信息公开工作年度报告",
-        "文件",
-        "信息发布",
-        "审核",
-        "检查",
-        "会议",
-        "回应",
-        "改进",
-        "存在的主要问题",
-        "予以公开",
-        "部分公开",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "纠正",
-        "维持",
-        "尚未审结",
-        "期限",
-        "收费",
-    }
-)
-# Words of the bureaucratic register that carry no theme (besides segment.STOP_WORDS).
+# Words of the bureaucratic register that carry no content for TextRank (besides segment.STOP_WORDS).
 GENERIC_WORDS = frozenset(
     "工作 情况 方面 问题 要求 相关 有关 主要 全年 年度 本年度 本年 我局 我区 我市 我县 我委 本机关"
     " 单位 部门 人员 机制 制度 水平 质量 能力 力度 意识 成效 效果 内容 形式 渠道 措施 举措 任务 责任"
     " 领导 时效性 实效 全面 重点 重要 进一步 同时 下一步 今年 去年 上年度 本单位 各级 全局 全区 全市"
     " 全县 领域 标准 目标 体系 环节 过程 方式 事项 结果 整改措施 服务 信息 建设 办理 政策 政务 下功夫 报告".split()
 )
-_POS_KEEP = frozenset({"n", "nz", "vn", "nt", "nw", "ng"})
 BOILERPLATE = (
     "本报告",
     "统计期限",
@@ -75,42 +39,12 @@ BOILERPLATE = (
     "如对",
     "特此报告",
     "国办公开办函",
+    "为指导",
+    "思想",
+    "精神",
+    "决策部署",
 )
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
-
-_COUNT = re.compile(
-    r"(?<![第\d.．])(?P<pre>近|约|超过|超|逾)?\s*"
-    rf"(?P<n>\d+(?:\.\d+)?|[{CHINESE_NUMERALS}]{{2,}}|[二两三四五六七八九十])\s*"
-    r"(?P<wan>万(?!元))?\s*(?P<post>余|多)?\s*"
-    r"(?P<unit>人次|万元|元|条|件|篇|次|场|期|起|个|家|名|项|份)"
-)
-UNITS_EN = {
-    "人次": ("visit", "visits"),
-    "万元": ("yuan", "yuan"),
-    "元": ("yuan", "yuan"),
-    "条": ("item", "items"),
-    "件": ("item", "items"),
-    "篇": ("article", "articles"),
-    "次": ("time", "times"),
-    "场": ("session", "sessions"),
-    "期": ("issue", "issues"),
-    "起": ("case", "cases"),
-    "个": ("", ""),
-    "家": ("organisation", "organisations"),
-    "名": ("person", "people"),
-    "项": ("item", "items"),
-    "份": ("copy", "copies"),
-}
-QUALIFIERS_EN = {
-    "近": "nearly ",
-    "约": "about ",
-    "超过": "more than ",
-    "超": "more than ",
-    "逾": "more than ",
-    "余": "more than ",
-    "多": "more than ",
-}
-MAX_COUNTS = 8
 
 
 @dataclass(frozen=True)
@@ -122,57 +56,11 @@ class Sentence:
     position: int  # order in the report
 
 
-@dataclass(frozen=True)
-class NarrativeCount:
-    value: float | int
-    qualifier: str  # English, "" or "more than " / "about " / "nearly "
-    unit: str  # English unit ("items"), may be ""
-    subject_zh: str  # the clause before the number
-    subject_en: str | None  # the glossary term the clause ends on, in English
-    raw: str  # the Chinese wording, clause and number
-    offset: int
-
-    @property
-    def english(self) -> str:
-        amount = f"{self.qualifier}{english(self.value)}{' ' + self.unit if self.unit else ''}"
-        if self.subject_en:
-            return f"{self.subject_en}: {amount}"
-        return f"{amount} ({self.subject_zh})" if self.subject_zh else amount
-
-
-@dataclass(frozen=True)
-class Theme:
-    zh: str
-    en: str | None
-    count: int
-
-
 # ---------------------------------------------------------------- segmentation
 @cache
 def tokenizer() -> Tokenizer:
     """One tokenizer per process: the project's domain words plus the summaries' terms."""
     return Tokenizer(cache_dir=None, extra_words=known_terms())
-
-
-@cache
-def _pos_tokenizer():  # -> jieba.posseg.POSTokenizer
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer().jieba)
-
-
-@cache
-def _idf() -> tuple[dict[str, float], float]:
-    import jieba
-
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    idf: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.strip().partition(" ")
-        if value:
-            idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
 
 
 def _content_words(text: str) -> list[str]:
@@ -288,103 +176,3 @@ def key_sentences(report: Report, k: int | None = None) -> list[tuple[Sentence, 
         if len(chosen) == k:
             break
     return [(pairs[i][0], scores[i]) for i in sorted(chosen)]
-
-
-# ---------------------------------------------------------------- themes
-def themes(text: str, limit: int = 6, others: int = 3) -> tuple[list[Theme], list[Theme]]:
-    """The section's recurring glossary terms (with English), and its top other keywords (TF-IDF nouns,
-    no sure English name)."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for pos, term in term_matches(text):
-        if term in THEME_EXCLUDE or not english_term(term):
-            continue
-        counts[term] = counts.get(term, 0) + 1
-        first.setdefault(term, pos)
-    ranked = sorted(counts, key=lambda t: (-counts[t], -len(t), first[t]))
-    english = [Theme(t, english_term(t), counts[t]) for t in ranked[:limit]]
-
-    covered = "".join(counts)
-    idf, median = _idf()
-    tf: dict[str, int] = {}
-    order: dict[str, int] = {}
-    for word, flag in _pos_tokenizer().lcut(unicodedata.normalize("NFKC", text), HMM=False):
-        if (
-            flag not in _POS_KEEP
-            or len(word) < 2
-            or not CJK_CHAR.search(word)
-            or word in STOP_WORDS
-            or word in GENERIC_WORDS
-            or word in covered
-            or english_term(word)
-        ):
-            continue
-        tf[word] = tf.get(word, 0) + 1
-        order.setdefault(word, len(order))
-    scored = sorted((w for w in tf if tf[w] >= 2), key=lambda w: (-tf[w] * idf.get(w, median), order[w]))
-    other = [Theme(w, None, tf[w]) for w in scored[:others]]
-    return english, other
-
-
-# ---------------------------------------------------------------- counts
-_CLAUSE_HEAD = re.compile(
-    rf"^(?:\s|[(（][{HEADING_NUMERALS}\d]+[)）]|[{HEADING_NUMERALS}]+是|其中|共计|共|累计|"
-    r"\d{4}\s*年(?:度)?|[(（)）「」“”‘’\"'《》、])+"
-)
-
-
-def _clean_clause(clause: str) -> str:
-    """The clause before a number without its lead-in (numbering, 其中, a year) and with no stray brackets."""
-    clause = _CLAUSE_HEAD.sub("", clause).strip()
-    if clause.count("(") != clause.count(")") or clause.count("（") != clause.count("）"):
-        clause = re.sub(r"[()（）]", "", clause)
-    return clause
-
-
-def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeCount]:
-    """Counts stated in the narrative, in text order: the clause before each number names what is counted."""
-    out: list[NarrativeCount] = []
-    seen: set[tuple[str, float]] = set()
-    passages = narrative_passages(report)
-    if report.layout is not None:
-        passages = [p for p in passages if p.section == "overview"] or passages
-    for p in passages:
-        text = unicodedata.normalize("NFKC", p.text)
-        for sent in SENTENCE.finditer(text):
-            if any(b in sent.group(0) for b in BOILERPLATE):
-                continue
-            for m in _COUNT.finditer(sent.group(0)):
-                unit = m.group("unit")
-                value = parse(m.group("n") + ("万" if m.group("wan") or unit == "万元" else ""))
-                if value is None or (not m.group("n")[0].isdigit() and value < 2):
-                    continue
-                head = sent.group(0)[: m.start()]
-                clause = _CLAUSE_END.split(head)[-1].strip()
-                clause = _clean_clause(clause)
-                terms = [t for _, t in term_matches(clause) if english_term(t)]
-                subject_en = english_term(terms[-1]) if terms else None
-                key = (subject_en or clause, float(value))
-                if key in seen or not (subject_en or clause):
-                    continue
-                seen.add(key)
-                qual = QUALIFIERS_EN.get(m.group("post") or "", "") or QUALIFIERS_EN.get(m.group("pre") or "", "")
-                raw = (clause + m.group(0).strip()).replace(" ", "")
-                out.append(
-                    NarrativeCount(
-                        value,
-                        qual,
-                        UNITS_EN[unit][0 if value == 1 else 1],
-                        clause,
-                        subject_en,
-                        raw,
-                        p.start + sent.start() + m.start(),
-                    )
-                )
-                if len(out) >= limit:
-                    return out
-    return out
-
-
-def count_zh(c: NarrativeCount) -> str:
-    """The count as the report words it (numerals as digits)."""
-    return c.raw if c.raw else chinese(c.value)

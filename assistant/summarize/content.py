@@ -1,0 +1,205 @@
+"""The report's own content, as items: the main work items of the overview (by subsection), each problem
+and each improvement of section five, and the other matters, each rendered in English where a pattern
+applies (:mod:`assistant.summarize.english`), with the narrative facts stated in each part."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain.patterns import HEADING_NUMERALS, PAREN_ORDINAL, SECTION_HEADINGS
+from assistant.domain.record import NarrativeFact, Report
+from assistant.summarize.english import Rendered, render_heading, render_item, render_problem, split_items
+
+MAX_ITEMS = 5  # per list: the first items carry the report's main points
+_SUBSECTION = re.compile(rf"{PAREN_ORDINAL}|(?<![\d.])[{HEADING_NUMERALS}]\s*、")
+_HEADING_END = re.compile(r"[。.：:\n]")
+_ITEM_IN_HEADING = re.compile(rf"[{HEADING_NUMERALS}]是|\d")
+# Where the improvements start in section five (after the problems).
+_IMPROVE = re.compile(
+    r"(?:改进|整改)(?:措施|情况|打算|方向)|(?:将|拟)(?:重点)?(?:从以下|采取以下|切实抓好以下|做好以下)|下一步|"
+    r"针对(?:存在|上述|以上)(?:的)?问题|根据上述问题|采取以下措施"
+)
+_SUBHEADING = re.compile(
+    rf"[（(]\s*[{HEADING_NUMERALS}]+\s*[)）]\s*[^。，,：:\n]{{0,16}}?(?:问题|改进|整改|措施|打算)[^。，,：:\n]{{0,10}}[。:：]?"
+)
+_IMPROVE_HEADING = re.compile(r"改进|整改|措施|打算")
+_GENERIC_PROBLEM = re.compile(r"(?:存在|上述|以上|这些|前述)(?:的)?(?:主要)?")
+_AIMED_AT = re.compile(r"针对(?P<problems>[^。；;]{2,80}?)(?:等)?(?:的)?问题[，,]")
+_INTRO = re.compile(
+    r"^.{0,80}?(?:如|主要是|主要有|主要表现在|表现在)\s*[：:]?|^.{0,80}?(?:不足|问题)[。：:，,]", re.DOTALL
+)
+_PROBLEMS_HEADING = re.compile(rf"[{HEADING_NUMERALS}]\s*[、.]\s*[^。\n]{{0,14}}(?:问题|不足)[^。\n]{{0,10}}")
+_BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
+_LEAD_IN = re.compile(r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述)")
+_DIGITS = re.compile(r"\d")
+_FEE = re.compile(r"处理费|收费")
+_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|发生|受理)[^。；;，,]{0,16}?(?:公开)?申请(?!.{0,3}(?:行政复议|诉讼))")
+_NO_APPEALS = re.compile(r"(?:未|没有)(?:收到|发生)[^。；;]{0,24}?(?:行政复议|行政诉讼)")
+_NO_FEE = re.compile(r"(?:没有|未|无|不)(?:产生|发生|收取|涉及)?[^。；;，,]{0,16}?(?:处理费|收费)")
+
+
+@dataclass
+class Part:
+    """One subsection of the overview (or of a pre-2019 report): its heading, items and facts."""
+
+    heading: Rendered | None
+    items: list[Rendered] = field(default_factory=list)
+    facts: list[NarrativeFact] = field(default_factory=list)
+
+
+@dataclass
+class Content:
+    work: list[Part]
+    problems: list[Rendered]
+    measures: list[Rendered]
+    other: list[Rendered]
+    fees: list[NarrativeFact]  # amounts of processing fees the narrative states
+    no_fees: bool  # the narrative says no processing fee was charged
+    has_other_matters: bool
+    no_requests: bool = False  # a pre-2019 narrative says no request for disclosure was received
+    no_appeals: str = ""  # a pre-2019 narrative says none arose: "review", "litigation" or "both"
+
+    def sentences(self) -> list[Rendered]:
+        """Every report-content clause the summary renders (headings, items, problems, measures, other)."""
+        out: list[Rendered] = []
+        for p in self.work:
+            out.extend([p.heading] if p.heading else [])
+            out.extend(p.items)
+        return out + self.problems + self.measures + self.other
+
+
+def _span_text(report: Report, section: str) -> tuple[str, int]:
+    chosen = [p for p in report.passages if p.section == section]
+    if not chosen:
+        return "", 0
+    start = chosen[0].start
+    return report.text[start : chosen[-1].end] if report.text else "\n".join(p.text for p in chosen), start
+
+
+def _strip_heading(text: str, section: str) -> str:
+    pattern = SECTION_HEADINGS.get(section)
+    m = pattern.search(text[:60]) if pattern else None
+    return text[m.end() :] if m else text
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"[。！？!?\n]", text) if s.strip()]
+
+
+def _lead_clause(sentence: str) -> str:
+    """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
+    kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
+    clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
+    return next((c for c in clauses if not _LEAD_IN.match(c) and not c.endswith("的")), "")
+
+
+def _items(text: str, limit: int = 3) -> list[str]:
+    """The listed items (一是…), else the lead clauses of the sentences; no counts (the facts state them)."""
+    listed = split_items(text)
+    leads = [_lead_clause(i) for i in listed] if listed else [_lead_clause(s) for s in _sentences(text)]
+    out = [
+        c for c in leads if len(c) >= 4 and not _DIGITS.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
+    ]
+    return out[: MAX_ITEMS if listed else limit]
+
+
+def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
+    marks = list(_SUBSECTION.finditer(text))
+    chunks = [(a.end(), b.start() if b else len(text)) for a, b in zip(marks, [*marks[1:], None], strict=True)]
+    parts: list[Part] = []
+    for lo, hi in chunks:
+        body = text[lo:hi]
+        end = _HEADING_END.search(body)
+        head = body[: end.start()] if end else body
+        if len(head.strip()) > 30 or not head.strip():
+            head, rest = "", body
+        else:
+            rest = body[end.end() :] if end else ""
+        first = _ITEM_IN_HEADING.search(head)
+        if first:
+            head, rest = head[: first.start()], body[first.start() :]
+        part = Part(render_heading(head) if head.strip() and not _DIGITS.search(head) else None)
+        part.items = [render_item(i) for i in _items(rest)]
+        part.facts = [f for f in facts if offset + lo <= f.start < offset + hi and not _FEE.search(f.measure)]
+        if part.items or part.facts:  # a heading alone (总体情况) says nothing
+            parts.append(part)
+    return parts
+
+
+def _split_five(text: str) -> tuple[str, str]:
+    """Section five's problems and its improvements: at the improvements' sub-heading (（二）改进措施),
+    else at the first words that announce them (下一步, 将从以下方面…)."""
+    for m in _SUBHEADING.finditer(text):
+        if _IMPROVE_HEADING.search(m.group(0)) and "问题" not in m.group(0):
+            return text[: m.start()], text[m.end() :]
+    m = _IMPROVE.search(text)
+    return (text[: m.start()], text[m.end() :]) if m else (text, "")
+
+
+def _problems_and_measures(text: str) -> tuple[list[Rendered], list[Rendered]]:
+    """Section five as problems and improvements: 针对…问题 names the problems, then what was done about
+    them; otherwise the problems come before the improvements (:func:`_split_five`)."""
+    aimed = [m for m in _AIMED_AT.finditer(text) if not _GENERIC_PROBLEM.fullmatch(m.group("problems"))]
+    if aimed:
+        problem_texts = [m.group("problems") for m in aimed]
+        ends = [m.start() for m in aimed[1:]] + [len(text)]
+        measures_text = "。".join(text[m.end() : end] for m, end in zip(aimed, ends, strict=True))
+        clauses = [c for t in problem_texts for c in re.split(r"[，,；;]", t) if c.strip()]
+    else:
+        problems_text, measures_text = _split_five(text)
+        problems_text = _INTRO.sub("", _SUBHEADING.sub("。", problems_text).strip().strip("。"), count=1)
+        listed = split_items(problems_text)
+        clauses = [c.strip() for t in listed or [problems_text] for c in re.split(r"[，,。；;！？\n]", t) if c.strip()]
+    measures_text = _SUBHEADING.sub("。", measures_text)
+    problems = [render_problem(c) for c in clauses if len(c) >= 4 and not _DIGITS.search(c)][:MAX_ITEMS]
+    measures = [render_item(i) for i in _items(measures_text, MAX_ITEMS)]
+    return problems, measures
+
+
+def read_content(report: Report) -> Content:
+    """The report's content items, each rendered where a pattern applies."""
+    facts = list(report.narrative_facts)
+    fees = [f for f in facts if _FEE.search(f.measure) and f.unit in ("元", "万元")]
+    no_fees = bool(_NO_FEE.search(report.text))
+    if report.layout is None:
+        text, offset = report.text, 0
+        pm = _PROBLEMS_HEADING.search(text)
+        work = _work(text[: pm.start()] if pm else text, 0, facts)
+        problems, measures = _problems_and_measures(text[pm.end() :]) if pm else ([], [])
+        return Content(
+            work,
+            problems,
+            measures,
+            [],
+            fees,
+            no_fees,
+            False,
+            bool(_NO_REQUESTS.search(text)),
+            _no_appeals(text),
+        )
+    text, offset = _span_text(report, "overview")
+    work = _work(text, offset, [f for f in facts if f.section == "overview"])
+    ptext, _ = _span_text(report, "problems")
+    problems, measures = _problems_and_measures(_strip_heading(ptext, "problems")) if ptext else ([], [])
+    otext, _ = _span_text(report, "other_matters")
+    other_sents = [s for s in _sentences(_strip_heading(otext, "other_matters")) if not _BOILERPLATE.search(s)]
+    other = [render_item(s) for s in _items("。".join(x for x in other_sents if not _signature(x)), MAX_ITEMS)]
+    return Content(work, problems, measures, other[:MAX_ITEMS], fees, no_fees, bool(otext.strip()))
+
+
+def _no_appeals(text: str) -> str:
+    """What a narrative says did not arise: reconsideration, lawsuits or both ("" when it says neither)."""
+    m = _NO_APPEALS.search(text)
+    if m is None:
+        return ""
+    sentence = text[m.start() : text.find("。", m.start()) if "。" in text[m.start() :] else len(text)]
+    review, litigation = "复议" in sentence, "诉讼" in sentence
+    return "both" if review and litigation else "review" if review else "litigation"
+
+
+def _signature(sentence: str) -> bool:
+    """The agency's name and the date under the report."""
+    return bool(
+        re.fullmatch(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[^，,]{2,30}(?:局|委|政府|会|办))\s*", sentence)
+    )

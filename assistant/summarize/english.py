@@ -1,0 +1,590 @@
+"""The reports' formulaic Chinese rendered in English, clause by clause, from the one vocabulary.
+
+A clause is cut into words of :mod:`assistant.domain.vocabulary` (terms and themes are nouns; ACTION,
+MANNER and QUALITY entries are verbs, adverbs and qualities) and the few function words (的 和 与 及 、);
+a clause with any other word is not rendered. The words are then put in English order by the
+patterns these reports share:
+
+* a work item or measure: [manner] verb [object] -> "further improving the disclosure catalogue";
+* a noun phrase: A的B -> "B of A", A和B -> "A and B";
+* a problem: X有待提高 -> "X needs to be improved", X不够丰富 -> "X is not rich enough",
+  X较为单一 -> "X is rather uniform", X不明确 -> "X is not clear".
+
+What no pattern renders is quoted in Chinese with its terms glossed, and counted (:class:`Rendered`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.domain import vocabulary
+from assistant.domain.patterns import HEADING_NUMERALS
+from assistant.domain.vocabulary import Kind
+
+NOUN_KINDS = Kind.TERM | Kind.THEME | Kind.WORD | Kind.FIELD
+_PREP = "对"
+_CONJ = {
+    "和": "and",
+    "与": "and",
+    "及": "and",
+    "以及": "and",
+    "、": "and",
+    "并": "and",
+    "或": "or",
+    "和其他": "and other",
+}
+_OF = "的"
+_SKIP = frozenset(
+    {"“", "”", "‘", "’", '"', "「", "」", "《", "》", " ", "\u3000", "等", "各类", "各项", "相关", "有关"}
+)
+# Verbs whose past (and participle) is irregular; the others add -ed.
+_IRREGULAR = {
+    "build": "built",
+    "hold": "held",
+    "make": "made",
+    "set up": "set up",
+    "draw up": "drawn up",
+    "keep": "kept",
+    "run": "run",
+    "put": "put",
+    "lead": "led",
+    "seek": "sought",
+    "broaden": "broadened",
+}
+_ITEM = re.compile(
+    rf"(?:[{HEADING_NUMERALS}]+是|[（(]\s*[{HEADING_NUMERALS}\d]+\s*[)）]|(?<![\d.．])\d{{1,2}}\s*[.．、](?!\d))"
+)
+_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A clause of the report and its English, or None when no pattern renders it (it is then quoted)."""
+
+    zh: str
+    en: str | None
+    glosses: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def rendered(self) -> bool:
+        return self.en is not None
+
+    def english(self) -> str:
+        """The English, or the Chinese quoted with its known terms glossed."""
+        if self.en is not None:
+            return self.en
+        inner = self.zh.replace("“", "‘").replace("”", "’").replace('"', "'")
+        gloss = "; ".join(f"{en}: {zh}" for zh, en in self.glosses)
+        return f"“{inner}” (quoted: {gloss})" if gloss else f"“{inner}” (quoted, no gloss)"
+
+
+@dataclass(frozen=True)
+class Word:
+    zh: str
+    en: str
+    kind: str  # noun, verb, manner, quality, conj, of
+
+
+@cache
+def _lexicon() -> dict[str, Word]:
+    out: dict[str, Word] = {}
+    for kind, name in ((NOUN_KINDS, "noun"), (Kind.ACTION, "verb"), (Kind.MANNER, "manner"), (Kind.QUALITY, "quality")):
+        for t in vocabulary.of_kind(kind):
+            out.setdefault(t.zh, Word(t.zh, t.prose, name))
+    for zh, en in _CONJ.items():
+        out[zh] = Word(zh, en, "conj")
+    out[_OF] = Word(_OF, "of", "of")
+    out[_PREP] = Word(_PREP, "regarding", "prep")
+    return out
+
+
+@cache
+def _longest() -> int:
+    return max(len(k) for k in _lexicon())
+
+
+_NAME = re.compile(r"“([^“”]{1,16})”|《([^《》]{1,40})》|\"([^\"]{1,16})\"")
+
+
+def _name(inner: str, title: bool) -> Word:
+    """A quoted name or a 《title》: in English where its words are known, else quoted as printed. A quoted
+    single word (不够“全”) is that word."""
+    ws = words(inner)
+    if ws and len(ws) == 1 and not title:
+        return ws[0]
+    en = noun_phrase(ws) if ws else None
+    if en is None:
+        en = f"“{inner}”"
+    elif title:
+        en = f"the {en}"
+    return Word(inner, en, "noun")
+
+
+def words(text: str) -> list[Word] | None:
+    """The clause as vocabulary words, longest match first; None when a part of it is no known word.
+    A quoted name or a 《title》 is one noun."""
+    lex, out, i = _lexicon(), [], 0
+    while i < len(text):
+        if text[i] == "了" and out and out[-1].kind == "verb":
+            i += 1
+            continue
+        m = _NAME.match(text, i)
+        if m:
+            out.append(_name(m.group(1) or m.group(2) or m.group(3), bool(m.group(2))))
+            i = m.end()
+            continue
+        if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
+            i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
+            continue
+        for n in range(min(_longest(), len(text) - i), 0, -1):
+            w = lex.get(text[i : i + n])
+            if w is not None:
+                out.append(w)
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def past(verb: str) -> str:
+    """'strengthen' -> 'strengthened', 'hold' -> 'held' (the first word of a phrasal verb)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    head, _, rest = verb.partition(" ")
+    if head in _IRREGULAR:
+        return f"{_IRREGULAR[head]} {rest}".strip()
+    if head in _DOUBLED:
+        form = head + head[-1] + "ed"
+    elif head.endswith("e"):
+        form = head + "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        form = head[:-1] + "ied"
+    else:
+        form = head + "ed"
+    return f"{form} {rest}".strip()
+
+
+_DOUBLED = frozenset(
+    {
+        "transfer",
+        "patrol",
+        "control",
+        "submit",
+        "commit",
+        "refer",
+        "compel",
+        "plan",
+        "step",
+        "set",
+        "run",
+        "stop",
+        "put",
+    }
+)
+
+
+def gerund(verb: str) -> str:
+    """'improve' -> 'improving', 'set up' -> 'setting up'."""
+    head, _, rest = verb.partition(" ")
+    if head in _DOUBLED:
+        form = head + head[-1] + "ing"
+    elif head.endswith("ie"):
+        form = head[:-2] + "ying"
+    elif head.endswith("e") and not head.endswith("ee"):
+        form = head[:-1] + "ing"
+    else:
+        form = head + "ing"
+    return f"{form} {rest}".strip()
+
+
+def _join(items: list[str], conj: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def noun_phrase(ws: list[Word]) -> str | None:
+    """Nouns, 的 and conjunctions in English order: A的B -> 'B of A', A和B -> 'A and B', A对B的C -> 'C of B in A'."""
+    if ws and ws[0].kind == "prep":
+        ws = ws[1:]
+    prep = next((i for i, w in enumerate(ws) if w.kind == "prep"), None)
+    if prep is not None:
+        left, right = noun_phrase(ws[:prep]), noun_phrase(ws[prep + 1 :])
+        return f"{right} in {left}" if left and right else None
+    if not ws or any(w.kind not in ("noun", "conj", "of", "quality", "verb") for w in ws):
+        return None
+    conjuncts: list[list[Word]] = [[]]
+    for w in ws:
+        if w.kind == "conj":
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(w)
+    if any(not c for c in conjuncts):
+        return None
+    # 扶贫和社会救助信息公开: the action noun at the end acts on every conjunct
+    last = conjuncts[-1]
+    head = _noun(last[-1]) if len(conjuncts) > 1 and len(last) > 1 and last[-2].kind != "of" else ""
+    conj = "or" if any(w.kind == "conj" and w.en == "or" for w in ws) else "and"
+    parts = [_conjunct(c) for c in ([*conjuncts[:-1], last[:-1]] if head in _ACTION_HEADS else conjuncts)]
+    if any(p is None for p in parts):
+        return None
+    inner = _join(parts, conj)  # type: ignore[arg-type]
+    if head in _ACTION_HEADS:
+        return f"{head} of {inner}" if inner else None
+    return inner
+
+
+def _noun(w: Word) -> str:
+    """A word as a noun: a verb as its action noun where English has one (公开 'disclosure'), else its gerund."""
+    if w.kind != "verb":
+        return w.en
+    return _NOMINAL.get(w.en, gerund(w.en))
+
+
+def _conjunct(part: list[Word]) -> str | None:
+    """A=的=B: 'B of A'. A verb before 的 makes a relative clause (省级明确的格式), which no pattern renders."""
+    pieces: list[list[str]] = [[]]
+    for i, w in enumerate(part):
+        if w.kind == "of":
+            if any(x.kind == "verb" for x in part[:i]):
+                return None
+            pieces.append([])
+        else:
+            pieces[-1].append(_noun(w))
+    return " of ".join(reversed([_head_first(p) for p in pieces if p]))
+
+
+# English action nouns of verbs that end a noun phrase (清单公开 'disclosure of the list').
+_NOMINAL = {
+    "disclose": "disclosure",
+    "adjust": "adjustment",
+    "change": "change",
+    "publish": "publication",
+    "update": "updating",
+    "clean up": "clean-up",
+    "define": "definition",
+    "transfer": "transfer",
+    "use": "use",
+    "apply": "application",
+    "spread": "promotion",
+    "popularise": "popularisation",
+}
+
+
+# Nouns of an action that English puts before what they act on: 财政资金信息公开 'disclosure of public funds'.
+_ACTION_HEADS = frozenset(
+    {
+        "disclosure",
+        "information disclosure",
+        "proactive disclosure",
+        "building",
+        "management",
+        "supervision",
+        "information release",
+        "interpretation",
+        "clean-up",
+        "review",
+        "publicity",
+        "monitoring",
+        "updating",
+        "routine supervision",
+        "daily management",
+        "routine monitoring",
+        "overall supervision",
+        "standardisation",
+        "degree of standardisation",
+        "public consultation",
+        "definition",
+        "publication",
+        "application",
+        "promotion",
+        "popularisation",
+        "use",
+        "transfer",
+        "level",
+        "strength",
+    }
+)
+
+
+def _head_first(pieces: list[str]) -> str:
+    """Nouns in Chinese order, an action noun at the end moved before what it acts on."""
+    if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
+        return f"{pieces[-1]} of {' '.join(pieces[:-1])}"
+    return " ".join(pieces)
+
+
+def _the(np: str) -> str:
+    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds)."""
+    return f"the {np}" if " of " in np and not np.startswith(("the ", "“")) else np
+
+
+def _plural(np: str) -> bool:
+    head = np.split(" of ")[0]
+    return " and " in head or (head.endswith("s") and not head.endswith(("ss", "us", "sis")))
+
+
+def verb_phrase(ws: list[Word]) -> str | None:
+    """[manner] verb [and verb] [object], or object [manner] verb, as a gerund phrase."""
+    verbs = [i for i, w in enumerate(ws) if w.kind == "verb"]
+    if not verbs:
+        manner = [w.en for w in ws if w.kind == "manner"]
+        if not manner and len(ws) > 1 and ws[-1].kind == "quality" and ws[-2].kind == "noun":
+            subject = noun_phrase(ws[:-1])  # 门户网站建设功能齐全: a noun and its quality
+            return f"{subject} {'are' if subject and _plural(subject) else 'is'} {ws[-1].en}" if subject else None
+        np = noun_phrase([w for w in ws if w.kind != "manner"])
+        if manner and not (np and np.split()[0].endswith("ing")):
+            return None  # 及时回应: a noun is no action
+        return " ".join([*manner, np]) if np else None
+    first = verbs[0]
+    manner = [w.en for w in ws[:first] if w.kind == "manner"]
+    if any(w.kind not in ("manner",) for w in ws[:first]):
+        return None  # a noun before the verb (清单闭环推进, 及时整改提高): no pattern says how they relate
+    i, vs = first, []
+    while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
+        if ws[i].kind == "verb":
+            vs.append(gerund(ws[i].en))
+        elif ws[i].kind == "manner":
+            manner.append(ws[i].en)
+        i += 1
+    rest = ws[i:]
+    obj = noun_phrase(rest) if rest else ""
+    obj = _the(obj) if obj else obj
+    if obj is None:
+        # a second verb phrase joined without a conjunction (优化调整完善公开内容): give up
+        return None
+    return " ".join(x for x in (*manner, _join(vs), obj) if x)
+
+
+_MODAL = re.compile(
+    r"(?:仍然|仍|还|尚|亦|也|都)?(?P<m>有待|仍需|还需|尚需|需要|亟需|亟待|仍待|待|需|不够|不太|不|未能|未|较为|比较|相对|较|"
+    r"有所|仍有|存在)?(?P<f>进一步)?$"
+)
+_NEEDS = frozenset({"有待", "仍需", "还需", "尚需", "需要", "亟需", "亟待", "仍待", "待", "需"})
+_RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
+
+
+_LIMITED = re.compile(r"^受(?P<by>.+?)(?:的)?限制$")
+_HANDLED_BY = re.compile(r"^(?P<x>.+?)(?P<mostly>多|均|主要|都)?由(?P<y>.+?)(?P<part>兼职)?(?:经办|负责|办理)$")
+_UNDERWENT = re.compile(r"^(?P<x>.+?)发生(?P<big>较大|重大|很大)?(?P<what>调整|变化|变动)$")
+_WITH = re.compile(r"^与(?P<rest>.+)$")
+
+
+def _np(text: str) -> str | None:
+    ws = words(text)
+    return noun_phrase(ws) if ws else None
+
+
+def _special_problem(clause: str) -> str | None:
+    """X多由Y兼职经办 -> 'X is mostly handled part-time by Y'; X发生较大调整 -> 'X underwent major
+    adjustment'; 与X互动交流不足 -> 'interaction and exchange with X is insufficient'."""
+    m = _HANDLED_BY.match(clause)
+    if m and (x := _np(m.group("x"))) and (y := _np(m.group("y"))):
+        mostly = {"多": "mostly ", "主要": "mainly ", "均": "all ", "都": "all "}.get(m.group("mostly") or "", "")
+        part = " part-time" if m.group("part") else ""
+        return f"{x} {'are' if _plural(x) else 'is'} {mostly}handled{part} by {y}"
+    m = _UNDERWENT.match(clause)
+    if m and (x := _np(m.group("x"))):
+        change = words(m.group("what"))
+        if change:
+            what = _noun(change[0])
+            return f"{x} underwent {'major ' if m.group('big') else ''}{what}"
+    m = _WITH.match(clause)
+    if m:
+        rest = m.group("rest")
+        for k in range(1, len(rest)):
+            other, problem = _np(rest[:k]), _problem(rest[k:])
+            if other and problem:
+                subject, _, tail = problem.partition(" is ") if " is " in problem else problem.partition(" are ")
+                verb = " is " if " is " in problem else " are "
+                return f"{subject} with {_the(other)}{verb}{tail}" if tail else None
+    return None
+
+
+def _problem(clause: str) -> str | None:
+    """Subject, modal words and a predicate of verbs or qualities: 'X有待进一步完善' -> 'X needs to be
+    further improved', 'X不够丰富' -> 'X is not rich enough', 'X较为单一' -> 'X is rather uniform';
+    受X限制 -> 'the work is limited by X'."""
+    special = _special_problem(clause)
+    if special:
+        return special
+    limited = _LIMITED.match(clause)
+    if limited:
+        ws = words(limited.group("by"))
+        by = noun_phrase(ws) if ws else None
+        return f"the work is limited by {by}" if by else None
+    for k in range(1, len(clause)):
+        pred = words(clause[k:])
+        if pred and all(w.kind in ("manner", "conj") for w in pred) and pred[0].kind == "manner":
+            pred = [Word(w.zh, _adjective(w.en), "quality") if w.kind == "manner" else w for w in pred]
+        if not pred or any(w.kind not in ("verb", "quality", "conj") for w in pred) or pred[0].kind == "conj":
+            continue
+        modal = _MODAL.search(clause[:k])
+        assert modal is not None
+        subject_ws = words(clause[: modal.start()])
+        subject = noun_phrase(subject_ws) if subject_ws else None
+        if not subject:
+            continue
+        return _predicate(subject, modal.group("m") or "", bool(modal.group("f")), pred)
+    return None
+
+
+def _adjective(adverb: str) -> str:
+    """'promptly' -> 'prompt', 'comprehensively' -> 'comprehensive' (an adverb used as a predicate)."""
+    if adverb == "fully":
+        return "sufficient"
+    return adverb[:-2] if adverb.endswith("ly") and len(adverb) > 5 else adverb
+
+
+def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str | None:
+    plural = _plural(subject)
+    be, has, needs = ("are", "have", "need") if plural else ("is", "has", "needs")
+    more = " further" if further else ""
+    verbs = [w for w in pred if w.kind == "verb"]
+    if verbs and len(verbs) != len([w for w in pred if w.kind != "conj"]):
+        return None
+    if verbs:
+        done = _join([past(w.en) for w in verbs])
+        if modal in _NEEDS:
+            return f"{subject} {needs} to be{more} {done}"
+        if modal in ("不够", "不太"):
+            return f"{subject} {be} not sufficiently {done}"
+        if modal in ("不", "未", "未能"):
+            return f"{subject} {be} not {done}"
+        if modal == "有所":
+            return f"{subject} {has} {done} somewhat"
+        if modal in ("仍有", "存在"):
+            return f"{subject} {be} still {done}"
+        return None
+    quality = _join([w.en for w in pred if w.kind != "conj"])
+    if modal in _NEEDS:
+        return f"{subject} {needs} to be{more} {'more ' + quality if ' ' not in quality else quality}"
+    if modal in ("不够", "不太"):
+        return f"{subject} {be} not {quality} enough"
+    if modal in ("不", "未", "未能"):
+        return f"{subject} {be} not {quality}"
+    if modal in _RATHER_WORDS:
+        return f"{subject} {be} rather {quality}"
+    if modal == "有所":
+        return f"{subject} {has} become somewhat {quality}"
+    if modal in ("仍有", "存在"):
+        return f"{subject} {be} still {quality}"
+    return f"{subject} {be} {quality}" if not modal else None
+
+
+def clean(text: str) -> str:
+    """A clause without its numbering, lead-in and final punctuation."""
+    text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
+    text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
+    text = re.sub(
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
+        "",
+        text.strip(),
+    )
+    return text.strip(" ，,。；;：:")
+
+
+def _gloss(text: str) -> tuple[tuple[str, str], ...]:
+    from assistant.summarize.narrative import glosses
+
+    return tuple(glosses(text))
+
+
+_INCLUDE = re.compile(r"^(?P<pre>.*?)(?:将|把)(?P<x>.+?)纳入(?P<y>.+)$")
+_TREAT = re.compile(r"^(?P<pre>.*?)对(?P<x>.+?)进行了?(?P<v>.+)$")
+
+
+def _manners(text: str) -> list[str] | None:
+    """Adverbs (and 坚持) before a pattern's object, in English; None when something else stands there."""
+    ws = words(text.replace("坚持", "")) if text else []
+    if ws is None or any(w.kind != "manner" for w in ws):
+        return None
+    return [w.en for w in ws]
+
+
+_NONE_OF = re.compile(r"^无(?P<x>.+?)(?:的)?情况$")
+
+
+def _pattern_item(clause: str) -> str | None:
+    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X'."""
+    none = _NONE_OF.match(clause)
+    if none and (x := _np(none.group("x"))):
+        return f"there was no case of {x}"
+    special = _special_problem(clause)
+    if special:
+        return special
+    m = _INCLUDE.match(clause)
+    if m:
+        pre, x, y = _manners(m.group("pre")), words(m.group("x")), words(m.group("y"))
+        xs, ys = (noun_phrase(x) if x else None), (noun_phrase(y) if y else None)
+        if pre is not None and xs and ys:
+            return " ".join([*pre, f"including {_the(xs)} in {_the(ys)}"])
+    m = _TREAT.match(clause)
+    if m:
+        pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
+        xs = noun_phrase(x) if x else None
+        if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
+            return " ".join([*pre, *(w.en for w in v[:-1]), gerund(v[-1].en), _the(xs)])
+    return None
+
+
+def render_item(text: str) -> Rendered:
+    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue'."""
+    clause = clean(_lead(text))
+    ws = words(clause)
+    en = (verb_phrase(ws) if ws else None) or _pattern_item(clause)
+    return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
+
+
+def render_problem(text: str) -> Rendered:
+    """A problem by its clauses: 政策解读形式不够丰富 -> 'Policy interpretation's forms are not rich enough'."""
+    clause = clean(_lead(text))
+    whole = _problem(clause)
+    if whole:
+        return Rendered(clause, _capital(whole))
+    parts = [c for c in re.split(r"[，,、]", clause) if c.strip()]
+    out = [_problem(p.strip()) for p in parts]
+    if len(out) > 1 and all(out):
+        return Rendered(clause, _capital("; ".join(out)))  # type: ignore[arg-type]
+    return Rendered(clause, None, _gloss(clause))
+
+
+def render_heading(text: str) -> Rendered:
+    """A subsection heading: （一）主动公开方面 -> 'Proactive disclosure'; two clauses -> 'A; b'."""
+    clause = clean(text)
+    whole = words(clause)
+    if whole and (en := verb_phrase(whole)):
+        return Rendered(clause, _capital(en))
+    parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]
+    out = []
+    for part in parts:
+        ws = words(part)
+        out.append(verb_phrase(ws) if ws else None)
+    if out and all(out):
+        return Rendered(clause, _capital("; ".join(out)))  # type: ignore[arg-type]
+    return Rendered(clause, None, _gloss(clause))
+
+
+def _lead(text: str) -> str:
+    """The first clause of an item, after its numbering."""
+    text = clean(text)
+    m = _CLAUSE.search(text)
+    return m.group(0) if m else text
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def split_items(text: str) -> list[str]:
+    """一是…二是… / （一）…（二）… / 1.…2.… -> the items, each without its number; [] when not a list."""
+    marks = list(_ITEM.finditer(text))
+    if len(marks) < 2:
+        return []
+    return [
+        text[a.end() : b.start() if b else len(text)].strip() for a, b in zip(marks, [*marks[1:], None], strict=True)
+    ]
