@@ -4,7 +4,7 @@ always with citations, and plainly "not given" when the reports do not tell."""
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from assistant import config
 from assistant.answer import aggregate, narrative
@@ -21,12 +21,13 @@ from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, Report
 from assistant.search.searcher import Searcher, store_corpus
+from assistant.store.cache import snapshot
 from assistant.store.database import Store
 
 
 def corpus_searcher(store_path: str) -> Searcher:
     """The corpus's passage index, brought up to date with the store whenever the store changes."""
-    return _searcher(store_path, Store(store_path).fingerprint())
+    return _searcher(store_path, snapshot(Store(store_path)).fingerprint)
 
 
 @cache
@@ -49,7 +50,7 @@ def ask(
         store = Store()
     lang = detect(question)
     if report is None and report_id is not None:
-        report = store.report(report_id)
+        report = snapshot(store).reports.get(report_id)
         if report is None:
             return Answer(
                 f"No report with id {report_id} in the corpus."
@@ -159,7 +160,8 @@ class _Context:
     def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: list[ReportRef]):
         self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
-        self.load = lru_cache(maxsize=None)(store.report if store else lambda _id: None)
+        reports = snapshot(store).reports if store else {}
+        self.load = reports.get
 
     @property
     def searcher(self) -> Searcher:

@@ -45,7 +45,7 @@ def _table_md(rows: list[list[str]]) -> str:
 
 def _table_html(rows: list[list[str]]) -> str:
     cells = ("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return "<table border=\"1\">\n" + "\n".join(cells) + "\n</table>"
+    return '<table border="1">\n' + "\n".join(cells) + "\n</table>"
 
 
 def tables(layout: schema.Layout, values: Mapping[str, Number], fmt: str) -> str:

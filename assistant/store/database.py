@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from assistant import config
@@ -58,6 +59,65 @@ _TABLES = ("narrative_checks", "narrative_facts", "warnings", "figures", "passag
 
 def _number(v: float | None) -> int | float | None:
     return None if v is None else numbers.normalize(v)
+
+
+_META = ("id", "title", "agency", "region", "year", "source_file", "format", "sha256", "layout")
+
+
+def _fill(into: Report | dict[str, Report], db: sqlite3.Connection, where: str = "", args: tuple = ()) -> None:
+    """Read the figures, warnings and narrative of one report (``where`` selects it) or of every report
+    of ``into`` (by id), in stored order."""
+    reports = {into.id: into} if isinstance(into, Report) else into
+    for f in db.execute(f"SELECT * FROM figures {where}", args):
+        report = reports.get(f["report_id"])
+        if report is None:
+            continue
+        src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
+        alternatives = tuple(json.loads(f["alternatives"])) if f["alternatives"] else ()
+        report.figures[f["address"]] = Figure(
+            f["address"],
+            _number(f["value"]),
+            src,
+            bool(f["uncertain"]),
+            f["note"] or "",
+            bool(f["derived"]),
+            alternatives,
+        )
+    for report in reports.values():
+        if report.layout in schema.LAYOUTS:
+            order = _order(report.layout)
+            report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
+    for w in db.execute(
+        f"SELECT report_id, kind, message, address, identity, numbers FROM warnings {where} ORDER BY report_id, seq",
+        args,
+    ):
+        if w["report_id"] in reports:
+            d = {k: w[k] for k in ("kind", "message", "address", "identity")}
+            reports[w["report_id"]].warnings.append(
+                Warning.from_dict({**d, "numbers": json.loads(w["numbers"] or "[]")})
+            )
+    for f in db.execute(f"SELECT * FROM narrative_facts {where} ORDER BY report_id, seq", args):
+        if f["report_id"] in reports:
+            reports[f["report_id"]].narrative_facts.append(
+                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
+            )
+    for c in db.execute(f"SELECT * FROM narrative_checks {where} ORDER BY report_id, seq", args):
+        if c["report_id"] in reports:
+            reports[c["report_id"]].narrative_checks.append(
+                NarrativeCheck(
+                    c["measure"],
+                    _number(c["narrative_value"]),
+                    c["address"],
+                    _number(c["table_value"]),
+                    bool(c["agrees"]),
+                    c["start"],
+                )
+            )
+
+
+@cache
+def _order(layout: str) -> dict[str, int]:
+    return {a: i for i, a in enumerate(schema.LAYOUTS[layout].addresses())}
 
 
 class Store:
@@ -197,60 +257,37 @@ class Store:
             r = db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
             if r is None:
                 return None
-            report = Report(
-                id=r["id"],
-                title=r["title"],
-                agency=r["agency"],
-                region=r["region"],
-                year=r["year"],
-                source_file=r["source_file"],
-                format=r["format"],
-                sha256=r["sha256"],
-                layout=r["layout"],
-                text=r["text"],
-            )
+            report = Report(**{k: r[k] for k in _META}, text=r["text"])
             report.passages = [
                 Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
                 for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
-            for f in db.execute("SELECT * FROM figures WHERE report_id = ?", (report_id,)):
-                src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
-                alternatives = tuple(json.loads(f["alternatives"] or "[]"))
-                report.figures[f["address"]] = Figure(
-                    f["address"],
-                    _number(f["value"]),
-                    src,
-                    bool(f["uncertain"]),
-                    f["note"] or "",
-                    bool(f["derived"]),
-                    alternatives,
-                )
-            if report.layout:
-                order = {a: i for i, a in enumerate(schema.LAYOUTS[report.layout].addresses())}
-                report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
-            report.warnings = [
-                Warning.from_dict({**w, "numbers": json.loads(w["numbers"] or "[]")})
-                for w in db.execute(
-                    "SELECT kind, message, address, identity, numbers FROM warnings WHERE report_id = ? ORDER BY seq",
-                    (report_id,),
-                )
-            ]
-            report.narrative_facts = [
-                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
-                for f in db.execute("SELECT * FROM narrative_facts WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
-            report.narrative_checks = [
-                NarrativeCheck(
-                    c["measure"],
-                    _number(c["narrative_value"]),
-                    c["address"],
-                    _number(c["table_value"]),
-                    bool(c["agrees"]),
-                    c["start"],
-                )
-                for c in db.execute("SELECT * FROM narrative_checks WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
+            _fill(report, db, "WHERE report_id = ?", (report_id,))
         return report
+
+    def reports_without_text(self) -> dict[str, Report]:
+        """Every stored report with its figures, warnings and narrative, but without its text and passages
+        (what the questions read of the whole corpus), in a handful of queries."""
+        with closing(self._connect()) as db:
+            out = {
+                r["id"]: Report(**{k: r[k] for k in _META})
+                for r in db.execute(f"SELECT {', '.join(_META)} FROM reports ORDER BY agency, year, id")
+            }
+            _fill(out, db)
+        return out
+
+    def text(self, report_id: str) -> str:
+        """A stored report's text ("" when there is no such report)."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row["text"] if row else ""
+
+    def passages(self, report_id: str) -> list[Passage]:
+        with closing(self._connect()) as db:
+            return [
+                Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
+                for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
+            ]
 
     def copies(self) -> list[Copy]:
         """What the canonical-copy rule reads of every stored report (see assistant.domain.canonical)."""
