@@ -38,12 +38,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(f"error: {source}: not a folder of reports", file=sys.stderr)
         return 2
     store = Store(args.store) if args.store else None
-    made = 0
+    made, batch = 0, []
     try:
         for g in generate(source, args.count, Path(args.out), args.seed):
-            if store is not None and g.report is not None:
-                store.add(g.report, PARSER_VERSION)
             made += 1
+            if store is not None:
+                batch.append(g.report)
+            if len(batch) >= 200:  # one transaction per 200 reports, not one per report
+                store.add_all(batch, PARSER_VERSION)
+                batch = []
+        if store is not None:
+            store.add_all(batch, PARSER_VERSION)
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from functools import cache
@@ -162,77 +162,85 @@ class Store:
 
     def add(self, report: Report, parser_version: str = "") -> None:
         """Write (or replace) one report atomically: all of it or nothing."""
-        layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
+        self.add_all([report], parser_version)
+
+    def add_all(self, reports: Iterable[Report], parser_version: str = "") -> None:
+        """Write (or replace) several reports in one transaction: all of them or none."""
         with closing(self._connect()) as db, db:
-            db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
-            db.execute(
-                "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            for report in reports:
+                self._write(db, report, parser_version)
+
+    def _write(self, db: sqlite3.Connection, report: Report, parser_version: str) -> None:
+        layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
+        db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
+        db.execute(
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.id,
+                report.title,
+                report.agency,
+                report.region,
+                report.year,
+                report.layout,
+                report.format,
+                report.source_file,
+                report.sha256,
+                datetime.now(UTC).isoformat(),
+                report.text,
+                parser_version,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
+            [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
+        )
+        rows = []
+        for addr, f in report.figures.items():
+            zh, en = schema.figure_label(layout, addr)
+            src = f.source or Source(None, None)
+            rows.append(
                 (
                     report.id,
-                    report.title,
-                    report.agency,
-                    report.region,
-                    report.year,
-                    report.layout,
-                    report.format,
-                    report.source_file,
-                    report.sha256,
-                    datetime.now(UTC).isoformat(),
-                    report.text,
-                    parser_version,
-                ),
-            )
-            db.executemany(
-                "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
-                [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
-            )
-            rows = []
-            for addr, f in report.figures.items():
-                zh, en = schema.figure_label(layout, addr)
-                src = f.source or Source(None, None)
-                rows.append(
-                    (
-                        report.id,
-                        addr,
-                        f.value,
-                        int(f.uncertain),
-                        f.note,
-                        src.line,
-                        src.page,
-                        src.offset,
-                        src.label,
-                        zh,
-                        en,
-                        int(f.derived),
-                        json.dumps(f.alternatives) if f.alternatives else None,
-                        int(src.ocr),
-                        src.confidence,
-                    )
+                    addr,
+                    f.value,
+                    int(f.uncertain),
+                    f.note,
+                    src.line,
+                    src.page,
+                    src.offset,
+                    src.label,
+                    zh,
+                    en,
+                    int(f.derived),
+                    json.dumps(f.alternatives) if f.alternatives else None,
+                    int(src.ocr),
+                    src.confidence,
                 )
-            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            db.executemany(
-                "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, str(w.kind), w.message, w.address, w.identity, json.dumps(w.numbers))
-                    for i, w in enumerate(report.warnings)
-                ],
             )
-            db.executemany(
-                "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
-                    + (f.start, f.end, f.sentence)
-                    for i, f in enumerate(report.narrative_facts)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO narrative_checks VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, c.measure, c.narrative_value, c.address, c.table_value, int(c.agrees), c.start)
-                    for i, c in enumerate(report.narrative_checks)
-                ],
-            )
-            db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
+        db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany(
+            "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
+            [
+                (report.id, i, str(w.kind), w.message, w.address, w.identity, json.dumps(w.numbers))
+                for i, w in enumerate(report.warnings)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
+                + (f.start, f.end, f.sentence)
+                for i, f in enumerate(report.narrative_facts)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO narrative_checks VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (report.id, i, c.measure, c.narrative_value, c.address, c.table_value, int(c.agrees), c.start)
+                for i, c in enumerate(report.narrative_checks)
+            ],
+        )
+        db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
 
     def record_failure(self, path: str, reason: str) -> None:
         with closing(self._connect()) as db, db:
