@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from assistant import config
 from assistant.answer import aggregate, narrative
@@ -16,13 +17,14 @@ from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
-from assistant.compare.qa import what_changed
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, Report
-from assistant.search.searcher import Searcher, store_corpus
 from assistant.store.cache import snapshot
 from assistant.store.database import Store
+
+if TYPE_CHECKING:
+    from assistant.search.searcher import Searcher
 
 
 def corpus_searcher(store_path: str) -> Searcher:
@@ -32,6 +34,8 @@ def corpus_searcher(store_path: str) -> Searcher:
 
 @cache
 def _searcher(store_path: str, fingerprint: str) -> Searcher:
+    from assistant.search.searcher import store_corpus  # numpy and the index load for passages only
+
     return store_corpus(store_path).searcher()
 
 
@@ -417,7 +421,7 @@ class _Context:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":
             return aggregate.count_reports(refs, years, self.lang)
-        if measure is None and op == "change" and (changed := what_changed(named, years.listed, self.load, self.lang)):
+        if measure is None and op == "change" and (changed := _what_changed(named, years.listed, self.load, self.lang)):
             return Answer(changed, None, "aggregate", self.lang)
         if measure is None:
             pick = _one_report(named, years)
@@ -463,6 +467,12 @@ class _Context:
             else "（问题未指明报告，因此按整个语料库统计；如需单份报告的数字，请指明机关和年度或选择一份报告。）"
         )
         return answer
+
+
+def _what_changed(*args) -> str | None:
+    from assistant.compare.qa import what_changed
+
+    return what_changed(*args)
 
 
 def _latest(refs: list[ReportRef], years: Years) -> ReportRef | None:
