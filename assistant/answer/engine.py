@@ -4,6 +4,7 @@ always with citations, and plainly "not given" when the reports do not tell."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -161,7 +162,7 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: list[ReportRef]):
+    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: Sequence[ReportRef]):
         self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
         reports = snapshot(store).reports if store else {}
@@ -293,7 +294,7 @@ class _Context:
             )
         return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
-    def listing(self, refs: list[ReportRef], measure: Measure | None) -> Answer | None:
+    def listing(self, refs: Sequence[ReportRef], measure: Measure | None) -> Answer | None:
         """Which reports fit: by year (before the standard tables, a year), by a measure above or at 0."""
         years = self.query.years
         before = bool(BEFORE_TABLES.search(self.query.normal.text))
@@ -313,11 +314,12 @@ class _Context:
             return None
         keep.sort(key=lambda r: (r.year or 0, r.agency))
         cites = [Citation(r.id, r.title, r.agency, r.title, lang=self.lang) for r in keep]
-        names = [agency_name(r.agency, self.lang, r.year) for r in keep]
         if self.lang == "en":
-            text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + "; ".join(names) + "." if keep else "None."
+            names = aggregate.listed(keep, lambda r: agency_name(r.agency, self.lang, r.year), self.lang)
+            text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + names + "." if keep else "None."
         else:
-            text = f"共{len(keep)}份报告：" + "；".join(names) + "。" if keep else "没有符合的报告。"
+            names = aggregate.listed(keep, lambda r: agency_name(r.agency, self.lang, r.year), self.lang, "；")
+            text = f"共{len(keep)}份报告：" + names + "。" if keep else "没有符合的报告。"
         return Answer(text, len(keep), AnswerKind.AGGREGATE, self.lang, cites)
 
     def verdict(self, answer: Answer) -> Answer:

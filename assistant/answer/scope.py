@@ -108,10 +108,10 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     return [(a, w) for a, w in out if len(a) >= 2]
 
 
-def canonical(store: Store) -> list[ReportRef]:
+def canonical(store: Store) -> tuple[ReportRef, ...]:
     """One report per agency and year: the copy that counts (see assistant.domain.canonical), from the
-    store's snapshot in memory."""
-    return list(_canonical(snapshot(store)))
+    store's snapshot in memory (the same tuple until the store changes)."""
+    return _canonical(snapshot(store))
 
 
 @lru_cache(maxsize=4)
