@@ -52,14 +52,18 @@ def collect(
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
+    chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
     for ref in refs:
         if not ref.layout or ref.year not in years:
             continue
         report = load(ref.id)
-        cols = columns_of(report, measure)
-        if not cols:
+        if report.layout not in chosen:
+            cols = columns_of(report, measure)
+            chosen[report.layout] = (cols, match_column(question, measure, cols) if cols else None)
+        cols, pick = chosen[report.layout]
+        if not cols or pick is None:
             continue
-        column = match_column(question, measure, cols)
+        column = pick
         cells = addresses(report, measure, column)
         value, _ = value_of(report, cells)
         if value is None or any(report.figures[a].uncertain for a in cells):
