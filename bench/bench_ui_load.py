@@ -1,110 +1,183 @@
-"""Load check of the app: concurrent questions through the Gradio API, with their latency.
+"""Load on the app over plain HTTP: concurrent users asking through ``POST /api/ask`` and through Gradio's
+queue (``/gradio_api/call/ask``, the path the Ask tab's answers take), against stores of 23 (the corpus),
+500 and 5,000 reports (generated from the corpus with ``assistant generate``).
 
-Starts ``ui.py`` on a free local port over the corpus store (``indexes/corpus.sqlite``; when it is
-missing or empty, the bundled corpus is ingested into a temporary store), then sends N questions
-(default 20, English and Chinese, figures, aggregates and passages) all at once through
-``gradio_client`` to the named endpoint ``/ask``, and prints p50/p95/max latency and the failures.
-Exits 1 if any question fails or p95 is over the target.
+The app runs in its own process (``ui.py``); the users are threads of another process started per run
+(``--drive``), so that neither the client library nor the load generator shares the server's interpreter.
+Each user asks ``--rounds`` questions one after another; all users start together.
 
-Target: no failure, p95 <= 3 s for 20 concurrent questions ("the answer in a few seconds").
-
-    .venv/bin/python bench/bench_ui_load.py [--n 20] [--store FILE]
+    .venv/bin/python bench/bench_ui_load.py [--stores 23,500,5000] [--users 20,50] [--rounds 5]
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import json
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from common import corpus_store, generated_store, goal, load_now, machine, median, percentile
 
-from assistant.store.database import DEFAULT_STORE, Store  # noqa: E402
-from harness.serve import running_app  # noqa: E402
+from assistant.store.database import Store
+from harness.serve import running_app
 
-SEED = "000_782cdb5e9cbe54e2.txt"
-QUESTIONS = [  # (question, report id or "" for the whole corpus)
-    ("How many applications were carried forward?", SEED),
-    ("上年结转了多少件申请？", SEED),
-    ("How many applications were carried forward?", ""),
-    ("上年结转了多少件申请？", ""),
-    ("Which bureau received the most requests in 2023?", ""),
-    ("2024年平潭综合实验区收到多少件申请？", ""),
-    ("How many requests did individuals make?", ""),
-    ("行政复议有多少件？", ""),
-    ("What did Pingtan say about information processing fees?", ""),
-    ("平潭综合实验区2024年存在哪些主要问题？", ""),
-    ("What problems does the report mention?", SEED),
-    ("存在哪些主要问题？", SEED),
-]
-TARGET_P95_S = 3.0
+API_P95_S = 0.150  # /api/ask, 20 users, 5,000 reports
+GRADIO_P95_S = 0.400  # the Ask tab through Gradio's queue
+CORPUS_QUESTIONS = (
+    "How many applications were carried forward?",
+    "上年结转了多少件申请？",
+    "Which bureau received the most requests in 2023?",
+    "2024年共收到多少件申请？",
+    "How many requests did individuals make?",
+    "行政复议有多少件？",
+    "What did the reports say about information processing fees?",
+)
+REPORT_QUESTIONS = ("How many applications were carried forward?", "存在哪些主要问题？", "行政诉讼有多少件？")
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+def questions(report_id: str) -> list[tuple[str, str]]:
+    return [(q, "") for q in CORPUS_QUESTIONS] + [(q, report_id) for q in REPORT_QUESTIONS]
 
 
-def store_for_bench(path: Path, scratch: Path) -> Path:
-    """The store to serve: the given one if it holds reports, else the bundled corpus ingested afresh."""
-    if path.exists() and Store(path).counts()["reports"]:
-        return path
-    from assistant.store.ingest import ingest
-
-    fresh = Store(scratch / "corpus.sqlite")
-    ingest([REPO / "corpus"], fresh, progress=False)
-    print(f"(no reports in {path}: ingested the bundled corpus into {fresh.path})")
-    return fresh.path
+# ---------------------------------------------------------------- the users (a separate process)
+def _ask_api(client, url: str, question: str, report: str) -> str | None:
+    r = client.post(f"{url}/api/ask", json={"question": question, "report": report or None})
+    if r.status_code != 200 or not r.json().get("answer"):
+        return f"HTTP {r.status_code}: {r.text[:120]}"
+    return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=20, help="concurrent questions (default 20)")
-    parser.add_argument("--store", default=str(DEFAULT_STORE), help="the corpus store to serve")
-    args = parser.parse_args(argv)
+def _ask_gradio(client, url: str, question: str, report: str) -> str | None:
+    r = client.post(f"{url}/gradio_api/call/ask", json={"data": [question, report]})
+    if r.status_code != 200:
+        return f"HTTP {r.status_code}: {r.text[:120]}"
+    event = r.json()["event_id"]
+    text = client.get(f"{url}/gradio_api/call/ask/{event}").text
+    if "event: complete" not in text:
+        return f"no answer: {text[:120]}"
+    return None
 
-    from gradio_client import Client
 
-    with tempfile.TemporaryDirectory() as scratch:
-        store = store_for_bench(Path(args.store), Path(scratch))
-        start = time.perf_counter()
-        with running_app(store, log=Path(scratch) / "app.log") as url:
-            print(f"app up at {url} in {time.perf_counter() - start:.1f}s (store {store})")
-            client = Client(url, verbose=False, download_files=False)
-            client.predict(question="How many applications were carried forward?", report_id=SEED, api_name="/ask")
+def drive(url: str, users: int, rounds: int, mode: str, report_id: str) -> dict:
+    import httpx
 
-            def one(i: int) -> tuple[float, str | None]:
-                question, report_id = QUESTIONS[i % len(QUESTIONS)]
+    asks = questions(report_id)
+    one = _ask_api if mode == "api" else _ask_gradio
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(users)
+
+    def user(i: int) -> None:
+        with httpx.Client(timeout=120) as client:
+            one(client, url, *asks[i % len(asks)])  # each user's connection warm before the clock starts
+            start.wait()
+            for r in range(rounds):
+                question, report = asks[(i + r) % len(asks)]
                 t0 = time.perf_counter()
                 try:
-                    result = client.predict(question=question, report_id=report_id, api_name="/ask")
-                    error = None if isinstance(result, dict) and result.get("answer") else f"bad result {result!r}"
-                except Exception as exc:  # counted and shown, not raised
+                    error = one(client, url, question, report)
+                except Exception as exc:  # counted, not raised
                     error = f"{type(exc).__name__}: {exc}"
-                return time.perf_counter() - t0, error and f"{question!r}: {error}"
+                with lock:
+                    latencies.append(time.perf_counter() - t0)
+                    if error:
+                        failures.append(f"{question!r}: {error}")
 
-            wall = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=args.n) as pool:
-                results = list(pool.map(one, range(args.n)))
-            wall = time.perf_counter() - wall
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"latencies": latencies, "failures": failures, "wall": time.perf_counter() - t0}
 
-    latencies = [t for t, _ in results]
-    failures = [e for _, e in results if e]
-    p50, p95 = statistics.median(latencies), percentile(latencies, 95)
-    print(
-        f"{args.n} concurrent questions through /ask: p50 {p50:.3f}s  p95 {p95:.3f}s  max {max(latencies):.3f}s  "
-        f"wall {wall:.2f}s  failures {len(failures)}"
-    )
-    met = not failures and p95 <= TARGET_P95_S
-    print(f"target: no failure, p95 <= {TARGET_P95_S:.1f}s -> {'OK' if met else 'MISSED'}")
-    for f in failures:
-        print("  failed:", f)
-    return 0 if met else 1
+
+# ---------------------------------------------------------------- the runs
+def run(url: str, users: int, rounds: int, mode: str, report_id: str) -> dict:
+    cmd = [sys.executable, __file__, "--drive", url, "--users", str(users), "--rounds", str(rounds)]
+    out = subprocess.run([*cmd, "--mode", mode, "--report", report_id], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--stores", default="23,500,5000", help="store sizes (23: the corpus; others generated)")
+    ap.add_argument("--users", default="20,50", help="concurrent users per run")
+    ap.add_argument("--rounds", type=int, default=5, help="questions per user per run")
+    ap.add_argument("--drive", help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="api", help=argparse.SUPPRESS)
+    ap.add_argument("--report", default="", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.drive:
+        print(json.dumps(drive(args.drive, int(args.users), args.rounds, args.mode, args.report)))
+        return 0
+    print(machine())
+    results: dict[tuple[int, int, str], dict] = {}
+    for size in (int(s) for s in args.stores.split(",")):
+        store = corpus_store() if size == 23 else generated_store(size)
+        count = Store(store).counts()["reports"]
+        report_id = Store(store).reports()[0]["id"]
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            with running_app(store, log=Path(tmp) / "app.log", timeout=900) as url:
+                url = url.rstrip("/")
+                print(f"store of {count} reports: app up and warm in {time.perf_counter() - t0:.1f} s", flush=True)
+                for users in (int(u) for u in args.users.split(",")):
+                    for mode in ("api", "gradio"):
+                        res = run(url, users, args.rounds, mode, report_id)
+                        lat = res["latencies"]
+                        p50, p95 = median(lat), percentile(lat, 95)
+                        results[(count, users, mode)] = {"p50": p50, "p95": p95, "failures": len(res["failures"])}
+                        path = "/api/ask" if mode == "api" else "Gradio queue /ask"
+                        print(
+                            f"  {path:<18} {users:>2} users x {args.rounds}: p50 {p50 * 1000:7.1f} ms  "
+                            f"p95 {p95 * 1000:7.1f} ms  max {max(lat) * 1000:7.1f} ms  "
+                            f"{len(lat) / res['wall']:6.1f} answers/s  failures {len(res['failures'])}  {load_now()}",
+                            flush=True,
+                        )
+                        for f in res["failures"][:3]:
+                            print("    failed:", f)
+    return report(results)
+
+
+def report(results: dict[tuple[int, int, str], dict]) -> int:
+    sizes = sorted({k[0] for k in results})
+    big, small = sizes[-1], sizes[0]
+    for users in sorted({k[1] for k in results}):
+        for mode in ("api", "gradio"):
+            if (big, users, mode) in results and (small, users, mode) in results:
+                ratio = results[(big, users, mode)]["p95"] / results[(small, users, mode)]["p95"]
+                print(f"ratio p95 {big} / {small} reports, {users} users, {mode}: {ratio:.2f}×")
+        if (big, users, "api") in results:
+            ratio = results[(big, users, "gradio")]["p95"] / results[(big, users, "api")]["p95"]
+            print(f"ratio p95 Gradio queue / /api/ask, {big} reports, {users} users: {ratio:.2f}×")
+    api = results.get((big, 20, "api"))
+    grad = results.get((big, 20, "gradio"))
+    if api and grad:
+        print(
+            goal(
+                f"/api/ask, 20 users, {big} reports",
+                f"p95 {api['p95'] * 1000:.0f} ms, {api['failures']} failures",
+                f"p95 <= {API_P95_S * 1000:.0f} ms, 0 failures",
+                f"Gradio queue p95 {grad['p95'] * 1000:.0f} ms",
+                api["p95"] <= API_P95_S and not api["failures"],
+            )
+        )
+        print(
+            goal(
+                f"Gradio Ask (queue /ask), 20 users, {big} reports",
+                f"p95 {grad['p95'] * 1000:.0f} ms, {grad['failures']} failures",
+                f"p95 <= {GRADIO_P95_S * 1000:.0f} ms",
+                f"/api/ask p95 {api['p95'] * 1000:.0f} ms",
+                grad["p95"] <= GRADIO_P95_S and not grad["failures"],
+            )
+        )
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import real_passages
 
-from assistant.cli.search import Corpus, add_search_parser, run_search
+from assistant.cli.search import add_search_parser, run_search
 from assistant.domain.canonical import Copy
 from assistant.search.bm25 import BM25Index, IndexedPassage
-from assistant.search.searcher import Searcher, highlight_html, match_spans, search
+from assistant.search.searcher import Corpus, Searcher, highlight_html, match_spans, search
 from assistant.search.tokenize import Tokenizer
 
 

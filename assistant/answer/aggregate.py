@@ -4,8 +4,9 @@ and comparisons — always with the numbers they rest on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from assistant.answer.answer import Answer, AnswerKind, agency_name, figure_citation, number, who
 from assistant.answer.figures import _label, addresses, columns_of, value_of
@@ -13,6 +14,8 @@ from assistant.answer.measures import ColumnChoice, Measure, match_column, measu
 from assistant.answer.scope import ReportRef, Years
 from assistant.domain import numbers, vocabulary
 from assistant.domain.record import Report
+
+T = TypeVar("T")
 
 OPS = tuple((name, re.compile(pattern, re.I)) for name, pattern in vocabulary.OPERATIONS)
 _WORD_NUM = {"three": 3, "five": 5, "ten": 10}
@@ -49,14 +52,18 @@ def collect(
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
+    chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
     for ref in refs:
         if ref.year not in years:
             continue
         report = load(ref.id)
-        cols = columns_of(report, measure)
-        if not cols:
+        if report.layout not in chosen:
+            cols = columns_of(report, measure)
+            chosen[report.layout] = (cols, match_column(question, measure, cols) if cols else None)
+        cols, pick = chosen[report.layout]
+        if not cols or pick is None:
             continue
-        column = match_column(question, measure, cols)
+        column = pick
         cells = addresses(report, measure, column)
         value, _ = value_of(report, cells)
         if value is None or any(report.figures[a].uncertain for a in cells):
@@ -92,10 +99,23 @@ def _scope(years: Years, lang: str, count: int) -> str:
     return f"among the {count} reports of all years"
 
 
+# An answer names at most this many reports; over a large corpus it says how many more there are.
+LISTED = 30
+
+
+def listed(items: Sequence[T], name: Callable[[T], str], lang: str, sep: str = "; ") -> str:
+    """The first LISTED items by name, and how many more there are."""
+    shown = sep.join(name(i) for i in items[:LISTED])
+    more = len(items) - LISTED
+    if more <= 0:
+        return shown
+    return shown + (f"{sep}and {more} more" if lang == "en" else f"{sep}另有{more}份")
+
+
 def _lacking(lacking: list[ReportRef], lang: str) -> str:
     if not lacking:
         return ""
-    names = ", ".join(agency_name(r.agency, lang, r.year) for r in lacking)
+    names = listed(lacking, lambda r: agency_name(r.agency, lang, r.year), lang, ", ")
     return (
         f" Not counted, as their reports do not give the figure or give it only as an uncertain reading: {names}."
         if lang == "en"
@@ -152,7 +172,7 @@ def total_or_average(
     total = numbers.total(r.value for r in rows)
     value = round(total / len(rows), 1) if op == "average" else total
     what = _what(measure, column, lang)
-    parts = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in rows)
+    parts = listed(rows, lambda r: f"{_name(r, lang)} {number(r.value, lang)}", lang)
     if lang == "en":
         head = "On average" if op == "average" else "In total"
         text = f"{head}, {number(value)} {what} {_scope(years, lang, len(rows))} ({parts})."
@@ -242,7 +262,7 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
 def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
     """How many reports the corpus holds (each report once, whatever its formats)."""
     chosen = [r for r in refs if r.year in years]
-    names = "; ".join(agency_name(r.agency, lang, r.year) for r in chosen)
+    names = listed(chosen, lambda r: agency_name(r.agency, lang, r.year), lang)
     if lang == "en":
         text = (
             f"The corpus holds {len(chosen)} reports{' for ' + years.describe(lang) if years else ''}, "

@@ -4,7 +4,9 @@ always with citations, and plainly "not given" when the reports do not tell."""
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
 from assistant import config
 from assistant.answer import aggregate, narrative
@@ -16,21 +18,25 @@ from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
-from assistant.compare.qa import what_changed
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, Report
-from assistant.search.searcher import Searcher, store_corpus
+from assistant.store.cache import snapshot
 from assistant.store.database import Store
+
+if TYPE_CHECKING:
+    from assistant.search.searcher import Searcher
 
 
 def corpus_searcher(store_path: str) -> Searcher:
     """The corpus's passage index, brought up to date with the store whenever the store changes."""
-    return _searcher(store_path, Store(store_path).fingerprint())
+    return _searcher(store_path, snapshot(Store(store_path)).fingerprint)
 
 
 @cache
 def _searcher(store_path: str, fingerprint: str) -> Searcher:
+    from assistant.search.searcher import store_corpus  # numpy and the index load for passages only
+
     return store_corpus(store_path).searcher()
 
 
@@ -49,7 +55,7 @@ def ask(
         store = Store()
     lang = detect(question)
     if report is None and report_id is not None:
-        report = store.report(report_id)
+        report = snapshot(store).reports.get(report_id)
         if report is None:
             return Answer(
                 f"No report with id {report_id} in the corpus."
@@ -156,10 +162,11 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: list[ReportRef]):
+    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: Sequence[ReportRef]):
         self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
-        self.load = lru_cache(maxsize=None)(store.report if store else lambda _id: None)
+        reports = snapshot(store).reports if store else {}
+        self.load = reports.get
 
     @property
     def searcher(self) -> Searcher:
@@ -288,7 +295,7 @@ class _Context:
             )
         return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
-    def listing(self, refs: list[ReportRef], measure: Measure | None) -> Answer | None:
+    def listing(self, refs: Sequence[ReportRef], measure: Measure | None) -> Answer | None:
         """Which reports fit: by year (before the standard tables, a year), by a measure above or at 0."""
         years = self.query.years
         before = bool(BEFORE_TABLES.search(self.query.normal.text))
@@ -308,11 +315,12 @@ class _Context:
             return None
         keep.sort(key=lambda r: (r.year or 0, r.agency))
         cites = [Citation(r.id, r.title, r.agency, r.title, lang=self.lang) for r in keep]
-        names = [agency_name(r.agency, self.lang, r.year) for r in keep]
         if self.lang == "en":
-            text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + "; ".join(names) + "." if keep else "None."
+            names = aggregate.listed(keep, lambda r: agency_name(r.agency, self.lang, r.year), self.lang)
+            text = f"{len(keep)} report{'s' if len(keep) != 1 else ''}: " + names + "." if keep else "None."
         else:
-            text = f"共{len(keep)}份报告：" + "；".join(names) + "。" if keep else "没有符合的报告。"
+            names = aggregate.listed(keep, lambda r: agency_name(r.agency, self.lang, r.year), self.lang, "；")
+            text = f"共{len(keep)}份报告：" + names + "。" if keep else "没有符合的报告。"
         return Answer(text, len(keep), AnswerKind.AGGREGATE, self.lang, cites)
 
     def verdict(self, answer: Answer) -> Answer:
@@ -421,7 +429,7 @@ class _Context:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":
             return aggregate.count_reports(refs, years, self.lang)
-        if measure is None and op == "change" and (changed := what_changed(named, years.listed, self.load, self.lang)):
+        if measure is None and op == "change" and (changed := _what_changed(named, years.listed, self.load, self.lang)):
             return Answer(changed, None, "aggregate", self.lang)
         if measure is None:
             pick = _one_report(named, years)
@@ -468,6 +476,12 @@ class _Context:
             else "（问题未指明报告，因此按整个语料库统计；如需单份报告的数字，请指明机关和年度或选择一份报告。）"
         )
         return answer
+
+
+def _what_changed(*args) -> str | None:
+    from assistant.compare.qa import what_changed
+
+    return what_changed(*args)
 
 
 def _latest(refs: list[ReportRef], years: Years) -> ReportRef | None:

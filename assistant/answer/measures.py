@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR, CJK_WORD, NUMBERING
@@ -136,6 +136,7 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
     return specific and bool(vocabulary.asks("yes_no").search(question))
 
 
+@cache
 def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
     """(column ids, the words that name them, English, Chinese): each column the vocabulary has words for,
     and the five organisation columns together (after the individuals)."""
@@ -151,6 +152,7 @@ def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], .
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # an aggregate asks it of every report, nearly always with the same columns
 def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> ColumnChoice:
     """The column(s) the question names among those the measure's table has; else its natural default."""
     q = _normal(question)

@@ -18,13 +18,19 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-
-from pypinyin import lazy_pinyin
+from functools import cache, cached_property
 
 from assistant.domain.names import english_words
 from assistant.domain.patterns import CJK_WORD
 from assistant.search.tokenize import to_simplified
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's reading of the text (pypinyin loads its dictionaries only when a question needs them)."""
+    from pypinyin import lazy_pinyin as reading
+
+    return reading(text)
+
 
 _WORD = re.compile(r"[a-z][a-z']+")
 
@@ -66,10 +72,15 @@ class Speller:
         self._by_length: dict[int, list[str]] = {}
         for w in sorted(self.words):
             self._by_length.setdefault(len(w), []).append(w)
-        self._pinyin: dict[tuple[str, ...], list[str]] = {}
-        for term in sorted(set(chinese)):
-            if 2 <= len(term) <= 6 and CJK_WORD.fullmatch(term):
-                self._pinyin.setdefault(tuple(lazy_pinyin(term)), []).append(term)
+        self._chinese = tuple(sorted(t for t in set(chinese) if 2 <= len(t) <= 6 and CJK_WORD.fullmatch(t)))
+
+    @cached_property
+    def _pinyin(self) -> dict[tuple[str, ...], list[str]]:
+        """Known Chinese terms by their sound (made at the first Chinese question: an English one needs none)."""
+        out: dict[tuple[str, ...], list[str]] = {}
+        for term in self._chinese:
+            out.setdefault(tuple(lazy_pinyin(term)), []).append(term)
+        return out
 
     def english(self, word: str) -> str:
         limit = _allowed(word)

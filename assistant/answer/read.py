@@ -14,6 +14,7 @@ The reading runs in this order, and everything after it works on the query:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer.measures import (
@@ -72,7 +73,60 @@ class Query:
         return self.masked
 
 
-def _mask_scope(text: str, refs: list[ReportRef]) -> tuple[str, list[ReportRef]]:
+class _AliasIndex:
+    """The names a question may use for each of the reports, by their first letter: a question is matched
+    against the names that start with one of its letters, not against every report's."""
+
+    def __init__(self, refs: Sequence[ReportRef]):
+        self.refs = refs
+        self.of_ref = [aliases(ref) for ref in refs]
+        self.users: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for i, names in enumerate(self.of_ref):
+            for alias, _ in names:
+                if alias not in self.users:
+                    letters = [ch for ch in alias.lower() if not ch.isspace()]
+                    self.by_first.setdefault(letters[0], []).append(alias)
+                self.users.setdefault(alias, []).append(i)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, alias: str) -> re.Pattern[str]:
+        if alias not in self._patterns:
+            letters = (re.escape(ch) for ch in alias.lower() if not ch.isspace())
+            self._patterns[alias] = re.compile(r"[\s'’\-]*".join(letters))
+        return self._patterns[alias]
+
+    def matches(self, folded: str) -> dict[str, tuple[int, int]]:
+        """Each name the (lower-cased) question uses, with where it first does; a romanised name only as
+        a whole word."""
+        out: dict[str, tuple[int, int]] = {}
+        for alias in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
+            for m in self._pattern(alias).finditer(folded):
+                if re.match(r"[a-z]", alias) and (
+                    (m.start() and folded[m.start() - 1].isalpha())
+                    or (m.end() < len(folded) and folded[m.end()].isalpha())
+                ):
+                    continue
+                out[alias] = m.span()
+                break
+        return out
+
+
+_INDEXES: dict[int, _AliasIndex] = {}
+
+
+def _alias_index(refs: Sequence[ReportRef]) -> _AliasIndex:
+    """The index of these refs: kept while the same refs (the snapshot's canonical copies) are asked about."""
+    held = _INDEXES.get(id(refs))
+    if held is None or held.refs is not refs:
+        held = _AliasIndex(refs)
+        if len(_INDEXES) >= 4:
+            _INDEXES.clear()
+        _INDEXES[id(refs)] = held
+    return held
+
+
+def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportRef]]:
     """Blank the words that name an agency or a place; return the reports named, best first.
 
     Every agency the question names counts (a comparison names two); an agency whose matched words all
@@ -82,19 +136,14 @@ def _mask_scope(text: str, refs: list[ReportRef]) -> tuple[str, list[ReportRef]]
     folded = text.lower()
     spans: list[tuple[int, int]] = []
     found: dict[str, tuple[int, set[tuple[int, int]]]] = {}
-    for ref in refs:
-        score, mine = 0, set()
-        for alias, weight in aliases(ref):
-            pattern = r"[\s'’\-]*".join(re.escape(ch) for ch in alias.lower() if not ch.isspace())
-            for m in re.finditer(pattern, folded):
-                if re.match(r"[a-z]", alias) and (
-                    (m.start() and folded[m.start() - 1].isalpha())
-                    or (m.end() < len(folded) and folded[m.end()].isalpha())
-                ):
-                    continue
-                mine.add(m.span())
+    index = _alias_index(refs)
+    matched = index.matches(folded)
+    for i in sorted({i for alias in matched for i in index.users[alias]}):
+        ref, score, mine = refs[i], 0, set()
+        for alias, weight in index.of_ref[i]:
+            if alias in matched:
+                mine.add(matched[alias])
                 score += weight
-                break
         if score:
             found[ref.agency] = (score, found.get(ref.agency, (0, set()))[1] | mine)
             spans += mine
@@ -170,7 +219,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def read(question: str, lang: str, refs: list[ReportRef]) -> Query:
+def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     """Read a question once into its typed query (``refs``: the reports whose names it may use)."""
     normal = normalize(question, default_speller())
     masked, named = _mask_scope(normal.text, refs)

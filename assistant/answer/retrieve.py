@@ -4,15 +4,17 @@ English question the key terms of that sentence glossed."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from assistant.answer.answer import Answer, AnswerKind, who
 from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CLAUSE_ENDS, SENTENCE_ENDS, sentence_pattern
 from assistant.domain.record import Citation, Report, location
 from assistant.extract.sections import is_heading
-from assistant.search.bm25 import BM25Index
-from assistant.search.searcher import Hit, Searcher
 from assistant.search.tokenize import Tokenizer
+
+if TYPE_CHECKING:
+    from assistant.search.searcher import Hit, Searcher
 
 _SENTENCE = sentence_pattern(SENTENCE_ENDS + CLAUSE_ENDS)
 MAX_GLOSSES = 6
@@ -21,6 +23,9 @@ MIN_ANSWER_CHARS = 20
 
 def report_searcher(report: Report, tokenizer: Tokenizer | None = None) -> Searcher:
     """A throw-away index over one report that is not in the corpus (a file asked about on the spot)."""
+    from assistant.search.bm25 import BM25Index
+    from assistant.search.searcher import Searcher
+
     index = BM25Index(tokenizer)
     index.add(report.indexed_passages(), workers=1)
     return Searcher(index)

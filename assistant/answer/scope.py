@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.domain import vocabulary
-from assistant.domain.canonical import counted
 from assistant.domain.names import ABBREVIATIONS, agency_key, place_pinyin
 from assistant.domain.patterns import CJK, LONE_YEAR
 from assistant.domain.places import PLACE_KIND, ZONE_KINDS, ZONE_SHORT_FORMS
 from assistant.domain.vocabulary import Kind
+from assistant.store.cache import Snapshot, snapshot
 from assistant.store.database import Store
 
 _SUFFIX = re.compile(f"(?:{PLACE_KIND})$")
@@ -107,12 +108,17 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     return [(a, w) for a, w in out if len(a) >= 2]
 
 
-def canonical(store: Store) -> list[ReportRef]:
-    """One report per agency and year: the copy that counts (see assistant.domain.canonical)."""
-    keep = {c.id for c in counted(store.copies())}
+def canonical(store: Store) -> tuple[ReportRef, ...]:
+    """One report per agency and year: the copy that counts (see assistant.domain.canonical), from the
+    store's snapshot in memory (the same tuple until the store changes)."""
+    return _canonical(snapshot(store))
+
+
+@lru_cache(maxsize=4)
+def _canonical(snap: Snapshot) -> tuple[ReportRef, ...]:
     refs = [
-        ReportRef(r["id"], r["title"], r["agency"], r["region"], r["year"], r["format"], r["layout"])
-        for r in store.reports()
-        if r["id"] in keep
+        ReportRef(r.id, r.title, r.agency, r.region, r.year, r.format, r.layout)
+        for r in snap.reports.values()
+        if r.id in snap.counted
     ]
-    return sorted(refs, key=lambda r: (r.agency, r.year or 0))
+    return tuple(sorted(refs, key=lambda r: (r.agency, r.year or 0)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant import __version__, config
 from assistant.cli import options
+from assistant.cli.generate import add_parser as add_generate_parser
 from assistant.cli.options import add_json, add_limits, add_quiet, add_store
 from assistant.cli.search import add_search_parser
 from assistant.cli.summarize import add_parser as add_summarize_parser
@@ -259,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     add_summarize_parser(sub)
+    add_generate_parser(sub)
 
     p = sub.add_parser("compare", help="compare two reports, or an agency's two years")
     p.add_argument(

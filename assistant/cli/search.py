@@ -11,12 +11,13 @@ import csv
 import json
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assistant.cli import options
 from assistant.cli.options import add_json, add_store
-from assistant.search.bm25 import IndexUnusable
-from assistant.search.searcher import Corpus, Hit, store_corpus
+
+if TYPE_CHECKING:
+    from assistant.search.searcher import Corpus, Hit
 
 CSV_FIELDS = (
     "rank",
@@ -37,6 +38,8 @@ CSV_FIELDS = (
 
 def from_args(args: argparse.Namespace) -> Corpus:
     """The corpus store named by ``--store`` (default ``indexes/corpus.sqlite``)."""
+    from assistant.search.searcher import store_corpus  # numpy and the index load for a search only
+
     return store_corpus(options.store_path(args))
 
 
@@ -70,6 +73,8 @@ def run_search(
     if args.k < 1:
         print("search: -k must be at least 1", file=sys.stderr)
         return 2
+    from assistant.search.bm25 import IndexUnusable
+
     try:
         searcher = corpus(args).searcher()
     except IndexUnusable as exc:

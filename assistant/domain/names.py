@@ -91,12 +91,10 @@ def cedict_glosses() -> dict[str, frozenset[str]]:
 def _cedict_places() -> dict[str, str]:
     """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins."""
     out: dict[str, str] = {}
-    line_re = re.compile(r"^\S+ (\S+) \[([^\]]+)\] /")
-    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
-        for line in f:
-            m = line_re.match(line)
-            if m and m.group(2)[:1].isupper():
-                out.setdefault(m.group(1), m.group(2))
+    with gzip.open(_cedict_path(), "rb") as f:
+        data = b"\n" + f.read()  # one scan of the bytes: several times faster than decoding line by line
+    for word, pinyin in re.findall(rb"\n\S+ (\S+) \[([A-Z][^\]\n]*)\] /", data):
+        out.setdefault(word.decode(), pinyin.decode())
     return out
 
 

@@ -73,6 +73,9 @@ def share(part: Number, whole: Number) -> str:
 
 def total(values: Iterable[Number]) -> Number:
     """The exact sum of figures (0.1 + 0.2 is 0.3, not 0.30000000000000004); whole sums are integers."""
+    values = list(values)
+    if all(type(v) is int for v in values):  # counts, nearly always: their sum is exact as it is
+        return sum(values)
     return _number(sum((_decimal(v) for v in values), Decimal(0)))
 
 

@@ -63,6 +63,11 @@ def lookup(name: str) -> tuple[Division, ...]:
     return _index().get(name, ())
 
 
+def divisions() -> list[Division]:
+    """Every division of the gazetteer, by name."""
+    return [d for name in sorted(_index()) for d in _index()[name]]
+
+
 def short(name: str) -> str:
     """The name without its kind: 平潭县 → 平潭, 内蒙古自治区 → 内蒙古."""
     stem = _SUFFIX.sub("", name)

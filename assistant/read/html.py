@@ -181,7 +181,9 @@ def _flush(lines: list[str], current: list[str]) -> None:
 
 def _cell_text(cell) -> str:
     parts: list[str] = []
-    _render(cell, parts, [""])
+    current = [""]
+    _render(cell, parts, current)
+    _flush(parts, current)  # a bare <td>5</td> has no block inside to end its text
     return SPACE_CJK.sub("", "".join(parts)).strip()
 
 

@@ -22,12 +22,14 @@ import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-
-import jieba
+from typing import TYPE_CHECKING
 
 from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CJK, NUMBERING
 from assistant.domain.vocabulary import Kind
+
+if TYPE_CHECKING:
+    import jieba
 
 SEGMENTER_VERSION = 1
 
@@ -250,6 +252,8 @@ class Tokenizer:
     @property
     def signature(self) -> str:
         """Changes whenever segmentation could: stored with an index, which is rebuilt on mismatch."""
+        import jieba  # imported when segmentation is first needed: a figure question never needs it
+
         h = hashlib.sha256(f"{SEGMENTER_VERSION}|jieba {jieba.__version__}|{CORE_FREQ}|{DOMAIN_FREQ}|".encode())
         h.update("\n".join(CORE_TERMS).encode())
         h.update("\n".join(self.words).encode())
@@ -260,6 +264,8 @@ class Tokenizer:
     def jieba(self) -> jieba.Tokenizer:
         """The private jieba instance, initialised on first use with its cache in ``cache_dir``."""
         if self._jieba is None:
+            import jieba
+
             tk = jieba.Tokenizer()
             cached = _BASE_DICTIONARY.get("default")
             if self.cache_dir is not None and (cached is None or not (self.cache_dir / CACHE_FILE).is_file()):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from assistant import config
@@ -60,6 +61,65 @@ def _number(v: float | None) -> int | float | None:
     return None if v is None else numbers.normalize(v)
 
 
+_META = ("id", "title", "agency", "region", "year", "source_file", "format", "sha256", "layout")
+
+
+def _fill(into: Report | dict[str, Report], db: sqlite3.Connection, where: str = "", args: tuple = ()) -> None:
+    """Read the figures, warnings and narrative of one report (``where`` selects it) or of every report
+    of ``into`` (by id), in stored order."""
+    reports = {into.id: into} if isinstance(into, Report) else into
+    for f in db.execute(f"SELECT * FROM figures {where}", args):
+        report = reports.get(f["report_id"])
+        if report is None:
+            continue
+        src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
+        alternatives = tuple(json.loads(f["alternatives"])) if f["alternatives"] else ()
+        report.figures[f["address"]] = Figure(
+            f["address"],
+            _number(f["value"]),
+            src,
+            bool(f["uncertain"]),
+            f["note"] or "",
+            bool(f["derived"]),
+            alternatives,
+        )
+    for report in reports.values():
+        if report.layout in schema.LAYOUTS:
+            order = _order(report.layout)
+            report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
+    for w in db.execute(
+        f"SELECT report_id, kind, message, address, identity, numbers FROM warnings {where} ORDER BY report_id, seq",
+        args,
+    ):
+        if w["report_id"] in reports:
+            d = {k: w[k] for k in ("kind", "message", "address", "identity")}
+            reports[w["report_id"]].warnings.append(
+                Warning.from_dict({**d, "numbers": json.loads(w["numbers"] or "[]")})
+            )
+    for f in db.execute(f"SELECT * FROM narrative_facts {where} ORDER BY report_id, seq", args):
+        if f["report_id"] in reports:
+            reports[f["report_id"]].narrative_facts.append(
+                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
+            )
+    for c in db.execute(f"SELECT * FROM narrative_checks {where} ORDER BY report_id, seq", args):
+        if c["report_id"] in reports:
+            reports[c["report_id"]].narrative_checks.append(
+                NarrativeCheck(
+                    c["measure"],
+                    _number(c["narrative_value"]),
+                    c["address"],
+                    _number(c["table_value"]),
+                    bool(c["agrees"]),
+                    c["start"],
+                )
+            )
+
+
+@cache
+def _order(layout: str) -> dict[str, int]:
+    return {a: i for i, a in enumerate(schema.LAYOUTS[layout].addresses())}
+
+
 class Store:
     """Reports, passages, figures and warnings; each report is written in one transaction."""
 
@@ -102,77 +162,85 @@ class Store:
 
     def add(self, report: Report, parser_version: str = "") -> None:
         """Write (or replace) one report atomically: all of it or nothing."""
-        layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
+        self.add_all([report], parser_version)
+
+    def add_all(self, reports: Iterable[Report], parser_version: str = "") -> None:
+        """Write (or replace) several reports in one transaction: all of them or none."""
         with closing(self._connect()) as db, db:
-            db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
-            db.execute(
-                "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            for report in reports:
+                self._write(db, report, parser_version)
+
+    def _write(self, db: sqlite3.Connection, report: Report, parser_version: str) -> None:
+        layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
+        db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
+        db.execute(
+            "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.id,
+                report.title,
+                report.agency,
+                report.region,
+                report.year,
+                report.layout,
+                report.format,
+                report.source_file,
+                report.sha256,
+                datetime.now(UTC).isoformat(),
+                report.text,
+                parser_version,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
+            [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
+        )
+        rows = []
+        for addr, f in report.figures.items():
+            zh, en = schema.figure_label(layout, addr)
+            src = f.source or Source(None, None)
+            rows.append(
                 (
                     report.id,
-                    report.title,
-                    report.agency,
-                    report.region,
-                    report.year,
-                    report.layout,
-                    report.format,
-                    report.source_file,
-                    report.sha256,
-                    datetime.now(UTC).isoformat(),
-                    report.text,
-                    parser_version,
-                ),
-            )
-            db.executemany(
-                "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
-                [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
-            )
-            rows = []
-            for addr, f in report.figures.items():
-                zh, en = schema.figure_label(layout, addr)
-                src = f.source or Source(None, None)
-                rows.append(
-                    (
-                        report.id,
-                        addr,
-                        f.value,
-                        int(f.uncertain),
-                        f.note,
-                        src.line,
-                        src.page,
-                        src.offset,
-                        src.label,
-                        zh,
-                        en,
-                        int(f.derived),
-                        json.dumps(f.alternatives) if f.alternatives else None,
-                        int(src.ocr),
-                        src.confidence,
-                    )
+                    addr,
+                    f.value,
+                    int(f.uncertain),
+                    f.note,
+                    src.line,
+                    src.page,
+                    src.offset,
+                    src.label,
+                    zh,
+                    en,
+                    int(f.derived),
+                    json.dumps(f.alternatives) if f.alternatives else None,
+                    int(src.ocr),
+                    src.confidence,
                 )
-            db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            db.executemany(
-                "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, str(w.kind), w.message, w.address, w.identity, json.dumps(w.numbers))
-                    for i, w in enumerate(report.warnings)
-                ],
             )
-            db.executemany(
-                "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
-                    + (f.start, f.end, f.sentence)
-                    for i, f in enumerate(report.narrative_facts)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO narrative_checks VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (report.id, i, c.measure, c.narrative_value, c.address, c.table_value, int(c.agrees), c.start)
-                    for i, c in enumerate(report.narrative_checks)
-                ],
-            )
-            db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
+        db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        db.executemany(
+            "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)",
+            [
+                (report.id, i, str(w.kind), w.message, w.address, w.identity, json.dumps(w.numbers))
+                for i, w in enumerate(report.warnings)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
+                + (f.start, f.end, f.sentence)
+                for i, f in enumerate(report.narrative_facts)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO narrative_checks VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (report.id, i, c.measure, c.narrative_value, c.address, c.table_value, int(c.agrees), c.start)
+                for i, c in enumerate(report.narrative_checks)
+            ],
+        )
+        db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
 
     def record_failure(self, path: str, reason: str) -> None:
         with closing(self._connect()) as db, db:
@@ -197,60 +265,37 @@ class Store:
             r = db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
             if r is None:
                 return None
-            report = Report(
-                id=r["id"],
-                title=r["title"],
-                agency=r["agency"],
-                region=r["region"],
-                year=r["year"],
-                source_file=r["source_file"],
-                format=r["format"],
-                sha256=r["sha256"],
-                layout=r["layout"],
-                text=r["text"],
-            )
+            report = Report(**{k: r[k] for k in _META}, text=r["text"])
             report.passages = [
                 Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
                 for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
-            for f in db.execute("SELECT * FROM figures WHERE report_id = ?", (report_id,)):
-                src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
-                alternatives = tuple(json.loads(f["alternatives"] or "[]"))
-                report.figures[f["address"]] = Figure(
-                    f["address"],
-                    _number(f["value"]),
-                    src,
-                    bool(f["uncertain"]),
-                    f["note"] or "",
-                    bool(f["derived"]),
-                    alternatives,
-                )
-            if report.layout:
-                order = {a: i for i, a in enumerate(schema.LAYOUTS[report.layout].addresses())}
-                report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
-            report.warnings = [
-                Warning.from_dict({**w, "numbers": json.loads(w["numbers"] or "[]")})
-                for w in db.execute(
-                    "SELECT kind, message, address, identity, numbers FROM warnings WHERE report_id = ? ORDER BY seq",
-                    (report_id,),
-                )
-            ]
-            report.narrative_facts = [
-                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
-                for f in db.execute("SELECT * FROM narrative_facts WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
-            report.narrative_checks = [
-                NarrativeCheck(
-                    c["measure"],
-                    _number(c["narrative_value"]),
-                    c["address"],
-                    _number(c["table_value"]),
-                    bool(c["agrees"]),
-                    c["start"],
-                )
-                for c in db.execute("SELECT * FROM narrative_checks WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
+            _fill(report, db, "WHERE report_id = ?", (report_id,))
         return report
+
+    def reports_without_text(self) -> dict[str, Report]:
+        """Every stored report with its figures, warnings and narrative, but without its text and passages
+        (what the questions read of the whole corpus), in a handful of queries."""
+        with closing(self._connect()) as db:
+            out = {
+                r["id"]: Report(**{k: r[k] for k in _META})
+                for r in db.execute(f"SELECT {', '.join(_META)} FROM reports ORDER BY agency, year, id")
+            }
+            _fill(out, db)
+        return out
+
+    def text(self, report_id: str) -> str:
+        """A stored report's text ("" when there is no such report)."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row["text"] if row else ""
+
+    def passages(self, report_id: str) -> list[Passage]:
+        with closing(self._connect()) as db:
+            return [
+                Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
+                for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
+            ]
 
     def copies(self) -> list[Copy]:
         """What the canonical-copy rule reads of every stored report (see assistant.domain.canonical)."""

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+import uvicorn
+from fastapi import FastAPI
 
-from assistant.ui import compare, data, render
+from assistant.ui import api, compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
 
 log = logging.getLogger("assistant.ui")
@@ -502,7 +504,12 @@ def launch(
 
     signal.signal(signal.SIGTERM, stop)
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
-    demo.launch(
+    server = FastAPI(title="assistant")
+    server.include_router(api.router(service))  # before the app's routes: /api/* is ours
+    server = gr.mount_gradio_app(
+        server,
+        demo,
+        path="/",
         server_name=host,
         server_port=port,
         css=CSS,
@@ -512,5 +519,6 @@ def launch(
         max_file_size="50mb",
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
-        quiet=False,
     )
+    log.info("serving on http://%s:%s/ (JSON API under /api/)", host, port)
+    uvicorn.run(server, host=host, port=port, log_level="warning")

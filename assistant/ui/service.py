@@ -29,6 +29,7 @@ from assistant.extract.report import parse_file
 from assistant.present.terminal import table_views
 from assistant.read import IngestError, Limits
 from assistant.search.searcher import Hit, Searcher
+from assistant.store.cache import snapshot
 from assistant.store.database import Store
 from assistant.ui import data, render
 
@@ -63,7 +64,6 @@ class Service:
         self.tmp = Path(tempfile.mkdtemp(prefix="assistant-ui-"))
         atexit.register(shutil.rmtree, self.tmp, True)
         self._summary_lock = threading.Lock()
-        self._load = lru_cache(maxsize=64)(lambda rid, _fingerprint: self.store.report(rid))
         self._summaries = lru_cache(maxsize=128)(self._summary_for)
 
     # ---------------------------------------------------------------- the corpus
@@ -73,7 +73,7 @@ class Service:
 
     def warm_up(self) -> None:
         """Load the index, the segmenter and the summary models before the first visitor asks."""
-        if not self.store.counts()["reports"]:
+        if self.empty():
             return
         self.searcher()
         first = self.reports()[0]["id"]
@@ -83,11 +83,15 @@ class Service:
             self.summary_html(first, lang)
 
     def reports(self) -> list[dict]:
-        return self.store.reports()
+        """Metadata of every stored report (from memory until the store changes)."""
+        return snapshot(self.store).metadata
 
     def report(self, report_id: str) -> Report | None:
-        """A stored report (cached until the store changes)."""
-        return self._load(report_id, self.store.fingerprint()) if report_id else None
+        """A stored report (from memory until the store changes; its text is read when shown)."""
+        return snapshot(self.store).reports.get(report_id) if report_id else None
+
+    def empty(self) -> bool:
+        return not snapshot(self.store).reports
 
     def report_choices(self) -> list[tuple[str, str]]:
         """(label, id) of every stored report, for the pickers."""
@@ -127,7 +131,7 @@ class Service:
         question = (question or "").strip()
         if not question:
             return render.note_html("请输入问题。Please type a question."), []
-        if report is None and not report_id and not self.store.counts()["reports"]:
+        if report is None and not report_id and self.empty():
             return render.error_html(EMPTY_CORPUS), []
         try:
             answer = self.ask(question, report_id, report)
@@ -157,7 +161,7 @@ class Service:
         query = (query or "").strip()
         if not query:
             return render.note_html("请输入检索词。Please type what to search for."), None
-        if not self.store.counts()["reports"]:
+        if self.empty():
             return render.error_html(EMPTY_CORPUS), None
         hits, terms = self.search(query, year, region, agency, k)
         if not hits:

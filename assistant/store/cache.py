@@ -1,0 +1,122 @@
+"""What questions and pages read of the whole corpus, held in memory per store: every report's metadata,
+figures, warnings and narrative (not its text or passages), and the copies the canonical rule reads.
+
+``snapshot(store)`` returns the store's current snapshot. It is rebuilt when the store's fingerprint
+changes (an ingest, an upload that is stored, a removal); checking costs a ``stat`` of the file and the
+read of its change counter, so an unchanged store costs no query. A report's text and passages are read
+from the store only when something reads them (the line a citation quotes), a few at a time."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from assistant.domain.canonical import Copy, counted
+from assistant.domain.record import Passage, Report
+from assistant.store.database import Store
+
+
+class StoredReport(Report):
+    """A stored report whose text and passages are read from the store on first use."""
+
+    _store: Store
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return _text(self._store.path, self.id, self.sha256)
+
+    @text.setter
+    def text(self, value: str) -> None:  # the dataclass's __init__ sets "": the store has the text
+        pass
+
+    @property
+    def passages(self) -> list[Passage]:  # type: ignore[override]
+        return _passages(self._store.path, self.id, self.sha256)
+
+    @passages.setter
+    def passages(self, value: list[Passage]) -> None:
+        pass
+
+
+@lru_cache(maxsize=256)
+def _text(path: Path, report_id: str, sha256: str) -> str:
+    return Store(path).text(report_id)
+
+
+@lru_cache(maxsize=64)
+def _passages(path: Path, report_id: str, sha256: str) -> list[Passage]:
+    return Store(path).passages(report_id)
+
+
+@dataclass(eq=False)  # one snapshot is one object: hashed by identity, so results can be cached on it
+class Snapshot:
+    """The corpus as of one fingerprint of its store."""
+
+    fingerprint: str
+    reports: dict[str, Report]  # by id, ordered by agency, year and id
+    copies: list[Copy] = field(default_factory=list)
+
+    @cached_property
+    def counted(self) -> set[str]:
+        """Ids of the copies that count, one per agency-year (assistant.domain.canonical)."""
+        return {c.id for c in counted(self.copies)}
+
+    @cached_property
+    def metadata(self) -> list[dict]:
+        """What ``Store.reports()`` returns, from memory."""
+        keys = ("id", "title", "agency", "region", "year", "layout", "format", "source_file", "sha256")
+        return [{k: getattr(r, k) for k in keys} for r in self.reports.values()]
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return {
+            "reports": len(self.reports),
+            "figures": sum(len(r.figures) for r in self.reports.values()),
+            "warnings": sum(len(r.warnings) for r in self.reports.values()),
+        }
+
+
+_lock = threading.Lock()
+_snapshots: dict[Path, tuple[tuple, Snapshot]] = {}
+
+
+def _stamp(path: Path) -> tuple:
+    """Changes whenever SQLite commits to the file: its change counter (header bytes 24-27), size and
+    time, and those of a write-ahead log."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(24)
+            counter = fh.read(4)
+        st = os.stat(path)
+    except OSError:
+        return ()
+    wal = Path(f"{path}-wal")
+    wal_st = os.stat(wal) if wal.exists() else None
+    return counter, st.st_mtime_ns, st.st_size, wal_st and (wal_st.st_mtime_ns, wal_st.st_size)
+
+
+def snapshot(store: Store) -> Snapshot:
+    """The store's snapshot, rebuilt only when the store changed since the last one."""
+    path = store.path.resolve()
+    stamp = _stamp(path)
+    held = _snapshots.get(path)
+    if held and held[0] == stamp and stamp:
+        return held[1]
+    with _lock:
+        held = _snapshots.get(path)
+        if held and held[0] == stamp and stamp:
+            return held[1]
+        fingerprint = store.fingerprint()
+        if held is None or held[1].fingerprint != fingerprint:
+            reports = store.reports_without_text()
+            for report in reports.values():
+                report.__class__ = StoredReport
+                report._store = store  # type: ignore[attr-defined]
+            held = (stamp, Snapshot(fingerprint, reports, [Copy.of(r) for r in reports.values()]))
+        else:
+            held = (stamp, held[1])
+        _snapshots[path] = held
+        return held[1]

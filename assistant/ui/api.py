@@ -1,0 +1,48 @@
+"""The plain JSON API served beside the Gradio app: ``POST /api/ask`` and ``GET /api/search``.
+
+Both are stateless and run outside Gradio's queue. They return what ``assistant ask --json`` and
+``assistant search --json`` print: raw text, which a client that puts it in a page must escape."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from assistant.ui.service import Service
+
+log = logging.getLogger("assistant.ui.api")
+
+
+class AskBody(BaseModel):
+    question: str
+    report: str | None = None  # a stored report's id; none: the whole corpus
+
+
+def router(service: Service) -> APIRouter:
+    api = APIRouter(prefix="/api")
+
+    @api.post("/ask")
+    def ask(body: AskBody) -> JSONResponse:
+        """The answer to a question about one stored report or the corpus, as `assistant ask --json`."""
+        try:
+            return JSONResponse(service.ask(body.question, body.report or None).to_dict())
+        except Exception as exc:  # an answer engine bug is one clear line, not a dropped connection
+            log.exception("ask failed: %r", body.question)
+            return JSONResponse({"error": f"answering failed ({type(exc).__name__}: {exc})"}, status_code=500)
+
+    @api.get("/search")
+    def search(
+        q: str = Query(..., min_length=1),
+        year: int | None = None,
+        region: str = "",
+        agency: str = "",
+        k: int = Query(10, ge=1, le=1000),
+    ) -> JSONResponse:
+        """The passages that match, best first, as `assistant search --json`."""
+        hits, _ = service.search(q, year, region, agency, k)
+        return JSONResponse([h.to_dict() for h in hits])
+
+    return api
