@@ -61,7 +61,7 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
     for part in content.work:
         facts = statements.stated(part.facts)[:MAX_FACTS]
         bits = [_inline(i.english()) for i in part.items]
-        said = [capitalize(statements.fact_en(f)) + "." for f in facts]
+        said = [capitalize(c) + "." for c in map(statements.fact_en, facts) if c]
         if part.heading is not None and bits:
             work.append(f"{part.heading.english()}: {'; '.join(bits)}.")
         elif part.heading is not None and said:

@@ -91,14 +91,15 @@ def _quoted(measure: str) -> str:
     return "“" + measure.replace("“", "‘").replace("”", "’") + "”"
 
 
-def fact_en(fact: NarrativeFact) -> str:
-    """The fact as an English clause without a capital or full stop ('it proactively disclosed …')."""
+def fact_en(fact: NarrativeFact) -> str | None:
+    """The fact as an English clause without a capital or full stop ('it proactively disclosed …'); None
+    when its wording is not understood well enough to say what was counted (it stays in the JSON)."""
     action = _action(fact)
     thing = fact.english if fact.english and (_after_verb(fact) or not action.rest) else action.rest
     thing = thing or fact.english
     amount = amount_en(fact, thing or "")
     if thing is None:
-        return f"the report counts {amount} (in its words: {_quoted(fact.measure)})"
+        return None
     unit = _unit_en(fact, thing)
     if unit and (thing.startswith(unit.rstrip("s")) or thing.endswith(unit)):  # 218 requests, not requests of requests
         amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
@@ -114,11 +115,10 @@ def fact_en(fact: NarrativeFact) -> str:
         counted = f"{amount}{joiner}{thing}"
     if not action.verb:
         # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理), and a short
-        # measure (办结) depends on its sentence: give the report's words
-        shown = not action.read or len(fact.measure) <= 4
-        return f"the report counts {counted}" + (f" (in its words: {_quoted(fact.measure)})" if shown else "")
-    if action.subject is None:  # a part of the whole, by units the vocabulary cannot name: in the report's words
-        return f"the report counts {counted} (in its words: {_quoted(fact.measure)})"
+        # measure (办结) depends on its sentence: not said rather than said wrongly
+        return None if not action.read or len(fact.measure) <= 4 else f"the report counts {counted}"
+    if action.subject is None:  # a part of the whole, by units the vocabulary cannot name
+        return None
     if any(c in action.subject for c in _CHANNELS):  # 微信公众号发布信息672条: a channel, not who published
         return f"it {action.verb} {counted} through {action.subject}"
     return f"{action.subject} {action.verb} {counted}"
