@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import math
 import os
 import sys
 import tempfile
@@ -62,7 +61,7 @@ def main() -> None:
             for pdf, out, n in scans:
                 want = parse_file(pdf).figures
                 start = time.perf_counter()
-                got = parse_file(out, Limits(ocr_engine=engine, max_ocr_seconds=math.inf)).figures
+                got = parse_file(out, Limits(ocr_engine=engine, max_ocr_seconds=24 * 3600)).figures
                 seconds += time.perf_counter() - start
                 pages += n
                 for addr, fig in want.items():
