@@ -89,10 +89,12 @@ class Warning:  # shadows builtins.Warning, which the project never uses
 @dataclass
 class Passage:
     section: str
-    text: str
+    text: str  # as printed; for a table row, the sentence that names its table, row, columns and values
     start: int  # character offsets into the normalized text
     end: int
     page: int | None = None
+    kind: str = "text"  # text, heading, or table_row
+    address: str = ""  # a table row's address (appeals.review)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class IndexedPassage:
     start: int
     end: int
     text: str
+    kind: str = "text"  # text, heading, or table_row (see Passage)
+    address: str = ""  # a table row's address
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,18 @@ class Report:
     def indexed_passages(self) -> list[IndexedPassage]:
         return [
             IndexedPassage(
-                self.id, self.title, self.agency, self.region, self.year, p.section, p.page, p.start, p.end, p.text
+                self.id,
+                self.title,
+                self.agency,
+                self.region,
+                self.year,
+                p.section,
+                p.page,
+                p.start,
+                p.end,
+                p.text,
+                p.kind,
+                p.address,
             )
             for p in self.passages
         ]
