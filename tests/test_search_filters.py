@@ -114,7 +114,9 @@ def test_cli_prints_json_and_writes_csv(
         ["search", "行政复议 纠正", "--year", "2021", "-k", "3", "--json", "--csv", str(tmp_path / "hits.csv")], corpus
     )
     assert args.func(args) == 0  # the handler the parser wires, printing to stdout
-    hits = json.loads(capsys.readouterr().out)
+    result = json.loads(capsys.readouterr().out)
+    assert result["query"] == "行政复议 纠正" and result["filters"] == {"year": 2021}
+    hits = result["hits"]
     assert 1 <= len(hits) <= 3
     for h in hits:
         assert {"report_id", "title", "section", "text", "score", "highlighted"} <= h.keys()

@@ -46,8 +46,8 @@ class Hit(IndexedPassage):
     format: str = ""  # the format of the copy the passage is from
     also: tuple[Other, ...] = ()  # the other copies of the same agency-year, nearest the original first
     copies: tuple[str, ...] = ()  # other copies searched (a format filter) whose passage has the same text
-    matched: tuple[str, ...] = ()  # the query words the passage holds
-    complete: bool = True  # it holds every query word
+    matched: tuple[str, ...] = ()  # the specific query words the passage holds (see Searcher.run)
+    complete: bool = True  # it holds every specific query word
     cell: str = ""  # a table row: the address of the cell it cites (appeals.review.total)
 
     def to_dict(self) -> dict:
@@ -235,17 +235,18 @@ class Searcher:
         return cls(open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers), copies)
 
     def query_terms(self, query: str) -> list[str]:
-        """The index terms a query looks up (see :meth:`Tokenizer.query_tokens`)."""
-        return self.index.tokenizer.query_tokens(query, self.index.vocab)
+        """The index terms a query looks up: each word's (see :meth:`query_words`), once."""
+        return list(dict.fromkeys(t for _, terms in self.query_words(query) for t in terms))
 
     def query_words(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
-        """The query's words, each with the index terms it looks up (none: the index does not know it)."""
+        """The query's words, each with the index terms it looks up: itself and the dictionary words inside
+        it that the index knows (政务微博: also 政务, 微博, for a text cut 政务微博微信 as 政务/微博/微信); none when
+        the index knows none of them (the word matches nothing)."""
         vocab = self.index.vocab
-        out = []
-        for word, subs in self.index.tokenizer.query_words(query):
-            terms = (word,) if word in vocab else tuple(s for s in subs if s in vocab)
-            out.append((word, terms))
-        return out
+        return [
+            (word, tuple(t for t in (word, *subs) if t in vocab))
+            for word, subs in self.index.tokenizer.query_words(query)
+        ]
 
     def mask(
         self,
@@ -310,8 +311,9 @@ class Searcher:
     ) -> SearchResult:
         """Search: the hits, best first, the query words that matched nothing, and the facets.
 
-        Hits that hold every query word that matches anything rank above hits that hold only some,
-        then by BM25 score. ``distinct``: only the copy that counts of a report ingested in several
+        Hits that hold every query word rank above hits that hold only some, then by BM25 score; only the
+        specific words count here (those in at most a fifth of the passages searched: 政府, 工作 … only add
+        their score). ``distinct``: only the copy that counts of a report ingested in several
         formats is searched (see :mod:`assistant.domain.canonical`), so each agency's year counts once;
         a ``format`` filter searches the copies in that format instead. Passages with the same text in
         the same agency-year (copies of one report) come out as one hit listing its copies.
@@ -319,10 +321,13 @@ class Searcher:
         words = self.query_words(query)
         terms = list(dict.fromkeys(t for _, ts in words for t in ts))
         mask = self.mask(filters.year, filters.region, filters.agency, distinct and not filters.format, filters.format)
+        searched = len(self.index) if mask is None else int(mask.sum())
+        holding = {w: len(self.index.top_k(list(ts), searched, mask)) if ts else 0 for w, ts in words}
+        matched = tuple(w for w, _ in words if holding[w])
+        warnings = [QueryWarning(w, matched) for w, _ in words if not holding[w]]
+        specific = [(w, ts) for w, ts in words if 0 < holding[w] <= COMMON_FRACTION * searched]
         ranked = self.index.top_k(terms, len(self.index) if facets else max(CANDIDATES, k * 10), mask)
-        found = [(i, score, self._words_in(self.index.passages[i], words)) for i, score in ranked]
-        matched = [w for w, ts in words if ts and self.index.top_k(list(ts), 1, mask)]
-        warnings = [QueryWarning(w, tuple(matched)) for w, _ in words if w not in matched]
+        found = [(i, score, self._words_in(self.index.passages[i], specific)) for i, score in ranked]
         found.sort(key=lambda f: (-len(f[2]), -f[1], f[0]))
         hits: list[Hit] = []
         seen: dict[tuple, int] = {}
@@ -338,7 +343,7 @@ class Searcher:
             seen[same] = len(hits) if len(hits) < k else k
             counted.append(p)
             if len(hits) < k:
-                hits.append(self._hit(p, score, terms, ws, len(words)))
+                hits.append(self._hit(p, score, terms, ws, len(specific)))
             elif not facets:
                 break
         return SearchResult(query, filters, terms, hits, tuple(warnings), facet_counts(counted) if facets else {})
@@ -373,6 +378,7 @@ class Searcher:
 
 
 CANDIDATES = 200  # passages re-ranked by how many query words they hold, when no facets are asked for
+COMMON_FRACTION = 0.2  # a word in more of the searched passages than this is too common to rank by
 
 
 def table_cell(p: IndexedPassage, terms: Sequence[str]) -> str:
