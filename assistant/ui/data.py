@@ -184,7 +184,9 @@ def write_frame_json(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
 
 
 def _plain(value: object) -> object:
-    """numpy and pandas scalars as Python numbers (an Int64 year as an int)."""
+    """numpy and pandas scalars as Python numbers (an Int64 year as an int), a missing value as None."""
+    if value is pd.NA or (isinstance(value, float) and value != value):
+        return None
     return value.item() if hasattr(value, "item") else value
 
 
