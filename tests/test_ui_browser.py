@@ -69,7 +69,8 @@ def page(app, tmp_path_factory):
         pg.dialogs = []
         pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
         pg.goto(url)
-        expect(pg.locator("#corpus-header")).to_contain_text("23 份报告 reports")
+        # MANIFEST.tsv: 23 report files, 15 agency-years; the header counts each agency-year once
+        expect(pg.locator("#corpus-header")).to_contain_text("15 份报告 reports")
         yield pg
         context.close()
 
@@ -252,3 +253,16 @@ def test_9_compare_an_agencys_two_years(page):
     expect(page.locator("#compare-text ins").first).to_be_visible()
     expect(page.locator("#compare-text del").first).to_be_visible()
     shot(page, "13-compare-text", full=True)
+
+
+def test_10_a_link_reproduces_a_search(page, app):
+    url, _ = app
+    page.goto(url.rstrip("/") + "/?q=行政复议&agency=沭阳&k=5")
+    results = page.locator("#search-results")
+    expect(results).to_contain_text("5 条结果 results for “行政复议”")
+    expect(page.locator("#search-query textarea")).to_have_value("行政复议")
+    metas = page.locator("#search-results .hit-meta").all_inner_texts()
+    assert metas and all("沭阳县发展和改革局" in m for m in metas)
+    expect(results).to_contain_text("also as PDF · DOCX")
+    expect(results.locator("table.facets")).to_contain_text("2023")
+    shot(page, "14-search-link", full=True)

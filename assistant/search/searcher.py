@@ -321,11 +321,9 @@ class Searcher:
         words = self.query_words(query)
         terms = list(dict.fromkeys(t for _, ts in words for t in ts))
         mask = self.mask(filters.year, filters.region, filters.agency, distinct and not filters.format, filters.format)
-        searched = len(self.index) if mask is None else int(mask.sum())
-        holding = {w: len(self.index.top_k(list(ts), searched, mask)) if ts else 0 for w, ts in words}
-        matched = tuple(w for w, _ in words if holding[w])
-        warnings = [QueryWarning(w, matched) for w, _ in words if not holding[w]]
-        specific = [(w, ts) for w, ts in words if 0 < holding[w] <= COMMON_FRACTION * searched]
+        matched = tuple(w for w, ts in words if ts and self.index.top_k(list(ts), 1, mask))
+        warnings = [QueryWarning(w, matched) for w, _ in words if w not in matched]
+        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or not self._common(ts, mask))]
         ranked = self.index.top_k(terms, len(self.index) if facets else max(CANDIDATES, k * 10), mask)
         found = [(i, score, self._words_in(self.index.passages[i], specific)) for i, score in ranked]
         found.sort(key=lambda f: (-len(f[2]), -f[1], f[0]))
@@ -347,6 +345,11 @@ class Searcher:
             elif not facets:
                 break
         return SearchResult(query, filters, terms, hits, tuple(warnings), facet_counts(counted) if facets else {})
+
+    def _common(self, terms: tuple[str, ...], mask: np.ndarray | None) -> bool:
+        """Whether more than COMMON_FRACTION of the passages searched hold one of these terms."""
+        limit = int(COMMON_FRACTION * (len(self.index) if mask is None else int(mask.sum())))
+        return len(self.index.top_k(list(terms), limit + 1, mask)) > limit
 
     def _agency_year(self, p: IndexedPassage) -> tuple:
         copy = self.copies.get(p.report_id)

@@ -123,6 +123,7 @@ def build_app(service: Service) -> gr.Blocks:
                 *(_view_values(view) if view else [""] * 6),
                 frame,
                 gr.DownloadButton(value=str(csv_path)),
+                gr.DownloadButton(value=str(service.figures_json(True, ""))),
                 *_charts(service),
             )
 
@@ -358,6 +359,7 @@ def _data_tab(service: Service) -> list[Any]:
                 placeholder="例如 e.g. 结转 / carried / 平潭",
             )
             download = gr.DownloadButton("下载 CSV · Download CSV", elem_id="figures-csv")
+            download_json = gr.DownloadButton("JSON", elem_id="figures-json")
         table = gr.Dataframe(
             interactive=False,
             wrap=True,
@@ -380,13 +382,14 @@ def _data_tab(service: Service) -> list[Any]:
             ],
         )
 
-        def refresh(one_per_year: bool, text: str) -> tuple[Any, Any]:
+        def refresh(one_per_year: bool, text: str) -> tuple[Any, Any, Any]:
             frame, path = service.figures(one_per_year, text or "")
-            return frame, gr.DownloadButton(value=str(path))
+            json_path = service.figures_json(one_per_year, text or "")
+            return frame, gr.DownloadButton(value=str(path)), gr.DownloadButton(value=str(json_path))
 
-        one.change(refresh, [one, contains], [table, download], **_private())
-        contains.submit(refresh, [one, contains], [table, download], **_private())
-    return [table, download, outcomes, received, appeals]
+        one.change(refresh, [one, contains], [table, download, download_json], **_private())
+        contains.submit(refresh, [one, contains], [table, download, download_json], **_private())
+    return [table, download, download_json, outcomes, received, appeals]
 
 
 def _upload_tab(service: Service) -> None:
