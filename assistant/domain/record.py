@@ -171,6 +171,10 @@ class Report:
     narrative_facts: list[NarrativeFact] = field(default_factory=list)
     narrative_checks: list[NarrativeCheck] = field(default_factory=list)
 
+    def prose(self) -> list[Passage]:
+        """The passages of the report's own prose (not its headings, nor the sentences made of table rows)."""
+        return [p for p in self.passages if p.kind == "text"]
+
     def indexed_passages(self) -> list[IndexedPassage]:
         return [
             IndexedPassage(

@@ -341,7 +341,7 @@ class Searcher:
             seen[same] = len(hits) if len(hits) < k else k
             counted.append(p)
             if len(hits) < k:
-                hits.append(self._hit(p, score, terms, ws, len(specific)))
+                hits.append(self._hit(p, score, words, ws, len(specific)))
             elif not facets:
                 break
         return SearchResult(query, filters, terms, hits, tuple(warnings), facet_counts(counted) if facets else {})
@@ -360,8 +360,18 @@ class Searcher:
         norm = _normalized_with_map(p.text)[0]
         return tuple(w for w, ts in words if any(t in norm for t in ts))
 
-    def _hit(self, p: IndexedPassage, score: float, terms: list[str], words: tuple[str, ...], n_words: int) -> Hit:
-        spans = match_spans(p.text, terms)
+    def _hit(
+        self,
+        p: IndexedPassage,
+        score: float,
+        words: list[tuple[str, tuple[str, ...]]],
+        held: tuple[str, ...],
+        n_words: int,
+    ) -> Hit:
+        norm = _normalized_with_map(p.text)[0]
+        # each query word is marked whole where the passage has it, else the parts of it that it has
+        marked = [t for w, ts in words for t in ((w,) if w in ts and w in norm else ts)]
+        spans = match_spans(p.text, marked)
         copy = self.copies.get(p.report_id)
         others = sorted(
             (c for c in self._siblings.get(copy.key(), ()) if c.id != p.report_id) if copy else (),
@@ -374,9 +384,9 @@ class Searcher:
             matches=spans,
             format=copy.format if copy else "",
             also=tuple(Other(c.id, c.format) for c in others),
-            matched=words,
-            complete=len(words) == n_words,
-            cell=table_cell(p, terms),
+            matched=held,
+            complete=len(held) == n_words,
+            cell=table_cell(p, marked),
         )
 
 

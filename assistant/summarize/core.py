@@ -50,10 +50,10 @@ def _theme_sections(report: Report) -> list[tuple[str, str]]:
         return text
 
     if report.layout is None:
-        return [("report", clean("\n".join(p.text for p in report.passages)))]
+        return [("report", clean("\n".join(p.text for p in report.prose())))]
     out = []
     for sid in narrative.NARRATIVE_SECTIONS:
-        text = clean("\n".join(p.text for p in report.passages if p.section == sid))
+        text = clean("\n".join(p.text for p in report.prose() if p.section == sid))
         if text.strip():
             out.append((sid, text))
     return out

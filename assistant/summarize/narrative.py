@@ -213,9 +213,9 @@ def glosses(text: str, limit: int = 5) -> list[tuple[str, str]]:
 def narrative_passages(report: Report) -> list[Passage]:
     """The passages the narrative is read from: the three narrative sections, or, for a report without
     the standard layout (or without those headings), every passage."""
-    chosen = [p for p in report.passages if p.section in NARRATIVE_SECTIONS]
+    chosen = [p for p in report.prose() if p.section in NARRATIVE_SECTIONS]
     if report.layout is None or not chosen:
-        return list(report.passages)
+        return report.prose()
     return chosen
 
 
@@ -348,6 +348,8 @@ def narrative_counts(report: Report, limit: int = MAX_COUNTS) -> list[NarrativeC
     passages = narrative_passages(report)
     if report.layout is not None:
         passages = [p for p in passages if p.section == "overview"] or passages
+    else:  # before 2019 the overview (一、概述) is general; the counts are stated from 二、主动公开 on
+        passages = [p for p in passages if p.section != "overview"] or passages
     for p in passages:
         text = unicodedata.normalize("NFKC", p.text)
         for sent in SENTENCE.finditer(text):
