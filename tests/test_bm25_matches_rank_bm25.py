@@ -150,7 +150,7 @@ def test_incremental_adds_and_removals_match_a_fresh_reference(
         idx.add([p for p in passages if p.report_id == rid])
     dropped = reports[::3]
     idx.remove(dropped)
-    kept = [p for p in idx.passages]
+    kept = list(idx.iter_passages())
     assert {p.report_id for p in kept} == set(reports) - set(dropped)
     reference = BM25Okapi([tokenizer.tokens(p.text) for p in kept])
     assert len(idx.terms) == len(reference.idf)  # vocabulary compacted to what is left
@@ -192,3 +192,25 @@ def test_top_k_equals_a_full_sort_with_and_without_masks(
                 assert [v for _, v in got] == pytest.approx([theirs[i] for i in want], abs=1e-6)
                 checked += 1
     assert checked == 150 * 3 * 3
+
+
+def test_each_query_path_gives_the_full_sorts_top_k(index: BM25Index, tokenizer: Tokenizer) -> None:
+    """Rare terms only, a frequent term with rarer ones (MaxScore pruning), frequent terms only: the
+    pruned path is taken and every answer agrees with a full sort."""
+    index.get_scores([])
+    frequent = [index.terms[t] for t in index.dense_terms[:3]]
+    rare = [t for t, i in index.vocab.items() if 3 <= index.df[i] <= 20 and len(t) >= 2][:20]
+    assert len(frequent) == 3 and len(rare) == 20
+    queries = [[r] for r in rare] + [[f, r] for f in frequent for r in rare] + [frequent[:2], frequent]
+    pruned = 0
+    for q in queries:
+        s = index.get_scores(q)
+        want = sorted(np.flatnonzero(s), key=lambda i: (-s[i], i))[:10]
+        assert [i for i, _ in index.top_k(q, 10)] == want, q
+        weights = index._ordered(index.term_weights(q))
+        if len(weights) > 1:
+            top = index._top_k_pruned(weights, 10, None)
+            if top is not None:
+                pruned += 1
+                assert [i for i, _ in top] == want and [v for _, v in top] == [s[i] for i in want]
+    assert pruned >= 10  # the frequent terms' maxima are below most rare terms' top scores

@@ -62,7 +62,8 @@ def test_saved_index_loads_with_identical_results(passages: list[IndexedPassage]
     built = open_index(passages, folder)
     assert (folder / INDEX_FILE).is_file() and (folder / "jieba.cache").is_file()
     loaded = BM25Index.load(folder)
-    assert loaded.passages == built.passages and loaded.terms == built.terms
+    assert list(loaded.iter_passages()) == list(built.iter_passages()) == passages
+    assert loaded.terms == built.terms
     assert loaded.fingerprint == built.fingerprint
     for q in ("依申请公开 答复 超期", "行政复议 纠正", "information processing fees"):
         assert _results(Searcher(loaded), q) == _results(Searcher(built), q) != []
@@ -76,13 +77,13 @@ def test_a_write_that_fails_midway_leaves_the_old_index(
     before = (folder / INDEX_FILE).read_bytes()
     expected = _results(Searcher(old), "依申请公开 答复 超期")
 
-    real_write = index_module._write_npz
+    real_write = index_module._write_index
 
-    def write_half_then_fail(fh, arrays):
-        real_write(fh, {k: v for i, (k, v) in enumerate(arrays.items()) if i < 2})
+    def write_half_then_fail(fh, arrays, manifest):
+        real_write(fh, {k: v for i, (k, v) in enumerate(arrays.items()) if i < 2}, manifest)
         raise KeyboardInterrupt("killed while writing")
 
-    monkeypatch.setattr(index_module, "_write_npz", write_half_then_fail)
+    monkeypatch.setattr(index_module, "_write_index", write_half_then_fail)
     with pytest.raises(KeyboardInterrupt):
         open_index(passages, folder)
     monkeypatch.undo()
@@ -90,7 +91,7 @@ def test_a_write_that_fails_midway_leaves_the_old_index(
     assert (folder / INDEX_FILE).read_bytes() == before
     assert [f.name for f in folder.iterdir() if f.name.endswith(".tmp")] == []  # temp file cleaned up
     reloaded = BM25Index.load(folder)
-    assert {p.report_id for p in reloaded.passages} == {p.report_id for p in early}
+    assert {r.report_id for r in reloaded.reports} == {p.report_id for p in early}
     assert _results(Searcher(reloaded), "依申请公开 答复 超期") == expected
 
 
@@ -103,12 +104,12 @@ import os, sys
 sys.path.insert(0, {str(REPO)!r}); sys.path.insert(0, {str(Path(__file__).parent)!r})
 from assistant.search import bm25 as ix
 from test_index_persistence import real_passages
-real = ix._write_npz
-def die(fh, arrays):
-    real(fh, dict(list(arrays.items())[:3]))
+real = ix._write_index
+def die(fh, arrays, manifest):
+    real(fh, dict(list(arrays.items())[:3]), manifest)
     fh.flush()
     os._exit(9)  # like SIGKILL: no cleanup, no exception handlers
-ix._write_npz = die
+ix._write_index = die
 ix.open_index(real_passages(), {str(folder)!r})
 """
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO)
@@ -117,13 +118,15 @@ ix.open_index(real_passages(), {str(folder)!r})
     assert leftovers and leftovers[0].stat().st_size > 0  # the half-written file is there...
     assert (folder / INDEX_FILE).read_bytes() == before  # ...but never in the index's place
     index = BM25Index.load(folder)
-    assert LATE not in {p.report_id for p in index.passages}
+    assert LATE not in {r.report_id for r in index.reports}
     assert open_index(passages, folder).report_fps.keys() == {p.report_id for p in passages}
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[IndexedPassage], folder: Path) -> None:
     good = open_index(passages, folder)
+    fingerprint, expected = good.fingerprint, _results(Searcher(good), "行政复议 纠正")
+    del good  # its arrays map the file, which is now damaged in place
     path = folder / INDEX_FILE
     data = bytearray(path.read_bytes())
     if damage == "truncate":
@@ -140,8 +143,8 @@ def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[Ind
     with pytest.raises(IndexDamaged):
         BM25Index.load(folder)
     rebuilt = open_index(passages, folder)
-    assert rebuilt.fingerprint == good.fingerprint
-    assert _results(Searcher(rebuilt), "行政复议 纠正") == _results(Searcher(good), "行政复议 纠正")
+    assert rebuilt.fingerprint == fingerprint
+    assert _results(Searcher(rebuilt), "行政复议 纠正") == expected
     BM25Index.load(folder)  # the rebuilt file is sound
 
 
@@ -184,8 +187,8 @@ def test_a_report_added_later_is_found_without_resegmenting_the_rest(
     fresh = BM25Index(Tokenizer(folder))
     fresh.add(passages)
     q = updated.tokenizer.query_tokens("依申请公开 答复 超期")
-    by_passage = {(p.report_id, p.start): s for p, s in zip(fresh.passages, fresh.get_scores(q), strict=True)}
-    ours = {(p.report_id, p.start): s for p, s in zip(updated.passages, updated.get_scores(q), strict=True)}
+    by_passage = {(p.report_id, p.start): s for p, s in zip(fresh.iter_passages(), fresh.get_scores(q), strict=True)}
+    ours = {(p.report_id, p.start): s for p, s in zip(updated.iter_passages(), updated.get_scores(q), strict=True)}
     assert ours.keys() == by_passage.keys()
     assert np.allclose([ours[k] for k in by_passage], list(by_passage.values()), rtol=0, atol=1e-9)
     again = CountingTokenizer(folder)
@@ -215,3 +218,13 @@ def test_writes_stay_in_the_index_folder(passages: list[IndexedPassage], tmp_pat
     open_index(passages[:50], folder)
     assert set(os.listdir(tmp_path)) - before == {"idx"}
     assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache"])
+
+
+def test_a_saved_index_keeps_each_passages_kind_and_address(corpus_store, tmp_path: Path) -> None:
+    stored = list(corpus_store.iter_passages())
+    # the store holds table rows (each with its address) and headings besides the prose
+    assert any(p.kind == "table_row" and p.address == "appeals.review" for p in stored)
+    assert any(p.kind == "heading" for p in stored)
+    open_index(corpus_store.iter_passages, tmp_path, texts=corpus_store.passage_texts)
+    loaded = BM25Index.load(tmp_path, texts=corpus_store.passage_texts)
+    assert list(loaded.iter_passages()) == stored

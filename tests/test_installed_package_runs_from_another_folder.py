@@ -90,7 +90,7 @@ def test_the_installed_command_ingests_searches_and_answers(installed, tmp_path)
     assert (tmp_path / "indexes" / "corpus.sqlite").is_file()  # the store is in the working directory
 
     assert "up to date with the store" in _run(installed, tmp_path, "index")
-    assert (tmp_path / "indexes" / "bm25.npz").is_file()
+    assert (tmp_path / "indexes" / "bm25.index").is_file()
 
     out = _run(installed, tmp_path, "search", "行政复议")
     assert "【行政复议】" in out  # both reports name 政府信息公开行政复议和行政诉讼情况 (part 4)

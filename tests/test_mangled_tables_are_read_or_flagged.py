@@ -173,3 +173,13 @@ def test_an_amount_in_yuan_under_a_header_in_10k_yuan_is_converted_exactly(tmp_p
     assert fee.value == 4166.241619
     assert "printed as 41662416.19元" in fee.note
     assert _wrong(report) == {}
+
+
+def test_a_conversion_without_its_title_names_no_agency_rather_than_a_sentence(tmp_path):
+    path = tmp_path / "untitled.md"
+    blocks = _mangled("plain")[1:]  # the title line lost
+    path.write_text("\n\n".join(_pipe(b) if kind == "table" else b for kind, b in blocks) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    assert report.agency == ""
+    assert any(w.kind is WarningKind.MISSING and w.address == "agency" for w in report.warnings)
+    assert _wrong(report) == {}

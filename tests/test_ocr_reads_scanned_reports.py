@@ -122,11 +122,6 @@ def test_a_turned_noisy_page_is_straightened_and_read(ocr_dir):
     assert any("straightened by" in w for w in warnings), warnings
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: the misread 96 is flagged uncertain (it breaks the identities) but the confusable readings "
-    "are not yet tried over the row's own identities, so 95 is not chosen",
-)
 def test_a_misread_digit_breaks_an_identity_and_the_arithmetic_picks_the_reading(ocr_dir):
     """95 new requests (page 3 of the Hongze report) misread as 96: 95 + 0 = 95 handled + 0 carried
     forward no longer holds, and of the confusable readings of 96 only 95 restores it."""

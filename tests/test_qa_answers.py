@@ -174,3 +174,20 @@ def test_a_copy_of_the_report_in_another_format_does_not_hide_its_passage(corpus
 def test_what_fees_did_it_collect_is_a_figure_question(corpus_store):
     a = ask("What fees did Pingtan collect in 2024?", store=corpus_store)
     assert a.kind == "figure" and a.value == 18651.06 and "10,000 yuan" in a.answer
+
+
+def test_a_report_before_2019_answers_from_its_statistics_table(corpus_store):
+    # pingtan-county-2012.txt, 附件1 统计表 (read by hand: tests/blind/legacy_tables.json):
+    # 受理依申请公开信息总数 21 (2012), 电子邮件申请数 3, 同意公开答复数 17
+    a = ask("How many requests did Pingtan County receive in 2012?", store=corpus_store)
+    assert (a.kind, a.value) == ("figure", 21) and "statistics table before 2019" in a.answer
+    assert "受理依申请公开信息总数" in a.citations[0].label
+    a = ask("2012年平潭县有几件申请是通过电子邮件提交的？", report_id="pingtan-county-2012.txt", store=corpus_store)
+    assert (a.kind, a.value) == ("figure", 3)
+    a = ask("How many requests were granted in full?", report_id="pingtan-county-2012.txt", store=corpus_store)
+    assert (a.kind, a.value) == ("figure", 17)
+
+
+def test_a_row_only_the_old_table_has_is_named_as_missing_from_a_standard_report(corpus_store):
+    a = ask("How many requests came by email?", report_id="pingtan-2024.txt", store=corpus_store)
+    assert a.kind == "not_found" and a.value is None and "only the statistics tables before 2019" in a.answer

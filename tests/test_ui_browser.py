@@ -1,7 +1,8 @@
 """The app in a real browser (Debian's chromium, headless): ask in English and Chinese and open the
 citations, search and download the hits, read a report's English summary and tables, look at the data,
-upload a report (one carrying <script>, shown as text) and a bad file, compare two years. Screenshots are saved under
-test-output/ui-browser/ for a person to look at."""
+upload a report (one carrying <script>, shown as text) and bad files, compare two years; then the same app on a
+390 px phone screen. The page settles offline (no request leaves the machine) in one font family. Screenshots
+are saved under test-output/ui-browser/ for a person to look at."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from assistant.cli.search import CSV_FIELDS
 from harness.serve import running_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+TABS = ("提问 Ask", "检索 Search", "报告 Reports", "数据 Data", "上传 Upload", "比较 Compare")
+PHONE = {"width": 390, "height": 844}
 SHOTS = ROOT / "test-output" / "ui-browser"
 ARGS = [
     "--no-sandbox",
@@ -53,26 +56,45 @@ def app(corpus_store):
 
 
 @pytest.fixture(scope="module")
-def page(app, tmp_path_factory):
-    url, _ = app
+def driver():
     with playwright.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=ARGS,
-            viewport={"width": 1280, "height": 1000},
-            accept_downloads=True,
-        )
-        context.set_default_timeout(30_000)
-        pg = context.new_page()
-        pg.dialogs = []
-        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-        pg.goto(url)
-        # MANIFEST.tsv: 23 report files, 15 agency-years; the header counts each agency-year once
-        expect(pg.locator("#corpus-header")).to_contain_text("15 份报告 reports")
-        yield pg
-        context.close()
+        yield p
+
+
+def _browser(p, tmp_path_factory, url: str, viewport: dict):
+    """A chromium page on the app that records every request leaving the app's address, loaded until the
+    network is idle."""
+    context = p.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=ARGS,
+        viewport=viewport,
+        accept_downloads=True,
+    )
+    context.set_default_timeout(30_000)
+    pg = context.new_page()
+    pg.dialogs, pg.elsewhere = [], []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: None if r.url.startswith(url) else pg.elsewhere.append(r.url))
+    pg.goto(url, wait_until="networkidle")
+    # MANIFEST.tsv: 23 report files, 15 agency-years; the header counts each agency-year once
+    expect(pg.locator("#corpus-header")).to_contain_text("15 份报告 reports")
+    return context, pg
+
+
+@pytest.fixture(scope="module")
+def page(app, driver, tmp_path_factory):
+    context, pg = _browser(driver, tmp_path_factory, app[0], {"width": 1280, "height": 1000})
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(app, driver, tmp_path_factory):
+    context, pg = _browser(driver, tmp_path_factory, app[0], PHONE)
+    yield pg
+    context.close()
 
 
 def shot(pg, name: str, full: bool = False) -> None:
@@ -88,6 +110,15 @@ def open_tab(pg, name: str) -> None:
     pg.get_by_role("tab", name=name).click()
 
 
+def test_0_the_page_settles_offline_in_one_font_family(page):
+    assert page.elsewhere == []  # no web font, no script from another host: the page works offline
+    families = page.evaluate(
+        """() => [document.querySelector('h1'), document.querySelector('#tabs button[role=tab]'),
+                  document.querySelector('#intro')].map(e => getComputedStyle(e).fontFamily)"""
+    )
+    assert len(set(families)) == 1 and "Source Sans" not in families[0], families
+
+
 def test_1_ask_in_english_about_the_seed_report(page):
     shot(page, "01-home", full=True)
     pick(page, "#ask-scope", SEED.name)
@@ -101,6 +132,9 @@ def test_1_ask_in_english_about_the_seed_report(page):
     expect(cited).to_contain_text("四、结转下年度继续办理")
     expect(answer.locator(".cite-title").first).to_have_text("六安市人力资源和社会保障局2023年政府信息公开工作年度报告")
     expect(answer.locator(".cite-meta").first).to_contain_text("line 78")
+    label = page.locator("#ask-chat label[data-testid=block-label]").bounding_box()
+    log = page.locator("#ask-chat [role=log]").bounding_box()
+    assert label["y"] + label["height"] <= log["y"] + 1  # the chat's label sits above the log, not on its top line
     shot(page, "02-ask-english")
 
 
@@ -146,6 +180,11 @@ def test_4_search_filter_and_download(page, tmp_path):
     expect(page.locator("#search-results .hit-meta").first).to_contain_text("2023年")
     metas = page.locator("#search-results .hit-meta").all_inner_texts()
     assert metas and all("2023年" in m for m in metas)
+    pick(page, "#search-year", "全部 All years")
+    page.locator("#search-query textarea").fill("量子纠缠")
+    page.locator("#search-go").click()
+    expect(page.locator("#search-results")).to_contain_text("0 条结果 results")
+    expect(page.locator("#search-csv")).to_be_hidden()  # no download of a header-only file
 
 
 def test_5_a_reports_english_summary_and_tables(page):
@@ -163,6 +202,12 @@ def test_5_a_reports_english_summary_and_tables(page):
     expect(tables).to_have_count(3)
     expect(page.locator("#report-tables")).to_contain_text("结转下年度继续办理")
     expect(page.locator("#report-tables")).to_contain_text("carried forward to next year")
+    group = page.locator("#report-tables tr.group", has_text="（三）不予公开")
+    expect(group).to_have_count(1)
+    expect(group.locator("xpath=following-sibling::tr[1]")).to_contain_text("1.属于国家秘密")
+    for heading in ("（四）无法提供", "（五）不予处理", "（六）其他处理"):
+        expect(page.locator("#report-tables tr.group", has_text=heading)).to_have_count(1)
+    assert _contrast(page, "#report-tables .legend") >= 4.5  # the legend reads as body text (WCAG AA)
     shot(page, "06-report-tables", full=True)
     page.get_by_role("tab", name="警告与缺失 Warnings & missing figures").click()
     expect(page.locator("#report-warnings")).to_contain_text("Missing figures")
@@ -220,6 +265,27 @@ def test_7_upload_a_report_and_ask_about_it(page, app, tmp_path):
     assert _digests(store.path.parent) == before  # the corpus store and its index are untouched
 
 
+def _contrast(pg, selector: str) -> float:
+    """WCAG contrast ratio of an element's text colour against the background it sits on."""
+    return pg.evaluate(
+        """(sel) => {
+          const el = document.querySelector(sel);
+          const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 4).map(Number);
+          let bg = el, back;
+          while (bg && (back = rgb(getComputedStyle(bg).backgroundColor)).length === 4 && back[3] === 0) {
+            bg = bg.parentElement;
+          }
+          if (!bg) back = [255, 255, 255];
+          const lum = (c) => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(back)].sort((x, y) => y - x);
+          return (a + 0.05) / (b + 0.05);
+        }""",
+        selector,
+    )
+
+
 def test_8_a_bad_upload_gets_a_clear_message(page, tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4\n%broken\n")
@@ -229,8 +295,18 @@ def test_8_a_bad_upload_gets_a_clear_message(page, tmp_path):
     page.locator("#upload-file input[type=file]").set_input_files(str(bad))
     status = page.locator("#upload-status .ui-error")
     expect(status).to_contain_text("This file cannot be read: scan.pdf")
-    expect(status).to_contain_text("原因 Reason:")
+    expect(status).to_contain_text("原因：不是有效的 PDF")
+    expect(status).to_contain_text("Reason: not a valid PDF")
     shot(page, "11-upload-bad-file")
+    legacy = tmp_path / "通知.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)  # a legacy Word/WPS binary
+    page.locator("#upload-file button[aria-label='Clear']").first.click()
+    page.locator("#upload-file input[type=file]").set_input_files(str(legacy))
+    expect(status).to_contain_text("This file cannot be read: 通知.doc")
+    expect(status).to_contain_text("旧版 Word/WPS 格式")
+    expect(status).to_contain_text("legacy Word/WPS format (.doc/.wps): convert it to DOCX or PDF first")
+    expect(page.locator("#upload-file").get_by_text("Error", exact=True)).to_have_count(0)  # no red pill
+    shot(page, "11b-upload-legacy-doc")
 
 
 def test_9_compare_an_agencys_two_years(page):
@@ -266,3 +342,25 @@ def test_10_a_link_reproduces_a_search(page, app):
     expect(results).to_contain_text("also as PDF · DOCX")
     expect(results.locator("table.facets")).to_contain_text("2023")
     shot(page, "14-search-link", full=True)
+
+
+def test_11_a_phone_shows_every_tab(phone):
+    shot(phone, "20-phone-home", full=True)
+    for name in TABS:
+        tab = phone.get_by_role("tab", name=name)
+        expect(tab).to_be_visible()
+        box = tab.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], name
+    expect(phone.locator("#tabs .overflow-menu")).to_have_count(0)  # nothing hidden behind a "⋯"
+    phone.locator("#ask-examples").get_by_text("上年结转了多少件申请？").click()
+    expect(phone.locator("#ask-chat .answer").last).to_contain_text("语料库")
+    shot(phone, "21-phone-ask")
+    open_tab(phone, "报告 Reports")
+    phone.get_by_role("tab", name="统计表 Tables").click()
+    expect(phone.locator("#report-tables table.figs").first).to_be_visible()
+    shot(phone, "22-phone-report-tables", full=True)
+    open_tab(phone, "数据 Data")
+    expect(phone.locator("#chart-outcomes canvas, #chart-outcomes svg").first).to_be_visible()
+    shot(phone, "23-phone-data", full=True)
+    open_tab(phone, "上传 Upload")
+    shot(phone, "24-phone-upload", full=True)

@@ -137,7 +137,7 @@ def test_a_bad_upload_gets_a_clear_message(service, tmp_path, name, content):
     report, html = service.read_upload(path)
     assert report is None
     assert "ui-error" in html and "This file cannot be read" in html and name in html
-    assert "原因 Reason:" in html
+    assert "原因：" in html and "<br>Reason: " in html  # the reason in Chinese, then in English
 
 
 def test_an_upload_never_touches_the_store_or_its_index(service, tmp_path):

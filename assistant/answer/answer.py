@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from assistant.domain import numbers
 from assistant.domain.names import agency_english
-from assistant.domain.record import Citation, Figure, Report
+from assistant.domain.record import Citation, Figure, Report, Source
 
 
 class AnswerKind(StrEnum):
@@ -69,9 +70,37 @@ def source_line(report: Report, offset: int | None) -> tuple[str, int | None, in
     return report.text[start:end].strip(), start, end
 
 
+ROW_LINE = 300  # a printed line longer than this holds more than one row: a crawler's report on one line
+_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d[.．、])$")
+_CELLS = re.compile(r"[\s\d.,，\-－]*")
+_NEXT_NUMBER = re.compile(r"\d[.．、]$")  # the glued numbering of the next row ("00000002.其他法律…")
+
+
+def row_span(report: Report, src: Source | None) -> tuple[str, int | None, int | None]:
+    """The printed row of a figure and its span: its line, or, where the line holds the whole report
+    (crawler text), the row's own numbering, label and figures within it."""
+    text, start, end = source_line(report, src.offset if src else None)
+    if src is None or start is None or end is None or end - start <= ROW_LINE:
+        return text, start, end
+    full, lo = report.text, src.offset
+    label = src.label.strip()
+    at = full.rfind(label, start, src.offset + len(label)) if label else -1
+    if at >= 0:
+        lo = at
+        numbering = _NUMBERING.search(full, max(start, lo - 4), lo)
+        lo = numbering.start() if numbering else lo
+    cells = _CELLS.match(full, max(src.offset, at + len(label)) if at >= 0 else src.offset)
+    hi = cells.end()
+    if _NEXT_NUMBER.search(full, lo, hi) and hi < end and not full[hi].isdigit():
+        hi -= 2
+    while hi > lo and full[hi - 1].isspace():
+        hi -= 1
+    return full[lo:hi], lo, hi
+
+
 def figure_citation(report: Report, fig: Figure, label: str, lang: str) -> Citation:
     src = fig.source
-    text, start, end = source_line(report, src.offset if src else None)
+    text, start, end = row_span(report, src)
     printed = (src.label if src and src.label else "").strip()
     return Citation(
         report.id,
@@ -96,6 +125,10 @@ def agency_name(agency: str, lang: str, year: int | None = None) -> str:
 
 
 def who(report_agency: str, year: int | None, lang: str) -> str:
+    if not report_agency:  # a report that names no agency
+        if lang == "zh":
+            return f"{year}年度报告" if year else "该报告"
+        return f"the {year} report" if year else "the report"
     if lang == "zh":
         return f"{report_agency}{year}年度报告" if year else f"{report_agency}的报告"
     name = agency_name(report_agency, lang)

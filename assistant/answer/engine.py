@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from assistant import config
 from assistant.answer import aggregate, narrative
 from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
-from assistant.answer.figures import answer_figure, columns_of
+from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
 from assistant.answer.measures import ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
 from assistant.answer.read import Query, columns_named, read
@@ -191,7 +191,7 @@ class _Context:
                 return self.verdict(stated)
         if measure is None:  # a yes/no question no figure answers is for the passages
             return self.not_understood(report) if counting else self.passage(report)
-        if not report.layout:  # before 2019: what the prose says, if it says it
+        if not report.layout and not columns_of(report, measure):  # before 2019: the prose, if it says it
             return self._old_report(report, measure)
         parts = [_measure(p.key) for p in self.query.parts]
         if self.query.share:
@@ -260,7 +260,7 @@ class _Context:
         if self.lang == "en":
             text = (
                 f"{who(report.agency, report.year, self.lang).capitalize()} gives no “{column.english}” figure "
-                f"for {measure.english}: its layout ({schema.LAYOUTS[report.layout].english}) has no such column."
+                f"for {measure.english}: its layout ({layout_of(report).english}) has no such column."
             )
         else:
             what = f"{measure.chinese}·{column.chinese}"
@@ -378,16 +378,25 @@ class _Context:
         return missing
 
     def about_corpus(self, measure: Measure | None) -> Answer:
-        refs = self.refs  # the copies that count, read once for the question
         years = self.query.years
         named = list(self.query.named)
         if named and years and not any(r.year in years for r in named):
+            missing = self.no_such_year(named, years)
             planned = Years(tuple(y - 1 for y in years.listed))  # a report plans the year after its own
             counting = vocabulary.asks("quantity").search(self.question)
             if measure is None and not counting and any(r.year in planned for r in named):
-                years = planned
-            else:
-                return self.no_such_year(named, years)
+                found = self.in_years(measure, planned)  # said to be from another year, never silently
+                found.answer = (
+                    f"{missing.answer} {found.answer}" if self.lang == "en" else missing.answer + found.answer
+                )
+                return found
+            return missing
+        return self.in_years(measure, years)
+
+    def in_years(self, measure: Measure | None, years: Years) -> Answer:
+        """The answer over the corpus, for the years the question asks about (or the year before them)."""
+        refs = self.refs  # the copies that count, read once for the question
+        named = list(self.query.named)
         op, n = aggregate.operation(self.question)
         if LIST.search(self.query.normal.text) and op not in ("top", "most", "least"):
             listed = self.listing(refs, measure)
@@ -436,18 +445,8 @@ class _Context:
                     return aggregate.change(rows[0], rows[1], measure, column, self.lang)
         if named:
             pick = _latest(named, years)
-            if pick is None:
-                have = ", ".join(sorted({str(r.year) for r in named}))
-                asked = years.describe(self.lang)
-                return Answer(
-                    f"The corpus has no report of {agency_name(named[0].agency, self.lang)} for {asked} "
-                    f"(it has {have})."
-                    if self.lang == "en"
-                    else f"语料库中没有{named[0].agency}{asked}的报告（现有：{have}）。",
-                    None,
-                    AnswerKind.NOT_FOUND,
-                    self.lang,
-                )
+            if pick is None:  # the years of one agency, the one nearest the year asked
+                return self.no_such_year(named, years)
             return self.about_report(self.load(pick.id), measure)
         if len(refs) == 1:
             return self.about_report(self.load(refs[0].id), measure)

@@ -7,7 +7,7 @@ from assistant.answer.measures import ColumnChoice, Measure, match_column
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.record import Report
 
-UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件")}
+UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件"), "legacy": ("", "")}
 # Readings easily confused with the one taken: the answer names the other and gives its figure.
 COUNTERPARTS = {
     "requests.carried_forward": "requests.carried_over",
@@ -15,8 +15,23 @@ COUNTERPARTS = {
 }
 
 
+def _legacy_cell(report: Report, measure: Measure) -> str | None:
+    """A pre-2019 report's statistics-table cell (this year) that counts what the measure counts."""
+    row = schema.LEGACY_COUNTERPARTS.get(measure.key)
+    address = f"{schema.LEGACY_TABLE.id}.{row}.this_year"
+    return address if not report.layout and row and address in report.figures else None
+
+
+def layout_of(report: Report) -> schema.Layout:
+    """The layout whose labels name the report's figures (the old statistics table before 2019)."""
+    return schema.LAYOUTS[report.layout] if report.layout else schema.LEGACY
+
+
 def addresses(report: Report, measure: Measure, column: ColumnChoice) -> list[str]:
     """The report's cells that make up the measure in the chosen column(s)."""
+    legacy = _legacy_cell(report, measure)
+    if legacy:
+        return [legacy] if column.ids == ("total",) else []
     out = []
     for row in measure.rows:
         for col in column.ids:
@@ -27,8 +42,10 @@ def addresses(report: Report, measure: Measure, column: ColumnChoice) -> list[st
 
 
 def columns_of(report: Report, measure: Measure) -> tuple[str, ...]:
-    if not report.layout:
-        return ()
+    if measure.table == schema.LEGACY_TABLE.id:
+        return () if report.layout else tuple(c.id for c in schema.LEGACY_COLUMNS)
+    if not report.layout:  # the old table counts totals only
+        return ("total",) if _legacy_cell(report, measure) else ()
     layout = schema.LAYOUTS[report.layout]
     for row in layout.table(measure.table).rows:
         if row.id in measure.rows:
@@ -45,12 +62,12 @@ def value_of(report: Report, cells: list[str]) -> tuple[float | int | None, list
 
 
 def _label(report: Report, address: str) -> str:
-    zh, _ = schema.figure_label(schema.LAYOUTS[report.layout], address)
+    zh, _ = schema.figure_label(layout_of(report), address)
     return zh
 
 
 def _english(report: Report, address: str) -> str:
-    return schema.figure_label(schema.LAYOUTS[report.layout], address)[1]
+    return schema.figure_label(layout_of(report), address)[1]
 
 
 def _unit(measure: Measure, column: ColumnChoice, lang: str, value: float | int) -> str:
@@ -74,6 +91,9 @@ def answer_figure(
     value, missing = value_of(report, cells)
     name_en = measure.english + (f", {column.english}" if column.explicit else "")
     name_zh = measure.chinese + (f"（{column.chinese}）" if column.explicit else "")
+    if measure.key in schema.LEGACY_COUNTERPARTS and not report.layout:  # the old table's row counting the same
+        row = schema.LEGACY_TABLE.row(schema.LEGACY_COUNTERPARTS[measure.key])
+        name_en, name_zh = f"{row.english} (the statistics table before 2019)", f"{row.label}（2019年以前的统计表）"
     if value is None:
         return _missing(report, measure, missing or cells, name_en, name_zh, lang)
     figs = [report.figures[a] for a in cells]
@@ -133,7 +153,7 @@ def _counterpart(report: Report, measure: Measure, column: ColumnChoice, lang: s
 
 
 def _missing(report: Report, measure: Measure, cells: list[str], name_en: str, name_zh: str, lang: str) -> Answer:
-    table = schema.LAYOUTS[report.layout].table(measure.table)
+    table = layout_of(report).table(measure.table if report.layout else schema.LEGACY_TABLE.id)
     whole = all(report.value(a) is None for a in table.addresses())
     if lang == "en":
         text = (
@@ -166,6 +186,19 @@ def _no_such_column(report: Report, measure: Measure, lang: str) -> Answer:
 
 
 def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
+    if report.layout:  # a row only the old statistics table has (requests by e-mail, staff …)
+        layout = schema.LAYOUTS[report.layout]
+        if lang == "en":
+            text = (
+                f"{who(report.agency, report.year, lang).capitalize()} uses the {layout.english}, which has no "
+                f"figure for {measure.english}: only the statistics tables before 2019 counted it."
+            )
+        else:
+            text = (
+                f"{who(report.agency, report.year, lang)}采用{layout.english}，"
+                f"没有“{measure.chinese}”这一项（只有2019年以前的统计表有）。"
+            )
+        return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
     if lang == "en":
         text = (
             f"{who(report.agency, report.year, lang).capitalize()} predates the standard statistical tables "

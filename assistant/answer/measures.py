@@ -49,15 +49,19 @@ def _phrases(*groups) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Rows of the old table that a standard measure names (their questions are the standard ones').
+_COUNTED_AS_STANDARD = frozenset(schema.LEGACY_COUNTERPARTS.values())
+
+
 @cache
 def measures() -> tuple[Measure, ...]:
     """Every measure a question can name, most specific first."""
     seen: dict[str, Measure] = {}
-    for layout in schema.LAYOUTS.values():
+    for layout in (*schema.LAYOUTS.values(), schema.LEGACY):
         for table in layout.tables:
             for row in table.rows:
                 key = f"{table.id}.{row.id}"
-                if key in seen:
+                if key in seen or (table is schema.LEGACY_TABLE and row.id in _COUNTED_AS_STANDARD):
                     continue
                 zh_keys = [k for k in row.keys if CJK_WORD.fullmatch(k)]
                 label = NUMBERING.sub("", row.label)
@@ -135,10 +139,11 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
 def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...]:
     """(column ids, the words that name them, English, Chinese): each column the vocabulary has words for,
     and the five organisation columns together (after the individuals)."""
-    columns = {c.id: c for lay in schema.LAYOUTS.values() for t in lay.tables for r in t.rows for c in r.columns}
+    layouts = (*schema.LAYOUTS.values(), schema.LEGACY)
+    columns = {c.id: c for lay in layouts for t in lay.tables for r in t.rows for c in r.columns}
     out: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
     for col in columns.values():
-        words = FIGURE_WORDS.get(f"column.{col.id}")
+        words = FIGURE_WORDS.get(f"column.{col.id}", () if col in schema.LEGACY_COLUMNS else None)
         if words is not None:
             out.append(((col.id,), _phrases(col.synonyms, words), col.english, col.label))
         if col.id == "individual":
@@ -160,6 +165,7 @@ def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> C
         return best[1]
     for default, en, zh in (
         ("total", "total", "总计"),
+        ("this_year", "this year", "本年度"),
         ("decisions", "decisions", "本年处理决定数量"),
         ("issued", "issued this year", "本年制发件数"),
         ("new_made", "newly made", "本年新制作数量"),

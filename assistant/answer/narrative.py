@@ -21,6 +21,7 @@ from assistant.search.tokenize import normalize_query
 SURE = 0.34  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
+CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
 
 _MARKERS = {
@@ -124,9 +125,26 @@ def stated(fact, lang: str) -> str:
     return f"{value}{unit}{marker[1]}" if marker[1] in ("余", "以上") else f"{marker[1]}{value}{unit}"
 
 
+def _corroborated(found: list[Match]) -> list[Match]:
+    """Each match gains a share of the best other match stating the same value under another wording
+    (the statistics table and the text agreeing on 2122), so a value two places state leads."""
+    out = []
+    for m in found:
+        same = max(
+            (
+                o.score
+                for o in found
+                if o is not m and o.fact.value == m.fact.value and o.fact.measure != m.fact.measure
+            ),
+            default=0.0,
+        )
+        out.append(Match(m.fact, m.score + CORROBORATION * same))
+    return sorted(out, key=lambda m: (-m.score, m.fact.start))
+
+
 def answer(question: str, report: Report, lang: str) -> Answer | None:
     """The narrative fact the question asks for, or None when no fact is clearly it."""
-    found = matches(question, report, lang)
+    found = _corroborated(matches(question, report, lang))
     if not found or found[0].score < SURE:
         return None
     best = found[0]

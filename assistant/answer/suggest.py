@@ -42,10 +42,12 @@ def suggestions(query: Query, report: Report | None) -> list[Suggestion]:
     by_key = {m.key: m for m in measures()}
     picks = [(1.0, by_key[k]) for k in dict.fromkeys(keys)]
     picks += [x for x in ranked(query.text) if x[1].key not in keys and x[0] > 0.1]
+    if report is not None:  # only what this report can answer
+        picks = [(s, m) for s, m in picks if columns_of(report, m)]
     out = []
     for score, m in picks[:TOP]:
         label = f"{m.english} ({m.chinese})" if query.lang == "en" else m.chinese
-        if report is not None and report.layout:
+        if report is not None:
             cols = columns_of(report, m)
             if cols:
                 value, _ = value_of(report, addresses(report, m, match_column("", m, cols)))

@@ -120,12 +120,15 @@ def digest(store: Store) -> str:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from assistant.search.bm25 import INDEX_FILE
     from assistant.search.searcher import store_corpus
 
+    if options.stored_reports(args) is None:
+        return 2
     corpus = store_corpus(options.store_path(args))
     index = corpus.searcher().index
     print(
-        f"search index {corpus.index_dir / 'bm25.npz'}: {len(index)} passages, {len(index.terms)} terms, "
+        f"search index {corpus.index_dir / INDEX_FILE}: {len(index)} passages, {len(index.terms)} terms, "
         f"up to date with the store"
     )
     return 0
@@ -136,7 +139,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.extract.report import parse_file
 
     path = options.store_path(args)
-    store = None if args.file and not path.exists() else Store(path)  # asking about a file creates no store
+    if args.file:
+        store = Store(path) if path.exists() else None  # asking about a file creates no store
+    else:
+        store = options.stored_reports(args)
+        if store is None:
+            return 2
     report = None
     if args.file:
         try:
@@ -158,7 +166,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from assistant.answer import blind, evaluate
 
-    store = Store(options.store_path(args))
+    questions = [Path(args.blind) / f"qa_{part}.json" for part in ("dev", "sealed")] if args.blind else []
+    questions = questions or [Path(args.file or config.path("eval_set"))]
+    absent = [q for q in questions if not q.is_file()]
+    if absent:
+        print(f"error: {absent[0]}: no such question set", file=sys.stderr)
+        return 2
+    store = options.stored_reports(args)
+    if store is None:
+        return 2
     if args.blind:
         folder = Path(args.blind)
         for part in ("dev", "sealed"):
@@ -168,7 +184,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             else:
                 print(blind.report(outcomes, part, show_wrong=part == "dev" and args.show_wrong))
         return 0
-    outcomes = evaluate.run(Path(args.file or config.path("eval_set")), store)
+    outcomes = evaluate.run(questions[0], store)
     if args.json:
         print(json.dumps({k: {"right": r, "asked": n} for k, (r, n) in evaluate.accuracy(outcomes).items()}))
     else:
@@ -181,10 +197,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from assistant.compare.resolve import CompareError, resolve
     from assistant.compare.summary import compare_reports
 
+    path = options.store_path(args)
+    store = Store(path)
     try:
-        a, b = resolve(args.reports, Store(options.store_path(args)), options.limits(args))
+        a, b = resolve(args.reports, store, options.limits(args))
     except CompareError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(options.empty_store_message(path) if not store.counts()["reports"] else f"error: {exc}", file=sys.stderr)
         return 2
     comparison = compare_reports(a, b)
     print(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1) if args.json else as_text(comparison))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from assistant import config
 from assistant.read import Limits
+from assistant.store.database import Store
 
 
 def add_store(p: argparse.ArgumentParser) -> None:
@@ -73,3 +75,22 @@ def limits(args: argparse.Namespace) -> Limits:
 
 def store_path(args: argparse.Namespace) -> Path:
     return Path(args.store) if getattr(args, "store", None) else config.default_store()
+
+
+def empty_store_message(path: Path) -> str:
+    """The one line every command prints when the corpus store holds no report yet."""
+    return (
+        f"error: the corpus store {path} is empty (no report ingested yet): run `assistant ingest` first "
+        f"(it reads {config.get('corpus')}/, or the files and folders you give it)"
+    )
+
+
+def stored_reports(args: argparse.Namespace) -> Store | None:
+    """The corpus store of ``--store`` when it holds reports; else None, with the one line saying so on
+    stderr. An absent store is not created."""
+    path = store_path(args)
+    store = Store(path) if path.exists() else None
+    if store is None or not store.counts()["reports"]:
+        print(empty_store_message(path), file=sys.stderr)
+        return None
+    return store

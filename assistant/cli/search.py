@@ -88,7 +88,7 @@ def run_search(
         print(f"search: no usable index ({exc})", file=sys.stderr)
         return 2
     if not len(searcher.index):
-        print("search: the corpus store holds no passages yet: run `assistant ingest FILES` first", file=sys.stderr)
+        print(options.empty_store_message(options.store_path(args)), file=sys.stderr)
         return 2
     filters = Filters(args.year, args.region, args.agency, args.format)
     result = searcher.run(args.query, filters, k=args.k)

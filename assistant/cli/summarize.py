@@ -50,9 +50,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         from assistant.summarize.render import render_summary
 
         if args.report is not None:
-            from assistant.store.database import Store
-
-            report = Store(options.store_path(args)).report(args.report)
+            store = options.stored_reports(args)
+            if store is None:
+                return 2
+            report = store.report(args.report)
             if report is None:
                 print(f"error: no report {args.report!r} in the store {options.store_path(args)}", file=sys.stderr)
                 return 2
@@ -84,9 +85,9 @@ def _batch(args: argparse.Namespace, limits) -> int:
 
     failures: list[dict] = []
     if args.all:
-        from assistant.store.database import Store
-
-        store = Store(options.store_path(args))
+        store = options.stored_reports(args)
+        if store is None:
+            return 2
         jobs = [Job(r["id"], args.lang, args.format, store=str(store.path)) for r in store.reports()]
         failures = [
             {"source": f["path"], "reason": f"not in the store, ingest failed: {f['reason']}"} for f in store.failures()

@@ -1136,6 +1136,16 @@ LEGACY_PARTS: dict[str, tuple[str, ...]] = {
 }
 LEGACY_TABLE = Table("legacy", "政府信息公开情况统计表", "Statistics table (before 2019)", LEGACY_ROWS)
 LEGACY = Layout("legacy", "statistics table of the reports before 2019 (政府信息公开情况统计表)", (LEGACY_TABLE,))
+# The standard figures (measure keys, their total) a row of the old table counts the same thing as.
+LEGACY_COUNTERPARTS: dict[str, str] = {
+    "requests.new_received": "requests_received",
+    "requests.total_handled": "replies",
+    "requests.granted": "replies_granted",
+    "requests.partially_granted": "replies_partially_granted",
+    "requests.denied": "replies_refused",
+    "appeals.review": "review",
+    "appeals.litigation": "litigation",
+}
 
 
 def legacy_identities(printed: set[str], columns: tuple[Column, ...] = LEGACY_COLUMNS) -> tuple[Identity, ...]:

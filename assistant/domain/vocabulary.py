@@ -579,6 +579,18 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "败诉",
         "胜诉",
     ),
+    # rows only the statistics table before 2019 has
+    "legacy.requests_in_person": ("in person", "face to face", "当面"),
+    "legacy.requests_fax": ("fax", "faxed", "传真"),
+    "legacy.requests_email": ("email", "e-mail", "emailed", "电子邮件", "邮件"),
+    "legacy.requests_online": ("online", "internet", "网上申请", "网络申请"),
+    "legacy.requests_letter": ("letter", "letters", "by post", "信函"),
+    "legacy.staff": ("staff", "工作人员"),
+    "legacy.staff_full_time": ("full-time", "full time", "专职"),
+    "legacy.staff_part_time": ("part-time", "part time", "兼职"),
+    "legacy.budget": ("budget", "funding", "专项经费"),
+    "legacy.meetings": ("meetings", "会议"),
+    "legacy.trainings": ("training", "trainings", "培训"),
     "column.individual": ("natural persons", "citizen", "private person", "公民", "群众"),
     "column.organisations": (
         "organisations",

@@ -12,6 +12,7 @@ from assistant.domain.record import Warning, WarningKind
 from assistant.read.document import Document
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PROSE = re.compile(r"[，。；《》,;]")  # a "title" with these is the first sentence of a report without one
 _REPORT_WORDS = re.compile(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)|年度报告|工作报告")
 _PART = re.compile(rf"[{CJK}]{{1,7}}?(?:{places.PLACE_KIND})")
 _PLACE = re.compile(f"^(?:{_PART.pattern})+")
@@ -30,8 +31,8 @@ def title_of(doc: Document) -> str:
                 line = lines[i - 1] + line
             if _YEAR.search(line) or "信息公开" in line:
                 return _squash(line)
-    first = lines[0] if lines else ""
-    return _squash(first[:60])
+    first = _squash(lines[0][:60]) if lines else ""
+    return "" if _PROSE.search(first) else first
 
 
 def _squash(text: str) -> str:
@@ -50,7 +51,9 @@ def year_of(title: str, text: str) -> int | None:
 
 
 def agency_of(title: str) -> str:
-    """The publishing agency named in the title, in full."""
+    """The publishing agency named in the title, in full; "" when the title names none (it is prose)."""
+    if _PROSE.search(title):
+        return ""
     m = _YEAR.search(title)
     name = title[: m.start()] if m and m.start() > 0 else title[m.end() :] if m else title
     name = _REPORT_WORDS.split(name)[0]

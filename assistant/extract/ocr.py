@@ -1,8 +1,9 @@
 """Figures read by OCR: each is marked with the engine's confidence, and the table's arithmetic checks
 them. A figure read with low confidence is uncertain unless an identity over it holds. Where an
 identity breaks, the digits OCR confuses (0/6/8/9, 3/8, 5/6/8, 1/7) are tried in the figures of that
-identity: a single change that makes every identity hold is taken and recorded with the
-alternatives; otherwise the OCR figures of the broken identity are uncertain."""
+identity: changes that each alone repair their identities, and together make every identity hold,
+are taken and recorded with the alternatives; otherwise the OCR figures of the broken identity are
+uncertain."""
 
 from __future__ import annotations
 
@@ -102,21 +103,16 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
         related = [i for i in table.identities if addr in i.plus + i.minus]
         for alt in _readings(values[addr]):
             trial = {**values, addr: alt}
-            if all(i.holds(trial) is not False for i in related) and not any(
-                i.holds(trial) is False for i in broken if addr not in i.plus + i.minus
-            ):
+            if all(i.holds(trial) is not False for i in related):  # its own identities all hold
                 fixes.append((addr, alt))
-    if len(fixes) == 1 and _all_hold(table, {**values, fixes[0][0]: fixes[0][1]}):
-        addr, alt = fixes[0]
-        fig = figures[addr]
-        fig.note = "; ".join(
-            filter(
-                None,
-                [fig.note, f"OCR read {fig.value}; the table's arithmetic chose {alt} (readings: {fig.value}, {alt})"],
-            )
-        )
-        fig.alternatives = (fig.value, alt)
-        fig.value = alt
+    chosen = _unique(fixes, broken, values)
+    if chosen and _all_hold(table, {**values, **dict(chosen)}):
+        for addr, alt in chosen:
+            fig = figures[addr]
+            note = f"OCR read {fig.value}; the table's arithmetic chose {alt} (readings: {fig.value}, {alt})"
+            fig.note = "; ".join(filter(None, [fig.note, note]))
+            fig.alternatives = (fig.value, alt)
+            fig.value = alt
         return
     alternatives = ", ".join(f"{a} = {v}" for a, v in fixes)
     for addr in ocr:
@@ -128,6 +124,15 @@ def _judge(table: schema.Table, figures: dict[str, Figure]) -> None:
         others = tuple(v for a, v in fixes if a == addr)
         if others:
             figures[addr].alternatives = (figures[addr].value, *others)
+
+
+def _unique(fixes: list[tuple[str, int]], broken: list[schema.Identity], values: dict) -> list[tuple[str, int]]:
+    """The fixes that alone repair the broken identities they repair: two misreads in different rows are
+    each put right, but where two readings would repair the same identity, neither is taken."""
+    repairs = [{i.name for i in broken if i.holds({**values, a: v}) is not False} for a, v in fixes]
+    return [
+        fix for k, fix in enumerate(fixes) if not any(repairs[k] & other for j, other in enumerate(repairs) if j != k)
+    ]
 
 
 def _all_hold(table: schema.Table, values: dict) -> bool:

@@ -58,7 +58,11 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         spans = find_legacy_sections(doc.text) or spans
     legacy = read_legacy(doc)
     if not spans and not legacy.figures and not _has_standard_rows(doc.text) and year_of(title, "") is None:
-        raise IngestError(doc.path, "not an annual report: no section headings, statistics table or report year found")
+        raise IngestError(
+            doc.path,
+            "not an annual report: no section headings, statistics table or report year found",
+            "不是政府信息公开年度报告：找不到章节标题、统计表或报告年度",
+        )
     layout_id = detect_layout(doc.text, spans, year)
     region = region_of(agency)
     report = Report(
@@ -73,7 +77,12 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         layout=layout_id,
         text=doc.text,
         warnings=[Warning(WarningKind.READER, w) for w in doc.warnings]
-        + ([region.unknown.warning()] if region.unknown else []),
+        + ([region.unknown.warning()] if region.unknown else [])
+        + (
+            []
+            if agency
+            else [Warning(WarningKind.MISSING, "the report names no publishing agency in a title", "agency")]
+        ),
     )
     report.passages = passages(doc.text, spans, doc.page_of)
     for sid in ("overview", "proactive", "requests", "appeals", "problems", "other_matters"):

@@ -16,6 +16,7 @@ class TableView:
     header: list[str]
     rows: list[list[str]]
     long: bool = False  # one line a cell (item, column, value), as table 2 is printed
+    headings: frozenset[int] = frozenset()  # indexes of rows that are group headings ((三)不予公开), no values
 
 
 def _cell(report: Report, address: str) -> str:
@@ -65,12 +66,26 @@ def table_views(report: Report) -> list[TableView]:
         cols = table.rows[0].columns
         header = [("申请人 applicant" if table.id == "requests" else "类别 kind")]
         header += [f"{c.label} {c.english}" for c in cols]
-        rows = [
-            [f"{_short(row.label)} {row.english}"] + [_cell(report, f"{table.id}.{row.id}.{c.id}") for c in cols]
-            for row in table.rows
-        ]
-        views.append(TableView(title, header, rows))
+        rows: list[list[str]] = []
+        headings: set[int] = set()
+        for row in table.rows:
+            heading = _group_heading(row)
+            if heading and heading not in (r[0] for r in rows):
+                headings.add(len(rows))
+                rows.append([heading] + [""] * len(cols))
+            rows.append(
+                [f"{_short(row.label)} {row.english}"] + [_cell(report, f"{table.id}.{row.id}.{c.id}") for c in cols]
+            )
+        views.append(TableView(title, header, rows, headings=frozenset(headings)))
     return views
+
+
+def _group_heading(row: schema.Row) -> str | None:
+    """The heading table 3 prints over a group of sub-rows ("（三）不予公开 refused"), for any of its sub-rows."""
+    for i, group in enumerate(schema.OUTCOME_GROUPS):
+        if row.id.startswith(group.id + "."):
+            return f"（{'一二三四五六'[i]}）{group.label} {group.english}"
+    return None
 
 
 def _short(label: str) -> str:
@@ -82,24 +97,60 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def as_text(view: TableView, label_width: int = 64) -> str:
-    """A plain-text rendering with CJK-aware padding; long labels are cut."""
+def wrap(text: str, n: int) -> list[str]:
+    """Lines of at most ``n`` columns (CJK counts two), broken between words or CJK characters, never
+    inside an English word (a word longer than the line is the one thing cut); a leading indent is kept
+    on every line."""
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    if indent:
+        return [indent + line for line in wrap(text.lstrip(" "), n - len(indent))]
+    lines = [""]
+    for token in re.findall(r"\s+|[\x21-\x7e’]+|.", text):
+        if token.isspace():
+            if lines[-1] and width(lines[-1]) + 1 <= n:
+                lines[-1] += " "
+            elif lines[-1]:
+                lines.append("")
+            continue
+        while width(token) > n:  # longer than a line: cut only where nothing else fits
+            cut = max(i for i in range(1, len(token) + 1) if width(token[:i]) <= n)
+            lines += [token[:cut], ""] if not lines[-1].strip() else ["", token[:cut], ""]
+            lines = [line for line in lines[:-1] if line] + [""]
+            token = token[cut:]
+        if width(lines[-1] + token) > n and lines[-1].strip():
+            lines.append("")
+        lines[-1] += token
+    return [line.rstrip() for line in lines if line.strip()] or [""]
 
-    def fit(text: str, n: int) -> str:
-        out = ""
-        for ch in text:
-            if width(out + ch) > n:
-                break
-            out += ch
-        return out + " " * (n - width(out))
+
+def as_text(view: TableView, label_width: int = 64) -> str:
+    """A plain-text rendering with CJK-aware padding; a long label wraps onto the next lines (its
+    numbers stay on the first), a group heading stands on its own."""
+
+    def pad(text: str, n: int) -> str:
+        return text + " " * (n - width(text))
+
+    def block(cells: list[str], widths: list[int], values: str) -> list[str]:
+        wrapped = [
+            [line if i == 0 else "  " + line for i, line in enumerate(wrap(cell, w - 2))]
+            for cell, w in zip(cells, widths, strict=True)
+        ]  # the lines after a cell's first are indented
+        out = []
+        for i in range(max(map(len, wrapped))):
+            cells = " ".join(pad(w[i] if i < len(w) else "", n) for w, n in zip(wrapped, widths, strict=True))
+            out.append(("  " + cells + (values if i == 0 else "")).rstrip())
+        return out
 
     lines = [view.title]
     if view.long:
         for label, col, value in view.rows:
-            lines.append(f"  {fit(label, label_width)} {fit(col, 36)} {value:>10}")
+            lines += block([label, col], [44, 44], f" {value:>10}")
         return "\n".join(lines)
     short = [h.split(" ")[0] for h in view.header[1:]]
-    lines.append("  " + fit("", label_width) + "".join(" " * max(1, 10 - width(h)) + h for h in short))
-    for row in view.rows:
-        lines.append("  " + fit(row[0], label_width) + "".join(f"{v:>10}" for v in row[1:]))
+    lines.append("  " + pad("", label_width) + "".join(" " * max(1, 10 - width(h)) + h for h in short))
+    for i, row in enumerate(view.rows):
+        if i in view.headings:
+            lines.append("  " + row[0])
+            continue
+        lines += block([row[0]], [label_width], "".join(f"{v:>10}" for v in row[1:]))
     return "\n".join(lines)

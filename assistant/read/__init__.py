@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.read.chrome import strip_web_chrome
-from assistant.read.document import Document, IngestError, Limits
+from assistant.read.document import LEGACY_WORD, LEGACY_WORD_ZH, Document, IngestError, Limits
 
 FORMATS = {
     ".txt": "txt",
@@ -33,23 +33,24 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
     path = Path(path)
     limits = limits or Limits()
     if not path.exists():
-        raise IngestError(path, "no such file")
+        raise IngestError(path, "no such file", "没有这个文件")
     if not path.is_file():
         raise IngestError(path, "not a file")
     size = path.stat().st_size
     if size == 0:
-        raise IngestError(path, "empty file")
+        raise IngestError(path, "empty file", "文件是空的")
     if size > limits.max_bytes:
         raise IngestError(
             path,
             f"file is {size / 2**20:.1f} MiB, over the {limits.max_bytes / 2**20:.0f} MiB "
             "limit (raise it with --max-mb)",
+            f"文件有 {size / 2**20:.1f} MiB，超过 {limits.max_bytes / 2**20:.0f} MiB 的上限",
         )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         fmt = _sniff(path)
     if fmt == "doc":
-        raise IngestError(path, "legacy Word/WPS format (.doc/.wps): convert it to DOCX or PDF first")
+        raise IngestError(path, LEGACY_WORD, LEGACY_WORD_ZH)
     if fmt in ("txt", "md"):
         from assistant.read.text import read_text
 

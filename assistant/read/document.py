@@ -14,16 +14,21 @@ MAX_OCR_PAGES = 30
 MAX_OCR_SECONDS = 600.0
 
 
+LEGACY_WORD = "legacy Word/WPS format (.doc/.wps): convert it to DOCX or PDF first"
+LEGACY_WORD_ZH = "旧版 Word/WPS 格式（.doc/.wps）：请先另存为 DOCX 或 PDF"
+
+
 class IngestError(Exception):
     """A file that cannot be read as a report; the message names the file and the reason."""
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, zh: str = ""):
         self.path = str(path)
         self.reason = reason
+        self.zh = zh  # the reason in Chinese, where the reader gives it (the app shows both)
         super().__init__(f"{self.path}: {reason}")
 
     def __reduce__(self):  # crosses process boundaries in batch ingestion
-        return IngestError, (self.path, self.reason)
+        return IngestError, (self.path, self.reason, self.zh)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Limits:
                 path,
                 f"file is {size / 2**20:.3g} MiB, over the {self.max_bytes / 2**20:.3g} MiB "
                 "size limit (raise it with --max-mb)",
+                f"文件有 {size / 2**20:.3g} MiB，超过 {self.max_bytes / 2**20:.3g} MiB 的上限",
             )
 
 

@@ -39,9 +39,9 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     try:
         package = docx.Document(str(path))
     except PackageNotFoundError as e:
-        raise IngestError(path, f"corrupt DOCX: {e}") from e
+        raise IngestError(path, f"corrupt DOCX: {e}", CORRUPT_DOCX_ZH) from e
     except Exception as e:  # python-docx/lxml raise many kinds of errors on damaged packages
-        raise IngestError(path, f"corrupt DOCX ({type(e).__name__}: {e})") from e
+        raise IngestError(path, f"corrupt DOCX ({type(e).__name__}: {e})", CORRUPT_DOCX_ZH) from e
     lines: list[str] = []
     looks: list[tuple | None] = []
     for text, look in _body_lines(package.element.body):
@@ -56,6 +56,8 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
     warnings = [] if lines else ["the document body has no text"]
     return Document(path=path, format="docx", text="\n".join(lines), meta=meta, warnings=warnings)
 
+
+CORRUPT_DOCX_ZH = "DOCX 文件已损坏"
 
 # ---------------------------------------------------------------- file checks
 
@@ -74,9 +76,14 @@ def _check_file(path: Path, limits: Limits) -> None:
             path,
             "a legacy Word/WPS binary (.doc/.wps, OLE2) or a password-protected Office "
             "file, not DOCX: convert it to DOCX or PDF (e.g. save as .docx in Word/WPS)",
+            "旧版 Word/WPS 格式（.doc/.wps）或加密的 Office 文件，不是 DOCX：请先另存为 DOCX 或 PDF",
         )
     if not head.startswith(b"PK"):
-        raise IngestError(path, "not a DOCX file (not a zip package): convert it to DOCX or PDF")
+        raise IngestError(
+            path,
+            "not a DOCX file (not a zip package): convert it to DOCX or PDF",
+            "不是 DOCX 文件：请先另存为 DOCX 或 PDF",
+        )
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -91,9 +98,9 @@ def _check_file(path: Path, limits: Limits) -> None:
                 )
             bad = zf.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
-        raise IngestError(path, f"corrupt DOCX (damaged zip package): {e}") from e
+        raise IngestError(path, f"corrupt DOCX (damaged zip package): {e}", CORRUPT_DOCX_ZH) from e
     if bad is not None:
-        raise IngestError(path, f"corrupt DOCX (damaged zip member {bad})")
+        raise IngestError(path, f"corrupt DOCX (damaged zip member {bad})", CORRUPT_DOCX_ZH)
 
 
 def _title(lines: list[str], looks: list[tuple | None]) -> str | None:

@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from assistant.domain.patterns import HEADING_NUMERALS, PAREN_ORDINAL
-from assistant.read.document import Document, IngestError, Limits, OcrMark, normalize
+from assistant.read.document import LEGACY_WORD, LEGACY_WORD_ZH, Document, IngestError, Limits, OcrMark, normalize
 from assistant.read.layout import (
     SENTENCE_END,
     TITLE,
@@ -63,6 +63,8 @@ def read_pdf(path: Path, limits: Limits | None = None) -> Document:
         pdf.close()
 
 
+CORRUPT_PDF_ZH = "不是有效的 PDF（文件不完整或已损坏）"
+
 # ---------------------------------------------------------------- file checks
 
 
@@ -78,11 +80,11 @@ def _check_file(path: Path, limits: Limits) -> None:
         raise IngestError(path, f"cannot read the file: {e.strerror or e}") from e
     limits.check_size(path, size)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise IngestError(path, "not a PDF but a legacy Office (OLE2 .doc/.wps) file: convert it to DOCX or PDF")
+        raise IngestError(path, "not a PDF but a " + LEGACY_WORD, LEGACY_WORD_ZH)
     if b"%PDF-" not in head:
-        raise IngestError(path, "not a PDF file (no %PDF- signature)")
+        raise IngestError(path, "not a PDF file (no %PDF- signature)", "不是 PDF 文件")
     if b"%%EOF" not in tail:
-        raise IngestError(path, "not a valid PDF (truncated or corrupt: no end-of-file marker)")
+        raise IngestError(path, "not a valid PDF (truncated or corrupt: no end-of-file marker)", CORRUPT_PDF_ZH)
 
 
 def _open(path: Path) -> pdfplumber.PDF:
@@ -91,10 +93,14 @@ def _open(path: Path) -> pdfplumber.PDF:
     except PdfminerException as e:
         cause = e.args[0] if e.args else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise IngestError(path, "encrypted PDF: it needs a password to open; save an unencrypted copy first") from e
-        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {cause}") from e
+            raise IngestError(
+                path,
+                "encrypted PDF: it needs a password to open; save an unencrypted copy first",
+                "加密的 PDF：需要密码才能打开，请先另存一份不加密的副本",
+            ) from e
+        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {cause}", CORRUPT_PDF_ZH) from e
     except Exception as e:  # pdfminer raises many kinds of errors on broken files
-        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {e}") from e
+        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {e}", CORRUPT_PDF_ZH) from e
 
 
 def _page_ranges(pages: list[int]) -> str:
@@ -169,7 +175,7 @@ def _read(path: Path, pdf: pdfplumber.PDF, limits: Limits) -> Document:
     try:
         n = len(pdf.pages)
     except Exception as e:
-        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {e}") from e
+        raise IngestError(path, f"not a valid PDF (truncated or corrupt): {e}", CORRUPT_PDF_ZH) from e
     if n > limits.max_pages:
         raise IngestError(path, f"{n} pages, over the page limit of {limits.max_pages} (raise it with --max-pages)")
     if n == 0:

@@ -36,13 +36,13 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
     other charset (Shift-JIS Japanese, EUC-KR Korean …) is refused, never decoded into mojibake.
     """
     if not data.strip():
-        raise IngestError(path, "empty file")
+        raise IngestError(path, "empty file", "文件是空的")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
-        raise IngestError(path, "binary data, not a text report")
+        raise IngestError(path, "binary data, not a text report", "二进制数据，不是文本格式的报告")
     trusted = [_codec(declared)] if declared and _codec(declared) in _CHINESE else []  # not a page's latin-1
     for codec in ["utf-8", *trusted]:  # valid UTF-8 is UTF-8, whatever a page declares
         try:
@@ -51,7 +51,9 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
             continue
     best = from_bytes(data).best()
     if best is None:
-        raise IngestError(path, "cannot decode the text (unknown encoding or binary data)")
+        raise IngestError(
+            path, "cannot decode the text (unknown encoding or binary data)", "无法识别文本编码（未知编码或二进制数据）"
+        )
     codec = _codec(best.encoding)
     if codec not in _CHINESE:
         raise IngestError(
@@ -85,9 +87,20 @@ def _decoded(data: bytes, codec: str) -> str:
     return _to_simplified().convert(text) if codec in _TRADITIONAL else text
 
 
+SHORTEST_REPORT = 300  # characters (not counting spaces): a page shorter than this is no annual report
+
+
 def require_report_text(text: str, path: Path | str) -> None:
+    """Refuse a text too short to be a report, or one with almost no Chinese in it."""
+    chars = len("".join(text.split()))
+    if chars < SHORTEST_REPORT and len(CJK_CHAR.findall(text)) < 50:
+        raise IngestError(
+            path,
+            f"too short to be a report: it holds {chars} characters of text",
+            f"内容太短，不是一份年度报告：只有 {chars} 个字符",
+        )
     if len(CJK_CHAR.findall(text)) < 50:
-        raise IngestError(path, "not a report: it holds almost no Chinese text")
+        raise IngestError(path, "not a report: it holds almost no Chinese text", "不是年度报告：几乎没有中文内容")
 
 
 def read_text(path: Path, limits: Limits, fmt: str = "txt") -> Document:

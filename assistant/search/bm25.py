@@ -1,39 +1,54 @@
-"""BM25 over sparse matrices, scoring exactly like ``rank_bm25.BM25Okapi``, persisted atomically.
+"""BM25 over sparse postings, scoring exactly like ``rank_bm25.BM25Okapi``, persisted atomically and memory-mapped.
 
 Scores: for a query term t and passage d with term count f and length |d| (in tokens),
 ``idf(t) * f * (k1 + 1) / (f + k1 * (1 - b + b * |d| / avgdl))`` summed over the query's terms, with
 rank_bm25's idf ``log(N - n + 0.5) - log(n + 0.5)`` where a negative idf (a term in more than half
-the passages) is replaced by ``epsilon * mean idf``. Each term's column of scores is precomputed in
-a CSC matrix (the most frequent terms also as dense columns), so a query is a few vector additions
-and a top-k selection over the few passages above a score threshold.
+the passages) is replaced by ``epsilon * mean idf``. Each term's column of scores is precomputed
+(postings sorted by passage), the most frequent terms also as dense columns, so a query is a few
+vector additions and a top-k selection over the passages above a score threshold.
 
-The index keeps each passage's term counts (a CSR matrix), so adding a report segments only its
-passages. It lives in one file in the index folder (``bm25.npz``), written to a temporary file and
-moved into place with ``os.replace``; it carries a format version, the tokenizer's signature, the
-BM25 parameters, a fingerprint of the corpus and a digest of its arrays, so a stale or damaged file
-is detected (and :func:`open_index` rebuilds it). jieba's dictionary cache sits in the same folder.
+The index holds no passage objects: per passage it keeps its report, its position in the report, its
+offsets, page, section and role (its kind and, for a table row, its address) as arrays; hits fetch
+their text from a *text source* (the corpus store's ``passage_texts``), or, for an index built
+without one, from the texts saved in the index file.
+
+It lives in one file in the index folder (``bm25.index``): the arrays, 64-byte aligned, then a JSON
+manifest (format version, tokenizer signature, BM25 parameters, corpus fingerprint, a digest of the
+arrays), its SHA-256, its length and a magic trailer. Loading memory-maps the arrays (nothing is
+rebuilt or copied, so a served index costs only the pages its queries touch). The file is written to a
+temporary file and moved into place with ``os.replace``; a stale or damaged file is detected (and
+:func:`open_index` rebuilds it). Files above ``VERIFY_INLINE_BYTES`` have their digest checked by a
+background thread, so the first query does not wait for the whole file to be read; a mismatch makes
+every later query raise :class:`IndexDamaged`. The term counts (a CSR matrix) are kept too, so adding
+a report segments only its passages. jieba's dictionary cache sits in the same folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
+import mmap
 import multiprocessing
 import os
 import secrets
-import zipfile
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from assistant.domain.record import IndexedPassage
 from assistant.search.tokenize import Tokenizer
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    import scipy.sparse as sp
 
 __all__ = [
     "BM25Index",
@@ -44,17 +59,28 @@ __all__ = [
     "IndexStale",
     "IndexUnusable",
     "Passages",
+    "ReportMeta",
     "SyncResult",
+    "TextSource",
     "open_index",
 ]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-INDEX_FILE = "bm25.npz"
+FORMAT_VERSION = 3  # 3: each passage's role (kind and address)
+INDEX_FILE = "bm25.index"
+MAGIC = b"BM25IDX2"
+ALIGN = 64
 PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster than starting workers
-DENSE_BUDGET_BYTES = 64 * 2**20  # the most frequent terms also get a dense score column, within this budget
+SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
+DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
+PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
+SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
+VERIFY_INLINE_BYTES = 64 * 2**20  # files up to this size are checked before load returns
+
+# where hits get their text: (report id, position of the passage in its report) -> text, in order
+TextSource = Callable[[Sequence[tuple[str, int]]], list[str]]
 
 
 @dataclass(frozen=True)
@@ -62,6 +88,17 @@ class BM25Params:
     k1: float = 1.5
     b: float = 0.75
     epsilon: float = 0.25
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What every passage of one report shares."""
+
+    report_id: str
+    title: str
+    agency: str
+    region: str
+    year: int | None
 
 
 class IndexUnusable(Exception):
@@ -133,7 +170,7 @@ def _count_chunk(
         for term, n in c.items():
             ids.append(local.setdefault(term, len(local)))
             counts.append(n)
-    return list(local), np.asarray(ids, dtype=np.int64), np.asarray(counts, dtype=np.int32), sizes
+    return list(local), np.asarray(ids, dtype=np.int32), np.asarray(counts, dtype=np.int32), sizes
 
 
 def default_workers() -> int:
@@ -143,93 +180,268 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@contextmanager
+def _segmenter(tokenizer: Tokenizer, workers: int) -> Iterator[Callable[[list[str]], list]]:
+    """A function segmenting a list of texts into count chunks; with several workers, one pool for all calls."""
+    pool: Pool | None = None
+
+    def segment(texts: list[str]) -> list:
+        nonlocal pool
+        if workers <= 1 or len(texts) < PARALLEL_MIN_PASSAGES:
+            return [_count_chunk(texts, tokenizer)]
+        if pool is None:
+            tokenizer.jieba  # noqa: B018 - load (and cache) the dictionary before forking
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(tokenizer,))
+        size = max(64, min(1000, len(texts) // (workers * 8) or 1))
+        return pool.map(_count_chunk, [texts[i : i + size] for i in range(0, len(texts), size)], chunksize=1)
+
+    try:
+        yield segment
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+
+@dataclass
+class _Block:
+    """Segmented passages not yet in the index: their metadata, and counts over a local vocabulary."""
+
+    terms: list[str]
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    meta: list[tuple]  # each passage's fields but its text (see :data:`_META_FIELDS`)
+    texts: list[str] | None  # None when the index has a text source
+    fps: dict[str, str]
+
+
+_META_FIELDS = ("report_id", "title", "agency", "region", "year", "section", "page", "start", "end", "kind", "address")
+# what the index keeps per passage, one array each (positions in self.reports, self.sections and self.roles)
+_PASSAGE_ARRAYS = ("report_of", "ordinal", "start", "end", "page", "section_of", "role_of")
+
+
+def _csr(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    import scipy.sparse as sp
+
+    return sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)
+
+
+class _BlobTexts(Sequence[str]):
+    """Passage texts saved in the index file: UTF-8 bytes and offsets, decoded on access."""
+
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray):
+        self.blob, self.offsets = blob, offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self.blob[self.offsets[i] : self.offsets[i + 1]].tobytes().decode()
+
+
 # ---------------------------------------------------------------- the index
 class BM25Index:
-    """Passages, their term counts, and the BM25 score columns derived from them."""
+    """Term counts of passages, their BM25 score columns, and where each passage sits in its report.
 
-    def __init__(self, tokenizer: Tokenizer | None = None, params: BM25Params | None = None):
+    ``texts``: where hits get their text (see :data:`TextSource`); without one the index keeps the
+    texts itself (in memory, and in its file).
+    """
+
+    def __init__(
+        self, tokenizer: Tokenizer | None = None, params: BM25Params | None = None, texts: TextSource | None = None
+    ):
         self.tokenizer = tokenizer or Tokenizer()
         self.params = params or BM25Params()
-        self.passages: list[IndexedPassage] = []
+        self.text_source = texts
         self.terms: list[str] = []
         self.vocab: dict[str, int] = {}
+        self.reports: list[ReportMeta] = []
         self.report_fps: dict[str, str] = {}
+        self.sections: list[str] = []
+        self.roles: list[tuple[str, str]] = []  # (kind, address) pairs the passages have
         self.source_fingerprint: str | None = None  # the corpus store's own fingerprint, when it gave one
-        self._counts = sp.csr_matrix((0, 0), dtype=np.int32)
+        # per passage: its report (position in self.reports), its position in the report, offsets, page, section,
+        # role (position in self.roles)
+        self.report_of = np.zeros(0, dtype=np.int32)
+        self.ordinal = np.zeros(0, dtype=np.int32)
+        self.start = np.zeros(0, dtype=np.int64)
+        self.end = np.zeros(0, dtype=np.int64)
+        self.page = np.zeros(0, dtype=np.int32)  # -1: no page
+        self.section_of = np.zeros(0, dtype=np.int32)
+        self.role_of = np.zeros(0, dtype=np.int32)
+        self._texts: Sequence[str] | None = None if texts else []
+        self._csr_parts = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
         self._ready = False
+        self._damaged: str | None = None  # set by the background digest check
+        self._local = threading.local()  # per-thread score buffers
         self.version = 0  # bumped by every add or removal (lets callers cache per-passage arrays)
 
-    # ------------------------------------------------------------ building
+    # ------------------------------------------------------------ passages
     def __len__(self) -> int:
-        return len(self.passages)
+        return len(self.report_of)
 
     @property
     def fingerprint(self) -> str:
         return corpus_fingerprint(self.report_fps)
 
-    def add(self, passages: Iterable[IndexedPassage], *, workers: int | None = None) -> int:
-        """Segment and append passages (nothing else is re-segmented); returns how many."""
-        new = list(passages)
-        if not new:
-            return 0
-        texts = [p.text for p in new]
-        workers = default_workers() if workers is None else workers
-        chunks: Iterable[tuple[list[str], np.ndarray, np.ndarray, np.ndarray]]
-        if workers > 1 and len(texts) >= PARALLEL_MIN_PASSAGES:
-            self.tokenizer.jieba  # noqa: B018 - load (and cache) the dictionary before forking
-            size = max(64, min(1000, len(texts) // (workers * 8) or 1))
-            parts = [texts[i : i + size] for i in range(0, len(texts), size)]
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(self.tokenizer,)) as pool:
-                chunks = pool.map(_count_chunk, parts, chunksize=1)
+    @property
+    def _counts(self) -> sp.csr_matrix:
+        """Term counts, passages x terms (32-bit indices while they fit: scipy would copy them to 64 bits)."""
+        indptr, indices, data = self._csr_parts
+        if len(indices) < 2**31 - 1:
+            indptr = np.asarray(indptr, dtype=np.int32)
+        return _csr(indptr, indices, data, shape=(len(self), len(self.terms)))
+
+    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
+        """The passages at these positions, their texts fetched in one call to the text source."""
+        positions = [int(i) for i in positions]
+        reports = [self.reports[self.report_of[i]] for i in positions]
+        if self._texts is not None:
+            texts = [self._texts[i] for i in positions]
         else:
-            chunks = [_count_chunk(texts, self.tokenizer)]
-        rows_data, rows_ind, sizes_all = [], [], []
-        for local_terms, ids, counts, sizes in chunks:
+            assert self.text_source is not None
+            texts = self.text_source(
+                [(r.report_id, int(self.ordinal[i])) for r, i in zip(reports, positions, strict=True)]
+            )
+        return [
+            IndexedPassage(
+                r.report_id,
+                r.title,
+                r.agency,
+                r.region,
+                r.year,
+                self.sections[self.section_of[i]],
+                None if self.page[i] < 0 else int(self.page[i]),
+                int(self.start[i]),
+                int(self.end[i]),
+                text,
+                *self.roles[self.role_of[i]],
+            )
+            for r, i, text in zip(reports, positions, texts, strict=True)
+        ]
+
+    def iter_passages(self, batch: int = 1000) -> Iterator[IndexedPassage]:
+        """Every passage, in index order (fetched in batches: for export and tests, not for serving)."""
+        for s in range(0, len(self), batch):
+            yield from self.passages_at(range(s, min(s + batch, len(self))))
+
+    # ------------------------------------------------------------ building
+    def _block(
+        self, passages: list[IndexedPassage], segment: Callable[[list[str]], list], fps: dict[str, str] | None = None
+    ) -> _Block:
+        if fps is None:
+            fps = {rid: report_fingerprint(ps) for rid, ps in _by_report(passages).items()}
+        terms: dict[str, int] = {}
+        indices, data, sizes = [], [], []
+        texts = [p.text for p in passages]
+        for local_terms, ids, counts, chunk_sizes in segment(texts):
             remap = np.fromiter(
-                (self.vocab.setdefault(t, len(self.vocab)) for t in local_terms), dtype=np.int64, count=len(local_terms)
+                (terms.setdefault(t, len(terms)) for t in local_terms), dtype=np.int32, count=len(local_terms)
             )
-            rows_ind.append(remap[ids] if len(ids) else ids)
-            rows_data.append(counts)
-            sizes_all.append(sizes)
-        self.terms.extend(list(self.vocab)[len(self.terms) :])
-        indptr = np.concatenate([[0], np.cumsum(np.concatenate(sizes_all))])
-        block = sp.csr_matrix(
-            (np.concatenate(rows_data), np.concatenate(rows_ind), indptr),
-            shape=(len(new), len(self.terms)),
-            dtype=np.int32,
+            indices.append(remap[ids] if len(ids) else ids)
+            data.append(counts)
+            sizes.append(chunk_sizes)
+        return _Block(
+            list(terms),
+            np.concatenate([[0], np.cumsum(np.concatenate(sizes))]).astype(np.int64),
+            np.concatenate(indices),
+            np.concatenate(data),
+            [tuple(getattr(p, f) for f in _META_FIELDS) for p in passages],
+            texts if self._texts is not None else None,  # with a text source the texts are not held
+            fps,
         )
-        old = self._counts
-        old = sp.csr_matrix((old.data, old.indices, old.indptr), shape=(old.shape[0], len(self.terms)))
-        self._counts = sp.vstack([old, block], format="csr", dtype=np.int32)
-        self.passages.extend(new)
-        for rid, group in _by_report(new).items():
-            self.report_fps[rid] = report_fingerprint(
-                [p for p in self.passages if p.report_id == rid] if rid in self.report_fps else group
+
+    def _append(self, blocks: list[_Block]) -> int:
+        """Add segmented blocks: vocabulary merged, counts and per-passage arrays extended."""
+        blocks = [b for b in blocks if b.meta]
+        if not blocks:
+            return 0
+        indptr, indices, data = self._csr_parts
+        ptrs, inds, datas = [np.asarray(indptr)], [np.asarray(indices)], [np.asarray(data)]
+        per_passage: dict[str, list] = {k: [] for k in _PASSAGE_ARRAYS}
+        texts = list(self._texts) if self._texts is not None else None
+        section_pos = {s: i for i, s in enumerate(self.sections)}
+        role_pos = {r: i for i, r in enumerate(self.roles)}
+        report_pos = {r.report_id: i for i, r in enumerate(self.reports)}
+        added = 0
+        for block in blocks:
+            remap = np.fromiter(
+                (self.vocab.setdefault(t, len(self.vocab)) for t in block.terms), dtype=np.int32, count=len(block.terms)
             )
+            inds.append(remap[block.indices] if len(block.indices) else block.indices)
+            datas.append(block.data)
+            ptrs.append(block.indptr[1:] + ptrs[-1][-1])
+            seen: dict[str, int] = {}
+            for rid, title, agency, region, year, section, page, start, end, kind, address in block.meta:
+                if rid not in seen:
+                    if rid in report_pos:
+                        raise ValueError(f"report {rid} is already indexed: remove it before adding it again")
+                    report_pos[rid] = len(self.reports)
+                    self.reports.append(ReportMeta(rid, title, agency, region, year))
+                    seen[rid] = 0
+                per_passage["report_of"].append(report_pos[rid])
+                per_passage["ordinal"].append(seen[rid])
+                seen[rid] += 1
+                per_passage["start"].append(start)
+                per_passage["end"].append(end)
+                per_passage["page"].append(-1 if page is None else page)
+                per_passage["section_of"].append(section_pos.setdefault(section, len(section_pos)))
+                per_passage["role_of"].append(role_pos.setdefault((kind, address), len(role_pos)))
+            if texts is not None:
+                assert block.texts is not None
+                texts += block.texts
+            self.report_fps.update(block.fps)
+            added += len(block.meta)
+        self.terms.extend(list(self.vocab)[len(self.terms) :])
+        self.sections = list(section_pos)
+        self.roles = list(role_pos)
+        for name, values in per_passage.items():
+            old = getattr(self, name)
+            setattr(self, name, np.concatenate([old, np.asarray(values, dtype=old.dtype)]))
+        self._texts = texts
+        self._csr_parts = (np.concatenate(ptrs), np.concatenate(inds), np.concatenate(datas))
         self._ready = False
         self.version += 1
-        return len(new)
+        return added
+
+    def add(self, passages: Iterable[IndexedPassage], *, workers: int | None = None) -> int:
+        """Segment and append the passages of reports not yet indexed (nothing else is re-segmented)."""
+        new = list(passages)
+        with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
+            return self._append([self._block(new, segment)] if new else [])
 
     def remove(self, report_ids: Iterable[str]) -> int:
         """Drop every passage of these reports; returns how many passages went."""
         gone = set(report_ids) & set(self.report_fps)
         if not gone:
             return 0
-        keep = np.fromiter((p.report_id not in gone for p in self.passages), dtype=bool, count=len(self.passages))
-        self.passages = [p for p, k in zip(self.passages, keep, strict=True) if k]
+        gone_pos = np.array([i for i, r in enumerate(self.reports) if r.report_id in gone], dtype=np.int32)
+        keep = ~np.isin(self.report_of, gone_pos)
+        report_remap = np.full(len(self.reports), -1, dtype=np.int32)
+        kept_reports = np.setdiff1d(np.arange(len(self.reports), dtype=np.int32), gone_pos)
+        report_remap[kept_reports] = np.arange(len(kept_reports), dtype=np.int32)
+        self.reports = [self.reports[i] for i in kept_reports]
         counts = self._counts[keep]
         used = np.unique(counts.indices)  # compact the vocabulary to the terms still present
-        remap = np.full(len(self.terms), -1, dtype=np.int64)
-        remap[used] = np.arange(len(used))
+        remap = np.full(len(self.terms), -1, dtype=np.int32)
+        remap[used] = np.arange(len(used), dtype=np.int32)
         self.terms = [self.terms[i] for i in used]
         self.vocab = {t: i for i, t in enumerate(self.terms)}
-        self._counts = sp.csr_matrix(
-            (counts.data, remap[counts.indices], counts.indptr),
-            shape=(counts.shape[0], len(self.terms)),
-            dtype=np.int32,
+        self._csr_parts = (
+            counts.indptr.astype(np.int64),
+            remap[counts.indices].astype(np.int32),
+            counts.data.astype(np.int32),
         )
+        self.report_of = report_remap[self.report_of[keep]]
+        for name in _PASSAGE_ARRAYS[1:]:
+            setattr(self, name, np.asarray(getattr(self, name))[keep])
+        if self._texts is not None:
+            self._texts = [t for t, k in zip(self._texts, keep, strict=True) if k]
         for rid in gone:
             del self.report_fps[rid]
         self._ready = False
@@ -237,14 +449,32 @@ class BM25Index:
         return int((~keep).sum())
 
     def sync(self, passages: Iterable[IndexedPassage], *, workers: int | None = None) -> SyncResult:
-        """Make the index hold exactly these passages, segmenting only new or changed reports."""
-        groups = _by_report(passages)
-        fps = {rid: report_fingerprint(ps) for rid, ps in groups.items()}
+        """Make the index hold exactly these passages, segmenting only new or changed reports.
+
+        The passages are read once, report by report (each report's passages together, as
+        ``Store.iter_passages`` gives them), and segmented in batches, so a large corpus is never
+        held in memory as passage objects.
+        """
         result = SyncResult()
-        result.removed = sorted(rid for rid, fp in self.report_fps.items() if fps.get(rid) != fp)
-        result.added = [rid for rid, fp in fps.items() if self.report_fps.get(rid) != fp]
+        seen: dict[str, str] = {}
+        blocks: list[_Block] = []
+        pending: list[IndexedPassage] = []
+        with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
+            for rid, group in _consecutive_reports(passages):
+                if rid in seen:
+                    raise ValueError(f"the passages of report {rid} are not together")
+                seen[rid] = report_fingerprint(group)
+                if self.report_fps.get(rid) != seen[rid]:
+                    result.added.append(rid)
+                    pending += group
+                    if len(pending) >= SYNC_BATCH:
+                        blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
+                        pending = []
+            if pending:
+                blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
+        result.removed = sorted(rid for rid, fp in self.report_fps.items() if seen.get(rid) != fp)
         self.remove(result.removed)
-        result.segmented_passages = self.add([p for rid in result.added for p in groups[rid]], workers=workers)
+        result.segmented_passages = self._append(blocks)
         return result
 
     # ------------------------------------------------------------ scoring
@@ -255,38 +485,76 @@ class BM25Index:
         k1, b, eps = self.params.k1, self.params.b, self.params.epsilon
         counts = self._counts
         n_docs, n_terms = counts.shape
-        doc_len = np.asarray(counts.sum(axis=1)).ravel().astype(np.float64)
-        self.doc_len = doc_len
+        doc_len = np.asarray(counts.sum(axis=1, dtype=np.int64)).ravel().astype(np.float64)
         self.avgdl = float(doc_len.sum() / n_docs) if n_docs else 0.0
         df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
-        self.df = df
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
         present = df > 0
         self.average_idf = float(idf[present].mean()) if present.any() else 0.0
         idf[present & (idf < 0)] = eps * self.average_idf
         idf[~present] = 0.0
-        self.idf = idf
+        self.df, self.idf = df, idf
         csc = counts.tocsc()
+        del counts
         csc.sort_indices()
-        tf = csc.data.astype(np.float64)
+        indptr = csc.indptr.astype(np.int64)
+        rows = csc.indices.astype(np.int32, copy=False)
+        tf_all = csc.data
+        del csc
         if n_docs and self.avgdl > 0:
             norm = k1 * (1 - b + b * doc_len / self.avgdl)
         else:
             norm = np.full(n_docs, k1)
-        col_of = np.repeat(np.arange(n_terms), np.diff(csc.indptr))
-        data = idf[col_of] * (tf * (k1 + 1) / (tf + norm[csc.indices]))
-        self._indptr = csc.indptr.astype(np.int64)
-        self._rows = csc.indices.astype(np.int32)
-        self._scores = data
-        self._dense: dict[int, np.ndarray] = {}
-        if n_docs:
-            frequent = np.argsort(-df, kind="stable")[: DENSE_BUDGET_BYTES // (8 * n_docs)]
-            for t in frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)]:
-                col = np.zeros(n_docs)
-                s, e = self._indptr[t], self._indptr[t + 1]
-                col[self._rows[s:e]] = data[s:e]
-                self._dense[int(t)] = col
+        scores = np.empty(len(rows))
+        col = 0
+        while col < n_terms:  # a few million postings at a time: the temporaries stay small
+            end = int(np.searchsorted(indptr, indptr[col] + SCORE_CHUNK, side="right"))
+            end = min(n_terms, max(end - 1, col + 1))
+            s, e = indptr[col], indptr[end]
+            col_of = np.repeat(np.arange(col, end), np.diff(indptr[col : end + 1]))
+            tf = tf_all[s:e].astype(np.float64)
+            scores[s:e] = idf[col_of] * (tf * (k1 + 1) / (tf + norm[rows[s:e]]))
+            col = end
+        self._indptr, self._rows, self._scores = indptr, rows, scores
+        self._bounds: list[int] = indptr.tolist()  # plain ints: indexing them is cheaper in the query loop
+        frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
+        self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
+        self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self.dense_max = np.array([scores[indptr[t] : indptr[t + 1]].max() for t in self.dense_terms], dtype=np.float64)
+        self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
+        self._local = threading.local()
         self._ready = True
+
+    def _dense_column(self, term: int) -> np.ndarray | None:
+        j = self._dense_pos.get(term)
+        if j is None:
+            return None
+        if isinstance(self._dense, np.ndarray):
+            return self._dense[j]
+        column = self._dense.get(term)
+        if column is None:
+            column = self._dense[term] = self._dense_from_postings(term)
+        return column
+
+    def _dense_from_postings(self, term: int) -> np.ndarray:
+        column = np.zeros(len(self))
+        s, e = self._bounds[term], self._bounds[term + 1]
+        column[self._rows[s:e]] = self._scores[s:e]
+        return column
+
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many passages hold each term (0 for terms the index does not know)."""
+        self._prepare()
+        return {t: int(self.df[self.vocab[t]]) if t in self.vocab else 0 for t in terms}
+
+    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """Positions of the passages holding one of these terms (within ``mask``), in passage order."""
+        self._prepare()
+        b = self._bounds
+        ids = {self.vocab[t] for t in tokens if t in self.vocab}
+        rows = [self._rows[b[t] : b[t + 1]] for t in ids]
+        found = rows[0] if len(rows) == 1 else np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
+        return found[mask[found]] if mask is not None else found
 
     def term_weights(self, tokens: Sequence[str]) -> dict[int, int]:
         """Known query terms -> how many times the query has them (rank_bm25 counts repeats)."""
@@ -300,22 +568,41 @@ class BM25Index:
     def get_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every passage for a tokenised query (same as BM25Okapi.get_scores)."""
         self._prepare()
-        return self._accumulate(self.term_weights(tokens))
+        self._check()
+        return self._accumulate(self._ordered(self.term_weights(tokens)), np.zeros(len(self)), clean=True)
 
-    def _accumulate(self, weights: dict[int, int]) -> np.ndarray:
-        scores = np.zeros(len(self.passages))
+    def _ordered(self, weights: dict[int, int]) -> dict[int, int]:
+        """The order in which every path sums a query's terms, so all give the same floats: the terms
+        with a dense column first, then the others, each in query order."""
+        dense = {t: w for t, w in weights.items() if t in self._dense_pos}
+        return {**dense, **{t: w for t, w in weights.items() if t not in dense}}
+
+    def _accumulate(self, weights: dict[int, int], out: np.ndarray, clean: bool) -> np.ndarray:
+        """Sum the terms' score columns into ``out`` (all zeros if ``clean``), in the order of ``weights``."""
+        first = True
         for t, w in weights.items():
-            dense = self._dense.get(t)
+            dense = self._dense_column(t)
             if dense is not None:
-                if w == 1:
-                    scores += dense
+                if first:  # 0 + x == x: the same sums as starting from zeros
+                    np.multiply(dense, w, out=out)
                 else:
-                    scores += w * dense
-                continue
-            s, e = self._indptr[t], self._indptr[t + 1]
-            vals = self._scores[s:e]
-            np.add.at(scores, self._rows[s:e], vals if w == 1 else w * vals)  # faster than += on a fancy index
-        return scores
+                    out += dense if w == 1 else w * dense
+            else:
+                if first and not clean:
+                    out.fill(0)
+                s, e = self._bounds[t], self._bounds[t + 1]
+                vals = self._scores[s:e]
+                np.add.at(out, self._rows[s:e], vals if w == 1 else w * vals)  # faster than += on a fancy index
+            first = False
+        return out
+
+    def _buffer(self) -> tuple[np.ndarray, threading.local]:
+        """This thread's score buffer of one float per passage (reused: a fresh one costs page faults)."""
+        local = self._local
+        buf = getattr(local, "buf", None)
+        if buf is None or len(buf) != len(self):
+            local.buf, local.clean = np.zeros(len(self)), True
+        return local.buf, local
 
     def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best passages containing a query term, as (position, score), best first.
@@ -324,13 +611,86 @@ class BM25Index:
         Ties keep passage order.
         """
         self._prepare()
-        weights = self.term_weights(tokens)
-        if not weights or k <= 0 or not self.passages:
+        self._check()
+        weights = self._ordered(self.term_weights(tokens))
+        n = len(self)
+        if not weights or k <= 0 or not n:
             return []
-        scores = self._accumulate(weights)
+        top = self._top_k_pruned(weights, k, mask)
+        if top is not None:
+            return top
+        buf, local = self._buffer()
+        scores = self._accumulate(weights, buf, local.clean)
+        local.clean = False
         if mask is not None:
             scores *= mask
         return [(int(i), float(scores[i])) for i in self._select(scores, weights, k)]
+
+    def _top_k_pruned(self, weights: dict[int, int], k: int, mask: np.ndarray | None) -> list[tuple[int, float]] | None:
+        """Top k from the postings of the query's rarest terms (MaxScore pruning), or None when the
+        full sum over every passage is cheaper.
+
+        The candidates are the passages holding one of the rarest terms; a passage holding none of them
+        scores at most the sum of the other terms' maxima. When the k-th best candidate scores more
+        than that, no other passage can reach the top k; else the next rarest term joins the
+        candidates' terms (with all terms, the candidates are every matching passage: exact anyway).
+        Scores are summed in the order of :meth:`_ordered`, so they are the floats the full sum gives.
+        """
+        b = self._bounds
+        by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
+        budget = PRUNE_FRACTION * len(self)
+        for size in range(1, len(by_df) + 1):
+            essential, rest = by_df[:size], by_df[size:]
+            if size > 1 and sum(b[t + 1] - b[t] for t in essential) > budget:
+                return None
+            if size == 1:
+                cand = self._rows[b[essential[0]] : b[essential[0] + 1]]
+            else:
+                cand = np.unique(np.concatenate([self._rows[b[t] : b[t + 1]] for t in essential]))
+            if mask is not None:
+                cand = cand[mask[cand]]
+            if rest and len(cand) < k:
+                continue
+            whole = essential[0] if size == 1 and mask is None else None  # cand is exactly its postings
+            values = self._sum_at(weights, cand, whole)
+            if not rest:
+                nonzero = values != 0
+                rows, values = _best(cand[nonzero], values[nonzero], k)
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            bound = sum(max(0.0, w * self._term_max(t)) for t, w in weights.items() if t in rest)
+            rows, values = _best(cand, values, k)
+            if values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+        return None
+
+    def _term_max(self, term: int) -> float:
+        j = self._dense_pos.get(term)
+        if j is not None:
+            return float(self.dense_max[j])
+        return float(self._scores[self._bounds[term] : self._bounds[term + 1]].max())
+
+    def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
+        """The query's scores of these passages, summed term by term in the order of ``weights``
+        (``whole``: a term whose postings are exactly ``cand``)."""
+        values = np.zeros(len(cand))
+        buf, local = self._buffer()
+        if not local.clean:
+            buf.fill(0)
+            local.clean = True
+        for t, w in weights.items():
+            dense = self._dense_column(t)
+            if dense is not None:
+                values += dense[cand] if w == 1 else w * dense[cand]
+                continue
+            s, e = self._bounds[t], self._bounds[t + 1]
+            rows, scores = self._rows[s:e], self._scores[s:e]
+            if t == whole:
+                values += scores if w == 1 else w * scores
+                continue
+            buf[rows] = scores if w == 1 else w * scores
+            values += buf[cand]
+            buf[rows] = 0
+        return values
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
@@ -343,8 +703,8 @@ class BM25Index:
         threshold = 0.0
         if all(self.idf[t] > 0 for t in weights):  # then matching passages score > 0, others 0
             rare = min(weights, key=lambda t: self.df[t])
-            if rare not in self._dense and self.df[rare] > k:
-                sample = scores[self._rows[self._indptr[rare] : self._indptr[rare + 1]]]
+            if rare not in self._dense_pos and self.df[rare] > k:
+                sample = scores[self._rows[self._bounds[rare] : self._bounds[rare + 1]]]
             else:
                 sample = scores[:: max(1, n // 2048)]
             if len(sample) > k:
@@ -357,44 +717,70 @@ class BM25Index:
             candidates = np.concatenate([above, candidates[values == kth][: k - len(above)]])
         return candidates[np.lexsort((candidates, -scores[candidates]))]
 
+    def _check(self) -> None:
+        if self._damaged:
+            raise IndexDamaged(self._damaged)
+
     # ------------------------------------------------------------ persistence
-    def _manifest(self) -> dict:
+    def _arrays(self) -> dict[str, np.ndarray | _Columns]:
+        self._prepare()
+        indptr, indices, data = self._csr_parts
+        reports = [[*astuple(r), self.report_fps[r.report_id]] for r in self.reports]
+        arrays: dict[str, np.ndarray | _Columns] = {
+            "terms": _utf8("\n".join(self.terms)),
+            "reports": _utf8(json.dumps(reports, ensure_ascii=False)),
+            "sections": _utf8(json.dumps(self.sections, ensure_ascii=False)),
+            "roles": _utf8(json.dumps(self.roles, ensure_ascii=False)),
+            "report_of": self.report_of,
+            "ordinal": self.ordinal,
+            "start": self.start,
+            "end": self.end,
+            "page": self.page,
+            "section_of": self.section_of,
+            "role_of": self.role_of,
+            "counts_indptr": indptr,
+            "counts_indices": indices,
+            "counts_data": data,
+            "df": self.df,
+            "idf": self.idf,
+            "postings_indptr": self._indptr,
+            "postings_rows": self._rows,
+            "postings_scores": self._scores,
+            "dense_terms": self.dense_terms,
+            "dense_max": self.dense_max,
+            "dense": _Columns(len(self), [int(t) for t in self.dense_terms], self._dense_from_postings),
+        }
+        if self.text_source is None:
+            assert self._texts is not None
+            encoded = [t.encode() for t in self._texts]
+            arrays["text_offsets"] = np.concatenate([[0], np.cumsum([len(t) for t in encoded])]).astype(np.int64)
+            arrays["texts"] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        return arrays
+
+    def _manifest(self) -> dict[str, Any]:
         return {
             "format_version": FORMAT_VERSION,
             "tokenizer": self.tokenizer.signature,
             "params": {"k1": self.params.k1, "b": self.params.b, "epsilon": self.params.epsilon},
             "fingerprint": self.fingerprint,
             "source": self.source_fingerprint,
-            "reports": self.report_fps,
-            "passages": len(self.passages),
+            "passages": len(self),
             "terms": len(self.terms),
-        }
-
-    def _arrays(self) -> dict[str, np.ndarray]:
-        c = self._counts
-        meta = json.dumps([list(astuple(p)) for p in self.passages], ensure_ascii=False)
-        return {
-            "counts_data": c.data.astype(np.int32),
-            "counts_indices": c.indices.astype(np.int32),
-            "counts_indptr": c.indptr.astype(np.int64),
-            "terms": np.frombuffer("\n".join(self.terms).encode(), dtype=np.uint8),
-            "passages": np.frombuffer(meta.encode(), dtype=np.uint8),
+            "avgdl": self.avgdl,
+            "average_idf": self.average_idf,
         }
 
     def save(self, folder: str | os.PathLike[str]) -> Path:
         """Write the index atomically: a temporary file in the folder, fsync, then os.replace."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = self._arrays()
-        manifest = self._manifest()
-        manifest["digest"] = _digest(arrays)
-        arrays["manifest"] = np.frombuffer(json.dumps(manifest, ensure_ascii=False).encode(), dtype=np.uint8)
+        arrays, manifest = self._arrays(), self._manifest()
         target = folder / INDEX_FILE
         tmp = folder / f".{INDEX_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
         try:
             with os.fdopen(fd, "wb") as fh:
-                _write_npz(fh, arrays)
+                _write_index(fh, arrays, manifest)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, target)
@@ -406,19 +792,24 @@ class BM25Index:
 
     @classmethod
     def load(
-        cls, folder: str | os.PathLike[str], tokenizer: Tokenizer | None = None, params: BM25Params | None = None
+        cls,
+        folder: str | os.PathLike[str],
+        tokenizer: Tokenizer | None = None,
+        params: BM25Params | None = None,
+        texts: TextSource | None = None,
     ) -> BM25Index:
-        """Read a saved index; raises IndexMissing, IndexStale or IndexDamaged."""
+        """Memory-map a saved index; raises IndexMissing, IndexStale or IndexDamaged.
+
+        An index saved without its texts (it had a text source) needs ``texts`` to be usable.
+        """
         folder = Path(folder)
         path = folder / INDEX_FILE
         if not path.is_file():
             raise IndexMissing(f"no index at {path}")
-        index = cls(tokenizer or Tokenizer(folder), params)
+        index = cls(tokenizer or Tokenizer(folder), params, texts)
         try:
-            with np.load(path, allow_pickle=False) as npz:
-                arrays = {name: npz[name] for name in npz.files}
-            manifest = json.loads(arrays.pop("manifest").tobytes().decode())
-        except Exception as exc:  # zip, npy header, CRC, JSON: all mean the file is damaged
+            manifest, arrays, data_end = _read_index(path)
+        except Exception as exc:  # trailer, JSON, checksum, array bounds: all mean the file is damaged
             raise IndexDamaged(f"{path}: unreadable ({type(exc).__name__}: {exc})") from exc
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexStale(f"{path}: format version {manifest.get('format_version')}, expected {FORMAT_VERSION}")
@@ -427,30 +818,137 @@ class BM25Index:
         p = index.params
         if manifest.get("params") != {"k1": p.k1, "b": p.b, "epsilon": p.epsilon}:
             raise IndexStale(f"{path}: built with other BM25 parameters {manifest.get('params')}")
-        if manifest.get("digest") != _digest(arrays):
-            raise IndexDamaged(f"{path}: contents do not match their digest")
+        if texts is None and "texts" not in arrays:
+            raise IndexStale(f"{path}: saved without passage texts (they are in the store it was built from)")
+        if data_end <= VERIFY_INLINE_BYTES:
+            if _file_digest(path, data_end) != manifest["digest"]:
+                raise IndexDamaged(f"{path}: contents do not match their digest")
+        else:
+            threading.Thread(target=index._verify, args=(path, data_end, manifest["digest"]), daemon=True).start()
         try:
-            terms_text = arrays["terms"].tobytes().decode()
-            index.terms = terms_text.split("\n") if terms_text else []
-            index.vocab = {t: i for i, t in enumerate(index.terms)}
-            index.passages = [IndexedPassage(*row) for row in json.loads(arrays["passages"].tobytes().decode())]
-            n, v = len(index.passages), len(index.terms)
-            index._counts = sp.csr_matrix(
-                (arrays["counts_data"], arrays["counts_indices"], arrays["counts_indptr"]), shape=(n, v)
-            )
-            index._counts.check_format(full_check=True)
-            index.report_fps = dict(manifest["reports"])
-            index.source_fingerprint = manifest.get("source")
-            if (
-                (n, v) != (manifest["passages"], manifest["terms"])
-                or len(index.vocab) != v
-                or index.fingerprint != manifest["fingerprint"]
-                or set(index.report_fps) != {q.report_id for q in index.passages}
-            ):
-                raise ValueError("sizes, vocabulary or fingerprint disagree with the manifest")
+            index._adopt(manifest, arrays)
         except Exception as exc:
             raise IndexDamaged(f"{path}: inconsistent ({exc})") from exc
         return index
+
+    def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray]) -> None:
+        """Take the mapped arrays as this index's state, checking that they fit together."""
+        n, v = manifest["passages"], manifest["terms"]
+        terms_text = a["terms"].tobytes().decode()
+        self.terms = terms_text.split("\n") if terms_text else []
+        self.vocab = {t: i for i, t in enumerate(self.terms)}
+        reports = json.loads(a["reports"].tobytes().decode())
+        self.reports = [ReportMeta(*r[:5]) for r in reports]
+        self.report_fps = {r[0]: r[5] for r in reports}
+        self.sections = json.loads(a["sections"].tobytes().decode())
+        self.roles = [(kind, address) for kind, address in json.loads(a["roles"].tobytes().decode())]
+        for name in _PASSAGE_ARRAYS:
+            setattr(self, name, a[name])
+        self._csr_parts = (a["counts_indptr"], a["counts_indices"], a["counts_data"])
+        self.df, self.idf = a["df"], a["idf"]
+        self._indptr, self._rows, self._scores = a["postings_indptr"], a["postings_rows"], a["postings_scores"]
+        self._bounds = self._indptr.tolist()
+        self.dense_terms = a["dense_terms"]
+        self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self.dense_max = a["dense_max"]
+        self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
+        if "texts" in a and self.text_source is None:
+            self._texts = _BlobTexts(a["texts"], a["text_offsets"])
+        self.avgdl, self.average_idf = manifest["avgdl"], manifest["average_idf"]
+        self.source_fingerprint = manifest.get("source")
+        nnz = len(self._rows)
+        if (
+            len(self.terms) != v
+            or len(self.vocab) != v
+            or any(len(a[k]) != n for k in _PASSAGE_ARRAYS)
+            or len(self._csr_parts[0]) != n + 1
+            or len(self._indptr) != v + 1
+            or len(self.df) != v
+            or len(self.idf) != v
+            or len(self._scores) != nnz
+            or len(self._csr_parts[1]) != nnz
+            or (nnz and (int(self._indptr[-1]) != nnz or int(self._csr_parts[0][-1]) != nnz))
+            or (self._texts is not None and len(self._texts) != n)
+            or self.fingerprint != manifest["fingerprint"]
+            or len(self.report_fps) != len(self.reports)
+            or (
+                n
+                and (
+                    int(self.report_of.max()) >= len(self.reports)
+                    or int(self.section_of.max()) >= len(self.sections)
+                    or int(self.role_of.max()) >= len(self.roles)
+                )
+            )
+        ):
+            raise ValueError("sizes, vocabulary or fingerprint disagree with the manifest")
+        self._ready = True
+
+    def _verify(self, path: Path, data_end: int, digest: str) -> None:
+        try:
+            ok = _file_digest(path, data_end) == digest
+        except OSError as exc:
+            ok, digest = False, str(exc)
+        if not ok:
+            self._damaged = f"{path}: contents do not match their digest"
+            log.error("search index damaged: %s; rebuild it with `assistant index`", self._damaged)
+
+
+@dataclass
+class _Columns:
+    """Dense score columns, produced one at a time while the file is written."""
+
+    n: int
+    terms: list[int]
+    column: Callable[[int], np.ndarray]
+
+    dtype = np.dtype(np.float64)
+
+    @property
+    def nbytes(self) -> int:
+        return self.n * len(self.terms) * 8
+
+    def chunks(self) -> Iterator[np.ndarray]:
+        for t in self.terms:
+            yield self.column(t)
+
+
+def _best(rows: np.ndarray, values: np.ndarray, k: int, repeats: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The k best (row, value) pairs, best first, ties in row order; a row may appear up to ``repeats``
+    times (always with the same value).
+
+    numpy's partition is slow on arrays with many equal values (BM25 scores repeat a lot), so a
+    lower bound of the k-th best is first taken from a sample; few pairs are above it.
+    """
+    need = k * repeats  # pairs holding at least k distinct rows
+    if len(values) > 32 * need:
+        sample = values[:: len(values) // (16 * need)]
+        bound = np.partition(sample, len(sample) - need)[len(sample) - need]
+        above = values >= bound
+        rows, values = rows[above], values[above]
+    if len(values) > need:
+        kth = np.partition(values, len(values) - need)[len(values) - need]
+        above = values >= kth
+        rows, values = rows[above], values[above]
+    if repeats > 1:
+        rows, first = np.unique(rows, return_index=True)
+        values = values[first]
+    order = np.lexsort((rows, -values))[:k]
+    return rows[order], values[order]
+
+
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode(), dtype=np.uint8)
+
+
+def _consecutive_reports(passages: Iterable[IndexedPassage]) -> Iterator[tuple[str, list[IndexedPassage]]]:
+    group: list[IndexedPassage] = []
+    for p in passages:
+        if group and p.report_id != group[0].report_id:
+            yield group[0].report_id, group
+            group = []
+        group.append(p)
+    if group:
+        yield group[0].report_id, group
 
 
 def _by_report(passages: Iterable[IndexedPassage]) -> dict[str, list[IndexedPassage]]:
@@ -460,21 +958,80 @@ def _by_report(passages: Iterable[IndexedPassage]) -> dict[str, list[IndexedPass
     return groups
 
 
-def _digest(arrays: dict[str, np.ndarray]) -> str:
+# ---------------------------------------------------------------- the file
+def _write_index(fh: IO[bytes], arrays: dict[str, np.ndarray | _Columns], manifest: dict[str, Any]) -> None:
+    """Arrays at aligned offsets, then the manifest (with the arrays' table and digest) and the trailer."""
     h = hashlib.sha256()
-    for name in sorted(arrays):
-        a = np.ascontiguousarray(arrays[name])
-        h.update(f"{name}|{a.dtype.str}|{a.shape}|".encode())
-        h.update(a.data)
+    pos = 0
+
+    def write(data: bytes | memoryview) -> None:
+        nonlocal pos
+        h.update(data)
+        fh.write(data)
+        pos += len(data)
+
+    write(MAGIC)
+    table = {}
+    for name, arr in arrays.items():
+        write(b"\x00" * (-pos % ALIGN))
+        if isinstance(arr, _Columns):
+            table[name] = {"dtype": arr.dtype.str, "offset": pos, "count": arr.nbytes // 8}
+            for chunk in arr.chunks():
+                write(memoryview(np.ascontiguousarray(chunk, dtype=np.float64)).cast("B"))
+        else:
+            a = np.ascontiguousarray(arr)
+            table[name] = {"dtype": a.dtype.str, "offset": pos, "count": int(a.size)}
+            write(memoryview(a).cast("B") if a.size else b"")
+    meta = json.dumps({**manifest, "arrays": table, "digest": h.hexdigest()}, ensure_ascii=False).encode()
+    fh.write(meta + hashlib.sha256(meta).digest() + len(meta).to_bytes(8, "little") + MAGIC)
+
+
+def _read_index(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray], int]:
+    """The manifest, the arrays (memory-mapped, read-only) and where the arrays end."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size < 2 * len(MAGIC) + 40:
+            raise ValueError(f"{size} bytes: too short")
+        fh.seek(size - 16)
+        tail = fh.read(16)
+        if tail[8:] != MAGIC:
+            raise ValueError("no index trailer (truncated or not an index)")
+        meta_len = int.from_bytes(tail[:8], "little")
+        data_end = size - 16 - 32 - meta_len
+        if data_end < len(MAGIC):
+            raise ValueError("manifest length out of range")
+        fh.seek(data_end)
+        meta = fh.read(meta_len)
+        if hashlib.sha256(meta).digest() != fh.read(32):
+            raise ValueError("manifest checksum mismatch")
+        manifest = json.loads(meta.decode())
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if mapped[: len(MAGIC)] != MAGIC:
+        raise ValueError("bad magic")
+    arrays = {}
+    for name, spec in manifest["arrays"].items():
+        dtype = np.dtype(spec["dtype"])
+        offset, count = int(spec["offset"]), int(spec["count"])
+        if offset < 0 or offset + count * dtype.itemsize > data_end:
+            raise ValueError(f"array {name} out of bounds")
+        arrays[name] = np.frombuffer(mapped, dtype=dtype, count=count, offset=offset)
+    return manifest, arrays, data_end
+
+
+def _file_digest(path: Path, end: int) -> str:
+    """SHA-256 of the file's first ``end`` bytes, read in chunks (not mapped: the pages stay out of RSS)."""
+    h = hashlib.sha256()
+    buf = bytearray(8 * 2**20)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        left = end
+        while left > 0:
+            got = fh.readinto(view[: min(len(buf), left)])
+            if not got:
+                break
+            h.update(view[:got])
+            left -= got
     return h.hexdigest()
-
-
-def _write_npz(fh: io.BufferedWriter, arrays: dict[str, np.ndarray]) -> None:
-    """np.savez into an open file, member by member (uncompressed, like np.savez)."""
-    with zipfile.ZipFile(fh, mode="w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-        for name, arr in arrays.items():
-            with zf.open(f"{name}.npy", "w", force_zip64=True) as member:
-                np.lib.format.write_array(member, np.ascontiguousarray(arr), allow_pickle=False)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -501,25 +1058,28 @@ def open_index(
     tokenizer: Tokenizer | None = None,
     params: BM25Params | None = None,
     workers: int | None = None,
+    texts: TextSource | None = None,
 ) -> BM25Index:
     """The index for these passages: loaded from ``folder``, brought up to date, saved if it changed.
 
     A missing, stale or damaged index is rebuilt from ``passages``; a valid one only segments the
     reports that are new or changed. ``passages`` may be a callable (``store.iter_passages``): with a
     ``source_fingerprint`` equal to the one the index was saved with, it is not even called. Without
-    ``passages`` the saved index is returned as it is.
+    ``passages`` the saved index is returned as it is. ``texts``: where hits get their text (the
+    store's ``passage_texts``); without it the index file carries the texts. An index that was
+    rebuilt or updated is saved and mapped again, so the building's memory is not kept.
     """
     folder = Path(folder)
     tokenizer = tokenizer or Tokenizer(folder)
     try:
-        index = BM25Index.load(folder, tokenizer, params)
+        index = BM25Index.load(folder, tokenizer, params, texts)
         rebuilt = False
     except IndexUnusable as exc:
         if passages is None:
             raise
         if not isinstance(exc, IndexMissing):
             log.warning("rebuilding the search index: %s", exc)
-        index = BM25Index(tokenizer, params)
+        index = BM25Index(tokenizer, params, texts)
         rebuilt = True
     if passages is None:
         return index
@@ -529,4 +1089,6 @@ def open_index(
     if result.changed or rebuilt or index.source_fingerprint != source_fingerprint:
         index.source_fingerprint = source_fingerprint
         index.save(folder)
+        del index
+        return BM25Index.load(folder, tokenizer, params, texts)
     return index

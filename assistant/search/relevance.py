@@ -129,7 +129,7 @@ class Baseline:
         import bm25s
 
         self.searcher = searcher
-        self.passages = list(searcher.index.passages)
+        self.passages = list(searcher.index.iter_passages())
         self.query_tokens = query_tokens
         self.vocab: dict[str, int] = {}
         ids = [[self.vocab.setdefault(t, len(self.vocab)) for t in doc_tokens(p.text)] for p in self.passages]

@@ -22,7 +22,7 @@ import numpy as np
 from assistant import config
 from assistant.domain import schema
 from assistant.domain.canonical import Copy, superseded
-from assistant.search.bm25 import IndexedPassage, Passages, open_index
+from assistant.search.bm25 import IndexedPassage, Passages, ReportMeta, TextSource, open_index
 from assistant.search.tokenize import Tokenizer, to_simplified
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -176,16 +176,22 @@ def _same_text(text: str) -> str:
 
 
 class PassageIndex(Protocol):
-    """What the searcher asks of an index (:class:`~assistant.search.bm25.BM25Index` is one)."""
+    """What the searcher asks of an index (:class:`~assistant.search.bm25.BM25Index` is one): it holds no
+    passage objects, only each passage's report and section; texts come with :meth:`passages_at`."""
 
     tokenizer: Tokenizer
     vocab: Container[str]
     version: int  # changes whenever the passages change
+    reports: Sequence[ReportMeta]
+    report_of: np.ndarray  # per passage: its report's position in ``reports``
+    sections: Sequence[str]
+    section_of: np.ndarray  # per passage: its section's position in ``sections``
 
     def __len__(self) -> int: ...
 
-    @property
-    def passages(self) -> Sequence[IndexedPassage]: ...
+    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]: ...
+
+    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray: ...
 
     def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]: ...
 
@@ -229,10 +235,12 @@ class Searcher:
         source_fingerprint: str | None = None,
         workers: int | None = None,
         copies: Iterable[Copy] = (),
+        texts: TextSource | None = None,
     ) -> Searcher:
         """Load the index in ``folder``, bringing it up to date with ``passages`` when given
-        (see :func:`assistant.search.bm25.open_index`)."""
-        return cls(open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers), copies)
+        (see :func:`assistant.search.bm25.open_index`); ``texts`` is where hits get their text."""
+        index = open_index(passages, folder, source_fingerprint=source_fingerprint, workers=workers, texts=texts)
+        return cls(index, copies)
 
     def query_terms(self, query: str) -> list[str]:
         """The index terms a query looks up: each word's (see :meth:`query_words`), once."""
@@ -270,22 +278,20 @@ class Searcher:
         if cached is not None:
             return cached
         r, a = _fold(region) if region else None, _fold(agency) if agency else None
-        memo: dict[tuple, bool] = {}
 
-        def ok(p: IndexedPassage) -> bool:
-            k = (p.report_id, p.year, p.region, p.agency)
-            if k not in memo:
-                copy = self.copies.get(p.report_id)
-                memo[k] = (
-                    p.report_id not in hidden
-                    and (year is None or p.year == year)
-                    and (r is None or r in _fold(p.region))
-                    and (a is None or a in _fold(p.agency))
-                    and (fmt is None or (copy is not None and copy.format == fmt))
-                )
-            return memo[k]
+        def passes(report: ReportMeta) -> bool:
+            copy = self.copies.get(report.report_id)
+            return (
+                report.report_id not in hidden
+                and (year is None or report.year == year)
+                and (r is None or r in _fold(report.region))
+                and (a is None or a in _fold(report.agency))
+                and (fmt is None or (copy is not None and copy.format == fmt))
+            )
 
-        mask = np.fromiter((ok(p) for p in self.index.passages), dtype=bool, count=len(self.index))
+        reports = self.index.reports
+        ok = np.fromiter((passes(p) for p in reports), dtype=bool, count=len(reports))
+        mask = ok[self.index.report_of]  # a passage passes when its report does
         if len(self._masks) > 64:
             self._masks.clear()
         self._masks[key] = mask
@@ -316,40 +322,39 @@ class Searcher:
         their score). ``distinct``: only the copy that counts of a report ingested in several
         formats is searched (see :mod:`assistant.domain.canonical`), so each agency's year counts once;
         a ``format`` filter searches the copies in that format instead. Passages with the same text in
-        the same agency-year (copies of one report) come out as one hit listing its copies.
+        the same agency-year (copies of one report) come out as one hit listing its copies. Only the
+        best BM25 candidates (``CANDIDATES``, or ten times ``k``) are re-ranked, so only their texts are
+        fetched; the facets count every matching passage searched, from the index's arrays.
         """
         words = self.query_words(query)
         terms = list(dict.fromkeys(t for _, ts in words for t in ts))
         mask = self.mask(filters.year, filters.region, filters.agency, distinct and not filters.format, filters.format)
-        matched = tuple(w for w, ts in words if ts and self.index.top_k(list(ts), 1, mask))
+        holding = {w: self.index.holding(ts, mask) for w, ts in words if ts}
+        matched = tuple(w for w, _ in words if w in holding and len(holding[w]))
         warnings = [QueryWarning(w, matched) for w, _ in words if w not in matched]
-        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or not self._common(ts, mask))]
-        ranked = self.index.top_k(terms, len(self.index) if facets else max(CANDIDATES, k * 10), mask)
-        found = [(i, score, self._words_in(self.index.passages[i], specific)) for i, score in ranked]
-        found.sort(key=lambda f: (-len(f[2]), -f[1], f[0]))
+        common = int(COMMON_FRACTION * (len(self.index) if mask is None else int(mask.sum())))
+        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or len(holding[w]) <= common)]
+        top = self.index.top_k(terms, max(CANDIDATES, k * 10), mask)
+        found = [
+            (p, score, self._words_in(p, specific))
+            for p, (_, score) in zip(self.index.passages_at([i for i, _ in top]), top, strict=True)
+        ]
+        found.sort(key=lambda f: (-len(f[2]), -f[1]))  # stable: equal scores keep passage order
         hits: list[Hit] = []
         seen: dict[tuple, int] = {}
-        counted: list[IndexedPassage] = []
-        for i, score, ws in found:
-            p = self.index.passages[i]
+        for p, score, ws in found:
             same = (self._agency_year(p), _same_text(p.text))
             if same in seen:
-                if seen[same] < len(hits) and p.report_id not in hits[seen[same]].copies:
-                    first = hits[seen[same]]
+                first = hits[seen[same]]
+                if p.report_id not in first.copies:
                     hits[seen[same]] = replace(first, copies=(*first.copies, p.report_id))
                 continue
-            seen[same] = len(hits) if len(hits) < k else k
-            counted.append(p)
-            if len(hits) < k:
-                hits.append(self._hit(p, score, words, ws, len(specific)))
-            elif not facets:
-                break
-        return SearchResult(query, filters, terms, hits, tuple(warnings), facet_counts(counted) if facets else {})
-
-    def _common(self, terms: tuple[str, ...], mask: np.ndarray | None) -> bool:
-        """Whether more than COMMON_FRACTION of the passages searched hold one of these terms."""
-        limit = int(COMMON_FRACTION * (len(self.index) if mask is None else int(mask.sum())))
-        return len(self.index.top_k(list(terms), limit + 1, mask)) > limit
+            if len(hits) == k:  # the rest only name copies of the hits
+                continue
+            seen[same] = len(hits)
+            hits.append(self._hit(p, score, words, ws, len(specific)))
+        counts = facet_counts(self.index, self.index.holding(terms, mask)) if facets else {}
+        return SearchResult(query, filters, terms, hits, tuple(warnings), counts)
 
     def _agency_year(self, p: IndexedPassage) -> tuple:
         copy = self.copies.get(p.report_id)
@@ -390,7 +395,7 @@ class Searcher:
         )
 
 
-CANDIDATES = 200  # passages re-ranked by how many query words they hold, when no facets are asked for
+CANDIDATES = 200  # best BM25 passages re-ranked by how many query words they hold (their texts are fetched)
 COMMON_FRACTION = 0.2  # a word in more of the searched passages than this is too common to rank by
 
 
@@ -411,14 +416,18 @@ def table_cell(p: IndexedPassage, terms: Sequence[str]) -> str:
 FACETS = ("year", "agency", "region", "section")
 
 
-def facet_counts(passages: Iterable[IndexedPassage]) -> dict[str, list[tuple[str | int, int]]]:
-    """How many matching passages each year, agency, region and section has, most first."""
+def facet_counts(index: PassageIndex, positions: np.ndarray) -> dict[str, list[tuple[str | int, int]]]:
+    """How many of the passages at these positions each year, agency, region and section has, most first
+    (read from the index's per-passage arrays: no passage text is fetched)."""
     counts: dict[str, Counter] = {f: Counter() for f in FACETS}
-    for p in passages:
-        for f in FACETS:
-            value = getattr(p, f)
-            if value not in (None, ""):
-                counts[f][value] += 1
+    per_report = np.bincount(index.report_of[positions], minlength=len(index.reports)).tolist()
+    for report, n in zip(index.reports, per_report, strict=True):
+        for f in ("year", "agency", "region"):
+            value = getattr(report, f)
+            if n and value not in (None, ""):
+                counts[f][value] += n
+    per_section = np.bincount(index.section_of[positions], minlength=len(index.sections)).tolist()
+    counts["section"].update({s: n for s, n in zip(index.sections, per_section, strict=True) if n and s})
     return {f: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0]))) for f, c in counts.items()}
 
 
@@ -430,10 +439,13 @@ class Corpus:
     index_dir: Path
     fingerprint: str | None = None  # the store's; when the index was saved with it, nothing is re-read
     copies: Callable[[], Iterable[Copy]] = tuple  # what the canonical-copy rule reads of the reports
+    texts: TextSource | None = None  # where hits get their text (else the index file keeps the texts)
 
     def searcher(self) -> Searcher:
         """The index, brought up to date with the passages (rebuilt if missing, stale or damaged)."""
-        return Searcher.open(self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies())
+        return Searcher.open(
+            self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies(), texts=self.texts
+        )
 
 
 def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -443,7 +455,7 @@ def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
 
     store = Store(store_path)
     folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
-    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies)
+    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies, store.passage_texts)
 
 
 _SEARCHERS: dict[Path, Searcher] = {}

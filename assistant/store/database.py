@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -291,6 +291,20 @@ class Store:
                 "ORDER BY p.report_id, p.seq"
             ):
                 yield IndexedPassage(*r)
+
+    def passage_texts(self, keys: Sequence[tuple[str, int]]) -> list[str]:
+        """The texts of these passages, each named by its report and its position in the report (its
+        ``seq``, the order of :meth:`iter_passages`): what the search index reads for the hits it shows."""
+        with closing(self._connect()) as db:
+            out = []
+            for report_id, seq in keys:
+                row = db.execute(
+                    "SELECT text FROM passages WHERE report_id = ? AND seq = ?", (report_id, seq)
+                ).fetchone()
+                if row is None:
+                    raise KeyError(f"{self.path}: no passage {seq} in report {report_id}")
+                out.append(row[0])
+            return out
 
     def failures(self) -> list[dict]:
         with closing(self._connect()) as db:

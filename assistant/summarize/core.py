@@ -117,7 +117,9 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         who = [
             f"{agency}{f' ({name.chinese})' if name.sure and name.chinese else ''} published its annual report "
             f"on government information disclosure for {year if year else 'a year the report does not state'}.",
-            f"The report is titled {english_quote(report.title)}.",
+            f"The report is titled {english_quote(report.title)}."
+            if report.title
+            else "The copy read carries no title and names no agency.",
         ]
         if facts.layout is not None:
             who.append(f"It follows {_LAYOUT_EN.get(facts.layout.id, facts.layout.english)}.")
@@ -144,7 +146,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
     else:
         who = [
             f"{name.chinese or '发布机关未署名'}{f'{year}年度' if year else ''}政府信息公开工作年度报告"
-            f"（标题：“{report.title}”）。"
+            + (f"（标题：“{report.title}”）。" if report.title else "（所读副本无标题）。")
         ]
         if facts.layout is not None:
             who.append(f"报告采用{_LAYOUT_ZH.get(facts.layout.id, facts.layout.id)}。")
@@ -161,5 +163,6 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         data["themes"] = None
         if keys:
             paragraphs.append(Paragraph("key_sentences", "关键句", [f"“{k.text}”" for k in keys]))
-        heading = f"{name.chinese or report.title}{f' {year}年度' if year else ''}政府信息公开工作年度报告摘要"
+        publisher = name.chinese or report.title or "未署名机关"
+        heading = f"{publisher}{f' {year}年度' if year else ''}政府信息公开工作年度报告摘要"
     return Summary(report.meta(), lang, heading, paragraphs, data, keys, name.english)

@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import signal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +77,59 @@ table.figs { border-collapse: collapse; font-size: .85rem; margin-bottom: 1rem; 
 table.figs th, table.figs td { border: 1px solid var(--border-color-primary); padding: .2rem .45rem; }
 table.figs td { text-align: right; font-variant-numeric: tabular-nums; }
 table.figs th.row { text-align: left; font-weight: normal; min-width: 16rem; }
-table.figs td.missing { color: #999; background: repeating-linear-gradient(45deg, transparent, transparent 4px,
+table.figs td.missing { color: #555; background: repeating-linear-gradient(45deg, transparent, transparent 4px,
   rgba(0,0,0,.04) 4px, rgba(0,0,0,.04) 8px); }
 table.figs td.uncertain { background: #fff3cd; color: #664d03; }
 table.figs td.derived { font-style: italic; }
 table.figs td.text { text-align: left; }
-.legend { color: var(--body-text-color-subdued); font-size: .85rem; margin-bottom: .5rem; }
+.legend { color: var(--body-text-color); font-size: .9rem; margin-bottom: .6rem; padding: .3rem .6rem;
+  border: 1px solid var(--border-color-primary); border-radius: 6px; background: var(--background-fill-secondary);
+  display: inline-block; }
+.legend b { font-weight: 700; }
+table.figs tr.group th.row { font-weight: 600; background: var(--background-fill-secondary); }
+h1, h2, h3, h4, .prose h1, .prose h2, .prose h3, .prose h4 { font-family: var(--font); }
 .summary h3 { margin-top: .2rem; }
 .fulltext { white-space: pre-wrap; max-height: 36rem; overflow-y: auto; font-size: .9rem; }
 #intro { font-size: .95rem; }
+@media (max-width: 640px) {  /* a phone: tables scroll sideways, row labels take less of the width */
+  table.figs { font-size: .8rem; }
+  table.figs th.row { min-width: 9rem; }
+  table.figs th, table.figs td { padding: .15rem .3rem; }
+}
+#ask-chat label[data-testid="block-label"] { position: static; margin-bottom: .3rem; }  /* above the log, not on it */
+#ask-chat .wrapper { display: flex; flex-direction: column; }
+#ask-chat .bubble-wrap { flex: 1 1 auto; min-height: 0; }
 """
+
+
+# One family for Latin and Chinese alike, from the system (a CJK family carries its own Latin letters);
+# nothing is fetched, so the page works offline.
+FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "system-ui",
+    "sans-serif",
+)
+MONO_FONTS = ("Noto Sans Mono CJK SC", "ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace")
+# Gradio's page adds links to Google's web fonts whatever the theme says; offline they never load (and
+# the page never settles), so they are not added.
+HEAD = """<script>
+(() => {
+  const append = Node.prototype.appendChild;
+  Node.prototype.appendChild = function (child) {
+    if (child instanceof HTMLLinkElement && /fonts\\.(googleapis|gstatic)\\.com/.test(child.href)) return child;
+    return append.call(this, child);
+  };
+})();
+</script>"""
+
+
+def theme() -> gr.themes.Base:
+    """Gradio's default look with system fonts only."""
+    return gr.themes.Default(font=list(FONTS), font_mono=list(MONO_FONTS))
 
 
 def _private(**kw: Any) -> dict:
@@ -98,7 +142,7 @@ def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.HTML(f"<h1 style='margin:.2rem 0'>{render.esc(TITLE)}</h1><div id='intro'>{INTRO}</div>")
         header = gr.HTML(elem_id="corpus-header")
-        with gr.Tabs(elem_id="tabs") as tabs:
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap") as tabs:  # every tab in sight on a phone too
             ask_scope = _ask_tab(service)
             year, region, agency, search_inputs, (search, search_outputs) = _search_tab(service)
             report_pick, report_outputs = _reports_tab(service)
@@ -118,12 +162,12 @@ def build_app(service: Service) -> gr.Blocks:
                 gr.Dropdown(choices=choices),
                 gr.Dropdown(choices=[("全部 All years", ALL)] + [(str(y), str(y)) for y in years]),
                 gr.Dropdown(choices=[("全部 All regions", ALL)] + [(r, r) for r in regions]),
-                gr.Dropdown(choices=[("全部 All agencies", ALL)] + [(a, a) for a in agencies]),
+                gr.Dropdown(choices=[("全部 All agencies", ALL)] + [(data.agency_label(a), a) for a in agencies]),
                 gr.Dropdown(choices=service.report_choices(), value=first),
                 *(_view_values(view) if view else [""] * 6),
                 frame,
-                gr.DownloadButton(value=str(csv_path)),
-                gr.DownloadButton(value=str(service.figures_json(True, ""))),
+                gr.DownloadButton(value=str(csv_path), visible=not frame.empty),
+                gr.DownloadButton(value=str(service.figures_json(True, "")), visible=not frame.empty),
                 *_charts(service),
             )
 
@@ -279,7 +323,7 @@ def _view_values(view: Any) -> list[str]:
 def _report_panels(prefix: str) -> list[gr.HTML]:
     """Meta, English and Chinese summaries, tables, warnings and full text of one report, in sub-tabs."""
     meta = gr.HTML(elem_id=f"{prefix}-meta")
-    with gr.Tabs():
+    with gr.Tabs(overflow_behavior="wrap"):
         with gr.Tab("英文摘要 English summary", id=f"{prefix}-en"):
             en = gr.HTML(elem_id=f"{prefix}-summary-en")
         with gr.Tab("中文摘要 Chinese summary", id=f"{prefix}-zh"):
@@ -312,14 +356,15 @@ def _charts(service: Service) -> list[Any]:
 def _data_tab(service: Service) -> list[Any]:
     with gr.Tab("数据 Data", id="data"):
         gr.Markdown(
-            "每个机关每年一份报告（同一报告的多种格式只算一次）。One report per agency and year "
-            "(a report present in several formats counts once)."
+            "每个机关每年一份报告（同一报告的多种格式只算一次）。指向柱子可看机关全称。\n\n"
+            "One report per agency and year (a report present in several formats counts once). "
+            "Point at a bar for the agency's full name."
         )
         common = {
             "x": "report",
             "y": "count",
             "x_title": "年度 机关 year, agency",
-            "x_label_angle": -30,
+            "x_label_angle": -60,
             "sort": "x",
             "height": 420,
         }
@@ -327,6 +372,7 @@ def _data_tab(service: Service) -> list[Any]:
             title="申请怎样办理 How requests were handled",
             y_title="件数 requests",
             color="outcome",
+            tooltip=["agency", "outcome", "count"],
             color_title="结果 outcome",
             color_map=data.OUTCOME_COLORS,
             elem_id="chart-outcomes",
@@ -336,6 +382,7 @@ def _data_tab(service: Service) -> list[Any]:
             title="谁在申请 Who made the new requests",
             y_title="件数 requests",
             color="applicant",
+            tooltip=["agency", "applicant", "count"],
             color_title="申请人 applicant",
             elem_id="chart-received",
             **common,
@@ -344,6 +391,7 @@ def _data_tab(service: Service) -> list[Any]:
             title="行政复议与诉讼 Administrative reconsideration and lawsuits",
             y_title="件数 cases",
             color="kind",
+            tooltip=["agency", "kind", "count"],
             color_title="类别 kind",
             elem_id="chart-appeals",
             **common,
@@ -385,7 +433,11 @@ def _data_tab(service: Service) -> list[Any]:
         def refresh(one_per_year: bool, text: str) -> tuple[Any, Any, Any]:
             frame, path = service.figures(one_per_year, text or "")
             json_path = service.figures_json(one_per_year, text or "")
-            return frame, gr.DownloadButton(value=str(path)), gr.DownloadButton(value=str(json_path))
+            return (
+                frame,
+                gr.DownloadButton(value=str(path), visible=not frame.empty),
+                gr.DownloadButton(value=str(json_path), visible=not frame.empty),
+            )
 
         one.change(refresh, [one, contains], [table, download, download_json], **_private())
         contains.submit(refresh, [one, contains], [table, download, download_json], **_private())
@@ -402,13 +454,12 @@ def _upload_tab(service: Service) -> None:
         )
         upload = gr.File(
             label="报告文件 Report file",
-            file_types=list(UPLOAD_TYPES),
+            file_types=[*UPLOAD_TYPES, ".doc", ".wps"],  # taken, so that they get the app's own message
             type="filepath",
             elem_id="upload-file",
             height=160,
         )
         status = gr.HTML(elem_id="upload-status")
-        state = gr.State(None)
         with gr.Row():
             question = gr.Textbox(
                 show_label=False,
@@ -427,20 +478,25 @@ def _upload_tab(service: Service) -> None:
         with gr.Accordion("这份报告 This report: summaries, tables, warnings", open=False):
             panels = _report_panels("upload")
 
-        def on_upload(path: str | None) -> list[Any]:
-            report, message = service.read_upload(path)
-            view = _view_values(service.view_of(report)) if report else [""] * 6
-            return [report, message, ""] + view
+        # The upload's own value (its file) says which report a question is about: no session state, so the
+        # page holds no connection open. Each file is parsed once, however often it is asked about.
+        read = lru_cache(maxsize=8)(service.read_upload)
 
-        def on_ask(q: str, report: Any) -> str:
+        def on_upload(path: str | None) -> list[Any]:
+            report, message = read(path)
+            view = _view_values(service.view_of(report)) if report else [""] * 6
+            return [message, ""] + view
+
+        def on_ask(q: str, path: str | None) -> str:
+            report = read(path)[0] if path else None
             if report is None:
                 return render.note_html("请先上传一份报告。Upload a report first.")
             return service.answer_html(q, report=report)
 
-        upload.change(on_upload, upload, [state, status, answer, *panels], **_private())
-        send.click(on_ask, [question, state], answer, **_private())
-        question.submit(on_ask, [question, state], answer, **_private())
-        examples.click(lambda s, r: on_ask(s[0], r), [examples, state], answer, **_private())
+        upload.change(on_upload, upload, [status, answer, *panels], **_private())
+        send.click(on_ask, [question, upload], answer, **_private())
+        question.submit(on_ask, [question, upload], answer, **_private())
+        examples.click(lambda s, path: on_ask(s[0], path), [examples, upload], answer, **_private())
 
 
 # ---------------------------------------------------------------- the API
@@ -496,6 +552,8 @@ def launch(
         server_name=host,
         server_port=port,
         css=CSS,
+        theme=theme(),
+        head=HEAD,
         show_error=True,
         max_file_size="50mb",
         allowed_paths=[str(service.tmp)],

@@ -17,6 +17,7 @@ from assistant.compare.render import cell, percent, share, signed
 from assistant.compare.summary import HEADLINE, Comparison, compare_reports, paragraph
 from assistant.domain import schema
 from assistant.domain.names import agency_key
+from assistant.ui import data
 from assistant.ui.render import esc, note_html
 from assistant.ui.service import Service
 
@@ -148,11 +149,15 @@ def compare_tab(service: Service) -> None:
     first = max(known, key=lambda k: (tabled[k], len(known[k])), default=None)  # the most years with tables
     years = [str(y) for y in known.get(first, [])] if first else []
     with gr.Tab("比较 Compare", id="compare"):
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("按机关和年度 By agency and years", id="compare-by-agency"):
                 with gr.Row():
                     agency = gr.Dropdown(
-                        label="机关 Agency", choices=list(known), value=first, elem_id="compare-agency", scale=3
+                        label="机关 Agency",
+                        choices=[(data.agency_label(k), k) for k in known],
+                        value=first,
+                        elem_id="compare-agency",
+                        scale=3,
                     )
                     year_a = gr.Dropdown(
                         label="年度 A Year A",
@@ -173,7 +178,7 @@ def compare_tab(service: Service) -> None:
                     report_b = gr.Dropdown(label="报告 B Report B", choices=service.report_choices(), scale=3)
                     go_reports = gr.Button("比较 Compare", variant="primary", elem_id="compare-go-reports")
         summary = gr.HTML(elem_id="compare-summary")
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("数字 Figures", id="compare-figures-tab"):
                 figures = gr.HTML(elem_id="compare-figures")
             with gr.Tab("跨年核对 Cross-year check", id="compare-cross-tab"):

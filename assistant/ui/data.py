@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from assistant.answer.scope import canonical
-from assistant.domain import schema
+from assistant.domain import schema, vocabulary
+from assistant.domain.names import LEVELS, agency_english
 from assistant.domain.patterns import CJK
+from assistant.present.terminal import width, wrap
 from assistant.store.database import Store
 
 FIGURE_COLUMNS = {  # store column -> bilingual header, in the order shown
@@ -83,9 +85,72 @@ def figures_frame(store: Store, one_per_year: bool = True, contains: str = "") -
     return frame.rename(columns=FIGURE_COLUMNS).reset_index(drop=True)
 
 
-def _who(agency: str, year: int | None) -> str:
-    """A chart's x label: year first, so the bars run in time order and a cut label keeps its year."""
-    return f"{year or '—'} {agency}"
+AXIS_COLUMNS = 28  # what a chart's axis label shows whole (Vega cuts labels at 180 px), CJK counting two
+
+
+def english_name(agency: str) -> str:
+    """The agency's name in English (the domain's name function), or "" when it has none."""
+    return agency_english(agency).english if agency else ""
+
+
+def short_name(agency: str) -> str:
+    """The agency's Chinese name as people shorten it: its own place without the level word and the usual
+    short form of its type (六安市人力资源和社会保障局 -> 六安人社局, 平潭综合实验区管委会 -> 平潭管委会)."""
+    places = agency_english(agency).places if agency else ()
+    prefix = "".join(p.name + (p.level or "") for p in places)
+    if not places or not agency.startswith(prefix) or len(agency) == len(prefix):
+        return agency
+    kind = agency[len(prefix) :]
+    for a in sorted(vocabulary.ABBREVIATIONS, key=lambda a: -len(a.full)):
+        if kind == a.full:
+            kind = a.short
+            break
+    return places[-1].name + kind
+
+
+def clip(text: str, columns: int) -> str:
+    """The text cut to ``columns`` (CJK counting two) at a word boundary, with "…" where it was cut."""
+    if width(text) <= columns:
+        return text
+    lines = wrap(text, columns - 1)
+    return lines[0].rstrip(" ·,") + "…"
+
+
+def short_english(agency: str) -> str:
+    """The English name without its level words and higher places (Lu'an Human Resources and Social
+    Security Bureau): the Chinese beside it says which city or county."""
+    name = agency_english(agency) if agency else None
+    if name is None or not name.sure:  # an unsure name is no help on an axis: the tooltip has it
+        return ""
+    english = name.english.split(", ")[0]
+    for place in name.places:
+        if place.level in LEVELS:
+            english = english.replace(f"{place.english} {LEVELS[place.level]}", place.english)
+    return english
+
+
+def who(agency: str, year: int | None) -> str:
+    """A chart's x label: year first (the bars run in time order), the Chinese short name, then as much
+    of the English name as the axis shows; the full names are in the bar's tooltip (:func:`full_name`)."""
+    return clip(" ".join(x for x in (str(year or "—"), short_name(agency), short_english(agency)) if x), AXIS_COLUMNS)
+
+
+def agency_label(agency: str) -> str:
+    """A picker's label of an agency: its Chinese and English names."""
+    english = english_name(agency)
+    return f"{agency} · {english}" if english and english != agency else agency
+
+
+def report_label(report: dict) -> str:
+    """A picker's label of a stored report: its title, the agency's English name and year, its file."""
+    english = english_name(report["agency"] or "")
+    year = f" {report['year']}" if report["year"] else ""
+    return f"{report['title']} · {english}{year} ({report['id']})" if english else f"{report['title']} ({report['id']})"
+
+
+def full_name(agency: str, year: int | None) -> str:
+    """A bar's tooltip: the agency's year and full Chinese and English names."""
+    return " · ".join(x for x in (str(year or "—"), agency, english_name(agency)) if x)
 
 
 def outcomes_frame(store: Store) -> pd.DataFrame:
@@ -103,10 +168,16 @@ def outcomes_frame(store: Store) -> pd.DataFrame:
             v = values.get(f"requests.{row.id}.total")
             if v is not None:
                 out.append(
-                    {"report": _who(ref.agency, ref.year), "year": ref.year, "outcome": OUTCOME_GROUPS[key], "count": v}
+                    {
+                        "report": who(ref.agency, ref.year),
+                        "agency": full_name(ref.agency, ref.year),
+                        "year": ref.year,
+                        "outcome": OUTCOME_GROUPS[key],
+                        "count": v,
+                    }
                 )
-    frame = pd.DataFrame(out, columns=["report", "year", "outcome", "count"])
-    return frame.groupby(["report", "year", "outcome"], as_index=False, sort=False)["count"].sum()
+    frame = pd.DataFrame(out, columns=["report", "agency", "year", "outcome", "count"])
+    return frame.groupby(["report", "agency", "year", "outcome"], as_index=False, sort=False)["count"].sum()
 
 
 def received_frame(store: Store) -> pd.DataFrame:
@@ -121,13 +192,14 @@ def received_frame(store: Store) -> pd.DataFrame:
             if v:
                 out.append(
                     {
-                        "report": _who(ref.agency, ref.year),
+                        "report": who(ref.agency, ref.year),
+                        "agency": full_name(ref.agency, ref.year),
                         "year": ref.year,
                         "applicant": f"{col.label} {col.english}",
                         "count": v,
                     }
                 )
-    return pd.DataFrame(out, columns=["report", "year", "applicant", "count"])
+    return pd.DataFrame(out, columns=["report", "agency", "year", "applicant", "count"])
 
 
 def appeals_frame(store: Store) -> pd.DataFrame:
@@ -140,8 +212,16 @@ def appeals_frame(store: Store) -> pd.DataFrame:
         for rid, label in APPEAL_ROWS.items():
             v = values.get(f"appeals.{rid}.total")
             if v is not None:
-                out.append({"report": _who(ref.agency, ref.year), "year": ref.year, "kind": label, "count": v})
-    return pd.DataFrame(out, columns=["report", "year", "kind", "count"])
+                out.append(
+                    {
+                        "report": who(ref.agency, ref.year),
+                        "agency": full_name(ref.agency, ref.year),
+                        "year": ref.year,
+                        "kind": label,
+                        "count": v,
+                    }
+                )
+    return pd.DataFrame(out, columns=["report", "agency", "year", "kind", "count"])
 
 
 _CACHE: dict[tuple[str, str], dict[str, dict[str, float | int | None]]] = {}

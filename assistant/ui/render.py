@@ -26,7 +26,7 @@ KIND_LABELS = {
     AnswerKind.PASSAGE: "正文段落 · from the report's text",
     AnswerKind.NOT_FOUND: "未找到 · not found",
 }
-LONG_SPAN = 700  # a cited span longer than this (a crawler's one-line report) is narrowed to its row
+LONG_SPAN = 700  # at most this much of a cited span is highlighted
 CONTEXT = 240  # characters of context shown either side of a cited span
 
 
@@ -58,11 +58,6 @@ def where(cite: Citation) -> str:
     return " · ".join(x for x in (page, line) if x)
 
 
-def _row_key(label: str) -> str:
-    """The printed row label of a figure citation ("四、结转下年度继续办理 · 总计" -> "四、结转下年度继续办理")."""
-    return re.split(r" · | \(printed", label)[0].strip()
-
-
 def _around(text: str, start: int, end: int, lines: int, most: int) -> tuple[int, int]:
     """Bounds of ``lines`` lines of context either side of [start, end), at most ``most`` characters each."""
     lo = start
@@ -79,20 +74,13 @@ def citation_window(report: Report | None, cite: Citation, row: bool = True) -> 
     """(before, cited, after): the cited span of the report's text with a little context around it.
 
     ``row``: the citation is a table row (one line of context either side) rather than a sentence of
-    a passage (the passage around it). A span longer than LONG_SPAN (a report printed on one line) is
-    narrowed to the cited row: its label and the numbers after it."""
+    a passage (the passage around it). A figure's citation already spans its own row, also in a report
+    printed on one line; a span longer than LONG_SPAN is shown up to LONG_SPAN characters."""
     if report is None or cite.start is None or cite.end is None or not report.text:
         text = cite.text or ""
         return "", text[:LONG_SPAN] + ("…" if len(text) > LONG_SPAN else ""), ""
     text, start, end = report.text, max(0, cite.start), min(len(report.text), cite.end)
-    if end - start > LONG_SPAN:
-        key = _row_key(cite.label)
-        pos = text.find(key, start, end) if len(key) >= 3 else -1
-        if pos >= 0:
-            m = re.compile(re.escape(key) + r"[\s\d.,，\-－]*").match(text, pos)
-            start, end = pos, m.end() if m else pos + len(key)
-        else:
-            end = start + LONG_SPAN
+    end = min(end, start + LONG_SPAN)
     lo, hi = _around(text, start, end, 1, 160) if row else _around(text, start, end, 3, CONTEXT)
     before = ("…" if lo > 0 else "") + text[lo:start].lstrip("\n")
     after = text[end:hi].rstrip("\n") + ("…" if hi < len(text) else "")
@@ -273,18 +261,20 @@ def tables_html(views: Sequence[TableView]) -> str:
             "This report has no standard tables (reports for 2018 and earlier have none)."
         )
     legend = (
-        '<div class="legend">— 缺失 missing · ? 存疑 uncertain (several readings fit) · '
-        "* 由表内算术推出 derived from the table arithmetic</div>"
+        '<div class="legend"><b>—</b> 缺失 missing · <b>?</b> 存疑 uncertain (several readings fit) · '
+        "<b>*</b> 由表内算术推出 derived from the table arithmetic</div>"
     )
     out = [legend]
     for v in views:
         head = "".join(f"<th>{esc(h)}</th>" for h in v.header)
         body = "".join(
-            "<tr>"
+            f'<tr class="group"><th class="row" colspan="{len(r)}">{esc(r[0])}</th></tr>'
+            if i in v.headings
+            else "<tr>"
             + f'<th class="row">{esc(r[0])}</th>'
             + "".join(f"<td{_cell_class(c)}>{esc(c)}</td>" for c in r[1:])
             + "</tr>"
-            for r in v.rows
+            for i, r in enumerate(v.rows)
         )
         out.append(
             f'<h4>{esc(v.title)}</h4><div class="table-wrap"><table class="figs"><thead><tr>{head}</tr>'

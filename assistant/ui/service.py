@@ -128,8 +128,9 @@ class Service:
         return out
 
     def report_choices(self) -> list[tuple[str, str]]:
-        """(label, id) of each agency-year's counted copy, for the pickers: 'title (id) · also as PDF · TXT'."""
-        return [(f"{r['title']} ({r['id']}){also_as(r['also'])}", r["id"]) for r in self.counted_reports()]
+        """(label, id) of each agency-year's counted copy, for the pickers: its title, the agency's English name
+        and year, its file, and its other formats ('… (id) · also as PDF · TXT')."""
+        return [(f"{data.report_label(r)}{also_as(r['also'])}", r["id"]) for r in self.counted_reports()]
 
     def default_report(self) -> str | None:
         """The report the Reports tab opens with: the newest one with standard tables."""
@@ -202,21 +203,24 @@ class Service:
         self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10, format: str = ""
     ) -> tuple[str, Path | None, Path | None]:
         """The hits as escaped HTML (warnings, facets and a link that reproduces the search), and CSV and
-        JSON files of them."""
+        JSON files of them (None for no hit)."""
         query = (query or "").strip()
         if not query:
             return render.note_html("请输入检索词。Please type what to search for."), None, None
         if not self.store.counts()["reports"]:
             return render.error_html(EMPTY_CORPUS), None, None
         result = self.search_result(query, year, region, agency, k, format)
+        link = search_link(query, year, region, agency, format, k)
+        html = render.hits_html(query, result.hits, result.terms, result.warnings, result.facets, link)
+        if not result.hits:
+            return html, None, None
         folder = self.fresh_folder()
         path = folder / f"search-{data.safe_name(query)}.csv"
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             write_csv(result.hits, fh)
         json_path = folder / f"search-{data.safe_name(query)}.json"
         json_path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
-        link = search_link(query, year, region, agency, format, k)
-        return render.hits_html(query, result.hits, result.terms, result.warnings, result.facets, link), path, json_path
+        return html, path, json_path
 
     def fresh_folder(self) -> Path:
         """A new folder under the app's temporary folder (one per download, so names can repeat)."""
@@ -304,14 +308,16 @@ class Service:
         """Parse an uploaded file in memory: (report, status HTML), or (None, a clear message)."""
         if not path:
             return None, render.note_html(
-                "请上传一份报告（PDF、HTML、DOCX、TXT）。Upload a report (PDF, HTML, DOCX, TXT)."
+                "请上传一份报告（PDF、HTML、DOCX、TXT、Markdown，或扫描件与图片）。\n"
+                "Upload a report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image)."
             )
         name = Path(path).name
         try:
             report = parse_file(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
             return None, render.error_html(
-                f"无法读取这个文件 This file cannot be read: {name}\n原因 Reason: {exc.reason}"
+                f"无法读取这个文件 This file cannot be read: {name}\n"
+                + (f"原因：{exc.zh}\nReason: {exc.reason}" if exc.zh else f"原因 Reason: {exc.reason}")
             )
         except Exception as exc:
             log.exception("upload failed: %s", name)
