@@ -28,6 +28,7 @@ bench: ingest
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_cold_ask.py
+	$(BIN)/python bench/bench_relevance.py
 	$(BIN)/python bench/bench_summaries.py
 	$(BIN)/python bench/bench_english.py
 	$(BIN)/python bench/bench_ui_load.py

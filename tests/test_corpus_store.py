@@ -37,7 +37,9 @@ def test_ingest_stores_reports_figures_passages_and_warnings(tmp_path, folder):
     assert report.value("appeals.review.total") is None  # missing stays missing, not 0
     assert report.figures["requests.carried_forward.total"].source.line > 0
     assert {p.section for p in report.passages} >= {"overview", "problems", "other_matters"}
-    assert not any("\t" in p.text or p.text == "三、收到和处理政府信息公开申请情况" for p in report.passages)
+    assert not any("\t" in p.text for p in report.passages)  # table rows are sentences, not tab-separated cells
+    heading = [p for p in report.passages if p.text == "三、收到和处理政府信息公开申请情况"]
+    assert [(p.kind, p.section) for p in heading] == [("heading", "requests")]  # a heading, with its section
     assert any(w.kind == WarningKind.MISSING and w.address == "appeals" for w in report.warnings)
     assert parse_file(SEED).warnings == report.warnings  # kind and fields come back from the store
     old = store.report("pingtan-2016.txt")  # before 2019: no standard tables, only its own statistics table

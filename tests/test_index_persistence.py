@@ -218,3 +218,13 @@ def test_writes_stay_in_the_index_folder(passages: list[IndexedPassage], tmp_pat
     open_index(passages[:50], folder)
     assert set(os.listdir(tmp_path)) - before == {"idx"}
     assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache"])
+
+
+def test_a_saved_index_keeps_each_passages_kind_and_address(corpus_store, tmp_path: Path) -> None:
+    stored = list(corpus_store.iter_passages())
+    # the store holds table rows (each with its address) and headings besides the prose
+    assert any(p.kind == "table_row" and p.address == "appeals.review" for p in stored)
+    assert any(p.kind == "heading" for p in stored)
+    open_index(corpus_store.iter_passages, tmp_path, texts=corpus_store.passage_texts)
+    loaded = BM25Index.load(tmp_path, texts=corpus_store.passage_texts)
+    assert list(loaded.iter_passages()) == stored

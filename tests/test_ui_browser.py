@@ -78,7 +78,8 @@ def _browser(p, tmp_path_factory, url: str, viewport: dict):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("request", lambda r: None if r.url.startswith(url) else pg.elsewhere.append(r.url))
     pg.goto(url, wait_until="networkidle")
-    expect(pg.locator("#corpus-header")).to_contain_text("23 份报告 reports")
+    # MANIFEST.tsv: 23 report files, 15 agency-years; the header counts each agency-year once
+    expect(pg.locator("#corpus-header")).to_contain_text("15 份报告 reports")
     return context, pg
 
 
@@ -330,7 +331,20 @@ def test_9_compare_an_agencys_two_years(page):
     shot(page, "13-compare-text", full=True)
 
 
-def test_10_a_phone_shows_every_tab(phone):
+def test_10_a_link_reproduces_a_search(page, app):
+    url, _ = app
+    page.goto(url.rstrip("/") + "/?q=行政复议&agency=沭阳&k=5")
+    results = page.locator("#search-results")
+    expect(results).to_contain_text("5 条结果 results for “行政复议”")
+    expect(page.locator("#search-query textarea")).to_have_value("行政复议")
+    metas = page.locator("#search-results .hit-meta").all_inner_texts()
+    assert metas and all("沭阳县发展和改革局" in m for m in metas)
+    expect(results).to_contain_text("also as PDF · DOCX")
+    expect(results.locator("table.facets")).to_contain_text("2023")
+    shot(page, "14-search-link", full=True)
+
+
+def test_11_a_phone_shows_every_tab(phone):
     shot(phone, "20-phone-home", full=True)
     for name in TABS:
         tab = phone.get_by_role("tab", name=name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -94,16 +95,17 @@ def test_report_text_is_escaped_everywhere(service, tmp_path):
         0,
         20,
         "<script>x</script> 行政复议",
-        1.0,
-        "",
-        ((19, 23),),
+        score=1.0,
+        highlighted="",
+        matches=((19, 23),),
     )
     hits = render.hits_html("<q>", [hit], ["行政复议"])
     assert "<script" not in hits and "&lt;b&gt;t&lt;/b&gt;" in hits and "<mark>行政复议</mark>" in hits
 
 
 def test_search_results_and_their_csv(service):
-    html, path = service.search_html("行政复议", year=2024)
+    html, path, json_path = service.search_html("行政复议", year=2024)
+    assert json.loads(json_path.read_text(encoding="utf-8"))["filters"] == {"year": 2024}
     assert '<ol class="hits">' in html and "<mark>" in html
     with open(path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -83,9 +83,10 @@ def _what(measure: Measure, column: ColumnChoice | None, lang: str) -> str:
     return measure.english + (f", {column.english}" if column and column.explicit else "")
 
 
-def _cite(rows: list[Row], lang: str, limit: int = 8):
+def _cite(rows: list[Row], lang: str):
+    """A citation for every report the answer names or counts (an aggregate over 9 reports cites 9)."""
     out = []
-    for row in rows[:limit]:
+    for row in rows:
         fig = row.report.figures[row.cells[0]]
         out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang))
     return out

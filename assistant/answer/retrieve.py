@@ -74,7 +74,10 @@ def answer_passage(
     hits: list[Hit] = searcher.search(
         question, year=year, agency=agency, k=k * (40 if report_id else 8), distinct=report_id is None
     )
-    hits = [h for h in hits if h.score > 0 and (report_id is None or h.report_id == report_id)]
+    # a table row's sentence is the search's, not the report's words: the figures answer from the tables
+    hits = [
+        h for h in hits if h.score > 0 and h.kind != "table_row" and (report_id is None or h.report_id == report_id)
+    ]
     hits = [h for h in hits if len(h.text) >= MIN_ANSWER_CHARS] or hits  # a bare heading answers nothing
     if prefer and any(h.section == prefer for h in hits):
         hits.sort(key=lambda h: h.section != prefer)

@@ -1,4 +1,4 @@
-"""``assistant search QUERY [--year Y] [--region R] [--agency A] [-k N] [--json] [--csv FILE] [--store DB]``.
+"""``assistant search QUERY [--year Y] [--region R] [--agency A] [--format F] [-k N] [--json] [--csv FILE]``.
 
 Wire it with ``add_search_parser(subparsers)``; the handler is set as ``args.func``. The passages
 come from the corpus store; the index lives beside it (``indexes/``), or in ``$ASSISTANT_INDEX_DIR``.
@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant.cli import options
 from assistant.cli.options import add_json, add_store
+from assistant.domain.canonical import FORMAT_PREFERENCE
 
 if TYPE_CHECKING:
-    from assistant.search.searcher import Corpus, Hit
+    from assistant.search.searcher import Corpus, Hit, SearchResult
 
 CSV_FIELDS = (
     "rank",
@@ -31,6 +32,12 @@ CSV_FIELDS = (
     "page",
     "start",
     "end",
+    "kind",
+    "cell",
+    "format",
+    "also",
+    "matched",
+    "complete",
     "text",
     "highlighted",
 )
@@ -57,8 +64,13 @@ def add_search_parser(
     p.add_argument("--year", type=int, help="only reports for this year")
     p.add_argument("--region", help="only reports whose region contains this text")
     p.add_argument("--agency", help="only reports whose agency contains this text")
+    p.add_argument(
+        "--format",
+        choices=FORMAT_PREFERENCE,
+        help="only the copies in this format (by default each agency's year is searched once, in the copy that counts)",
+    )
     p.add_argument("-k", type=int, default=10, metavar="N", help="number of passages (default 10)")
-    add_json(p, "print the hits as a JSON list")
+    add_json(p, "print the search as JSON: query, filters, warnings, facets and hits")
     p.add_argument("--csv", metavar="FILE", help="write the hits to a CSV file ('-' for standard output)")
     add_store(p)
     p.set_defaults(func=lambda args: run_search(args, corpus))
@@ -83,45 +95,63 @@ def run_search(
     if not len(searcher.index):
         print(options.empty_store_message(options.store_path(args)), file=sys.stderr)
         return 2
-    hits = searcher.search(args.query, year=args.year, region=args.region, agency=args.agency, k=args.k)
+    from assistant.search.searcher import Filters
+
+    filters = Filters(args.year, args.region, args.agency, args.format)
+    result = searcher.run(args.query, filters, k=args.k)
     if args.csv:
         if args.csv == "-":
-            write_csv(hits, out)
+            write_csv(result.hits, out)
         else:
             with open(args.csv, "w", newline="", encoding="utf-8") as fh:
-                write_csv(hits, fh)
+                write_csv(result.hits, fh)
     if args.json:
-        json.dump([h.to_dict() for h in hits], out, ensure_ascii=False, indent=2)
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.csv != "-":
-        print_hits(hits, out, searcher.query_terms(args.query))
+        print_result(result, out)
     return 0
 
 
 def write_csv(hits: list[Hit], fh: TextIO) -> None:
+    """One row per hit; numbers as numbers (the year and offsets as integers), the other copies as 'id:format'."""
     w = csv.DictWriter(fh, fieldnames=CSV_FIELDS, extrasaction="ignore")
     w.writeheader()
     for rank, h in enumerate(hits, 1):
-        w.writerow({"rank": rank, **h.to_dict(), "score": f"{h.score:.6f}"})
+        row = {**h.to_dict(), "rank": rank, "score": f"{h.score:.6f}"}
+        row["also"] = " ".join(f"{o.report_id}:{o.format}" for o in h.also)
+        row["matched"] = " ".join(h.matched)
+        w.writerow(row)
 
 
-def print_hits(hits: list[Hit], out: TextIO, terms: list[str]) -> None:
-    if not hits:
-        print(f"no passage matches (searched for: {' '.join(terms) or '-'})", file=out)
-        return
-    for rank, h in enumerate(hits, 1):
-        where = " · ".join(
-            x
-            for x in (
-                h.agency,
-                h.region,
-                str(h.year) if h.year else "",
-                h.section,
-                f"p.{h.page}" if h.page else "",
-                f"chars {h.start}-{h.end}",
-            )
-            if x
+def _where(h: Hit) -> str:
+    return " · ".join(
+        x
+        for x in (
+            h.agency,
+            h.region,
+            str(h.year) if h.year else "",
+            h.section,
+            f"cell {h.cell}" if h.cell else "",
+            f"p.{h.page}" if h.page else "",
+            f"chars {h.start}-{h.end}",
+            h.also_as,
         )
+        if x
+    )
+
+
+def print_result(result: SearchResult, out: TextIO) -> None:
+    """The warnings, the hits, then the facets, for a person at a terminal."""
+    for w in result.warnings:
+        print(f"note: {w.message}", file=out)
+    if not result.hits:
+        print(f"no passage matches (searched for: {' '.join(result.terms) or '-'})", file=out)
+        return
+    for rank, h in enumerate(result.hits, 1):
         print(f"{rank}. [{h.score:.2f}] {h.title} ({h.report_id})", file=out)
-        print(f"   {where}", file=out)
+        print(f"   {_where(h)}", file=out)
         print(f"   {' '.join(h.highlighted.split())}", file=out)
+    for facet, values in result.facets.items():
+        shown = ", ".join(f"{v} {n}" for v, n in values[:8]) + (" …" if len(values) > 8 else "")
+        print(f"{facet}: {shown}", file=out)

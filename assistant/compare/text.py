@@ -42,7 +42,7 @@ def section_texts(report: Report) -> dict[str, str]:
     other on one line, else by a line break (a sentence never runs across text the passages left out)."""
     parts: dict[str, list[str]] = {}
     last: dict[str, int] = {}
-    for p in sorted(report.passages, key=lambda p: p.start):
+    for p in sorted(report.prose(), key=lambda p: p.start):
         if p.section in parts:
             gap = report.text[last[p.section] : p.start] if report.text else "\n"
             parts[p.section].append(gap if not gap.strip() and "\n" not in gap else "\n")

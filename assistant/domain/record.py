@@ -89,10 +89,12 @@ class Warning:  # shadows builtins.Warning, which the project never uses
 @dataclass
 class Passage:
     section: str
-    text: str
+    text: str  # as printed; for a table row, the sentence that names its table, row, columns and values
     start: int  # character offsets into the normalized text
     end: int
     page: int | None = None
+    kind: str = "text"  # text, heading, or table_row
+    address: str = ""  # a table row's address (appeals.review)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class IndexedPassage:
     start: int
     end: int
     text: str
+    kind: str = "text"  # text, heading, or table_row (see Passage)
+    address: str = ""  # a table row's address
 
 
 @dataclass(frozen=True)
@@ -167,10 +171,25 @@ class Report:
     narrative_facts: list[NarrativeFact] = field(default_factory=list)
     narrative_checks: list[NarrativeCheck] = field(default_factory=list)
 
+    def prose(self) -> list[Passage]:
+        """The passages of the report's own prose (not its headings, nor the sentences made of table rows)."""
+        return [p for p in self.passages if p.kind == "text"]
+
     def indexed_passages(self) -> list[IndexedPassage]:
         return [
             IndexedPassage(
-                self.id, self.title, self.agency, self.region, self.year, p.section, p.page, p.start, p.end, p.text
+                self.id,
+                self.title,
+                self.agency,
+                self.region,
+                self.year,
+                p.section,
+                p.page,
+                p.start,
+                p.end,
+                p.text,
+                p.kind,
+                p.address,
             )
             for p in self.passages
         ]

@@ -167,7 +167,22 @@ SECTIONS: tuple[Section, ...] = (
         ("processing fee", "processing fees", "信息处理费", "处理费"),
     ),
 )
-SECTION_BY_ID = {s.id: s for s in SECTIONS}
+STATISTICS = Section("statistics", "政府信息公开情况统计表", "Statistics table", r"统\s*计\s*表")
+"""The statistics table of the reports before 2019, a numbered section of its own there."""
+SECTION_BY_ID = {s.id: s for s in (*SECTIONS, STATISTICS)}
+
+# The numbered headings of the reports before 2019 (一、概述 二、主动公开政府信息情况 三、政府信息依申请公开
+# 工作情况 四、政府信息公开的收费及减免情况 五、因政府信息公开申请行政复议、提起行政诉讼的情况 六、主要问题和改进
+# 措施 七、…统计表) come in another order and wording: the section each belongs to, by the first of these
+# words its heading holds; a heading with none of them is one of the other matters.
+LEGACY_SECTION_WORDS: tuple[tuple[str, str], ...] = (
+    ("statistics", r"统\s*计\s*表"),
+    ("appeals", r"行\s*政\s*复\s*议|行\s*政\s*诉\s*讼"),
+    ("problems", r"问\s*题|不\s*足"),
+    ("requests", r"依\s*申\s*请|收\s*到\s*和\s*处\s*理"),
+    ("proactive", r"主\s*动\s*公\s*开"),
+    ("overview", r"概\s*述|总\s*体\s*情\s*况"),
+)
 
 # ---------------------------------------------------------------- table 2 (proactive disclosure)
 ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made"))

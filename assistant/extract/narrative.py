@@ -133,7 +133,7 @@ def _narrative_passages(text: str, spans: dict[str, SectionSpan]) -> list[Passag
     first = min((sp.start for sp in spans.values()), default=len(text))
     if first > 0:
         spans = {**spans, "overview": SectionSpan("overview", 0, first)}
-    return sorted(passages(text, spans), key=lambda p: p.start)
+    return sorted((p for p in passages(text, spans) if p.kind == "text"), key=lambda p: p.start)
 
 
 def table_ranges(figures: dict[str, Figure]) -> list[tuple[int, int]]:

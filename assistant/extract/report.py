@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import partial
 from pathlib import Path
 
 from assistant.domain import schema
@@ -13,7 +14,8 @@ from assistant.extract.legacy import read_legacy
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
 from assistant.extract.narrative import narrative_checks, narrative_facts, table_ranges
 from assistant.extract.ocr import mark_ocr
-from assistant.extract.sections import SectionSpan, find_sections, passages
+from assistant.extract.sections import SectionSpan, find_legacy_sections, find_sections, passages, section_at
+from assistant.extract.table_rows import row_passages
 from assistant.extract.tables import extract, find_hits
 from assistant.read import Document, IngestError, Limits, read_document
 
@@ -52,6 +54,8 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     year = year_of(title, doc.text)
     agency = agency_of(title)
     spans = find_sections(doc.text)
+    if year is not None and year < schema.FIRST_STANDARD_YEAR:  # the older headings, in their own order
+        spans = find_legacy_sections(doc.text) or spans
     legacy = read_legacy(doc)
     if not spans and not legacy.figures and not _has_standard_rows(doc.text) and year_of(title, "") is None:
         raise IngestError(
@@ -97,6 +101,7 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         report.warnings += legacy.warnings
         report.warnings += uncertain_warnings(report.figures)
         report.warnings += identity_warnings(legacy.layout, report.figures)
+        report.passages += row_passages(report, partial(section_at, spans))
         return report
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
@@ -108,6 +113,7 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
     report.warnings += identity_warnings(layout, report.figures)
     report.narrative_facts = narrative_facts(doc.text, spans, table_ranges(report.figures))
     report.narrative_checks = narrative_checks(report)
+    report.passages += row_passages(report, partial(section_at, spans))
     return report
 
 

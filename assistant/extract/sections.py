@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.domain import schema
-from assistant.domain.patterns import ORDINAL, PAREN_ORDINAL, SECTION_HEADINGS
+from assistant.domain import numbers, schema
+from assistant.domain.patterns import HEADING_NUMERALS, ORDINAL, PAREN_ORDINAL, SECTION_HEADINGS
 from assistant.domain.record import Passage
 from assistant.extract.passages import split_passages
 
@@ -35,6 +35,38 @@ def find_sections(text: str) -> dict[str, SectionSpan]:
     for i, (sid, start) in enumerate(found):
         end = found[i + 1][1] if i + 1 < len(found) else len(text)
         spans[sid] = SectionSpan(sid, 0 if i == 0 and sid == "overview" else start, end)
+    return spans
+
+
+_LEGACY_HEADING = re.compile(
+    rf"(?<![{HEADING_NUMERALS}\d（(])([{HEADING_NUMERALS}]{{1,2}})\s*、\s*([^。；;\d\n]{{1,30}})"
+)
+_LEGACY_WORDS = tuple((sid, re.compile(words)) for sid, words in schema.LEGACY_SECTION_WORDS)
+
+
+def find_legacy_sections(text: str) -> dict[str, SectionSpan]:
+    """The numbered headings of a report before 2019 (一、概述 … 七、…统计表), in order, by their wording.
+
+    Headings are taken in the sequence 一、二、三 …, so a numbered list inside a section is not one; a
+    section id that comes twice (四、收费 and 六、支出 are both other matters) is keyed ``id#2`` the
+    second time. Text before the first heading belongs to the overview.
+    """
+    found: list[tuple[str, int]] = []
+    expected = 1
+    for m in _LEGACY_HEADING.finditer(text):
+        if numbers.parse(m.group(1)) != expected:
+            continue
+        expected += 1
+        sid = next((sid for sid, words in _LEGACY_WORDS if words.search(m.group(2))), "other_matters")
+        found.append((sid, m.start()))
+    spans: dict[str, SectionSpan] = {}
+    for i, (sid, start) in enumerate(found):
+        end = found[i + 1][1] if i + 1 < len(found) else len(text)
+        key, n = sid, 1
+        while key in spans:
+            n += 1
+            key = f"{sid}#{n}"
+        spans[key] = SectionSpan(sid, 0 if i == 0 else start, end)
     return spans
 
 
@@ -76,14 +108,22 @@ def is_table_text(text: str) -> bool:
 
 
 def passages(text: str, spans: dict[str, SectionSpan], page_of=lambda offset: None) -> list[Passage]:
-    """Narrative passages of every section, with offsets into ``text`` and the page each starts on."""
+    """Narrative passages and headings of every section, with offsets into ``text`` and the page each starts on."""
     ordered = sorted(spans.values(), key=lambda s: s.start) or [SectionSpan("overview", 0, len(text))]
     out: list[Passage] = []
     for span in ordered:
         # table rows are blanked (offsets kept) so that headings and prose around a table stay passages
         prose = _TABLE_ROW.sub(lambda m: " " * len(m.group()), text[span.start : span.end])
         for p in split_passages(span.id, prose, span.start):
-            if not is_table_text(p.text) and not is_heading(p.text):
-                p.page = page_of(p.start)
-                out.append(p)
+            if is_table_text(p.text):
+                continue
+            p.page = page_of(p.start)
+            if is_heading(p.text):  # found with its section (a table's heading names the table)
+                p.kind = "heading"
+            out.append(p)
     return out
+
+
+def section_at(spans: dict[str, SectionSpan], offset: int) -> str | None:
+    """The section whose text holds that offset."""
+    return next((s.id for s in spans.values() if s.start <= offset < s.end), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.read.chrome import strip_web_chrome
 from assistant.read.document import LEGACY_WORD, LEGACY_WORD_ZH, Document, IngestError, Limits
 
 FORMATS = {
@@ -61,14 +62,14 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
     if fmt == "pdf":
         from assistant.read.pdf import read_pdf
 
-        return read_pdf(path, limits)
+        return strip_web_chrome(read_pdf(path, limits))
     if fmt == "image":
         from assistant.read.pdf import read_image
 
         return read_image(path, limits)
     from assistant.read.docx import read_docx
 
-    return read_docx(path, limits)
+    return strip_web_chrome(read_docx(path, limits))
 
 
 def _sniff(path: Path) -> str:

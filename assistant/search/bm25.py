@@ -8,8 +8,9 @@ the passages) is replaced by ``epsilon * mean idf``. Each term's column of score
 vector additions and a top-k selection over the passages above a score threshold.
 
 The index holds no passage objects: per passage it keeps its report, its position in the report, its
-offsets, page and section as arrays; hits fetch their text from a *text source* (the corpus store's
-``passage_texts``), or, for an index built without one, from the texts saved in the index file.
+offsets, page, section and role (its kind and, for a table row, its address) as arrays; hits fetch
+their text from a *text source* (the corpus store's ``passage_texts``), or, for an index built
+without one, from the texts saved in the index file.
 
 It lives in one file in the index folder (``bm25.index``): the arrays, 64-byte aligned, then a JSON
 manifest (format version, tokenizer signature, BM25 parameters, corpus fingerprint, a digest of the
@@ -66,7 +67,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: each passage's role (kind and address)
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
@@ -217,7 +218,9 @@ class _Block:
     fps: dict[str, str]
 
 
-_META_FIELDS = ("report_id", "title", "agency", "region", "year", "section", "page", "start", "end")
+_META_FIELDS = ("report_id", "title", "agency", "region", "year", "section", "page", "start", "end", "kind", "address")
+# what the index keeps per passage, one array each (positions in self.reports, self.sections and self.roles)
+_PASSAGE_ARRAYS = ("report_of", "ordinal", "start", "end", "page", "section_of", "role_of")
 
 
 def _csr(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -260,14 +263,17 @@ class BM25Index:
         self.reports: list[ReportMeta] = []
         self.report_fps: dict[str, str] = {}
         self.sections: list[str] = []
+        self.roles: list[tuple[str, str]] = []  # (kind, address) pairs the passages have
         self.source_fingerprint: str | None = None  # the corpus store's own fingerprint, when it gave one
-        # per passage: its report (position in self.reports), its position in the report, offsets, page, section
+        # per passage: its report (position in self.reports), its position in the report, offsets, page, section,
+        # role (position in self.roles)
         self.report_of = np.zeros(0, dtype=np.int32)
         self.ordinal = np.zeros(0, dtype=np.int32)
         self.start = np.zeros(0, dtype=np.int64)
         self.end = np.zeros(0, dtype=np.int64)
         self.page = np.zeros(0, dtype=np.int32)  # -1: no page
         self.section_of = np.zeros(0, dtype=np.int32)
+        self.role_of = np.zeros(0, dtype=np.int32)
         self._texts: Sequence[str] | None = None if texts else []
         self._csr_parts = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
         self._ready = False
@@ -314,6 +320,7 @@ class BM25Index:
                 int(self.start[i]),
                 int(self.end[i]),
                 text,
+                *self.roles[self.role_of[i]],
             )
             for r, i, text in zip(reports, positions, texts, strict=True)
         ]
@@ -356,9 +363,10 @@ class BM25Index:
             return 0
         indptr, indices, data = self._csr_parts
         ptrs, inds, datas = [np.asarray(indptr)], [np.asarray(indices)], [np.asarray(data)]
-        per_passage: dict[str, list] = {k: [] for k in ("report_of", "ordinal", "start", "end", "page", "section_of")}
+        per_passage: dict[str, list] = {k: [] for k in _PASSAGE_ARRAYS}
         texts = list(self._texts) if self._texts is not None else None
         section_pos = {s: i for i, s in enumerate(self.sections)}
+        role_pos = {r: i for i, r in enumerate(self.roles)}
         report_pos = {r.report_id: i for i, r in enumerate(self.reports)}
         added = 0
         for block in blocks:
@@ -369,7 +377,7 @@ class BM25Index:
             datas.append(block.data)
             ptrs.append(block.indptr[1:] + ptrs[-1][-1])
             seen: dict[str, int] = {}
-            for rid, title, agency, region, year, section, page, start, end in block.meta:
+            for rid, title, agency, region, year, section, page, start, end, kind, address in block.meta:
                 if rid not in seen:
                     if rid in report_pos:
                         raise ValueError(f"report {rid} is already indexed: remove it before adding it again")
@@ -383,6 +391,7 @@ class BM25Index:
                 per_passage["end"].append(end)
                 per_passage["page"].append(-1 if page is None else page)
                 per_passage["section_of"].append(section_pos.setdefault(section, len(section_pos)))
+                per_passage["role_of"].append(role_pos.setdefault((kind, address), len(role_pos)))
             if texts is not None:
                 assert block.texts is not None
                 texts += block.texts
@@ -390,6 +399,7 @@ class BM25Index:
             added += len(block.meta)
         self.terms.extend(list(self.vocab)[len(self.terms) :])
         self.sections = list(section_pos)
+        self.roles = list(role_pos)
         for name, values in per_passage.items():
             old = getattr(self, name)
             setattr(self, name, np.concatenate([old, np.asarray(values, dtype=old.dtype)]))
@@ -428,7 +438,7 @@ class BM25Index:
             counts.data.astype(np.int32),
         )
         self.report_of = report_remap[self.report_of[keep]]
-        for name in ("ordinal", "start", "end", "page", "section_of"):
+        for name in _PASSAGE_ARRAYS[1:]:
             setattr(self, name, np.asarray(getattr(self, name))[keep])
         if self._texts is not None:
             self._texts = [t for t, k in zip(self._texts, keep, strict=True) if k]
@@ -536,6 +546,15 @@ class BM25Index:
         """How many passages hold each term (0 for terms the index does not know)."""
         self._prepare()
         return {t: int(self.df[self.vocab[t]]) if t in self.vocab else 0 for t in terms}
+
+    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """Positions of the passages holding one of these terms (within ``mask``), in passage order."""
+        self._prepare()
+        b = self._bounds
+        ids = {self.vocab[t] for t in tokens if t in self.vocab}
+        rows = [self._rows[b[t] : b[t + 1]] for t in ids]
+        found = rows[0] if len(rows) == 1 else np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
+        return found[mask[found]] if mask is not None else found
 
     def term_weights(self, tokens: Sequence[str]) -> dict[int, int]:
         """Known query terms -> how many times the query has them (rank_bm25 counts repeats)."""
@@ -711,12 +730,14 @@ class BM25Index:
             "terms": _utf8("\n".join(self.terms)),
             "reports": _utf8(json.dumps(reports, ensure_ascii=False)),
             "sections": _utf8(json.dumps(self.sections, ensure_ascii=False)),
+            "roles": _utf8(json.dumps(self.roles, ensure_ascii=False)),
             "report_of": self.report_of,
             "ordinal": self.ordinal,
             "start": self.start,
             "end": self.end,
             "page": self.page,
             "section_of": self.section_of,
+            "role_of": self.role_of,
             "counts_indptr": indptr,
             "counts_indices": indices,
             "counts_data": data,
@@ -820,7 +841,8 @@ class BM25Index:
         self.reports = [ReportMeta(*r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
         self.sections = json.loads(a["sections"].tobytes().decode())
-        for name in ("report_of", "ordinal", "start", "end", "page", "section_of"):
+        self.roles = [(kind, address) for kind, address in json.loads(a["roles"].tobytes().decode())]
+        for name in _PASSAGE_ARRAYS:
             setattr(self, name, a[name])
         self._csr_parts = (a["counts_indptr"], a["counts_indices"], a["counts_data"])
         self.df, self.idf = a["df"], a["idf"]
@@ -838,7 +860,7 @@ class BM25Index:
         if (
             len(self.terms) != v
             or len(self.vocab) != v
-            or any(len(a[k]) != n for k in ("report_of", "ordinal", "start", "end", "page", "section_of"))
+            or any(len(a[k]) != n for k in _PASSAGE_ARRAYS)
             or len(self._csr_parts[0]) != n + 1
             or len(self._indptr) != v + 1
             or len(self.df) != v
@@ -851,7 +873,11 @@ class BM25Index:
             or len(self.report_fps) != len(self.reports)
             or (
                 n
-                and (int(self.report_of.max()) >= len(self.reports) or int(self.section_of.max()) >= len(self.sections))
+                and (
+                    int(self.report_of.max()) >= len(self.reports)
+                    or int(self.section_of.max()) >= len(self.sections)
+                    or int(self.role_of.max()) >= len(self.roles)
+                )
             )
         ):
             raise ValueError("sizes, vocabulary or fingerprint disagree with the manifest")

@@ -11,36 +11,102 @@ from __future__ import annotations
 import html
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import asdict, astuple, dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from assistant import config
+from assistant.domain import schema
 from assistant.domain.canonical import Copy, superseded
-from assistant.search.bm25 import BM25Index, IndexedPassage, Passages, TextSource, open_index
-from assistant.search.tokenize import to_simplified
+from assistant.search.bm25 import IndexedPassage, Passages, ReportMeta, TextSource, open_index
+from assistant.search.tokenize import Tokenizer, to_simplified
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
 
 @dataclass(frozen=True)
+class Other:
+    """Another stored copy of a hit's agency-year report."""
+
+    report_id: str
+    format: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Hit(IndexedPassage):
-    """A passage that matched, with its score and the query terms marked."""
+    """A passage that matched, with its score, the query terms marked and the report's other copies."""
 
     score: float
     highlighted: str  # the text with the query terms in 【】
     matches: tuple[tuple[int, int], ...] = ()  # spans of the query terms, relative to ``text``
+    format: str = ""  # the format of the copy the passage is from
+    also: tuple[Other, ...] = ()  # the other copies of the same agency-year, nearest the original first
+    copies: tuple[str, ...] = ()  # other copies searched (a format filter) whose passage has the same text
+    matched: tuple[str, ...] = ()  # the specific query words the passage holds (see Searcher.run)
+    complete: bool = True  # it holds every specific query word
+    cell: str = ""  # a table row: the address of the cell it cites (appeals.review.total)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["matches"] = [list(m) for m in self.matches]
+        d["also"] = [asdict(o) for o in self.also]
+        d["copies"] = list(self.copies)
+        d["matched"] = list(self.matched)
         return d
 
     def html(self) -> str:
         """The passage as escaped HTML with the query terms in <mark>."""
         return highlight_html(self.text, self.matches)
+
+    @property
+    def also_as(self) -> str:
+        """'also as PDF · DOCX · TXT', or '' for a report stored once."""
+        return "also as " + " · ".join(o.format.upper() for o in self.also) if self.also else ""
+
+
+@dataclass(frozen=True)
+class QueryWarning:
+    """A query word no passage (within the filters) holds, and the words the hits match instead."""
+
+    word: str
+    matched: tuple[str, ...]  # the query words that did match something
+    kind: str = "no_match"
+
+    @property
+    def message(self) -> str:
+        """'xyzzy: no match; results match only 不, 存在' (or '…; nothing matches')."""
+        rest = f"results match only {', '.join(self.matched)}" if self.matched else "nothing matches"
+        return f"{self.word}: no match; {rest}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "word": self.word, "matched": list(self.matched), "message": self.message}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One search: what was asked, the hits, the warnings about the query, and the facets."""
+
+    query: str
+    filters: Filters
+    terms: list[str]  # the index terms looked up
+    hits: list[Hit]
+    warnings: tuple[QueryWarning, ...] = ()
+    facets: dict[str, list[tuple[str | int, int]]] = field(default_factory=dict)  # facet -> (value, passages)
+
+    def to_dict(self) -> dict:
+        """The ``assistant search --json`` object."""
+        return {
+            "query": self.query,
+            "filters": self.filters.to_dict(),
+            "terms": self.terms,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "facets": {f: [{"value": v, "count": n} for v, n in vs] for f, vs in self.facets.items()},
+            "hits": [h.to_dict() for h in self.hits],
+        }
 
 
 # ---------------------------------------------------------------- highlighting
@@ -104,16 +170,60 @@ def _fold(value: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", value)).casefold()
 
 
+def _same_text(text: str) -> str:
+    """What two copies of a passage share: the text without whitespace, NFKC, lower case."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+class PassageIndex(Protocol):
+    """What the searcher asks of an index (:class:`~assistant.search.bm25.BM25Index` is one): it holds no
+    passage objects, only each passage's report and section; texts come with :meth:`passages_at`."""
+
+    tokenizer: Tokenizer
+    vocab: Container[str]
+    version: int  # changes whenever the passages change
+    reports: Sequence[ReportMeta]
+    report_of: np.ndarray  # per passage: its report's position in ``reports``
+    sections: Sequence[str]
+    section_of: np.ndarray  # per passage: its section's position in ``sections``
+
+    def __len__(self) -> int: ...
+
+    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]: ...
+
+    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray: ...
+
+    def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]: ...
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search is limited to; every field empty: the whole corpus, one copy per agency-year."""
+
+    year: int | None = None
+    region: str | None = None  # a substring of the region (Traditional folded to Simplified)
+    agency: str | None = None  # a substring of the agency
+    format: str | None = None  # only the copies in this format (html, pdf, docx, txt, md), not only those that count
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
 class Searcher:
-    """Queries over one :class:`BM25Index`, with cached filter masks.
+    """Queries over one index (see :class:`PassageIndex`), with cached filter masks.
 
     ``copies``: what the canonical-copy rule reads of the indexed reports (see
-    :mod:`assistant.domain.canonical`); the copies it does not count are left out of distinct searches.
+    :mod:`assistant.domain.canonical`); the copies it does not count are left out of distinct searches,
+    and each hit names the other formats its agency-year is stored in.
     """
 
-    def __init__(self, index: BM25Index, copies: Iterable[Copy] = ()):
+    def __init__(self, index: PassageIndex, copies: Iterable[Copy] = ()):
         self.index = index
-        self.superseded = superseded(copies)
+        self.copies = {c.id: c for c in copies}
+        self.superseded = superseded(self.copies.values())
+        self._siblings: dict[tuple, list[Copy]] = {}
+        for c in self.copies.values():
+            self._siblings.setdefault(c.key(), []).append(c)
         self._masks: dict[tuple, np.ndarray] = {}
 
     @classmethod
@@ -133,37 +243,54 @@ class Searcher:
         return cls(index, copies)
 
     def query_terms(self, query: str) -> list[str]:
-        """The index terms a query looks up (see :meth:`Tokenizer.query_tokens`)."""
-        return self.index.tokenizer.query_tokens(query, self.index.vocab)
+        """The index terms a query looks up: each word's (see :meth:`query_words`), once."""
+        return list(dict.fromkeys(t for _, terms in self.query_words(query) for t in terms))
+
+    def query_words(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The query's words, each with the index terms it looks up: itself and the dictionary words inside
+        it that the index knows (政务微博: also 政务, 微博, for a text cut 政务微博微信 as 政务/微博/微信); none when
+        the index knows none of them (the word matches nothing)."""
+        vocab = self.index.vocab
+        return [
+            (word, tuple(t for t in (word, *subs) if t in vocab))
+            for word, subs in self.index.tokenizer.query_words(query)
+        ]
 
     def mask(
-        self, year: int | None = None, region: str | None = None, agency: str | None = None, distinct: bool = False
+        self,
+        year: int | None = None,
+        region: str | None = None,
+        agency: str | None = None,
+        distinct: bool = False,
+        format: str | None = None,
     ) -> np.ndarray | None:
         """Boolean mask of the passages that pass the filters (None when there is no filter).
 
         ``region`` and ``agency`` match as case-insensitive substrings, Traditional folded to
-        Simplified; ``year`` exactly; ``distinct`` leaves out the copies that do not count.
+        Simplified; ``year`` and ``format`` exactly; ``distinct`` leaves out the copies that do not count.
         """
         hidden = self.superseded if distinct else frozenset()
-        if year is None and not region and not agency and not hidden:
+        fmt = format.lower().lstrip(".") if format else None
+        if year is None and not region and not agency and not hidden and not fmt:
             return None
-        key = (self.index.version, year, region, agency, hidden)
+        key = (self.index.version, year, region, agency, hidden, fmt)
         cached = self._masks.get(key)
         if cached is not None:
             return cached
         r, a = _fold(region) if region else None, _fold(agency) if agency else None
+
+        def passes(report: ReportMeta) -> bool:
+            copy = self.copies.get(report.report_id)
+            return (
+                report.report_id not in hidden
+                and (year is None or report.year == year)
+                and (r is None or r in _fold(report.region))
+                and (a is None or a in _fold(report.agency))
+                and (fmt is None or (copy is not None and copy.format == fmt))
+            )
+
         reports = self.index.reports
-        ok = np.fromiter(
-            (
-                p.report_id not in hidden
-                and (year is None or p.year == year)
-                and (r is None or r in _fold(p.region))
-                and (a is None or a in _fold(p.agency))
-                for p in reports
-            ),
-            dtype=bool,
-            count=len(reports),
-        )
+        ok = np.fromiter((passes(p) for p in reports), dtype=bool, count=len(reports))
         mask = ok[self.index.report_of]  # a passage passes when its report does
         if len(self._masks) > 64:
             self._masks.clear()
@@ -177,37 +304,131 @@ class Searcher:
         year: int | None = None,
         region: str | None = None,
         agency: str | None = None,
+        format: str | None = None,
         k: int = 10,
         distinct: bool = True,
     ) -> list[Hit]:
-        """The k passages that best match the query, best first, among those passing the filters.
+        """The k passages that best match the query, best first, among those passing the filters
+        (see :meth:`run`, which also gives the facets and the warnings)."""
+        return self.run(query, Filters(year, region, agency, format), k=k, distinct=distinct, facets=False).hits
 
-        ``distinct``: only the copy that counts of a report ingested in several formats is searched
-        (see :mod:`assistant.domain.canonical`), so each agency's year counts once.
+    def run(
+        self, query: str, filters: Filters = Filters(), *, k: int = 10, distinct: bool = True, facets: bool = True
+    ) -> SearchResult:
+        """Search: the hits, best first, the query words that matched nothing, and the facets.
+
+        Hits that hold every query word rank above hits that hold only some, then by BM25 score; only the
+        specific words count here (those in at most a fifth of the passages searched: 政府, 工作 … only add
+        their score). ``distinct``: only the copy that counts of a report ingested in several
+        formats is searched (see :mod:`assistant.domain.canonical`), so each agency's year counts once;
+        a ``format`` filter searches the copies in that format instead. Passages with the same text in
+        the same agency-year (copies of one report) come out as one hit listing its copies. Only the
+        best BM25 candidates (``CANDIDATES``, or ten times ``k``) are re-ranked, so only their texts are
+        fetched; the facets count every matching passage searched, from the index's arrays.
         """
-        terms = self.query_terms(query)
-        hits = []
-        top = self.index.top_k(terms, k, self.mask(year, region, agency, distinct))
-        for p, (_, score) in zip(self.index.passages_at([i for i, _ in top]), top, strict=True):
-            spans = match_spans(p.text, terms)
-            hits.append(
-                Hit(
-                    p.report_id,
-                    p.title,
-                    p.agency,
-                    p.region,
-                    p.year,
-                    p.section,
-                    p.page,
-                    p.start,
-                    p.end,
-                    p.text,
-                    score,
-                    highlight(p.text, spans),
-                    spans,
-                )
-            )
-        return hits
+        words = self.query_words(query)
+        terms = list(dict.fromkeys(t for _, ts in words for t in ts))
+        mask = self.mask(filters.year, filters.region, filters.agency, distinct and not filters.format, filters.format)
+        holding = {w: self.index.holding(ts, mask) for w, ts in words if ts}
+        matched = tuple(w for w, _ in words if w in holding and len(holding[w]))
+        warnings = [QueryWarning(w, matched) for w, _ in words if w not in matched]
+        common = int(COMMON_FRACTION * (len(self.index) if mask is None else int(mask.sum())))
+        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or len(holding[w]) <= common)]
+        top = self.index.top_k(terms, max(CANDIDATES, k * 10), mask)
+        found = [
+            (p, score, self._words_in(p, specific))
+            for p, (_, score) in zip(self.index.passages_at([i for i, _ in top]), top, strict=True)
+        ]
+        found.sort(key=lambda f: (-len(f[2]), -f[1]))  # stable: equal scores keep passage order
+        hits: list[Hit] = []
+        seen: dict[tuple, int] = {}
+        for p, score, ws in found:
+            same = (self._agency_year(p), _same_text(p.text))
+            if same in seen:
+                first = hits[seen[same]]
+                if p.report_id not in first.copies:
+                    hits[seen[same]] = replace(first, copies=(*first.copies, p.report_id))
+                continue
+            if len(hits) == k:  # the rest only name copies of the hits
+                continue
+            seen[same] = len(hits)
+            hits.append(self._hit(p, score, words, ws, len(specific)))
+        counts = facet_counts(self.index, self.index.holding(terms, mask)) if facets else {}
+        return SearchResult(query, filters, terms, hits, tuple(warnings), counts)
+
+    def _agency_year(self, p: IndexedPassage) -> tuple:
+        copy = self.copies.get(p.report_id)
+        return copy.key() if copy is not None else (p.report_id,)
+
+    @staticmethod
+    def _words_in(p: IndexedPassage, words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+        norm = _normalized_with_map(p.text)[0]
+        return tuple(w for w, ts in words if any(t in norm for t in ts))
+
+    def _hit(
+        self,
+        p: IndexedPassage,
+        score: float,
+        words: list[tuple[str, tuple[str, ...]]],
+        held: tuple[str, ...],
+        n_words: int,
+    ) -> Hit:
+        norm = _normalized_with_map(p.text)[0]
+        # each query word is marked whole where the passage has it, else the parts of it that it has
+        marked = [t for w, ts in words for t in ((w,) if w in ts and w in norm else ts)]
+        spans = match_spans(p.text, marked)
+        copy = self.copies.get(p.report_id)
+        others = sorted(
+            (c for c in self._siblings.get(copy.key(), ()) if c.id != p.report_id) if copy else (),
+            key=lambda c: c.rank()[2:],
+        )
+        return Hit(
+            *astuple(p),
+            score=score,
+            highlighted=highlight(p.text, spans),
+            matches=spans,
+            format=copy.format if copy else "",
+            also=tuple(Other(c.id, c.format) for c in others),
+            matched=held,
+            complete=len(held) == n_words,
+            cell=table_cell(p, marked),
+        )
+
+
+CANDIDATES = 200  # best BM25 passages re-ranked by how many query words they hold (their texts are fetched)
+COMMON_FRACTION = 0.2  # a word in more of the searched passages than this is too common to rank by
+
+
+def table_cell(p: IndexedPassage, terms: Sequence[str]) -> str:
+    """The cell a table-row hit cites: the column a query term names, else the row's last (总计)."""
+    if p.kind != "table_row" or not p.address:
+        return ""
+    table_id, row_id = p.address.split(".", 1)
+    layout = schema.LEGACY if table_id == "legacy" else schema.LAYOUTS["2019" if p.year in (2019, 2020) else "2021"]
+    try:
+        columns = layout.table(table_id).row(row_id).columns
+    except StopIteration:
+        return p.address
+    named = [c for c in columns if any(t in _fold(c.label) for t in terms)]
+    return f"{p.address}.{(named or columns)[-1 if not named else 0].id}"
+
+
+FACETS = ("year", "agency", "region", "section")
+
+
+def facet_counts(index: PassageIndex, positions: np.ndarray) -> dict[str, list[tuple[str | int, int]]]:
+    """How many of the passages at these positions each year, agency, region and section has, most first
+    (read from the index's per-passage arrays: no passage text is fetched)."""
+    counts: dict[str, Counter] = {f: Counter() for f in FACETS}
+    per_report = np.bincount(index.report_of[positions], minlength=len(index.reports)).tolist()
+    for report, n in zip(index.reports, per_report, strict=True):
+        for f in ("year", "agency", "region"):
+            value = getattr(report, f)
+            if n and value not in (None, ""):
+                counts[f][value] += n
+    per_section = np.bincount(index.section_of[positions], minlength=len(index.sections)).tolist()
+    counts["section"].update({s: n for s, n in zip(index.sections, per_section, strict=True) if n and s})
+    return {f: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0]))) for f, c in counts.items()}
 
 
 @dataclass

@@ -25,7 +25,8 @@ from assistant.domain.record import (
     Warning,
 )
 
-SCHEMA_VERSION = 4  # 2: typed warnings, derived, alternatives; 3: narrative facts; 4: OCR flag, confidence
+SCHEMA_VERSION = 5  # 2: typed warnings, derived, alternatives; 3: narrative facts; 4: OCR flag, confidence;
+# 5: passage kind (text, heading, table row) and a table row's address
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE INDEX IF NOT EXISTS reports_sha ON reports(sha256);
 CREATE TABLE IF NOT EXISTS passages (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, section TEXT,
-    text TEXT, start INTEGER, "end" INTEGER, page INTEGER, PRIMARY KEY (report_id, seq));
+    text TEXT, start INTEGER, "end" INTEGER, page INTEGER, kind TEXT, address TEXT, PRIMARY KEY (report_id, seq));
 CREATE TABLE IF NOT EXISTS figures (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, address TEXT, value REAL,
     uncertain INTEGER, note TEXT, line INTEGER, page INTEGER, "offset" INTEGER, label TEXT,
@@ -191,8 +192,11 @@ class Store:
             ),
         )
         db.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
-            [(report.id, i, p.section, p.text, p.start, p.end, p.page) for i, p in enumerate(report.passages)],
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (report.id, i, p.section, p.text, p.start, p.end, p.page, p.kind, p.address)
+                for i, p in enumerate(report.passages)
+            ],
         )
         rows = []
         for addr, f in report.figures.items():
@@ -267,7 +271,7 @@ class Store:
                 return None
             report = Report(**{k: r[k] for k in _META}, text=r["text"])
             report.passages = [
-                Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
+                Passage(p["section"], p["text"], p["start"], p["end"], p["page"], p["kind"], p["address"])
                 for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
             _fill(report, db, "WHERE report_id = ?", (report_id,))
@@ -293,7 +297,7 @@ class Store:
     def passages(self, report_id: str) -> list[Passage]:
         with closing(self._connect()) as db:
             return [
-                Passage(p["section"], p["text"], p["start"], p["end"], p["page"])
+                Passage(p["section"], p["text"], p["start"], p["end"], p["page"], p["kind"], p["address"])
                 for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
             ]
 
@@ -328,7 +332,8 @@ class Store:
         with closing(self._connect()) as db:
             for r in db.execute(
                 'SELECT p.report_id, r.title, r.agency, r.region, r.year, p.section, p.page, p.start, p."end", '
-                "p.text FROM passages p JOIN reports r ON r.id = p.report_id ORDER BY p.report_id, p.seq"
+                "p.text, p.kind, p.address FROM passages p JOIN reports r ON r.id = p.report_id "
+                "ORDER BY p.report_id, p.seq"
             ):
                 yield IndexedPassage(*r)
 

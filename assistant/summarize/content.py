@@ -70,7 +70,7 @@ class Content:
 
 
 def _span_text(report: Report, section: str) -> tuple[str, int]:
-    chosen = [p for p in report.passages if p.section == section]
+    chosen = [p for p in report.prose() if p.section == section]
     if not chosen:
         return "", 0
     start = chosen[0].start

@@ -101,9 +101,9 @@ def glosses(text: str, limit: int = 5) -> list[tuple[str, str]]:
 def narrative_passages(report: Report) -> list[Passage]:
     """The passages the narrative is read from: the three narrative sections, or, for a report without
     the standard layout (or without those headings), every passage."""
-    chosen = [p for p in report.passages if p.section in NARRATIVE_SECTIONS]
+    chosen = [p for p in report.prose() if p.section in NARRATIVE_SECTIONS]
     if report.layout is None or not chosen:
-        return list(report.passages)
+        return report.prose()
     return chosen
 
 

@@ -144,9 +144,9 @@ def build_app(service: Service) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.HTML(f"<h1 style='margin:.2rem 0'>{render.esc(TITLE)}</h1><div id='intro'>{INTRO}</div>")
         header = gr.HTML(elem_id="corpus-header")
-        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap"):  # every tab in sight on a phone too
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap") as tabs:  # every tab in sight on a phone too
             ask_scope = _ask_tab(service)
-            year, region, agency = _search_tab(service)
+            year, region, agency, search_inputs, (search, search_outputs) = _search_tab(service)
             report_pick, report_outputs = _reports_tab(service)
             data_outputs = _data_tab(service)
             _upload_tab(service)
@@ -169,15 +169,25 @@ def build_app(service: Service) -> gr.Blocks:
                 *(_view_values(view) if view else [""] * 6),
                 frame,
                 gr.DownloadButton(value=str(csv_path), visible=not frame.empty),
+                gr.DownloadButton(value=str(service.figures_json(True, "")), visible=not frame.empty),
                 *_charts(service),
             )
 
-        demo.load(
+        loaded = demo.load(
             on_load,
             None,
             [header, ask_scope, year, region, agency, report_pick, *report_outputs, *data_outputs],
             **_private(),
         )
+
+        def open_link(request: gr.Request) -> tuple:
+            """A link with ?q=… opens the Search tab with its query and filters, and runs it."""
+            values = from_link(dict(request.query_params)) if request else None
+            if values is None:
+                return (gr.Tabs(), *[gr.skip()] * (len(search_inputs) + len(search_outputs)))
+            return (gr.Tabs(selected="search"), *values, *search(*values))
+
+        loaded.then(open_link, None, [tabs, *search_inputs, *search_outputs], **_private())
     return demo
 
 
@@ -247,7 +257,8 @@ def _ask_tab(service: Service) -> gr.Dropdown:
     return scope
 
 
-def _search_tab(service: Service) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
+def _search_tab(service: Service) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown, list, Any]:
+    """The Search tab; returns the filters, the inputs a link fills and the search function."""
     with gr.Tab("检索 Search", id="search"):
         with gr.Row():
             query = gr.Textbox(
@@ -265,17 +276,46 @@ def _search_tab(service: Service) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown
             agency = gr.Dropdown(
                 label="机关 Agency", choices=[("全部 All agencies", ALL)], value=ALL, allow_custom_value=True
             )
+            fmt = gr.Dropdown(
+                label="格式 Format",
+                choices=[("每年一份 One copy per year", ALL)] + [(f.upper(), f) for f in service.formats()],
+                value=ALL,
+                elem_id="search-format",
+            )
             k = gr.Slider(1, 50, value=10, step=1, label="结果数 Number of results")
-        download = gr.DownloadButton("下载结果 CSV · Download the hits (CSV)", visible=False, elem_id="search-csv")
+        with gr.Row():
+            download = gr.DownloadButton("下载结果 CSV · Download the hits (CSV)", visible=False, elem_id="search-csv")
+            download_json = gr.DownloadButton("JSON", visible=False, elem_id="search-json")
         results = gr.HTML(elem_id="search-results")
 
-        def run(q: str, y: str, r: str, a: str, n: float) -> tuple[str, Any]:
-            html, path = service.search_html(q, int(y) if y else None, r or "", a or "", int(n))
-            return html, gr.DownloadButton(value=str(path) if path else None, visible=path is not None)
+        def run(q: str, y: str, r: str, a: str, f: str, n: float) -> tuple[str, Any, Any]:
+            html, path, json_path = service.search_html(q, int(y) if y else None, r or "", a or "", int(n), f or "")
+            return (
+                html,
+                gr.DownloadButton(value=str(path) if path else None, visible=path is not None),
+                gr.DownloadButton(value=str(json_path) if json_path else None, visible=json_path is not None),
+            )
 
-        go.click(run, [query, year, region, agency, k], [results, download], **_private())
-        query.submit(run, [query, year, region, agency, k], [results, download], **_private())
-    return year, region, agency
+        inputs = [query, year, region, agency, fmt, k]
+        go.click(run, inputs, [results, download, download_json], **_private())
+        query.submit(run, inputs, [results, download, download_json], **_private())
+    return year, region, agency, inputs, (run, [results, download, download_json])
+
+
+def from_link(params: dict[str, str]) -> list[Any] | None:
+    """The search inputs a link's query string gives (see ``service.search_link``), or None without ``q``."""
+    if not params.get("q"):
+        return None
+    year = params.get("year", "")
+    k = params.get("k", "10")
+    return [
+        params["q"],
+        year if year.isdigit() else ALL,
+        params.get("region", ""),
+        params.get("agency", ""),
+        params.get("format", ""),
+        int(k) if k.isdigit() else 10,
+    ]
 
 
 def _view_values(view: Any) -> list[str]:
@@ -369,6 +409,7 @@ def _data_tab(service: Service) -> list[Any]:
                 placeholder="例如 e.g. 结转 / carried / 平潭",
             )
             download = gr.DownloadButton("下载 CSV · Download CSV", elem_id="figures-csv")
+            download_json = gr.DownloadButton("JSON", elem_id="figures-json")
         table = gr.Dataframe(
             interactive=False,
             wrap=True,
@@ -391,13 +432,18 @@ def _data_tab(service: Service) -> list[Any]:
             ],
         )
 
-        def refresh(one_per_year: bool, text: str) -> tuple[Any, Any]:
+        def refresh(one_per_year: bool, text: str) -> tuple[Any, Any, Any]:
             frame, path = service.figures(one_per_year, text or "")
-            return frame, gr.DownloadButton(value=str(path), visible=not frame.empty)
+            json_path = service.figures_json(one_per_year, text or "")
+            return (
+                frame,
+                gr.DownloadButton(value=str(path), visible=not frame.empty),
+                gr.DownloadButton(value=str(json_path), visible=not frame.empty),
+            )
 
-        one.change(refresh, [one, contains], [table, download], **_private())
-        contains.submit(refresh, [one, contains], [table, download], **_private())
-    return [table, download, outcomes, received, appeals]
+        one.change(refresh, [one, contains], [table, download, download_json], **_private())
+        contains.submit(refresh, [one, contains], [table, download, download_json], **_private())
+    return [table, download, download_json, outcomes, received, appeals]
 
 
 def _upload_tab(service: Service) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -244,6 +245,29 @@ def write_frame_csv(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
     path = Path(folder) / f"{safe_name(stem)}.csv"
     frame.to_csv(path, index=False, encoding="utf-8-sig")
     return path
+
+
+def write_frame_json(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
+    """The frame as a JSON list of objects keyed by the store's column names; numbers as the store holds them."""
+    path = Path(folder) / f"{safe_name(stem)}.json"
+    store_name = {header: name for name, header in FIGURE_COLUMNS.items()}
+    keys = [store_name.get(c, c) for c in frame.columns]
+    rows = [
+        {
+            k: (None if v is pd.NA or (isinstance(v, float) and v != v) else _plain(v))
+            for k, v in zip(keys, row, strict=True)
+        }
+        for row in frame.itertuples(index=False)
+    ]
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def _plain(value: object) -> object:
+    """numpy and pandas scalars as Python numbers (an Int64 year as an int), a missing value as None."""
+    if value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def safe_name(text: str, limit: int = 40) -> str:

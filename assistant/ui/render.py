@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from assistant.answer import Answer
 from assistant.answer.answer import AnswerKind
 from assistant.domain import schema
 from assistant.domain.record import Citation, Report, Warning, WarningKind
 from assistant.present.terminal import TableView
-from assistant.search.searcher import Hit, highlight_html
+from assistant.search.searcher import Hit, QueryWarning, highlight_html
 from assistant.summarize import Summary
 from assistant.summarize.render import summary_body
 
@@ -150,12 +150,36 @@ def _snippet(text: str, spans: Sequence[tuple[int, int]], width: int = 130, most
     return " ".join(out).replace("\n", " ")
 
 
-def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
+def facets_html(facets: Mapping[str, Sequence[tuple[str | int, int]]]) -> str:
+    """Hit counts by year, agency, region and section."""
+    names = {"year": "年度 Year", "agency": "机关 Agency", "region": "地区 Region", "section": "部分 Section"}
+    rows = []
+    for facet, values in facets.items():
+        if not values:
+            continue
+        shown = " · ".join(
+            f"{esc(section_name(str(v)) if facet == 'section' else str(v))} <b>{n}</b>" for v, n in values
+        )
+        rows.append(f"<tr><th>{esc(names.get(facet, facet))}</th><td>{shown}</td></tr>")
+    return f'<table class="meta facets">{"".join(rows)}</table>' if rows else ""
+
+
+def hits_html(
+    query: str,
+    hits: Iterable[Hit],
+    terms: Sequence[str],
+    warnings: Iterable[QueryWarning] = (),
+    facets: Mapping[str, Sequence[tuple[str | int, int]]] | None = None,
+    link: str = "",
+) -> str:
     hits = list(hits)
     head = (
         f'<div class="hits-head">{len(hits)} 条结果 results for “{esc(query)}”'
-        f" · 检索词 terms: {esc(' '.join(terms)) or '—'}</div>"
+        f" · 检索词 terms: {esc(' '.join(terms)) or '—'}"
+        + (f' · <a href="{esc(link)}" class="search-link">本次检索的链接 link to this search</a>' if link else "")
+        + "</div>"
     )
+    head += "".join(f'<div class="ui-note search-warning">{esc(w.message)}</div>' for w in warnings)
     if not hits:
         return head + note_html(
             "没有匹配的段落。换个说法或放宽筛选条件。\nNo passage matches: try other words or fewer filters."
@@ -169,8 +193,10 @@ def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
                 h.region,
                 f"{h.year}年" if h.year else "",
                 section_name(h.section),
+                f"表格单元格 table cell {h.cell}" if h.cell else "",
                 f"第{h.page}页 p. {h.page}" if h.page else "",
                 f"score {h.score:.2f}",
+                h.also_as,
             )
             if x
         )
@@ -185,7 +211,7 @@ def hits_html(query: str, hits: Iterable[Hit], terms: Sequence[str]) -> str:
             f'<div class="hit-meta">{esc(meta)}</div><div class="hit-text">{_snippet(h.text, h.matches)}'
             f"</div>{full}</li>"
         )
-    return head + '<ol class="hits">' + "".join(items) + "</ol>"
+    return head + '<ol class="hits">' + "".join(items) + "</ol>" + facets_html(facets or {})
 
 
 # ---------------------------------------------------------------- one report

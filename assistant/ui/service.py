@@ -10,6 +10,7 @@ is parsed in memory and asked about on the spot.
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import shutil
 import tempfile
@@ -18,17 +19,20 @@ import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 
 from assistant.answer import Answer, ask
 from assistant.answer.engine import corpus_searcher
 from assistant.cli.search import write_csv
+from assistant.domain.canonical import FORMAT_PREFERENCE, Copy, counted
+from assistant.domain.names import agency_key
 from assistant.domain.record import Report
 from assistant.extract.report import parse_file
 from assistant.present.terminal import table_views
 from assistant.read import IngestError, Limits
-from assistant.search.searcher import Hit, Searcher
+from assistant.search.searcher import Filters, Hit, Searcher, SearchResult
 from assistant.store.cache import snapshot
 from assistant.store.database import Store
 from assistant.ui import data, render
@@ -41,6 +45,23 @@ EMPTY_CORPUS = (
     "The corpus store is empty: run `make run` or `assistant ingest` first. You can still upload a "
     "report in the Upload tab and ask about it."
 )
+
+
+def also_as(formats: list[str]) -> str:
+    """' · also as PDF · DOCX · TXT' (or '' for a report stored once)."""
+    return " · also as " + " · ".join(f.upper() for f in formats) if formats else ""
+
+
+SEARCH_PARAMS = ("q", "year", "region", "agency", "format", "k")
+
+
+def search_link(
+    query: str, year: int | None = None, region: str = "", agency: str = "", format: str = "", k: int = 10
+) -> str:
+    """The app's link that reproduces a search (query and filters in the query string)."""
+    values = {"q": query, "year": year or "", "region": region, "agency": agency, "format": format}
+    params = {key: v for key, v in values.items() if v} | ({"k": k} if k != 10 else {})
+    return "?" + urlencode(params)
 
 
 @dataclass
@@ -93,13 +114,31 @@ class Service:
     def empty(self) -> bool:
         return not snapshot(self.store).reports
 
+    def counted_reports(self) -> list[dict]:
+        """One stored copy per agency-year, the one that counts (see assistant.domain.canonical), each with
+        ``also``: the formats of its other copies, nearest the original first."""
+        copies = {c.id: c for c in self.store.copies()}
+        keep = {c.id for c in counted(copies.values())}
+        others: dict[tuple, list[Copy]] = {}
+        for c in copies.values():
+            others.setdefault(c.key(), []).append(c)
+        out = []
+        for r in self.reports():
+            if r["id"] not in keep:
+                continue
+            c = copies[r["id"]]
+            rest = sorted((o for o in others[c.key()] if o.id != c.id), key=lambda o: o.rank()[2:])
+            out.append({**r, "also": [o.format for o in rest]})
+        return out
+
     def report_choices(self) -> list[tuple[str, str]]:
-        """(label, id) of every stored report, for the pickers."""
-        return [(data.report_label(r), r["id"]) for r in self.reports()]
+        """(label, id) of each agency-year's counted copy, for the pickers: its title, the agency's English name
+        and year, its file, and its other formats ('… (id) · also as PDF · TXT')."""
+        return [(f"{data.report_label(r)}{also_as(r['also'])}", r["id"]) for r in self.counted_reports()]
 
     def default_report(self) -> str | None:
         """The report the Reports tab opens with: the newest one with standard tables."""
-        rows = self.reports()
+        rows = self.counted_reports()
         with_tables = [r for r in rows if r["layout"]]
         pick = max(with_tables or rows, key=lambda r: (r["year"] or 0, r["format"] == "html"), default=None)
         return pick["id"] if pick else None
@@ -108,9 +147,13 @@ class Service:
         counts = self.store.counts()
         if not counts["reports"]:
             return render.error_html(EMPTY_CORPUS)
-        agencies = {r["agency"] for r in self.reports()}
+        reports = self.counted_reports()
+        agencies = {agency_key(r["agency"]) for r in reports}
+        copies = counts["reports"] - len(reports)
         return render.note_html(
-            f"语料库 Corpus: {counts['reports']} 份报告 reports · "
+            f"语料库 Corpus: {len(reports)} 份报告 reports"
+            + (f" (另有 {copies} 份其他格式副本 plus {copies} copies in other formats)" if copies else "")
+            + " · "
             f"{len(agencies)} 个机关 agencies · {counts['figures']} 个数字 figures · "
             f"{counts['passages']} 个段落 passages"
         )
@@ -148,34 +191,51 @@ class Service:
 
     # ---------------------------------------------------------------- search
     def search(
-        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
+        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10, format: str = ""
     ) -> tuple[list[Hit], list[str]]:
-        searcher = self.searcher()
-        hits = searcher.search(query, year=year, region=region or None, agency=agency or None, k=max(1, int(k)))
-        return hits, searcher.query_terms(query)
+        result = self.search_result(query, year, region, agency, k, format)
+        return result.hits, result.terms
+
+    def search_result(
+        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10, format: str = ""
+    ) -> SearchResult:
+        """The search with its warnings and facets (as ``assistant search --json``)."""
+        filters = Filters(year, region or None, agency or None, format or None)
+        return self.searcher().run(query, filters, k=max(1, int(k)))
 
     def search_html(
-        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
-    ) -> tuple[str, Path | None]:
-        """The hits as escaped HTML with the query terms marked, and a CSV file of them (None for no hit)."""
+        self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10, format: str = ""
+    ) -> tuple[str, Path | None, Path | None]:
+        """The hits as escaped HTML (warnings, facets and a link that reproduces the search), and CSV and
+        JSON files of them (None for no hit)."""
         query = (query or "").strip()
         if not query:
-            return render.note_html("请输入检索词。Please type what to search for."), None
+            return render.note_html("请输入检索词。Please type what to search for."), None, None
         if self.empty():
-            return render.error_html(EMPTY_CORPUS), None
-        hits, terms = self.search(query, year, region, agency, k)
-        if not hits:
-            return render.hits_html(query, hits, terms), None
-        path = self.fresh_folder() / f"search-{data.safe_name(query)}.csv"
+            return render.error_html(EMPTY_CORPUS), None, None
+        result = self.search_result(query, year, region, agency, k, format)
+        link = search_link(query, year, region, agency, format, k)
+        html = render.hits_html(query, result.hits, result.terms, result.warnings, result.facets, link)
+        if not result.hits:
+            return html, None, None
+        folder = self.fresh_folder()
+        path = folder / f"search-{data.safe_name(query)}.csv"
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-            write_csv(hits, fh)
-        return render.hits_html(query, hits, terms), path
+            write_csv(result.hits, fh)
+        json_path = folder / f"search-{data.safe_name(query)}.json"
+        json_path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        return html, path, json_path
 
     def fresh_folder(self) -> Path:
         """A new folder under the app's temporary folder (one per download, so names can repeat)."""
         folder = self.tmp / uuid.uuid4().hex
         folder.mkdir()
         return folder
+
+    def formats(self) -> list[str]:
+        """The formats stored, nearest the original first (for the search's format filter)."""
+        stored = {r["format"] for r in self.reports()}
+        return [f for f in FORMAT_PREFERENCE if f in stored]
 
     def filter_choices(self) -> tuple[list[int], list[str], list[str]]:
         """Years, regions and agencies of the stored reports, for the search filters."""
@@ -237,6 +297,13 @@ class Service:
         """All figures (filtered) and a CSV file of them."""
         frame = data.figures_frame(self.store, one_per_year, contains)
         return frame, data.write_frame_csv(
+            frame, self.fresh_folder(), f"figures-{contains}" if contains.strip() else "figures"
+        )
+
+    def figures_json(self, one_per_year: bool = True, contains: str = "") -> Path:
+        """The same figures as a JSON file: one object per figure, counts as integers."""
+        frame = data.figures_frame(self.store, one_per_year, contains)
+        return data.write_frame_json(
             frame, self.fresh_folder(), f"figures-{contains}" if contains.strip() else "figures"
         )
 
