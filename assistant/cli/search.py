@@ -15,6 +15,7 @@ from typing import TextIO
 
 from assistant.cli import options
 from assistant.cli.options import add_json, add_store
+from assistant.present import safe
 from assistant.search.bm25 import IndexUnusable
 from assistant.search.searcher import Corpus, Hit, store_corpus
 
@@ -83,8 +84,12 @@ def run_search(
         if args.csv == "-":
             write_csv(hits, out)
         else:
-            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
-                write_csv(hits, fh)
+            try:
+                with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                    write_csv(hits, fh)
+            except OSError as exc:
+                print(f"search: cannot write the CSV file {args.csv} ({exc.strerror or exc})", file=sys.stderr)
+                return 2
     if args.json:
         json.dump([h.to_dict() for h in hits], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -97,7 +102,8 @@ def write_csv(hits: list[Hit], fh: TextIO) -> None:
     w = csv.DictWriter(fh, fieldnames=CSV_FIELDS, extrasaction="ignore")
     w.writeheader()
     for rank, h in enumerate(hits, 1):
-        w.writerow({"rank": rank, **h.to_dict(), "score": f"{h.score:.6f}"})
+        row = {"rank": rank, **h.to_dict(), "score": f"{h.score:.6f}"}
+        w.writerow({k: safe.csv_cell(v) for k, v in row.items()})
 
 
 def print_hits(hits: list[Hit], out: TextIO, terms: list[str]) -> None:

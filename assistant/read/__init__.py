@@ -72,7 +72,8 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
 
 
 def _sniff(path: Path) -> str:
-    head = path.read_bytes()[:2048]
+    with path.open("rb") as fh:
+        head = fh.read(2048)
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK"):
