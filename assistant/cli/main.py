@@ -93,7 +93,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     counts = store.counts()
     total = len(summary.added) + len(summary.unchanged) + len(summary.failed)
     print(
-        f"{total} file{'' if total == 1 else 's'}: ingested {len(summary.added)} new or changed, {len(summary.unchanged)} unchanged, "
+        f"{total} file{'' if total == 1 else 's'}: ingested {len(summary.added)} new or changed, "
+        f"{len(summary.unchanged)} unchanged, "
         f"{len(summary.failed)} failed; the store {store.path} holds {counts['reports']} reports, "
         f"{counts['passages']} passages, {counts['figures']} figures, {counts['warnings']} warnings"
     )
