@@ -40,6 +40,7 @@ SETTINGS: dict[str, Setting] = {
             "ocr_cache", "", "ASSISTANT_OCR_CACHE", "folder of cached OCR pages (default: ocr-cache/ beside the store)"
         ),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
+        Setting("max_sessions", "200", "ASSISTANT_MAX_SESSIONS", "app sessions kept in memory (oldest dropped)"),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
     )
@@ -66,6 +67,15 @@ def number(key: str) -> float:
 def workers() -> int:
     n = int(number("workers"))
     return n if n > 0 else max(1, os.cpu_count() or 1)
+
+
+def overlong(text: str, what: str = "query") -> str | None:
+    """The one line refusing a question or query over ``max_question_chars``, naming how to raise it; or None."""
+    limit = int(number("max_question_chars"))
+    if len(text) <= limit:
+        return None
+    env = SETTINGS["max_question_chars"].env
+    return f"the {what} is {len(text):,} characters, over the limit of {limit:,} (raise it with ${env})"
 
 
 def default_store() -> Path:

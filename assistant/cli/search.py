@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from assistant import config
 from assistant.cli import options
 from assistant.cli.options import add_json, add_store
 from assistant.present import safe
@@ -70,6 +71,10 @@ def run_search(
     out = out or sys.stdout
     if args.k < 1:
         print("search: -k must be at least 1", file=sys.stderr)
+        return 2
+    refusal = config.overlong(args.query)
+    if refusal:
+        print(f"search: {refusal}", file=sys.stderr)
         return 2
     try:
         searcher = corpus(args).searcher()

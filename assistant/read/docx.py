@@ -271,8 +271,6 @@ def _cell_text(tc: etree._Element, budget: CellBudget) -> str:
             parts.extend(" ".join(row) for row in _table_rows(child, budget))
         elif child.tag in (_w("sdt"), _w("customXml")):
             parts.append(
-                _cell_text(
-                    child.find(_w("sdtContent")) if child.find(_w("sdtContent")) is not None else child, budget
-                )
+                _cell_text(child.find(_w("sdtContent")) if child.find(_w("sdtContent")) is not None else child, budget)
             )
     return join_wrapped(parts)

@@ -16,6 +16,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant import config
 from assistant.ui import compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
 
@@ -510,6 +511,7 @@ def launch(
         head=HEAD,
         show_error=True,
         max_file_size="50mb",
+        state_session_capacity=int(config.number("max_sessions")),  # bounded memory: oldest sessions go
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
         quiet=False,

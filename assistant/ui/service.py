@@ -2,9 +2,9 @@
 
 Everything goes through the same functions as the CLI (``assistant.answer.ask``, the corpus
 searcher, ``assistant.present.terminal.table_views``, ``assistant.summarize``,
-``assistant.extract.report.parse_file``); this module only turns their results into escaped HTML,
+``assistant.extract.isolated.parse_isolated``); this module only turns their results into escaped HTML,
 data frames and CSV files. Nothing here writes to the corpus store or its index: an uploaded file
-is parsed in memory and asked about on the spot.
+is parsed in a separate limited process and asked about on the spot.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from assistant import config
 from assistant.answer import Answer, ask
 from assistant.answer.engine import corpus_searcher
 from assistant.cli.search import write_csv
 from assistant.domain.record import Report
-from assistant.extract.report import parse_file
+from assistant.extract.isolated import parse_isolated
 from assistant.present.terminal import table_views
 from assistant.read import IngestError, Limits
 from assistant.search.searcher import Hit, Searcher
@@ -146,6 +147,10 @@ class Service:
     def search(
         self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10
     ) -> tuple[list[Hit], list[str]]:
+        """The hits and the query's terms; ValueError (one line naming the limit) for an overlong query."""
+        refusal = config.overlong(query)
+        if refusal:
+            raise ValueError(refusal)
         searcher = self.searcher()
         hits = searcher.search(query, year=year, region=region or None, agency=agency or None, k=max(1, int(k)))
         return hits, searcher.query_terms(query)
@@ -159,7 +164,10 @@ class Service:
             return render.note_html("请输入检索词。Please type what to search for."), None
         if not self.store.counts()["reports"]:
             return render.error_html(EMPTY_CORPUS), None
-        hits, terms = self.search(query, year, region, agency, k)
+        try:
+            hits, terms = self.search(query, year, region, agency, k)
+        except ValueError as exc:
+            return render.error_html(str(exc)), None
         if not hits:
             return render.hits_html(query, hits, terms), None
         path = self.fresh_folder() / f"search-{data.safe_name(query)}.csv"
@@ -245,8 +253,8 @@ class Service:
                 "Upload a report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image)."
             )
         name = Path(path).name
-        try:
-            report = parse_file(path, self.limits, report_id=f"upload:{name}")
+        try:  # in its own memory- and time-limited process: a hostile file cannot take the app with it
+            report = parse_isolated(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
             return None, render.error_html(
                 f"无法读取这个文件 This file cannot be read: {name}\n"
