@@ -56,7 +56,14 @@ def _limit_memory(extra: int) -> None:
     """Let the address space grow by ``extra`` bytes beyond what this process has mapped now."""
     with open("/proc/self/statm") as fh:
         mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    resource.setrlimit(resource.RLIMIT_AS, (mapped + extra, resource.RLIM_INFINITY))
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _peak() -> int:
+    """The most memory (resident set) this process has held, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _child(conn: Connection, job: Job, limits: Limits) -> None:
@@ -73,9 +80,10 @@ def _child(conn: Connection, job: Job, limits: Limits) -> None:
     except IngestError as exc:
         result = exc
     try:
-        conn.send(result)
+        conn.send((result, _peak()))
     except (MemoryError, OverflowError, ValueError) as exc:  # a result too large to hand back
-        conn.send(IngestError(job.path, f"the parsed report is too large to hand back ({type(exc).__name__})"))
+        why = f"the parsed report is too large to hand back ({type(exc).__name__})"
+        conn.send((IngestError(job.path, why), _peak()))
     conn.close()
 
 
@@ -94,6 +102,15 @@ def _timeout(job: Job, limits: Limits) -> IngestError:
     )
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """What became of one job: its report or the reason it failed, and the most memory its process held."""
+
+    job: Job
+    result: Report | IngestError
+    peak: int | None = None  # bytes; None when the process died or was stopped before it could say
+
+
 @dataclass
 class _Running:
     job: Job
@@ -110,28 +127,28 @@ def _start(job: Job, limits: Limits) -> _Running:
     return _Running(job, process, receive, time.monotonic() + limits.max_seconds)
 
 
-def _finish(run: _Running, limits: Limits) -> Report | IngestError | None:
-    """The child's result once it has one, or None while it is still parsing in time."""
+def _finish(run: _Running, limits: Limits) -> Parsed | None:
+    """The child's outcome once it has one, or None while it is still parsing in time."""
     if run.conn.poll():
         try:
-            result = run.conn.recv()
+            result, peak = run.conn.recv()
         except (EOFError, OSError):  # died before or while handing its result back
             run.process.join()
-            return _death(run.job, run.process.exitcode)
+            return Parsed(run.job, _death(run.job, run.process.exitcode))
         run.process.join()
-        return result
+        return Parsed(run.job, result, peak)
     if not run.process.is_alive():
         run.process.join()
-        return _death(run.job, run.process.exitcode)
+        return Parsed(run.job, _death(run.job, run.process.exitcode))
     if time.monotonic() >= run.deadline:
         run.process.kill()
         run.process.join()
-        return _timeout(run.job, limits)
+        return Parsed(run.job, _timeout(run.job, limits))
     return None
 
 
-def parse_each(jobs: Iterable[Job], limits: Limits, workers: int = 1) -> Iterator[tuple[Job, Report | IngestError]]:
-    """(job, report or the reason it failed) for every job, as each finishes, ``workers`` at a time."""
+def parse_each(jobs: Iterable[Job], limits: Limits, workers: int = 1) -> Iterator[Parsed]:
+    """What became of every job, as each finishes, ``workers`` at a time."""
     pending = deque(jobs)
     running: list[_Running] = []
     try:
@@ -141,11 +158,11 @@ def parse_each(jobs: Iterable[Job], limits: Limits, workers: int = 1) -> Iterato
             timeout = max(0.0, min(r.deadline for r in running) - time.monotonic())
             wait([r.conn for r in running] + [r.process.sentinel for r in running], timeout)
             for run in list(running):
-                result = _finish(run, limits)
-                if result is not None:
+                parsed = _finish(run, limits)
+                if parsed is not None:
                     running.remove(run)
                     run.conn.close()
-                    yield run.job, result
+                    yield parsed
     finally:  # the caller stopped early (or was interrupted): no parser is left running
         for run in running:
             run.process.kill()
@@ -156,7 +173,7 @@ def parse_each(jobs: Iterable[Job], limits: Limits, workers: int = 1) -> Iterato
 def parse_isolated(path: Path | str, limits: Limits | None = None, report_id: str | None = None) -> Report:
     """:func:`assistant.extract.report.parse_file` in its own limited process; raises IngestError."""
     path = Path(path)
-    [(_, result)] = parse_each([Job(path, report_id or path.name)], limits or Limits())
-    if isinstance(result, IngestError):
-        raise result
-    return result
+    [parsed] = parse_each([Job(path, report_id or path.name)], limits or Limits())
+    if isinstance(parsed.result, IngestError):
+        raise parsed.result
+    return parsed.result

@@ -101,7 +101,8 @@ def ingest(
     if not jobs:
         return summary
     bar = tqdm(total=len(jobs), desc="ingest", unit="file", disable=not progress)
-    for job, result in parse_each(jobs, limits, workers):
+    for parsed in parse_each(jobs, limits, workers):
+        job, result = parsed.job, parsed.result
         bar.update()
         if isinstance(result, IngestError):
             fail(job.path, result.reason)
