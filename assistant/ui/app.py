@@ -502,6 +502,8 @@ def launch(
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
+    sessions = int(config.number("max_sessions"))
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(sessions))  # the queue's per-event records, bounded
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
     demo.launch(
         server_name=host,
@@ -511,7 +513,7 @@ def launch(
         head=HEAD,
         show_error=True,
         max_file_size="50mb",
-        state_session_capacity=int(config.number("max_sessions")),  # bounded memory: oldest sessions go
+        state_session_capacity=sessions,  # bounded memory: the oldest sessions are dropped
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
         quiet=False,
