@@ -243,7 +243,10 @@ def _values(store: Store, report_id: str) -> dict[str, float | int | None]:
 def write_frame_csv(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
     """The frame as UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese right)."""
     path = Path(folder) / f"{safe_name(stem)}.csv"
-    frame.map(safe.csv_cell).to_csv(path, index=False, encoding="utf-8-sig")
+    cells = frame.copy()
+    for col in [c for c in cells.columns if not pd.api.types.is_numeric_dtype(cells[c])]:  # 154 stays 154
+        cells[col] = pd.Series([safe.csv_cell(v) for v in cells[col]], index=cells.index, dtype=object)
+    cells.to_csv(path, index=False, encoding="utf-8-sig")
     return path
 
 
