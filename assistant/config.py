@@ -28,6 +28,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("eval_set", "tests/qa_eval.json", "ASSISTANT_EVAL_SET", "the question set of `evaluate`"),
         Setting("max_mb", "50", "ASSISTANT_MAX_MB", "refuse files larger than this many MiB"),
         Setting("max_pages", "300", "ASSISTANT_MAX_PAGES", "refuse PDFs with more pages"),
+        Setting("max_memory_mb", "2048", "ASSISTANT_MAX_MEMORY_MB", "memory the parser of one file may take, in MiB"),
+        Setting("max_seconds", "900", "ASSISTANT_MAX_SECONDS", "stop parsing one file after this many s"),
+        Setting("max_cells", "200000", "ASSISTANT_MAX_CELLS", "refuse files whose tables hold more cells"),
+        Setting("max_chars", "20000000", "ASSISTANT_MAX_CHARS", "refuse files with more characters of text"),
         Setting("max_question_chars", "2000", "ASSISTANT_MAX_QUESTION", "refuse longer questions and queries"),
         Setting("max_ocr_pages", "30", "ASSISTANT_MAX_OCR_PAGES", "refuse files with more pages to read by OCR"),
         Setting("max_ocr_seconds", "600", "ASSISTANT_MAX_OCR_SECONDS", "give up OCR of one file after this many s"),
@@ -36,6 +40,7 @@ SETTINGS: dict[str, Setting] = {
             "ocr_cache", "", "ASSISTANT_OCR_CACHE", "folder of cached OCR pages (default: ocr-cache/ beside the store)"
         ),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
+        Setting("max_sessions", "200", "ASSISTANT_MAX_SESSIONS", "app sessions kept in memory (oldest dropped)"),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
     )
@@ -62,6 +67,15 @@ def number(key: str) -> float:
 def workers() -> int:
     n = int(number("workers"))
     return n if n > 0 else max(1, os.cpu_count() or 1)
+
+
+def overlong(text: str, what: str = "query") -> str | None:
+    """The one line refusing a question or query over ``max_question_chars``, naming how to raise it; or None."""
+    limit = int(number("max_question_chars"))
+    if len(text) <= limit:
+        return None
+    env = SETTINGS["max_question_chars"].env
+    return f"the {what} is {len(text):,} characters, over the limit of {limit:,} (raise it with ${env})"
 
 
 def default_store() -> Path:

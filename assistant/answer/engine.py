@@ -53,7 +53,7 @@ def ask(
     A ``report`` parsed on the spot needs no store: without one, nothing is read or written on disk."""
     if store is None and report is None:
         store = Store()
-    lang = detect(question)
+    lang = detect(question[: int(config.number("max_question_chars")) + 1])  # an overlong one is refused below
     if report is None and report_id is not None:
         report = snapshot(store).reports.get(report_id)
         if report is None:

@@ -16,9 +16,15 @@ from assistant.cli.search import add_search_parser
 from assistant.cli.summarize import add_parser as add_summarize_parser
 from assistant.domain import numbers
 from assistant.domain.record import Report
+from assistant.present import safe
 from assistant.present.terminal import as_text, table_views, width
 from assistant.read import IngestError
-from assistant.store.database import Store
+from assistant.store.database import Store, StoreError
+
+
+def say(text: str = "") -> None:
+    """Print report text to the terminal without its escape sequences or control characters."""
+    print(safe.terminal(text))
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
@@ -30,22 +36,22 @@ def cmd_facts(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(report.facts(), ensure_ascii=False, indent=1))
+        print(json.dumps(report.facts(), ensure_ascii=False, indent=1))  # JSON escapes controls
         return 0
-    print(report.title)
-    print(
+    say(report.title)
+    say(
         f"agency 机关: {report.agency} · region 地区: {report.region} · year 年度: {report.year} · "
         f"layout 格式: {report.layout or 'none (before 2019)'} · {report.format}"
     )
     for view in table_views(report):
-        print()
-        print(as_text(view))
+        say()
+        say(as_text(view))
     print_narrative(report)
     if report.warnings:
-        print("\nwarnings 提示:")
+        say("\nwarnings 提示:")
         for w in report.warnings:
-            print(f"  - {w}")
-    print("\n— missing 未给出 · ? uncertain 存疑 · * derived from the table arithmetic 由勾稽关系推出")
+            say(f"  - {w}")
+    say("\n— missing 未给出 · ? uncertain 存疑 · * derived from the table arithmetic 由勾稽关系推出")
     return 0
 
 
@@ -64,17 +70,17 @@ def _pad(text: str, n: int) -> str:
 def print_narrative(report: Report) -> None:
     """The quantities the narrative states, then where they agree or not with the tables."""
     if report.narrative_facts:
-        print("\n叙述中的数字 · Numbers stated in the narrative")
+        say("\n叙述中的数字 · Numbers stated in the narrative")
         for f in report.narrative_facts:
             amount = f"{_APPROX_ZH.get(f.approximate or '', '')}{numbers.exact(f.value)} {f.unit}"
             name = f" ({f.english})" if f.english else ""
-            print(f"  {_pad(amount, 22)}{f.measure}{name} · {f.section} · {f.start}–{f.end}")
+            say(f"  {_pad(amount, 22)}{f.measure}{name} · {f.section} · {f.start}–{f.end}")
     if report.narrative_checks:
-        print("\n叙述与表格 · Narrative against the tables")
+        say("\n叙述与表格 · Narrative against the tables")
         for c in report.narrative_checks:
             table = "—" if c.table_value is None else numbers.exact(c.table_value)
             verdict = "一致 agrees" if c.agrees else f"不一致 differs: table 表格 {table}"
-            print(f"  {_pad(c.measure, 40)}{numbers.exact(c.narrative_value)} vs {c.address}: {verdict}")
+            say(f"  {_pad(c.measure, 40)}{numbers.exact(c.narrative_value)} vs {c.address}: {verdict}")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -84,10 +90,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [config.path("corpus")]
     summary = ingest(paths, store, options.limits(args), progress=not args.quiet)
     for path, reason in summary.failed:
-        print(f"error: {path}: {reason}", file=sys.stderr)
+        print(safe.terminal(f"error: {path}: {reason}"), file=sys.stderr)
     counts = store.counts()
+    total = len(summary.added) + len(summary.unchanged) + len(summary.failed)
     print(
-        f"ingested {len(summary.added)} new or changed, {len(summary.unchanged)} unchanged, "
+        f"{total} file{'' if total == 1 else 's'}: ingested {len(summary.added)} new or changed, "
+        f"{len(summary.unchanged)} unchanged, "
         f"{len(summary.failed)} failed; the store {store.path} holds {counts['reports']} reports, "
         f"{counts['passages']} passages, {counts['figures']} figures, {counts['warnings']} warnings"
     )
@@ -157,10 +165,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0
-    print(answer.answer)
+    say(answer.answer)
     for i, c in enumerate(answer.citations, 1):
-        print(f"  [{i}] {c.title} · {c.label}{' · ' + c.location if c.location else ''}")
-        print(f"      {' '.join(c.text.split())[:200]}")
+        say(f"  [{i}] {c.title} · {c.label}{' · ' + c.location if c.location else ''}")
+        say(f"      {' '.join(c.text.split())[:200]}")
     return 0
 
 
@@ -280,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except StoreError as exc:  # a folder, a file that is no database, a damaged store: one line, untouched
+        print(f"error: store {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # the reader went away (`assistant ask … | head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

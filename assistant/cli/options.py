@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -20,31 +21,42 @@ def add_store(p: argparse.ArgumentParser) -> None:
     )
 
 
+def positive(kind: type[int] | type[float]):
+    """An argparse type: a finite number above zero (``nan``, ``inf`` and 0 get one clear line)."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value) or value <= 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number above 0")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+_LIMITS = (  # flag, setting, type
+    ("--max-mb", "max_mb", float),
+    ("--max-pages", "max_pages", int),
+    ("--max-ocr-pages", "max_ocr_pages", int),
+    ("--max-ocr-seconds", "max_ocr_seconds", float),
+    ("--max-memory-mb", "max_memory_mb", float),
+    ("--max-seconds", "max_seconds", float),
+    ("--max-cells", "max_cells", int),
+    ("--max-chars", "max_chars", int),
+)
+
+
 def add_limits(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--max-mb",
-        type=float,
-        default=config.number("max_mb"),
-        help=f"{config.SETTINGS['max_mb'].help} (default {config.get('max_mb')})",
-    )
-    p.add_argument(
-        "--max-pages",
-        type=int,
-        default=int(config.number("max_pages")),
-        help=f"{config.SETTINGS['max_pages'].help} (default {config.get('max_pages')})",
-    )
-    p.add_argument(
-        "--max-ocr-pages",
-        type=int,
-        default=int(config.number("max_ocr_pages")),
-        help=f"{config.SETTINGS['max_ocr_pages'].help} (default {config.get('max_ocr_pages')})",
-    )
-    p.add_argument(
-        "--max-ocr-seconds",
-        type=float,
-        default=config.number("max_ocr_seconds"),
-        help=f"{config.SETTINGS['max_ocr_seconds'].help} (default {config.get('max_ocr_seconds')})",
-    )
+    for flag, key, kind in _LIMITS:
+        p.add_argument(
+            flag,
+            type=positive(kind),
+            default=kind(config.number(key)),
+            help=f"{config.SETTINGS[key].help} (default {config.get(key)})",
+        )
     p.add_argument(
         "--ocr-engine",
         choices=("rapidocr", "tesseract"),
@@ -67,6 +79,10 @@ def limits(args: argparse.Namespace) -> Limits:
         max_pages=args.max_pages,
         max_ocr_pages=args.max_ocr_pages,
         max_ocr_seconds=args.max_ocr_seconds,
+        max_memory=int(args.max_memory_mb * 2**20),
+        max_seconds=args.max_seconds,
+        max_cells=args.max_cells,
+        max_chars=args.max_chars,
         ocr_engine=args.ocr_engine,
         ocr_cache=config.ocr_cache(getattr(args, "store", None)),
         progress=not getattr(args, "quiet", False),

@@ -13,9 +13,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from assistant import config
 from assistant.cli import options
 from assistant.cli.options import add_json, add_store
 from assistant.domain.canonical import FORMAT_PREFERENCE
+from assistant.present import safe
 
 if TYPE_CHECKING:
     from assistant.search.searcher import Corpus, Hit, SearchResult
@@ -85,6 +87,10 @@ def run_search(
     if args.k < 1:
         print("search: -k must be at least 1", file=sys.stderr)
         return 2
+    refusal = config.overlong(args.query)
+    if refusal:
+        print(f"search: {refusal}", file=sys.stderr)
+        return 2
     from assistant.search.bm25 import IndexUnusable
 
     try:
@@ -103,8 +109,12 @@ def run_search(
         if args.csv == "-":
             write_csv(result.hits, out)
         else:
-            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
-                write_csv(result.hits, fh)
+            try:
+                with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                    write_csv(result.hits, fh)
+            except OSError as exc:
+                print(f"search: cannot write the CSV file {args.csv} ({exc.strerror or exc})", file=sys.stderr)
+                return 2
     if args.json:
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -121,7 +131,7 @@ def write_csv(hits: list[Hit], fh: TextIO) -> None:
         row = {**h.to_dict(), "rank": rank, "score": f"{h.score:.6f}"}
         row["also"] = " ".join(f"{o.report_id}:{o.format}" for o in h.also)
         row["matched"] = " ".join(h.matched)
-        w.writerow(row)
+        w.writerow({k: safe.csv_cell(v) for k, v in row.items()})
 
 
 def _where(h: Hit) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from assistant import config
 from assistant.cli import options
 from assistant.cli.options import add_limits, add_quiet, add_store
+from assistant.present import safe
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -67,7 +68,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                 return 2
         text = render_summary(summarize(report, args.lang), args.format)
         if args.out is None:
-            sys.stdout.write(text)
+            sys.stdout.write(safe.terminal(text))  # a terminal gets no escape sequences from report text
             return 0
         from assistant.summarize.batch import _file_name
 

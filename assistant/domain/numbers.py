@@ -7,6 +7,7 @@ that round-trips, never ``:g``). Only a computed share is rounded, to one decima
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -14,10 +15,16 @@ from decimal import Decimal
 
 Number = int | float
 
+MAX_FIGURE = 10**15  # no count or amount a report prints comes near; fits 64 bits and a float exactly
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 _ARABIC = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<mul>万亿|万|亿)?")
 CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _CHINESE = re.compile(rf"[{CHINESE_NUMERALS}]+")
+
+
+def plausible(value: Number) -> bool:
+    """Whether a value can be a figure of a report: finite and under :data:`MAX_FIGURE` in magnitude."""
+    return math.isfinite(value) and abs(value) < MAX_FIGURE
 
 
 def normalize(value: Number) -> Number:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from assistant.domain import schema
-from assistant.domain.record import Report, Warning, WarningKind
+from assistant.domain import numbers, schema
+from assistant.domain.record import Figure, NarrativeFact, Report, Warning, WarningKind
 from assistant.extract.checks import identity_warnings, missing_warnings, uncertain_warnings
 from assistant.extract.legacy import read_legacy
 from assistant.extract.metadata import agency_of, region_of, title_of, year_of
@@ -43,8 +45,14 @@ def parse_file(path: Path | str, limits: Limits | None = None, report_id: str | 
         return parse_document(doc, sha, report_id or path.name)
     except IngestError:
         raise
-    except (MemoryError, RecursionError) as exc:
-        raise IngestError(path, f"too large or too deeply nested to parse ({type(exc).__name__})") from exc
+    except MemoryError as exc:
+        budget = (limits or Limits()).max_memory / 2**20
+        raise IngestError(
+            path,
+            f"parsing needs more than the memory budget of {budget:g} MiB per file (raise it with --max-memory-mb)",
+        ) from exc
+    except RecursionError as exc:
+        raise IngestError(path, "too deeply nested to parse (RecursionError)") from exc
     except Exception as exc:  # a parser bug must surface as one clear line about this file, not a traceback
         raise IngestError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
@@ -96,8 +104,8 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
                 "no standard tables (reports for 2018 and earlier predate them); no standard figures are given",
             )
         )
-        report.narrative_facts = narrative_facts(doc.text, spans)
-        report.figures = legacy.figures
+        report.narrative_facts = _plausible_facts(report, narrative_facts(doc.text, spans))
+        report.figures = _plausible_figures(legacy.figures)
         report.warnings += legacy.warnings
         report.warnings += uncertain_warnings(report.figures)
         report.warnings += identity_warnings(legacy.layout, report.figures)
@@ -105,16 +113,41 @@ def parse_document(doc: Document, sha256: str, report_id: str) -> Report:
         return report
     layout = schema.LAYOUTS[layout_id]
     result = extract(doc, layout, spans)
-    report.figures = {a: result.figures[a] for a in layout.addresses()}
+    report.figures = _plausible_figures({a: result.figures[a] for a in layout.addresses()})
     mark_ocr(doc, layout, report.figures)
     report.warnings += result.warnings
     report.warnings += missing_warnings(layout, report.figures)
     report.warnings += uncertain_warnings(report.figures)
     report.warnings += identity_warnings(layout, report.figures)
-    report.narrative_facts = narrative_facts(doc.text, spans, table_ranges(report.figures))
+    report.narrative_facts = _plausible_facts(report, narrative_facts(doc.text, spans, table_ranges(report.figures)))
     report.narrative_checks = narrative_checks(report)
     report.passages += row_passages(report, partial(section_at, spans))
     return report
+
+
+def _implausible(value: float | int) -> str:
+    return (
+        f"the source reads {numbers.exact(value) if math.isfinite(value) else value}, beyond any count or amount "
+        f"a report holds (over {numbers.exact(numbers.MAX_FIGURE)}): left uncertain"
+    )
+
+
+def _plausible_figures(figures: dict[str, Figure]) -> dict[str, Figure]:
+    """Figures as read, except that a value no report can hold becomes an uncertain blank saying why."""
+    return {
+        a: f
+        if f.value is None or numbers.plausible(f.value)
+        else replace(f, value=None, uncertain=True, note=_implausible(f.value), alternatives=())
+        for a, f in figures.items()
+    }
+
+
+def _plausible_facts(report: Report, facts: list[NarrativeFact]) -> list[NarrativeFact]:
+    """The narrative's quantities a report can hold; each other one is left out with a warning."""
+    for f in facts:
+        if not numbers.plausible(f.value):
+            report.warnings.append(Warning(WarningKind.UNCERTAIN, f"{f.measure}: {_implausible(f.value)}"))
+    return [f for f in facts if numbers.plausible(f.value)]
 
 
 def _standard_rows(text: str) -> set[str]:

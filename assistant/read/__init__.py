@@ -32,6 +32,12 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
     """Read any supported file; raise IngestError naming the file and the reason when it cannot be read."""
     path = Path(path)
     limits = limits or Limits()
+    doc = _read(path, limits)
+    limits.check_chars(path, len(doc.text))
+    return doc
+
+
+def _read(path: Path, limits: Limits) -> Document:
     if not path.exists():
         raise IngestError(path, "no such file", "没有这个文件")
     if not path.is_file():
@@ -73,7 +79,8 @@ def read_document(path: Path | str, limits: Limits | None = None) -> Document:
 
 
 def _sniff(path: Path) -> str:
-    head = path.read_bytes()[:2048]
+    with path.open("rb") as fh:
+        head = fh.read(2048)
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK"):

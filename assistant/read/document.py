@@ -12,6 +12,11 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 300
 MAX_OCR_PAGES = 30
 MAX_OCR_SECONDS = 600.0
+MAX_MEMORY = 2048 * 2**20  # address space one file's parser process may add (RLIMIT_AS)
+MAX_SECONDS = 900.0  # wall time one file's parser process may take (OCR included)
+MAX_CELLS = 200_000  # table grid slots in one file
+MAX_CHARS = 20_000_000  # characters of text in one file
+UNZIPPED_FACTOR = 2  # a DOCX package may inflate to this many times the size limit
 
 
 LEGACY_WORD = "legacy Word/WPS format (.doc/.wps): convert it to DOCX or PDF first"
@@ -39,6 +44,10 @@ class Limits:
     max_pages: int = MAX_PAGES
     max_ocr_pages: int = MAX_OCR_PAGES  # pages without a text layer read by OCR in one file
     max_ocr_seconds: float = MAX_OCR_SECONDS  # wall time OCR may take on one file
+    max_memory: int = MAX_MEMORY  # bytes of address space the parser process of one file may add
+    max_seconds: float = MAX_SECONDS  # wall time the parser process of one file may take
+    max_cells: int = MAX_CELLS  # table grid slots in one file (spans included)
+    max_chars: int = MAX_CHARS  # characters of text in one file
     ocr_engine: str = "rapidocr"
     ocr_cache: Path | None = None  # folder of OCR results by file sha256, page and engine
     progress: bool = False  # a progress bar over the pages being read by OCR
@@ -51,6 +60,29 @@ class Limits:
                 f"file is {size / 2**20:.3g} MiB, over the {self.max_bytes / 2**20:.3g} MiB "
                 "size limit (raise it with --max-mb)",
                 f"文件有 {size / 2**20:.3g} MiB，超过 {self.max_bytes / 2**20:.3g} MiB 的上限",
+            )
+
+    def check_cells(self, path: Path, cells: int) -> None:
+        """Refuse a file whose tables claim more grid slots than the limit (spans counted)."""
+        if cells > self.max_cells:
+            raise IngestError(
+                path, f"its tables hold over {self.max_cells:,} cells, the cell limit (raise it with --max-cells)"
+            )
+
+    def check_chars(self, path: Path, chars: int) -> None:
+        """Refuse a file whose text runs over the character limit."""
+        if chars > self.max_chars:
+            raise IngestError(
+                path, f"its text runs over {self.max_chars:,} characters, the text limit (raise it with --max-chars)"
+            )
+
+    def check_unzipped(self, path: Path, size: int) -> None:
+        """Refuse a package that inflates past the decompressed-size limit (zip bombs)."""
+        if size > self.max_bytes * UNZIPPED_FACTOR:
+            raise IngestError(
+                path,
+                f"package inflates to {size:,} bytes, over the decompressed limit of {UNZIPPED_FACTOR}x the "
+                f"{self.max_bytes / 2**20:.3g} MiB size limit (raise it with --max-mb)",
             )
 
 

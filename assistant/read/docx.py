@@ -17,14 +17,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from assistant.read.document import Document, IngestError, Limits, normalize
-from assistant.read.layout import SpanCell, grid_to_lines, join_wrapped, pick_title, span_rows
+from assistant.read.layout import CellBudget, SpanCell, grid_to_lines, join_wrapped, pick_title, span_rows
 
 __all__ = ["read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_UNZIPPED_FACTOR = 20  # a package may inflate to this many times its size limit (zip bombs)
+_MOST_COLUMNS = 63  # Word's own limit, for a table that declares no grid
 
 
 def _w(tag: str) -> str:
@@ -44,9 +44,12 @@ def read_docx(path: Path, limits: Limits | None = None) -> Document:
         raise IngestError(path, f"corrupt DOCX ({type(e).__name__}: {e})", CORRUPT_DOCX_ZH) from e
     lines: list[str] = []
     looks: list[tuple | None] = []
-    for text, look in _body_lines(package.element.body):
+    chars = 0
+    for text, look in _body_lines(package.element.body, CellBudget(path, limits)):
         line = normalize(text)
         if line.strip("\t"):
+            chars += len(line) + 1
+            limits.check_chars(path, chars)
             lines.append(line)
             looks.append(look)
     meta = {}
@@ -89,13 +92,7 @@ def _check_file(path: Path, limits: Limits) -> None:
             infos = zf.infolist()
             if "word/document.xml" not in {i.filename for i in infos}:
                 raise IngestError(path, "not a DOCX file (no word/document.xml in the package)")
-            inflated = sum(i.file_size for i in infos)
-            if inflated > limits.max_bytes * _UNZIPPED_FACTOR:
-                raise IngestError(
-                    path,
-                    f"package inflates to {inflated:,} bytes, over {_UNZIPPED_FACTOR}x the "
-                    "size limit (raise it with --max-mb)",
-                )
+            limits.check_unzipped(path, sum(i.file_size for i in infos))
             bad = zf.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
         raise IngestError(path, f"corrupt DOCX (damaged zip package): {e}", CORRUPT_DOCX_ZH) from e
@@ -123,7 +120,7 @@ def _core_title(package: docx.document.Document) -> str | None:
 # ---------------------------------------------------------------- body
 
 
-def _body_lines(body: etree._Element) -> Iterator[tuple[str, tuple | None]]:
+def _body_lines(body: etree._Element, budget: CellBudget) -> Iterator[tuple[str, tuple | None]]:
     """(line, how it stands out or None) for paragraphs and table rows, in document order."""
     for child in body.iterchildren():
         tag = child.tag
@@ -133,13 +130,13 @@ def _body_lines(body: etree._Element) -> Iterator[tuple[str, tuple | None]]:
             for line in text.split("\n"):
                 yield line, look
             for box in _text_boxes(child):
-                yield from _body_lines(box)
+                yield from _body_lines(box, budget)
         elif tag == _w("tbl"):
-            for line in grid_to_lines(_table_rows(child)):
+            for line in grid_to_lines(_table_rows(child, budget)):
                 yield line, None
         elif tag in (_w("sdt"), _w("customXml"), _w("sdtContent")):
             content = child.find(_w("sdtContent"))
-            yield from _body_lines(content if content is not None else child)
+            yield from _body_lines(content if content is not None else child, budget)
 
 
 def _prominence(p: etree._Element, text: str) -> tuple | None:
@@ -207,30 +204,35 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
 # ---------------------------------------------------------------- tables
 
 
-def _table_rows(tbl: etree._Element) -> list[list[str]]:
-    """Rows of a Word table with gridSpan / vMerge / hMerge resolved (see :func:`span_rows`)."""
+def _table_rows(tbl: etree._Element, budget: CellBudget) -> list[list[str]]:
+    """Rows of a Word table with gridSpan / vMerge / hMerge resolved (see :func:`span_rows`).
+
+    ``gridBefore`` and ``gridSpan`` are clamped to the table's declared grid (``w:tblGrid``): a cell
+    never claims columns the table does not have."""
     cells: list[SpanCell] = []
     above: dict[int, SpanCell] = {}  # column -> the cell that covers it in the previous row
     rows = tbl.findall(_w("tr"))
+    width = len(tbl.findall(f"{_w('tblGrid')}/{_w('gridCol')}")) or _MOST_COLUMNS
     for r, tr in enumerate(rows):
-        col = _grid_before(tr)
+        col = min(_grid_before(tr), width)
         current: dict[int, SpanCell] = {}
         last: SpanCell | None = None
         for tc in tr.findall(_w("tc")):
             span, vmerge, hmerge = _tc_props(tc)
+            span = max(1, min(span, width - col))
             if hmerge == "continue" and last is not None:
                 last.c1 = col + span
             elif vmerge == "continue" and col in above and above[col].c0 == col:
                 last = above[col]
                 last.r1 = r + 1
             else:
-                last = SpanCell(r, r + 1, col, col + span, _cell_text(tc))
+                last = SpanCell(r, r + 1, col, col + span, _cell_text(tc, budget))
                 cells.append(last)
             for c in range(col, col + span):
                 current[c] = last
             col += span
         above = current
-    return span_rows(cells, len(rows))
+    return span_rows(cells, len(rows), budget)
 
 
 def _grid_before(tr: etree._Element) -> int:
@@ -259,16 +261,16 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, budget: CellBudget) -> str:
     """A cell's paragraphs (and nested tables) as one wrapped text."""
     parts: list[str] = []
     for child in tc.iterchildren():
         if child.tag == _w("p"):
             parts.extend(_paragraph_text(child).split("\n"))
         elif child.tag == _w("tbl"):
-            parts.extend(" ".join(row) for row in _table_rows(child))
+            parts.extend(" ".join(row) for row in _table_rows(child, budget))
         elif child.tag in (_w("sdt"), _w("customXml")):
             parts.append(
-                _cell_text(child.find(_w("sdtContent")) if child.find(_w("sdtContent")) is not None else child)
+                _cell_text(child.find(_w("sdtContent")) if child.find(_w("sdtContent")) is not None else child, budget)
             )
     return join_wrapped(parts)

@@ -10,7 +10,7 @@ from lxml import etree
 
 from assistant.domain.patterns import ANY_SECTION_HEADING
 from assistant.read.document import Document, IngestError, Limits, normalize
-from assistant.read.layout import SPACE_CJK, SpanCell, grid_to_lines, span_rows
+from assistant.read.layout import SPACE_CJK, CellBudget, SpanCell, grid_to_lines, span_rows
 from assistant.read.text import decode, require_report_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
@@ -64,6 +64,7 @@ _BLOCK = {
     "main",
     "aside",
 }
+MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # what HTML itself allows
 _TITLE_END = re.compile(r"^(.*?(?:年度?|年)[^_|]*?报告)")
 
 
@@ -86,7 +87,7 @@ def read_html(path: Path, limits: Limits) -> Document:
             _remove(el)
     content = _content_root(root)
     lines: list[str] = []
-    _render(content, lines, [""])
+    _render(content, lines, [""], CellBudget(path, limits))
     body = normalize("\n".join(SPACE_CJK.sub("", line) for line in lines))
     body = re.sub(r"\n{2,}", "\n", body).strip()
     require_report_text(body, path)
@@ -150,12 +151,12 @@ def _content_root(root):
     return common
 
 
-def _render(el, lines: list[str], current: list[str]) -> None:
+def _render(el, lines: list[str], current: list[str], budget: CellBudget) -> None:
     """Append the element's text: blocks end lines, inline runs join without spaces, tables become rows."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag == "table" and not el.xpath(".//table"):
         _flush(lines, current)
-        lines.extend(grid_to_lines(_grid(el)))
+        lines.extend(grid_to_lines(_grid(el, budget)))
         if el.tail and el.tail.strip():
             current[0] += el.tail
         return
@@ -165,7 +166,7 @@ def _render(el, lines: list[str], current: list[str]) -> None:
     if el.text and tag != "br":
         current[0] += el.text
     for child in el:
-        _render(child, lines, current)
+        _render(child, lines, current, budget)
     if block:
         _flush(lines, current)
     if el.tail:
@@ -179,16 +180,17 @@ def _flush(lines: list[str], current: list[str]) -> None:
     current[0] = ""
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell, budget: CellBudget) -> str:
     parts: list[str] = []
     current = [""]
-    _render(cell, parts, current)
+    _render(cell, parts, current, budget)
     _flush(parts, current)  # a bare <td>5</td> has no block inside to end its text
     return SPACE_CJK.sub("", "".join(parts)).strip()
 
 
-def _grid(table) -> list[list[str]]:
-    """The table's rows with rowspan and colspan resolved."""
+def _grid(table, budget: CellBudget) -> list[list[str]]:
+    """The table's rows with rowspan and colspan resolved; a span is clamped to the table's own rows and to
+    HTML's most columns, and every slot it claims is spent from the file's cell budget."""
     cells: list[SpanCell] = []
     taken: set[tuple[int, int]] = set()
     rows = [tr for tr in table.iter("tr") if tr.xpath("ancestor::table[1]")[0] is table]
@@ -199,15 +201,17 @@ def _grid(table) -> list[list[str]]:
                 continue
             while (r, c) in taken:
                 c += 1
-            rowspan, colspan = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            rowspan = min(_span(cell.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
+            colspan = _span(cell.get("colspan"), MAX_COLSPAN)
+            budget.take(rowspan * colspan)
             taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
-            cells.append(SpanCell(r, r + rowspan, c, c + colspan, _cell_text(cell)))
+            cells.append(SpanCell(r, r + rowspan, c, c + colspan, _cell_text(cell, budget)))
             c += colspan
-    return span_rows(cells, len(rows))
+    return span_rows(cells, len(rows), budget)
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
     try:
-        return max(1, min(int(value or 1), 200))
+        return max(1, min(int(value or 1), most))
     except ValueError:
         return 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from assistant.domain import patterns
-from assistant.read.document import normalize
+from assistant.read.document import Limits, normalize
 
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 CJK = f"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff{patterns.CJK}\uff00-\uffef"  # Chinese characters, kana, CJK punctuation
@@ -61,7 +62,21 @@ class SpanCell:
     text: str
 
 
-def span_rows(cells: list[SpanCell], nrows: int) -> list[list[str]]:
+@dataclass
+class CellBudget:
+    """The table grid slots one file may claim (spans counted), spent as its tables are read."""
+
+    path: Path
+    limits: Limits
+    used: int = 0
+
+    def take(self, slots: int) -> None:
+        """Claim ``slots`` more; IngestError (naming the limit and its flag) once the file is over."""
+        self.used += slots
+        self.limits.check_cells(self.path, self.used)
+
+
+def span_rows(cells: list[SpanCell], nrows: int, budget: CellBudget | None = None) -> list[list[str]]:
     """Rows of cell texts from cells with spans, ready for :func:`grid_to_lines`.
 
     A text cell spanning rows (a group label) is repeated in each row it covers; a figure spanning
@@ -70,6 +85,8 @@ def span_rows(cells: list[SpanCell], nrows: int) -> list[list[str]]:
     except in header rows (text in value columns), where they carry nothing.
     """
     ncols = max((c.c1 for c in cells), default=0)
+    if budget is not None:
+        budget.take(nrows * ncols)
     occupant: list[list[SpanCell | None]] = [[None] * ncols for _ in range(nrows)]
     for cell in cells:
         for r in range(cell.r0, min(cell.r1, nrows)):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from assistant.domain.patterns import HEADING_NUMERALS, PAREN_ORDINAL
@@ -171,7 +172,21 @@ class _Page:
 # ---------------------------------------------------------------- reading
 
 
+def _declared_pages(pdf: pdfplumber.PDF) -> int | None:
+    """The page count the document catalogue declares (its page tree's /Count), read before any page."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # a broken catalogue: the pages themselves are counted below
+        return None
+    return count if isinstance(count, int) else None
+
+
 def _read(path: Path, pdf: pdfplumber.PDF, limits: Limits) -> Document:
+    declared = _declared_pages(pdf)
+    if declared is not None and declared > limits.max_pages:
+        raise IngestError(
+            path, f"{declared} pages, over the page limit of {limits.max_pages} (raise it with --max-pages)"
+        )
     try:
         n = len(pdf.pages)
     except Exception as e:

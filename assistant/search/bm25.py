@@ -776,6 +776,7 @@ class BM25Index:
         folder.mkdir(parents=True, exist_ok=True)
         arrays, manifest = self._arrays(), self._manifest()
         target = folder / INDEX_FILE
+        remove_stale_temporaries(folder)
         tmp = folder / f".{INDEX_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
         try:
@@ -804,6 +805,7 @@ class BM25Index:
         """
         folder = Path(folder)
         path = folder / INDEX_FILE
+        remove_stale_temporaries(folder)
         if not path.is_file():
             raise IndexMissing(f"no index at {path}")
         index = cls(tokenizer or Tokenizer(folder), params, texts)
@@ -1032,6 +1034,24 @@ def _file_digest(path: Path, end: int) -> str:
             h.update(view[:got])
             left -= got
     return h.hexdigest()
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of saves whose process is gone (a killed ``index``); keep live ones."""
+    for tmp in [*folder.glob(f".{INDEX_FILE}.*.tmp"), *folder.glob(".bm25.npz.*.tmp")]:  # and the old format's
+        pid = tmp.name.split(".")[-3]
+        try:
+            if pid.isdigit() and int(pid) != os.getpid():
+                os.kill(int(pid), 0)
+            continue  # its writer is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:  # another user's live process
+            continue
+        try:
+            tmp.unlink()
+        except OSError:  # a read-only folder: nothing to do
+            pass
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -121,23 +121,88 @@ def _order(layout: str) -> dict[str, int]:
     return {a: i for i, a in enumerate(schema.LAYOUTS[layout].addresses())}
 
 
+class StoreError(Exception):
+    """A store that cannot be used (a folder, not a database, damaged): names the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
 class Store:
-    """Reports, passages, figures and warnings; each report is written in one transaction."""
+    """Reports, passages, figures and warnings; each report is written in one transaction.
+
+    Opening checks the file (``PRAGMA quick_check``) and raises StoreError on a damaged one. Reading
+    never writes: readers open the file read-only, and a store that does not exist yet (or was written
+    by another schema version) reads as empty. The schema is created or migrated on the first write.
+    """
 
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else config.default_store()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as db, db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:  # written by other code: re-created, and the next ingest re-parses
-                for table in _TABLES:
-                    db.execute(f"DROP TABLE IF EXISTS {table}")
-            db.executescript(_DDL)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._migrated = False
+        if self.path.is_dir():
+            raise StoreError(self.path, "is a folder, not a store file (give --store a file name)")
+        if self.path.exists():
+            self._check()
+
+    def _check(self) -> None:
+        """Refuse a file that is not an intact SQLite database, before anything reads or writes it."""
+        try:
+            with closing(self._open_read_only()) as db:
+                result = [row[0] for row in db.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"not a readable corpus store ({exc}); give --store another file") from exc
+        if result != ["ok"]:
+            raise StoreError(
+                self.path,
+                f"the store is damaged (quick_check: {result[0]}); it is left untouched: "
+                "ingest into a new --store file",
+            )
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        db.row_factory = sqlite3.Row
+        return db
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("PRAGMA foreign_keys = ON")
+        """A read-only connection; an empty in-memory store where the file holds no store of this version."""
+        if self.path.exists():
+            db = self._open_read_only()
+            try:
+                if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                    return db
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                raise StoreError(self.path, f"not a readable corpus store ({exc})") from exc
+            db.close()
+        db = sqlite3.connect(":memory:")
+        db.executescript(_DDL)
+        db.row_factory = sqlite3.Row
+        return db
+
+    def _write(self) -> sqlite3.Connection:
+        """A connection that writes, the schema created (or re-created for another version) first."""
+        if not self._migrated:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists():
+                self._check()  # never write into a damaged file
+            with closing(self._open_writable()) as db, db:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:  # written by other code: re-created, and the next ingest re-parses
+                    for table in _TABLES:
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
+                    db.executescript(_DDL)
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._migrated = True
+        return self._open_writable()
+
+    def _open_writable(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=30)
+            db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self.path, f"cannot write the store ({exc})") from exc
         db.row_factory = sqlite3.Row
         return db
 
@@ -167,11 +232,11 @@ class Store:
 
     def add_all(self, reports: Iterable[Report], parser_version: str = "") -> None:
         """Write (or replace) several reports in one transaction: all of them or none."""
-        with closing(self._connect()) as db, db:
+        with closing(self._write()) as db, db:
             for report in reports:
-                self._write(db, report, parser_version)
+                self._insert(db, report, parser_version)
 
-    def _write(self, db: sqlite3.Connection, report: Report, parser_version: str) -> None:
+    def _insert(self, db: sqlite3.Connection, report: Report, parser_version: str) -> None:
         layout = schema.LAYOUTS.get(report.layout or "", schema.LEGACY)  # no standard layout: legacy.* only
         db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
         db.execute(
@@ -247,11 +312,11 @@ class Store:
         db.execute("DELETE FROM failures WHERE path = ?", (report.source_file,))
 
     def record_failure(self, path: str, reason: str) -> None:
-        with closing(self._connect()) as db, db:
+        with closing(self._write()) as db, db:
             db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?)", (path, reason, datetime.now(UTC).isoformat()))
 
     def remove(self, report_id: str) -> None:
-        with closing(self._connect()) as db, db:
+        with closing(self._write()) as db, db:
             db.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
     # ---------------------------------------------------------------- reading

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from assistant.domain.record import Report
-from assistant.extract.report import PARSER_VERSION, parse_file
+from assistant.extract.isolated import Job, parse_each
+from assistant.extract.report import PARSER_VERSION
 from assistant.read import FORMATS, IngestError, Limits
 from assistant.store.database import Store
 
@@ -28,13 +28,20 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to ingest: named files as given; in folders, every file of a known format."""
+def report_files(paths: Iterable[Path], unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Files to ingest: named files as given; in folders, every file of a known format.
+
+    Folders that cannot be listed are appended to ``unreadable`` with the reason."""
+
+    def folder_error(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((str(Path(exc.filename or "").resolve()), f"cannot read the folder ({exc.strerror})"))
+
     for path in paths:
         if not path.is_dir():
             yield path
             continue
-        for root, dirs, files in os.walk(path):
+        for root, dirs, files in os.walk(path, onerror=folder_error):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 if name.lower() in SKIP_NAMES or name.startswith("."):
@@ -43,62 +50,68 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path]:
                     yield Path(root) / name
 
 
-def _parse(job: tuple[Path, str, Limits]) -> Report | IngestError:
-    path, report_id, limits = job
+def _fingerprint(path: Path, limits: Limits) -> str:
+    """The sha256 of a regular file within the size limit; IngestError names anything else."""
     try:
-        return parse_file(path, limits, report_id)
-    except IngestError as exc:
-        return exc
+        info = path.stat()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) else "special"
+        raise IngestError(path, f"not a regular file ({kind}): only regular files are read")
+    limits.check_size(path, info.st_size)
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        raise IngestError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    return digest.hexdigest()
 
 
 def ingest(
     paths: Iterable[Path], store: Store, limits: Limits | None = None, workers: int = 2, progress: bool = True
 ) -> IngestSummary:
-    """Parse new or changed files (both cores) and write each to the store in its own transaction."""
+    """Parse new or changed files, each in its own limited process, and write each in its own transaction.
+
+    Every file ends as exactly one of added, unchanged or failed (with the reason, also kept in the store)."""
     limits = limits or Limits()
     summary = IngestSummary()
+
+    def fail(path: Path | str, reason: str) -> None:
+        summary.failed.append((str(path), reason))
+        store.record_failure(str(path), reason)
+
+    unreadable: list[tuple[str, str]] = []
     jobs = []
-    for path in report_files(paths):
+    for path in report_files(paths, unreadable):
+        path = path.parent.resolve() / path.name  # one file keeps one id whatever the working directory
         try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            summary.failed.append((str(path), f"cannot read the file ({exc.strerror or exc})"))
-            store.record_failure(str(path), summary.failed[-1][1])
+            sha = _fingerprint(path, limits)
+        except IngestError as exc:
+            fail(path, exc.reason)
             continue
         if store.has(sha, PARSER_VERSION):
             summary.unchanged.append(str(path))
             continue
-        jobs.append((path, store.id_for(path, sha), limits))
+        jobs.append(Job(path, store.id_for(path, sha)))
+    for folder, reason in unreadable:
+        fail(folder, reason)
     if not jobs:
         return summary
     bar = tqdm(total=len(jobs), desc="ingest", unit="file", disable=not progress)
-    for path, result in _results(jobs, workers):
+    for parsed in parse_each(jobs, limits, workers):
+        job, result = parsed.job, parsed.result
         bar.update()
         if isinstance(result, IngestError):
-            summary.failed.append((str(path), result.reason))
-            store.record_failure(str(path), result.reason)
-        else:
+            fail(job.path, result.reason)
+            continue
+        try:
             store.add(result, PARSER_VERSION)
-            summary.added.append(result.id)
+        except (sqlite3.Error, OverflowError) as exc:  # a value the store cannot hold fails this file only
+            fail(job.path, f"cannot be stored ({type(exc).__name__}: {exc})")
+            continue
+        summary.added.append(result.id)
     bar.close()
     return summary
-
-
-def _results(jobs: list[tuple[Path, str, Limits]], workers: int) -> Iterator[tuple[Path, Report | IngestError]]:
-    """Parse in worker processes; if a file kills its worker, the rest are parsed one per process."""
-    done: set[Path] = set()
-    try:
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
-            futures = {pool.submit(_parse, job): job[0] for job in jobs}
-            for future in as_completed(futures):
-                done.add(futures[future])
-                yield futures[future], future.result()
-    except BrokenProcessPool:
-        for job in jobs:
-            if job[0] in done:
-                continue
-            try:
-                with ProcessPoolExecutor(max_workers=1) as pool:
-                    yield job[0], pool.submit(_parse, job).result()
-            except BrokenProcessPool:
-                yield job[0], IngestError(job[0], "the parser process crashed on this file (out of memory?)")

@@ -52,7 +52,7 @@ def summary_markdown(s: Summary) -> str:
         else:
             lines.append((" " if s.lang == "en" else "").join(p.sentences))
         lines.append("")
-    return "\n".join(lines)
+    return html.escape("\n".join(lines), quote=False)  # report text is data: no raw HTML in Markdown
 
 
 def summary_body(s: Summary, level: int = 1) -> str:

@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
         print(busy_message(args.host, args.port), file=sys.stderr)
         sys.exit(2)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from assistant.store.database import StoreError
     from assistant.ui.app import launch
 
     try:
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         if not port_taken(args.host, args.port):
             raise
         print(busy_message(args.host, args.port), file=sys.stderr)
+        sys.exit(2)
+    except StoreError as exc:  # a folder, a file that is no database, a damaged store: one line
+        print(f"error: store {exc}", file=sys.stderr)
         sys.exit(2)
 
 

@@ -18,6 +18,7 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
+from assistant import config
 from assistant.ui import api, compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
 
@@ -549,6 +550,8 @@ def launch(
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
+    sessions = int(config.number("max_sessions"))
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(sessions))  # the queue's per-event records, bounded
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
     server = FastAPI(title="assistant")
     server.include_router(api.router(service))  # before the app's routes: /api/* is ours
@@ -563,6 +566,7 @@ def launch(
         head=HEAD,
         show_error=True,
         max_file_size="50mb",
+        state_session_capacity=sessions,  # bounded memory: the oldest sessions are dropped
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
     )

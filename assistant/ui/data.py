@@ -12,6 +12,7 @@ from assistant.answer.scope import canonical
 from assistant.domain import schema, vocabulary
 from assistant.domain.names import LEVELS, agency_english
 from assistant.domain.patterns import CJK
+from assistant.present import safe
 from assistant.present.terminal import width, wrap
 from assistant.store.database import Store
 
@@ -243,7 +244,10 @@ def _values(store: Store, report_id: str) -> dict[str, float | int | None]:
 def write_frame_csv(frame: pd.DataFrame, folder: Path, stem: str) -> Path:
     """The frame as UTF-8 CSV with a byte-order mark (so spreadsheet programs read the Chinese right)."""
     path = Path(folder) / f"{safe_name(stem)}.csv"
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    cells = frame.copy()
+    for col in [c for c in cells.columns if not pd.api.types.is_numeric_dtype(cells[c])]:  # 154 stays 154
+        cells[col] = pd.Series([safe.csv_cell(v) for v in cells[col]], index=cells.index, dtype=object)
+    cells.to_csv(path, index=False, encoding="utf-8-sig")
     return path
 
 

@@ -2,9 +2,9 @@
 
 Everything goes through the same functions as the CLI (``assistant.answer.ask``, the corpus
 searcher, ``assistant.present.terminal.table_views``, ``assistant.summarize``,
-``assistant.extract.report.parse_file``); this module only turns their results into escaped HTML,
+``assistant.extract.isolated.parse_isolated``); this module only turns their results into escaped HTML,
 data frames and CSV files. Nothing here writes to the corpus store or its index: an uploaded file
-is parsed in memory and asked about on the spot.
+is parsed in a separate limited process and asked about on the spot.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from assistant import config
 from assistant.answer import Answer, ask
 from assistant.answer.engine import corpus_searcher
 from assistant.cli.search import write_csv
 from assistant.domain.canonical import FORMAT_PREFERENCE, Copy, counted
 from assistant.domain.names import agency_key
 from assistant.domain.record import Report
-from assistant.extract.report import parse_file
+from assistant.extract.isolated import parse_isolated
 from assistant.present.terminal import table_views
 from assistant.read import IngestError, Limits
 from assistant.search.searcher import Filters, Hit, Searcher, SearchResult
@@ -199,7 +200,11 @@ class Service:
     def search_result(
         self, query: str, year: int | None = None, region: str = "", agency: str = "", k: int = 10, format: str = ""
     ) -> SearchResult:
-        """The search with its warnings and facets (as ``assistant search --json``)."""
+        """The search with its warnings and facets (as ``assistant search --json``); ValueError (one line
+        naming the limit) for an overlong query."""
+        refusal = config.overlong(query)
+        if refusal:
+            raise ValueError(refusal)
         filters = Filters(year, region or None, agency or None, format or None)
         return self.searcher().run(query, filters, k=max(1, int(k)))
 
@@ -213,7 +218,10 @@ class Service:
             return render.note_html("请输入检索词。Please type what to search for."), None, None
         if self.empty():
             return render.error_html(EMPTY_CORPUS), None, None
-        result = self.search_result(query, year, region, agency, k, format)
+        try:
+            result = self.search_result(query, year, region, agency, k, format)
+        except ValueError as exc:
+            return render.error_html(str(exc)), None, None
         link = search_link(query, year, region, agency, format, k)
         html = render.hits_html(query, result.hits, result.terms, result.warnings, result.facets, link)
         if not result.hits:
@@ -316,8 +324,8 @@ class Service:
                 "Upload a report (PDF, HTML, DOCX, TXT, Markdown, or a scan or image)."
             )
         name = Path(path).name
-        try:
-            report = parse_file(path, self.limits, report_id=f"upload:{name}")
+        try:  # in its own memory- and time-limited process: a hostile file cannot take the app with it
+            report = parse_isolated(path, self.limits, report_id=f"upload:{name}")
         except IngestError as exc:
             return None, render.error_html(
                 f"无法读取这个文件 This file cannot be read: {name}\n"
