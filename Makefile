@@ -32,6 +32,7 @@ bench: ingest
 	$(BIN)/python bench/bench_summaries.py
 	$(BIN)/python bench/bench_english.py
 	$(BIN)/python bench/bench_ui_load.py
+	$(BIN)/python bench/bench_chaos.py
 
 lint: install
 	$(BIN)/ruff check assistant tests bench harness ui.py
