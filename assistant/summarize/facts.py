@@ -447,17 +447,29 @@ def _proactive_en(facts: Facts) -> list[str]:
             out.append(f"The number of decisions on {join(missing)} is not given.")
         out.append(_fees_en(rows["fees"][1][0][1]))
         return out
+    unsure: list[str] = []
     for row, cols in facts.proactive:
         known = [(col, cell) for col, cell in cols if cell.known]
         if not known:
             out.append(f"The figures for {row.english} are not given.")
             continue
-        parts = [f"{col.english} {_v(cell)}" for col, cell in known]
+        sure = [(col, cell) for col, cell in known if not cell.uncertain]
+        if not sure:  # run-together digits that allow several readings: said once, not listed as figures
+            unsure.append(row.english)
+            continue
+        parts = [f"{col.english} {_v(cell)}" for col, cell in sure]
         missing = [col.english for col, cell in cols if not cell.known]
         s = f"For {row.english} the table gives: {join(parts)}"
         if missing:
             s += f" ({join(missing)} not given)"
+        if len(sure) < len(known):
+            s += "; its other figures could not be read for sure from this copy"
         out.append(s + ".")
+    if unsure:
+        out.append(
+            f"The figures for {join(unsure)} run together in this copy and allow several readings, so none is "
+            "given here (the data lists the readings)."
+        )
     return out
 
 

@@ -553,6 +553,7 @@ def launch(
     sessions = int(config.number("max_sessions"))
     os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(sessions))  # the queue's per-event records, bounded
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
+    demo.state_session_capacity = sessions  # bounded memory: the oldest sessions are dropped (read on mount)
     server = FastAPI(title="assistant")
     server.include_router(api.router(service))  # before the app's routes: /api/* is ours
     server = gr.mount_gradio_app(
@@ -566,7 +567,6 @@ def launch(
         head=HEAD,
         show_error=True,
         max_file_size="50mb",
-        state_session_capacity=sessions,  # bounded memory: the oldest sessions are dropped
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
     )
