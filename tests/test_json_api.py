@@ -49,7 +49,8 @@ def test_ask_about_the_corpus_is_the_cli_answer(app):
 def test_search_is_the_cli_search(app):
     url, store = app
     got = httpx.get(f"{url}/api/search", params={"q": "行政复议", "year": 2024, "agency": "平潭", "k": 5}).json()
-    assert 0 < len(got) <= 5 and all(h["year"] == 2024 and "平潭" in h["agency"] for h in got)
+    hits = got["hits"]
+    assert 0 < len(hits) <= 5 and all(h["year"] == 2024 and "平潭" in h["agency"] for h in hits)
     cli = _cli("search", "行政复议", "--year", "2024", "--agency", "平潭", "-k", "5", "--store", str(store))
     assert got == cli
 

@@ -40,9 +40,13 @@ def router(service: Service) -> APIRouter:
         region: str = "",
         agency: str = "",
         k: int = Query(10, ge=1, le=1000),
+        format: str = "",
     ) -> JSONResponse:
-        """The passages that match, best first, as `assistant search --json`."""
-        hits, _ = service.search(q, year, region, agency, k)
-        return JSONResponse([h.to_dict() for h in hits])
+        """The search as `assistant search --json` prints it: the hits, best first, with the query's terms,
+        its warnings (words that match nothing) and the facets."""
+        try:
+            return JSONResponse(service.search_result(q, year, region, agency, k, format).to_dict())
+        except ValueError as exc:  # an overlong query: one line naming the limit
+            return JSONResponse({"error": str(exc)}, status_code=422)
 
     return api
