@@ -20,6 +20,7 @@ T = TypeVar("T")
 OPS = tuple((name, re.compile(pattern, re.I)) for name, pattern in vocabulary.OPERATIONS)
 _WORD_NUM = {"three": 3, "five": 5, "ten": 10}
 _OF_RECEIVED = re.compile(r"\breceived\b|\bnew requests\b|收到|新收|受理", re.I)
+EXCERPTS = 8  # cited rows of an aggregate quoted with their printed text
 
 
 def operation(question: str) -> tuple[str | None, int]:
@@ -84,11 +85,12 @@ def _what(measure: Measure, column: ColumnChoice | None, lang: str) -> str:
 
 
 def _cite(rows: list[Row], lang: str):
-    """A citation for every report the answer names or counts (an aggregate over 9 reports cites 9)."""
+    """A citation for every report the answer names or counts (an aggregate over 9 reports cites 9); the
+    printed row is quoted for the first EXCERPTS only, so an answer over the corpus reads few report texts."""
     out = []
-    for row in rows:
+    for i, row in enumerate(rows):
         fig = row.report.figures[row.cells[0]]
-        out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang))
+        out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang, i < EXCERPTS))
     return out
 
 

@@ -98,9 +98,10 @@ def row_span(report: Report, src: Source | None) -> tuple[str, int | None, int |
     return full[lo:hi], lo, hi
 
 
-def figure_citation(report: Report, fig: Figure, label: str, lang: str) -> Citation:
+def figure_citation(report: Report, fig: Figure, label: str, lang: str, excerpt: bool = True) -> Citation:
+    """The figure's cell as a citation; with ``excerpt`` False, without the printed row (its text is not read)."""
     src = fig.source
-    text, start, end = row_span(report, src)
+    text, start, end = row_span(report, src) if excerpt else ("", src.offset if src else None, None)
     printed = (src.label if src and src.label else "").strip()
     return Citation(
         report.id,
