@@ -164,16 +164,23 @@ def _legacy_en(report: Report) -> list[str]:
         out.append(f"Its statistics table (the form used before 2019) gives for the year: {join(given)}.")
     if zero:
         out.append(f"It gives 0 for {join(zero)}.")
+    for row, whole, parts in _legacy_breaks(report):
+        out.append(
+            f"The table is inconsistent: it gives {english(whole)} for {row.english}, but the parts it prints "
+            f"add up to {english(numbers.total(parts))}; both are reported as printed."
+        )
+    return out
+
+
+def _legacy_breaks(report: Report) -> list[tuple[schema.LegacyRow, Number, list[Number]]]:
+    """The rows of the old table whose printed parts do not add up to them (this year): row, whole, parts."""
+    out = []
     for w in report.warnings:
         if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
             whole, *parts = w.numbers
             row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
-            if row is None or whole is None or any(p is None for p in parts):
-                continue
-            out.append(
-                f"The table is inconsistent: it gives {english(whole)} for {row.english}, but the parts it prints "
-                f"add up to {english(numbers.total(parts))}; both are reported as printed."  # type: ignore[arg-type]
-            )
+            if row is not None and whole is not None and all(p is not None for p in parts):
+                out.append((row, whole, parts))
     return out
 
 
@@ -190,17 +197,12 @@ def _legacy_zh(report: Report) -> list[str]:
         out.append("本年度未收到政府信息公开申请（统计表受理申请数为0）。")
     if parts:
         out.append(f"统计表（2019年以前的格式）本年度数据：{'，'.join(parts)}。")
-    for w in report.warnings:
-        if w.kind == WarningKind.IDENTITY and w.address == "legacy" and len(w.numbers) >= 2:
-            whole, *rest = w.numbers
-            row = next((r for r in schema.LEGACY_TABLE.rows if w.identity.startswith(f"{r.id} this_year")), None)
-            if row is None or whole is None or any(p is None for p in rest):
-                continue
-            unit = _legacy_unit(row)
-            out.append(
-                f"统计表前后不一致：{row.label}为{chinese(whole)}{unit}，但所列分项之和为"
-                f"{chinese(numbers.total(rest))}{unit}（按原文照录）。"  # type: ignore[arg-type]
-            )
+    for row, whole, parts in _legacy_breaks(report):
+        unit = _legacy_unit(row)
+        out.append(
+            f"统计表前后不一致：{row.label}为{chinese(whole)}{unit}，但所列分项之和为"
+            f"{chinese(numbers.total(parts))}{unit}（按原文照录）。"
+        )
     return out
 
 
