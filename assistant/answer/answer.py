@@ -30,6 +30,7 @@ class Answer:
     verdict: bool | None = None  # the answer to a yes/no question
     values: list[float | int | None] = field(default_factory=list)  # each part of a multi-part question
     suggestions: list[Suggestion] = field(default_factory=list)  # closest readings, when none was sure
+    what: str = ""  # what the value counts, in the answer's language (a narrative fact's measure)
 
     def to_dict(self) -> dict:
         return {

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant import config
-from assistant.answer import aggregate, narrative
+from assistant.answer import aggregate, narrative, series
 from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
 from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
@@ -188,12 +189,15 @@ class _Context:
             prefer=prefer,
         )
 
-    def about_report(self, report: Report, measure: Measure | None) -> Answer:
+    def about_report(self, report: Report, measure: Measure | None, counting: bool | None = None) -> Answer:
+        """The answer from one report (``counting``: the question asks for a number, whatever its words)."""
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
-        counting = bool(vocabulary.asks("quantity").search(self.question))
+        if counting is None:
+            counting = bool(vocabulary.asks("quantity").search(self.question))
         old_row = measure is not None and measure.table == schema.LEGACY_TABLE.id  # a row of the old table only
-        if (measure is None or not report.layout or old_row) and (counting or self.query.yes_no):
+        in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
+        if (measure is None or not report.layout or old_row or in_text) and (counting or self.query.yes_no):
             stated = narrative.answer(self.question, report, self.lang)
             if stated is not None:
                 return self.verdict(stated)
@@ -402,6 +406,31 @@ class _Context:
             return missing
         return self.in_years(measure, years)
 
+    def over_years(self, measure: Measure | None, years: Years) -> Answer | None:
+        """One named agency over the years asked (None unless one agency has reports for two of them)."""
+        covering: dict[str, list[ReportRef]] = {}
+        for r in self.query.named:
+            if r.year in years:
+                covering.setdefault(r.agency, []).append(r)
+        agency = next((a for a, rs in covering.items() if len({r.year for r in rs}) >= 2), None)
+        if agency is None:
+            return None
+        plain = _Context(
+            replace(self.query, yes_no=False, share=False, sum=False), self.store, self._searcher, self.refs
+        )
+        points = []
+        for year in years.listed:
+            ref = _latest(covering[agency], Years((year,)))
+            if ref is not None:
+                points.append(series.Point(ref, plain.about_report(self.load(ref.id), measure, counting=True)))
+        if measure is not None:
+            what = measure.english if self.lang == "en" else measure.chinese
+        else:
+            what = next((p.answer.what for p in points if p.value is not None and p.answer.what), "")
+            if not what:
+                return None
+        return series.answer(points, self.query.normal.text, what, self.query.yes_no, self.lang)
+
     def _some(self, rows: list[aggregate.Row]) -> list[aggregate.Row]:
         """Only the reports with some of it, when the question ranks "those that got any at all"."""
         return [r for r in rows if r.value] if vocabulary.asks("some").search(self.question) else rows
@@ -415,6 +444,8 @@ class _Context:
             listed = self.listing(refs, measure)
             if listed:
                 return listed
+        if len(years.listed) >= 2 and len(self.query.parts) <= 1 and (over := self.over_years(measure, years)):
+            return over
         if measure and named and len(years.listed) >= 2 and (op == "total" or self.query.sum):
             agency = next((r.agency for r in named if r.year in years), named[0].agency)
             among = [r for r in named if r.year in years and r.agency == agency]

@@ -22,6 +22,7 @@ SURE = 0.34  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
+CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this much
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
 
 _MARKERS = {
@@ -46,12 +47,29 @@ def _grams(text: str) -> set[str]:
     return grams | {w[:5] for w in words}
 
 
-def _similarity(question: str, fact) -> float:
-    q = _grams(f"{question} {normalize_query(question)}")  # English words also as the Chinese they stand for
-    f = _grams(f"{fact.measure} {fact.english or ''}")
+_CLAUSE_START = re.compile(r"[，,;；：:。、]")
+
+
+def clause(fact) -> str:
+    """The words of the fact's clause up to what it counts: "全年主动公开我区各级单位政府信息" for the
+    measure 各级单位政府信息 (the verb that says what was done to it is part of what it counts)."""
+    at = fact.sentence.find(fact.measure)
+    if at < 0:
+        return fact.measure
+    starts = [m.end() for m in _CLAUSE_START.finditer(fact.sentence, 0, at)]
+    return fact.sentence[starts[-1] if starts else 0 : at + len(fact.measure)]
+
+
+def _cosine(q: set[str], f: set[str]) -> float:
     if not q or not f:
         return 0.0
     return len(q & f) / len(f | q) ** 0.5 / len(f) ** 0.5
+
+
+def _similarity(question: str, fact) -> float:
+    q = _grams(f"{question} {normalize_query(question)}")  # English words also as the Chinese they stand for
+    named = _cosine(q, _grams(f"{fact.measure} {fact.english or ''}"))
+    return max(named, CLAUSE_WEIGHT * _cosine(q, _grams(f"{clause(fact)} {fact.english or ''}")))
 
 
 def _stems(words) -> set[str]:
@@ -162,7 +180,9 @@ def answer(question: str, report: Report, lang: str) -> Answer | None:
     else:
         where = "统计表" if not f.section else "正文"
         text = f"{who(report.agency, report.year, lang)}{where}：{f.measure}{stated(f, lang)}。原文：“{f.sentence}”"
-    out = Answer(text, f.value, AnswerKind.FIGURE, lang, [cite])
+    out = Answer(
+        text, f.value, AnswerKind.FIGURE, lang, [cite], what=f.english or f.measure if lang == "en" else f.measure
+    )
     out.suggestions = [
         Suggestion(f"{m.fact.english or m.fact.measure} — {stated(m.fact, lang)}", m.fact.measure, round(m.score, 3))
         for m in found[1:3]

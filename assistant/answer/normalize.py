@@ -2,6 +2,7 @@
 
 - NFKC folds full-width forms (２０２４, ＡＢＣ) and compatibility characters;
 - OpenCC turns Traditional characters into Simplified (行政復議 -> 行政复议);
+- a short form of an English word ("info", "govt", "dept") is read as the word it stands for;
 - an English word the question vocabulary does not know, and that is no English word at all (CC-CEDICT's
   definitions are the word list), is corrected to the nearest word it knows, within a small edit
   distance (reconsideraton -> reconsideration, recieved -> received);
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from assistant.domain import vocabulary
 from assistant.domain.names import english_words
 from assistant.domain.patterns import CJK_WORD
 from assistant.search.tokenize import to_simplified
@@ -128,6 +130,9 @@ def normalize(question: str, speller: Speller) -> Normalized:
 
     def english(m: re.Match) -> str:
         word = m.group(0)
+        full = vocabulary.ENGLISH_SHORT_FORMS.get(word.lower())
+        if full:
+            return full
         fixed = speller.english(word.lower())
         if fixed != word.lower():
             fixes.append((word, fixed))

@@ -61,13 +61,18 @@ class Years:
         return "、".join(map(str, self.listed)) + "年" if lang == "zh" else ", ".join(map(str, self.listed))
 
 
-_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:to|through|until|till|-|–|—|~|到|至)\s*((?:19|20)\d{2})", re.I)
+_RANGE = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*(?:to|through|until|till|-|–|—|~|到|至)\s*((?:19|20)\d{2})"
+    r"|\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})",
+    re.I,
+)
 
 
 def years_in(question: str) -> Years:
     m = _RANGE.search(question)
-    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 30:
-        return Years(tuple(range(int(m.group(1)), int(m.group(2)) + 1)))
+    first, last = (int(g) for g in m.groups() if g) if m else (0, 0)
+    if m and first < last <= first + 30:
+        return Years(tuple(range(first, last + 1)))
     m = _SINCE.search(question)
     if m:
         return Years(since=int(next(g for g in m.groups() if g)))

@@ -1118,6 +1118,27 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("审批局", "行政审批局", in_titles=False),
 )
 
+# Short forms of English words people write in questions, read as the word they stand for.
+ENGLISH_SHORT_FORMS: dict[str, str] = {
+    "info": "information",
+    "govt": "government",
+    "gov": "government",
+    "dept": "department",
+    "depts": "departments",
+    "admin": "administrative",
+    "apps": "applications",
+    "docs": "documents",
+    "doc": "document",
+    "regs": "regulations",
+    "stats": "statistics",
+    "approx": "approximately",
+    "yr": "year",
+    "yrs": "years",
+    "num": "number",
+    "qty": "quantity",
+    "pct": "percent",
+}
+
 # Words people use in questions for figures, beyond the schema's own labels, English names and synonyms
 # (which the Q&A reads too; none is repeated here). Keys: a row ("requests.new_received"), an outcome group
 # of table 3 ("requests.denied"), the lawsuits of table 4 together ("appeals.litigation"), or a column a
@@ -1326,7 +1347,7 @@ ASKS: dict[str, str] = {
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
-        r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几件|几个|几项|几起|数量|数目|总数|金额|有几"
+        r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|有几"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
@@ -1336,6 +1357,10 @@ ASKS: dict[str, str] = {
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
     "total": r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共",
+    # a comparison of two years or two readings: "more in 2016 than in 2015", "2020年比2019年少吗"
+    "than": r"\bthan\b|比(?!例|重|较)",
+    "more": r"\b(?:more|higher|greater|larger|bigger|increas\w*|r[io]se|grow|grew|up)\b|多|高|增加|增长|上升",
+    "less": r"\b(?:less|fewer|lower|smaller|decreas\w*|f[ae]ll|drop\w*|declin\w*|down)\b|少|低|减少|下降",
 }
 
 
@@ -1395,11 +1420,12 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
     ("count", r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b|多少份|几份"),
     (
         "change",
-        r"\b(change|changed|increase|increased|decrease|decreased|grow|grew|growth|fell|rose|drop|dropped|rise)\b"
+        r"\b(changes?|changed|increases?|increased|decreases?|decreased|grow|grew|grown|growth|fall|falls|fell|fallen"
+        r"|rose|risen|rise|drop|dropped|declined?)\b"
         r"|\bmore than in\b|\bfewer than in\b|变化|增长|增加了|减少|下降|上升|增幅|降幅"
         r"|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
     ),
-    ("compare", r"\b(compare|comparison|versus|vs\.?)\b|比较|对比|相比"),
+    ("compare", r"\b(compared?|comparison|versus|vs\.?)\b|比较|对比|相比"),
     ("average", r"\b(average|mean)\b|平均"),
     (
         "total",
