@@ -1146,8 +1146,14 @@ ENGLISH_SHORT_FORMS: dict[str, str] = {
 # is the five non-individual applicant columns together).
 REQUEST_WORDS = ("requests", "applications", "request", "application", "申请")  # only say "requests"
 FIGURE_WORDS: dict[str, tuple[str, ...]] = {
-    "requests.new_received": ("receive", "受理", *REQUEST_WORDS),
-    "requests.total_handled": ("dealt with", "处理完"),
+    "requests.new_received": ("receive", "came in", "come in", "submitted", "filed", "lodged", "受理", *REQUEST_WORDS),
+    "requests.total_handled": (
+        "dealt with",
+        "finished",
+        "concluded",
+        "处理完",
+        "办完",
+    ),
     "requests.carried_forward": ("still pending", "结转到下一年", "转入下一年"),
     "requests.carried_over": ("from the previous year", "上一年结转"),
     "appeals.review": ("reconsiderations",),
@@ -1353,7 +1359,10 @@ ASKS: dict[str, str] = {
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
         r"|对得上|相符吗"
     ),
-    "joins": r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各",
+    "joins": (
+        r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各"
+        r"|[?？](?=\s*\S)"  # a second question after the first
+    ),
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
     "total": r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共",
