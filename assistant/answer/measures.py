@@ -115,14 +115,17 @@ def _weight(phrase: str) -> int:
     return len(phrase) * (2 if CJK_CHAR.search(phrase) else 1)
 
 
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "state-secret" is "state secret", "e-mail" is "e mail"
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+    return re.sub(r"\s+", " ", _HYPHEN.sub(" ", text.lower().replace("’", "'")))
 
 
 def _found(phrase: str, q: str) -> bool:
     if CJK_CHAR.search(phrase):
         return phrase in q
-    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", q) is not None
+    return re.search(rf"(?<![a-z]){re.escape(_HYPHEN.sub(' ', phrase))}(?![a-z])", q) is not None
 
 
 def asks_for_figure(question: str, measure: Measure | None) -> bool:
@@ -133,7 +136,8 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
         return True
     q = _normal(question)
     specific = any(_found(p, q) for p in measure.phrases if p not in GENERIC)
-    return specific and bool(vocabulary.asks("yes_no").search(question))
+    named_column = any(any(_found(w, q) for w in words) for _, words, _, _ in column_words())
+    return (specific or named_column) and bool(vocabulary.asks("yes_no").search(question))
 
 
 @cache

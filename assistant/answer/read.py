@@ -255,4 +255,7 @@ def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> l
             choice = ColumnChoice(("total",), "total", "总计", True)
         if choice.explicit and choice.ids not in [p.ids for p in picks]:
             picks.append(choice)
-    return picks
+    if not query.sum:
+        return picks
+    # summed, a column named beside a group holding it ("企业、机构这些法人或其他组织一共") counts once, in the group
+    return [p for p in picks if not any(set(p.ids) < set(o.ids) for o in picks)]
