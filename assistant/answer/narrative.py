@@ -118,6 +118,21 @@ def asked_units(question: str) -> set[str]:
     return units
 
 
+def _kind(unit: str) -> str:
+    """What a unit measures: money, people, a share, or a count of things (条, 件, 期 … alike)."""
+    return next((kind for kind, units in vocabulary.UNIT_KINDS.items() if unit in units), "count")
+
+
+def _other_unit(fact_unit: str, asked: set[str], lang: str) -> bool:
+    """The fact counts in another unit than the question: in Chinese its measure word (多少条 is not 件);
+    in English only its kind, since "meetings" or "items" stand for several measure words."""
+    if not asked or not fact_unit:
+        return False
+    if lang == "en":
+        return _kind(fact_unit) not in {_kind(u) for u in asked}
+    return fact_unit not in asked
+
+
 def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
     """The report's narrative facts, most similar to the question first; a fact in another unit than the
     question counts in loses."""
@@ -128,7 +143,7 @@ def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
     def score(f) -> float:
         cover = COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
-        return base - (UNIT_PENALTY if units and f.unit and f.unit not in units else 0.0)
+        return base - (UNIT_PENALTY if _other_unit(f.unit, units, lang) else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 

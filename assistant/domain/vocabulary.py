@@ -1413,6 +1413,13 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "套": ("sets", "set"),
 }
 
+# Units by what they measure (any other unit counts things: 条, 件, 期, 次 …).
+UNIT_KINDS: dict[str, frozenset[str]] = {
+    "money": frozenset({"元", "万元", "亿元"}),
+    "people": frozenset({"人", "人次", "名", "户"}),
+    "share": frozenset({"%", "％"}),
+}
+
 # The operations a question over the corpus asks for, tried in this order.
 OPERATIONS: tuple[tuple[str, str], ...] = (
     (
