@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from assistant.answer.answer import Answer, AnswerKind, agency_name, figure_citation, number, who
+from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, figure_citation, number, who
 from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
@@ -237,7 +237,7 @@ def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: 
     if lang == "en":
         verb = "rose" if diff > 0 else "fell" if diff < 0 else "stayed"
         text = (
-            f"{what.capitalize()} {verb} from {number(first.value)} in {first.ref.year} to {number(second.value)} "
+            f"{capitalized(what)} {verb} from {number(first.value)} in {first.ref.year} to {number(second.value)} "
             f"in {second.ref.year} ({'+' if diff >= 0 else ''}{number(diff)}, {pct}) for "
             f"{agency_name(second.ref.agency, lang)}."
         )
@@ -256,7 +256,7 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
     listing = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in ordered)
     diff = ordered[0].value - ordered[-1].value
     if lang == "en":
-        text = f"{what.capitalize()}: {listing}. {_name(ordered[0], lang)} is higher by {number(diff)}."
+        text = f"{capitalized(what)}: {listing}. {_name(ordered[0], lang)} is higher by {number(diff)}."
     else:
         text = f"{what}：{listing}。{_name(ordered[0], lang)}多{number(diff, lang)}。"
     return Answer(text, diff, AnswerKind.AGGREGATE, lang, _cite(ordered, lang))

@@ -56,6 +56,12 @@ class Suggestion:
         return asdict(self)
 
 
+def capitalized(text: str) -> str:
+    """The text with its first letter upper case and the rest as written (str.capitalize lowers the
+    names inside: "the 2019 report of Pingtan …")."""
+    return text[:1].upper() + text[1:]
+
+
 def number(value: float | int | None, lang: str = "en") -> str:
     """The value exactly, with thousands separators in English (4,166.241619) and without in Chinese."""
     return "—" if value is None else numbers.in_language(value, lang)

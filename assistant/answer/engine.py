@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant import config
 from assistant.answer import aggregate, narrative, series
-from assistant.answer.answer import Answer, AnswerKind, agency_name, number, who
+from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, number, who
 from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
 from assistant.answer.measures import ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
@@ -261,7 +261,7 @@ class _Context:
 
     def _unknown(self, report: Report) -> Answer:
         text = (
-            f"{who(report.agency, report.year, self.lang).capitalize()} gives nothing to check this against."
+            f"{capitalized(who(report.agency, report.year, self.lang))} gives nothing to check this against."
             if self.lang == "en"
             else f"{who(report.agency, report.year, self.lang)}未提供可供核对的数字。"
         )
@@ -271,7 +271,7 @@ class _Context:
         """The question names a column this report's layout does not have (the 2019 layout has no 废止)."""
         if self.lang == "en":
             text = (
-                f"{who(report.agency, report.year, self.lang).capitalize()} gives no “{column.english}” figure "
+                f"{capitalized(who(report.agency, report.year, self.lang))} gives no “{column.english}” figure "
                 f"for {measure.english}: its layout ({layout_of(report).english}) has no such column."
             )
         else:

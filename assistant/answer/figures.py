@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from assistant.answer.answer import Answer, AnswerKind, figure_citation, number, who
+from assistant.answer.answer import Answer, AnswerKind, capitalized, figure_citation, number, who
 from assistant.answer.measures import ColumnChoice, Measure, match_column
 from assistant.domain import numbers, schema, vocabulary
-from assistant.domain.record import Report
+from assistant.domain.record import Figure, Report
 
 UNITS = {"requests": ("requests", "件"), "appeals": ("cases", "件"), "proactive": ("", "件"), "legacy": ("", "")}
 # Readings easily confused with the one taken: the answer names the other and gives its figure.
@@ -97,6 +97,8 @@ def answer_figure(
     if value is None:
         return _missing(report, measure, missing or cells, name_en, name_zh, lang)
     figs = [report.figures[a] for a in cells]
+    if any(f.uncertain for f in figs):
+        return _unsure(report, [f for f in figs if f.uncertain], name_en, name_zh, lang)
     citations = [
         figure_citation(report, f, _label(report, f.address), lang) for f in figs if f.value != 0 or len(figs) == 1
     ][:6] or [figure_citation(report, figs[0], _label(report, figs[0].address), lang)]
@@ -120,6 +122,24 @@ def answer_figure(
             text += "合计自：" + "；".join(f"{_label(report, a)} {number(report.value(a), lang)}" for a in cells) + "。"
     text += _caveats(figs, lang) + _counterpart(report, measure, column, lang)
     return Answer(text, value, AnswerKind.FIGURE, lang, citations)
+
+
+def _unsure(report: Report, figs: list[Figure], name_en: str, name_zh: str, lang: str) -> Answer:
+    """A figure this copy does not print legibly is not given: the readings its digits allow are offered."""
+    readings = [r for f in figs for r in f.alternatives if r is not None]
+    shown = (", " if lang == "en" else "、").join(number(r, lang) for r in dict.fromkeys(readings))
+    if lang == "en":
+        text = (
+            f"{capitalized(who(report.agency, report.year, lang))} prints {name_en}, but the digits of this copy "
+            f"allow several readings ({shown}), so I give none as the figure."
+        )
+    else:
+        text = (
+            f"{who(report.agency, report.year, lang)}印有{name_zh}，"
+            f"但该副本的数字可有多种读法（{shown}），因此不给出数字。"
+        )
+    cites = [figure_citation(report, f, _label(report, f.address), lang) for f in figs[:2]]
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, cites)
 
 
 def _caveats(figs, lang: str) -> str:
@@ -175,7 +195,7 @@ def _no_such_column(report: Report, measure: Measure, lang: str) -> Answer:
     )
     if lang == "en":
         text = (
-            f"{who(report.agency, report.year, lang).capitalize()} uses the {layout.english}, whose row "
+            f"{capitalized(who(report.agency, report.year, lang))} uses the {layout.english}, whose row "
             f"“{row.label}” gives no amount; it gives {given}."
         )
     else:
@@ -190,7 +210,7 @@ def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
         layout = schema.LAYOUTS[report.layout]
         if lang == "en":
             text = (
-                f"{who(report.agency, report.year, lang).capitalize()} uses the {layout.english}, which has no "
+                f"{capitalized(who(report.agency, report.year, lang))} uses the {layout.english}, which has no "
                 f"figure for {measure.english}: only the statistics tables before 2019 counted it."
             )
         else:
@@ -201,7 +221,7 @@ def _no_tables(report: Report, measure: Measure, lang: str) -> Answer:
         return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
     if lang == "en":
         text = (
-            f"{who(report.agency, report.year, lang).capitalize()} predates the standard statistical tables "
+            f"{capitalized(who(report.agency, report.year, lang))} predates the standard statistical tables "
             f"(introduced for 2019 reports), so it gives no figure for {measure.english}."
         )
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.answer import Answer, AnswerKind, agency_name, number
+from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, number
 from assistant.answer.scope import ReportRef
 from assistant.domain import numbers, vocabulary
 
@@ -76,7 +76,7 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
     """The answer over the years (``what``: the measure's name as the first year's answer gave it)."""
     op = operation(question)
     if lang == "en":
-        what = what[:1].upper() + what[1:]
+        what = capitalized(what)
     agency = agency_name(points[0].ref.agency, lang)
     given = [p for p in points if p.value is not None]
     missing = [p for p in points if p.value is None]
