@@ -14,7 +14,15 @@ from assistant.answer import aggregate, narrative, series
 from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, number, who
 from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
-from assistant.answer.measures import ColumnChoice, Measure, _found, asks_for_figure, match_column, measures
+from assistant.answer.measures import (
+    ColumnChoice,
+    Measure,
+    _found,
+    _normal,
+    asks_for_figure,
+    match_column,
+    measures,
+)
 from assistant.answer.read import Query, columns_named, read
 from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
@@ -81,8 +89,19 @@ def ask(
         measure = None  # "how does the bureau handle applications?" is for the passages
     ctx = _Context(query, store, searcher, refs)
     if report is not None:
+        if _another_year(query, report):
+            return ctx.other_year(report, measure)
         return ctx.about_report(report, measure)
     return ctx.about_corpus(measure)
+
+
+def _another_year(query: Query, report: Report) -> bool:
+    """The question asks about a year the chosen report is not for ("2018" of a 2025 report); the year
+    after it is the report's own ("carried into 2026", "plans for 2026"), and a comparison names others."""
+    listed = query.years.listed
+    if not listed or report.year is None or report.year in listed or series.operation(query.normal.text) != "list":
+        return False
+    return listed != (report.year + 1,)
 
 
 LIST, BEFORE_TABLES, NONE_AT_ALL, ARITHMETIC, NARRATIVE = (
@@ -155,7 +174,7 @@ def _joined(parts: list[Measure]) -> Measure:
 
 
 def preferred_section(question: str) -> str | None:
-    q = question.lower()
+    q = _normal(question)
     for section in schema.SECTIONS:
         if any(_found(k, q) for k in section.keywords):
             return section.id
@@ -430,6 +449,26 @@ class _Context:
             if not what:
                 return None
         return series.answer(points, self.query.normal.text, what, self.query.yes_no, self.lang)
+
+    def other_year(self, report: Report, measure: Measure | None) -> Answer:
+        """The same agency's report for the year asked, said to be another than the one chosen; or, where
+        the corpus has none, that it has none."""
+        mine = [r for r in self.refs if r.agency == report.agency] or [
+            ReportRef(report.id, report.title, report.agency, report.region, report.year, report.format, report.layout)
+        ]
+        pick = _latest(mine, self.query.years)
+        if pick is None:
+            return self.no_such_year(mine, self.query.years)
+        found = self.about_report(self.load(pick.id), measure)
+        if self.lang == "en":
+            said = (
+                f"The question asks about {pick.year}, so this is from the {pick.year} report, "
+                f"not the {report.year} one: "
+            )
+        else:
+            said = f"问题问的是{pick.year}年，以下来自{pick.year}年度报告，而非所选的{report.year}年度报告："
+        found.answer = said + found.answer
+        return found
 
     def _some(self, rows: list[aggregate.Row]) -> list[aggregate.Row]:
         """Only the reports with some of it, when the question ranks "those that got any at all"."""

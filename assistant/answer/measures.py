@@ -118,14 +118,30 @@ def _weight(phrase: str) -> int:
 _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "state-secret" is "state secret", "e-mail" is "e mail"
 
 
+def _stem(word: str) -> str:
+    """An English word without a plural ending, so "appeals" names "appeal" and "inquiries" "inquiry"
+    (verbs keep their forms: "processed" is not "processing")."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+@lru_cache(maxsize=65536)
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", _HYPHEN.sub(" ", text.lower().replace("’", "'")))
+    """The form questions and phrases are compared in: lower case, hyphens as spaces, English plurals singular."""
+    text = re.sub(r"\s+", " ", _HYPHEN.sub(" ", text.lower().replace("’", "'")))
+    return re.sub(r"[a-z]+", lambda m: _stem(m.group(0)), text)
 
 
 def _found(phrase: str, q: str) -> bool:
+    """The phrase occurs in ``q`` (a text in its :func:`_normal` form), an English one as whole words."""
     if CJK_CHAR.search(phrase):
         return phrase in q
-    return re.search(rf"(?<![a-z]){re.escape(_HYPHEN.sub(' ', phrase))}(?![a-z])", q) is not None
+    return re.search(rf"(?<![a-z]){re.escape(_normal(phrase))}(?![a-z])", q) is not None
 
 
 def asks_for_figure(question: str, measure: Measure | None) -> bool:

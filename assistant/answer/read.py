@@ -181,7 +181,7 @@ def _readings(text: str) -> list[Reading]:
                 continue
             w = _weight(p) + (8 if about_requests and m.table == "requests" and p not in GENERIC else 0)
             if best is None or w > best[0]:
-                i = q.find(p)
+                i = q.find(_normal(p))
                 best = (w, (i, i + len(p)), p in GENERIC)
         if best:
             out.append(Reading(m.key, best[0], best[1], best[2]))

@@ -175,7 +175,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from assistant.answer import blind, evaluate
 
-    questions = [Path(args.blind) / f"qa_{part}.json" for part in ("dev", "sealed")] if args.blind else []
+    questions = [Path(args.blind) / f"qa_{part}.json" for part in blind.PARTS[:2]] if args.blind else []
     questions = questions or [Path(args.file or config.path("eval_set"))]
     absent = [q for q in questions if not q.is_file()]
     if absent:
@@ -186,12 +186,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     if args.blind:
         folder = Path(args.blind)
-        for part in ("dev", "sealed"):
+        for part in (p for p in blind.PARTS if (folder / f"qa_{p}.json").is_file()):
             outcomes = blind.run(folder / f"qa_{part}.json", store)
             if args.json:
                 print(json.dumps({part: blind.table(outcomes)}))
             else:
-                print(blind.report(outcomes, part, show_wrong=part == "dev" and args.show_wrong))
+                print(blind.report(outcomes, part, show_wrong=part.startswith("dev") and args.show_wrong))
         return 0
     outcomes = evaluate.run(questions[0], store)
     if args.json:
@@ -254,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--blind",
         metavar="DIR",
-        help="score the blind sets DIR/qa_dev.json and DIR/qa_sealed.json by category and language",
+        help="score the blind sets DIR/qa_dev.json, qa_sealed.json (and qa_dev2, qa_sealed2) by category and language",
     )
     p.add_argument("--show-wrong", action="store_true", help="list the dev part's wrong answers (never the sealed)")
     add_json(p, "print the accuracy table as JSON")

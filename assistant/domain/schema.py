@@ -518,7 +518,7 @@ _REQ_HEAD = (
         "not processed: duplicate requests",
         (r"重复申请",),
         "not processed",
-        synonyms=("duplicate", "repeated", "重复"),
+        synonyms=("duplicate", "repeated", "repeat", "resubmitted", "重复"),
     ),
     _rrow(
         "not_processed.publication",
