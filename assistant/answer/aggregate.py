@@ -253,7 +253,7 @@ def change(a: Row, b: Row, measure: Measure, column: ColumnChoice | None, lang: 
 def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
     ordered = sorted(rows, key=lambda r: -r.value)
     what = _what(measure, column, lang)
-    listing = "; ".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in ordered)
+    listing = ("; " if lang == "en" else "；").join(f"{_name(r, lang)} {number(r.value, lang)}" for r in ordered)
     diff = ordered[0].value - ordered[-1].value
     if lang == "en":
         text = f"{capitalized(what)}: {listing}. {_name(ordered[0], lang)} is higher by {number(diff)}."
@@ -265,7 +265,7 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
 def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
     """How many reports the corpus holds (each report once, whatever its formats)."""
     chosen = [r for r in refs if r.year in years]
-    names = listed(chosen, lambda r: agency_name(r.agency, lang, r.year), lang)
+    names = listed(chosen, lambda r: agency_name(r.agency, lang, r.year), lang, "; " if lang == "en" else "；")
     if lang == "en":
         text = (
             f"The corpus holds {len(chosen)} reports{' for ' + years.describe(lang) if years else ''}, "

@@ -497,8 +497,8 @@ class _Context:
             rows = self._some(rows)
             if rows:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
-        if op == "count":
-            return aggregate.count_reports(refs, years, self.lang)
+        if op == "count":  # of the agencies named, or of the corpus
+            return aggregate.count_reports(named or list(refs), years, self.lang)
         if measure is None and op == "change" and (changed := _what_changed(named, years.listed, self.load, self.lang)):
             return Answer(changed, None, "aggregate", self.lang)
         if measure is None:

@@ -84,7 +84,7 @@ def measures() -> tuple[Measure, ...]:
                 rows,
                 f"requests {group.english}",
                 group.label,
-                _phrases((group.label,), words),
+                _phrases((group.label, group.english), words),
             )
     key, english, chinese = _LITIGATION
     seen[key] = Measure(

@@ -2,6 +2,8 @@
 
 - NFKC folds full-width forms (２０２４, ＡＢＣ) and compatibility characters;
 - OpenCC turns Traditional characters into Simplified (行政復議 -> 行政复议);
+- English contractions are written out ("couldn't" is "could not"), and colloquial Chinese forms are
+  the printed ones (或者 is 或);
 - a short form of an English word ("info", "govt", "dept") is read as the word it stands for;
 - an English word the question vocabulary does not know, and that is no English word at all (CC-CEDICT's
   definitions are the word list), is corrected to the nearest word it knows, within a small edit
@@ -92,6 +94,8 @@ class Speller:
         for n in range(len(word) - limit, len(word) + limit + 1):
             for known in self._by_length.get(n, ()):
                 d = _distance(word, known, limit)
+                if d > 1 and known[0] != word[0]:  # two slips and another first letter: another word
+                    continue
                 if d <= limit and (best is None or (d, known) < best):
                     best = (d, known)
         if best is None or word in english_words():  # "there" is a word, not a misspelling of "three"
@@ -126,6 +130,10 @@ class Speller:
 def normalize(question: str, speller: Speller) -> Normalized:
     text = to_simplified(unicodedata.normalize("NFKC", question))
     text = text.replace("’", "'").replace("‘", "'")
+    for pattern, full in vocabulary.CONTRACTIONS:
+        text = re.sub(pattern, full, text, flags=re.I)
+    for form, printed in vocabulary.CHINESE_FORMS:
+        text = text.replace(form, printed)
     fixes: list[tuple[str, str]] = []
 
     def english(m: re.Match) -> str:

@@ -249,12 +249,19 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
 def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:
     """The columns a query names for one measure, in order ("in total, and how many corrected" names two)."""
     picks: list[ColumnChoice] = []
+    by_word = None  # the total column named only by a word such as "in total" / 一共
+    unasked = False  # a column named in a piece that asks no quantity of its own ("法人或其他组织（各类…）")
+    quantity = vocabulary.asks("quantity")
     for piece in re.split(vocabulary.asks("joins"), query.masked):
         choice = match_column(piece, measure, columns)
         if not choice.explicit and "total" in columns and vocabulary.asks("total").search(piece):
-            choice = ColumnChoice(("total",), "total", "总计", True)
+            choice = by_word = ColumnChoice(("total",), "total", "总计", True)
+        elif choice.explicit and not quantity.search(piece):
+            unasked = True
         if choice.explicit and choice.ids not in [p.ids for p in picks]:
             picks.append(choice)
+    if by_word is not None and unasked and len(picks) > 1:  # "一共" is the named column's total, not a part
+        picks = [p for p in picks if p is not by_word]
     if not query.sum:
         return picks
     # summed, a column named beside a group holding it ("企业、机构这些法人或其他组织一共") counts once, in the group

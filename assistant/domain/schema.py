@@ -577,7 +577,6 @@ _OTHER_SPLIT = (
         "other: other handling",
         (r"3[.．、]其他(?!法律|对外|处理|需要|结果)",),
         "other handling",
-        synonyms=("other handling",),
     ),
 )
 _OTHER_SINGLE = (
@@ -701,6 +700,10 @@ APPEALS = Table(
             OUTCOMES,
             synonyms=(
                 "direct lawsuits",
+                "direct suits",
+                "direct ones",
+                "direct",
+                "directly",
                 "lawsuits without reconsideration",
                 "brought directly",
                 "filed directly",

@@ -1118,6 +1118,21 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("审批局", "行政审批局", in_titles=False),
 )
 
+# English contractions, read written out ("couldn't be provided" is "could not be provided").
+CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    (r"\bcan't\b", "cannot"),
+    (r"\bwon't\b", "will not"),
+    (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\b(\w+)'re\b", r"\1 are"),
+    (r"\b(\w+)'ve\b", r"\1 have"),
+)
+
+# Chinese words a question may write in a longer or colloquial form, read as the form the reports print.
+CHINESE_FORMS: tuple[tuple[str, str], ...] = (
+    ("或者", "或"),
+    ("以及其他", "或其他"),
+)
+
 # Short forms of English words people write in questions, read as the word they stand for.
 ENGLISH_SHORT_FORMS: dict[str, str] = {
     "info": "information",
@@ -1160,7 +1175,7 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
     "requests.denied": ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "拒绝"),
     "requests.unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
     "requests.not_processed": ("not processed", "not handled", "declined to process"),
-    "requests.other": ("otherwise handled",),
+    "requests.other": ("otherwise handled", "other handling", "other processing", "handled in other ways"),
     "appeals.litigation": (
         "lawsuit",
         "lawsuits",
@@ -1441,7 +1456,10 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
         r"|\bmore than in\b|\bfewer than in\b|变化|增长|增加了|减少|下降|上升|增幅|降幅"
         r"|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
     ),
-    ("compare", r"\b(compared?|comparison|versus|vs\.?)\b|比较|对比|相比"),
+    (
+        "compare",
+        r"\b(compared?|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了",
+    ),
     ("average", r"\b(average|mean)\b|平均"),
     (
         "total",
