@@ -214,9 +214,11 @@ class _Context:
             return self.consistency(report)
         if counting is None:
             counting = bool(vocabulary.asks("quantity").search(self.question))
-        old_row = measure is not None and measure.table == schema.LEGACY_TABLE.id  # a row of the old table only
         in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
-        if (measure is None or not report.layout or old_row or in_text) and (counting or self.query.yes_no):
+        # the prose states what the report's tables lack (a row only the old table has, or the old table's
+        # gaps); a row the report's table has is its figure
+        has_row = measure is not None and bool(columns_of(report, measure))
+        if (not has_row or in_text) and (counting or self.query.yes_no):
             stated = narrative.answer(self.question, report, self.lang)
             if stated is not None:
                 return self.verdict(stated)

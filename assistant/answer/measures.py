@@ -153,7 +153,8 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
     q = _normal(question)
     specific = any(_found(p, q) for p in measure.phrases if p not in GENERIC)
     named_column = any(any(_found(w, q) for w in words) for _, words, _, _ in column_words())
-    return (specific or named_column) and bool(vocabulary.asks("yes_no").search(question))
+    some = bool(vocabulary.asks("some").search(question))  # "did they get any requests?"
+    return (specific or named_column or some) and bool(vocabulary.asks("yes_no").search(question))
 
 
 @cache

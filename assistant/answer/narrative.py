@@ -18,7 +18,7 @@ from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
-SURE = 0.34  # similarity a fact needs to answer
+SURE = 0.30  # similarity a fact needs to answer
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
@@ -167,7 +167,10 @@ def _corroborated(found: list[Match]) -> list[Match]:
             (
                 o.score
                 for o in found
-                if o is not m and o.fact.value == m.fact.value and o.fact.measure != m.fact.measure
+                if o is not m
+                and o.fact.value == m.fact.value
+                and o.fact.measure != m.fact.measure
+                and o.fact.value not in (0, 1)  # 0 and 1 are stated so often that a second one is no support
             ),
             default=0.0,
         )

@@ -1364,7 +1364,7 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
-    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|received|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
+    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
