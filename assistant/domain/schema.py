@@ -339,7 +339,7 @@ _REQ_HEAD = (
         "一、本年新收政府信息公开申请数量",
         "new requests received this year",
         (r"本年新收政府信息公开申请数量", r"本年新收"),
-        synonyms=("new", "received", "newly received", "new requests", "新收", "收到"),
+        synonyms=("received", "newly received", "new requests", "new applications", "新收", "收到"),
     ),
     _rrow(
         "carried_over",

@@ -1363,7 +1363,7 @@ ASKS: dict[str, str] = {
         r"|对得上|勾稽|相符|吻合|一致"
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
-    "none": r"\bno\s+(?:\w+\s+){0,3}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
     "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
