@@ -194,8 +194,11 @@ class _Context:
 
     def passage(self, report: Report | None = None, **filters) -> Answer:
         prefer = preferred_section(self.question)
+        yes_no = self.query.yes_no
         if report is None:
-            return answer_passage(self.query.normal.text, self.searcher, self.lang, prefer=prefer, **filters)
+            return answer_passage(
+                self.query.normal.text, self.searcher, self.lang, prefer=prefer, yes_no=yes_no, **filters
+            )
         stored = self.load(report.id)
         searcher = self.searcher if stored and stored.sha256 == report.sha256 else report_searcher(report)
         return answer_passage(
@@ -206,6 +209,7 @@ class _Context:
             year=report.year,
             agency=report.agency,
             prefer=prefer,
+            yes_no=yes_no,
         )
 
     def about_report(self, report: Report, measure: Measure | None, counting: bool | None = None) -> Answer:
@@ -223,7 +227,7 @@ class _Context:
             if stated is not None:
                 return self.verdict(stated)
         if measure is None:  # a yes/no question no figure answers is for the passages
-            return self.not_understood(report) if counting else self.passage(report)
+            return self.not_understood(report) if counting and not self.query.yes_no else self.passage(report)
         if not report.layout and not columns_of(report, measure):  # before 2019: the prose, if it says it
             return self._old_report(report, measure)
         parts = [_measure(p.key) for p in self.query.parts]
@@ -402,6 +406,8 @@ class _Context:
     def _old_report(self, report: Report, measure: Measure) -> Answer:
         missing = answer_figure(self.question, report, measure, self.lang)
         found = self.passage(report)
+        if found.verdict is not None:  # a yes/no its text answers ("未收到政府信息公开申请")
+            return found
         words = [p for p in measure.phrases if CJK_CHAR.search(p)]
         sentence = found.answer
         if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):

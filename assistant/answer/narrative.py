@@ -60,10 +60,27 @@ def clause(fact) -> str:
     return fact.sentence[starts[-1] if starts else 0 : at + len(fact.measure)]
 
 
+def _generic_grams() -> frozenset[str]:
+    """The characters and pairs of the words every report is about (政府信息公开, 政务公开): shared by
+    nearly every fact, they say little about which one a question means."""
+    out: set[str] = set()
+    for word in vocabulary.REPORT_WORDS:
+        out |= set(word) | {a + b for a, b in zip(word, word[1:], strict=False)}
+    return frozenset(out)
+
+
+GENERIC_GRAMS = _generic_grams()
+GENERIC_WEIGHT = 0.25  # what one of them counts beside another word's character or pair
+
+
+def _mass(grams: set[str]) -> float:
+    return sum(GENERIC_WEIGHT if g in GENERIC_GRAMS else 1.0 for g in grams)
+
+
 def _cosine(q: set[str], f: set[str]) -> float:
     if not q or not f:
         return 0.0
-    return len(q & f) / len(f | q) ** 0.5 / len(f) ** 0.5
+    return _mass(q & f) / _mass(f | q) ** 0.5 / _mass(f) ** 0.5
 
 
 def _similarity(question: str, fact) -> float:

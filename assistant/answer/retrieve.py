@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.answer import Answer, AnswerKind, who
 from assistant.domain import schema, vocabulary
-from assistant.domain.patterns import CLAUSE_ENDS, SENTENCE_ENDS, sentence_pattern
+from assistant.domain.patterns import CJK_CHAR, CLAUSE_ENDS, DENIAL, SENTENCE_ENDS, sentence_pattern
 from assistant.domain.record import Citation, Report, location
 from assistant.extract.sections import is_heading
 from assistant.search.tokenize import Tokenizer
@@ -68,8 +68,10 @@ def answer_passage(
     agency: str | None = None,
     prefer: str | None = None,
     k: int = 3,
+    yes_no: bool = False,
 ) -> Answer:
-    """The best passages (those of the ``prefer`` section first, when it has any), with citations."""
+    """The best passages (those of the ``prefer`` section first, when it has any), with citations; a
+    yes/no question whose passage denies what it asks about ("无收取信息处理费情况") is answered no."""
     # a copy of the report must not hide it, nor its copies crowd out its own passages
     hits: list[Hit] = searcher.search(
         question, year=year, agency=agency, k=k * (40 if report_id else 8), distinct=report_id is None
@@ -110,4 +112,26 @@ def answer_passage(
         cites.append(
             Citation(h.report_id, h.title, _section_name(h.section, lang), h.text, start, end, page=h.page, lang=lang)
         )
-    return Answer(text, None, AnswerKind.PASSAGE, lang, cites)
+    out = Answer(text, None, AnswerKind.PASSAGE, lang, cites)
+    if yes_no and denies(sentence, terms):
+        out.verdict = False
+        out.answer = (
+            f"No: {who(top.agency, top.year, lang)} says “{sentence}”"
+            if lang == "en"
+            else f"没有。{top.agency}{top.year}年度报告写道：“{sentence}”"
+        )
+    return out
+
+
+DENIAL_REACH = 10  # characters between a denying word and the word of the question it denies
+
+
+def denies(sentence: str, terms) -> bool:
+    """The sentence denies one of the question's words: a denying word no more than DENIAL_REACH
+    characters before it, in the same clause."""
+    for term in (t for t in terms if len(t) >= 2 and CJK_CHAR.search(t)):
+        for at in (m.start() for m in re.finditer(re.escape(term), sentence)):
+            before = re.split(r"[，,。；;：:]", sentence[max(0, at - DENIAL_REACH) : at])[-1]
+            if DENIAL.search(before):
+                return True
+    return False

@@ -47,3 +47,8 @@ SENTENCE = sentence_pattern()
 # Number tokens.
 YEAR = r"(?:19|20)\d{2}"
 LONE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+
+
+# Words that deny what follows them in a sentence ("无收取信息处理费情况", "未收到政府信息公开申请");
+# 无法 (unable) and 无论 (whatever) deny nothing.
+DENIAL = re.compile(r"未|没有|无(?!法|论)|不存在|暂无|从未|尚未")

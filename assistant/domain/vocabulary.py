@@ -1428,6 +1428,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "套": ("sets", "set"),
 }
 
+# The words every report is about: in a fact's measure they do not tell one fact from another.
+REPORT_WORDS: tuple[str, ...] = ("政府信息公开", "政务公开")
+
 # Units by what they measure (any other unit counts things: 条, 件, 期, 次 …).
 UNIT_KINDS: dict[str, frozenset[str]] = {
     "money": frozenset({"元", "万元", "亿元"}),
