@@ -216,6 +216,7 @@ class _Context:
         """The answer from one report (``counting``: the question asks for a number, whatever its words)."""
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
+        measure = self._fitting(report, measure)
         if counting is None:
             counting = bool(vocabulary.asks("quantity").search(self.question))
         in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
@@ -245,6 +246,18 @@ class _Context:
         if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
             return self.several(report, parts)
         return self.verdict(answer_figure(self.question, report, measure, self.lang))
+
+    def _fitting(self, report: Report, measure: Measure | None) -> Measure | None:
+        """The reading of the question's first part this report's tables have: "normative documents
+        issued" is a row of the old table before 2019 and a row of table 2 after."""
+        if measure is None or columns_of(report, measure) or not self.query.parts:
+            return measure
+        part = next((p for p in self.query.parts if p.key == measure.key), None)
+        for reading in part.readings[1:] if part else ():
+            other = _measure(reading.key)
+            if columns_of(report, other):
+                return other
+        return measure
 
     def consistency(self, report: Report) -> Answer:
         """Does it add up? The table's identities, or, for the text against the table, the narrative checks."""

@@ -23,7 +23,7 @@ def question_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
         phrases += [*words, en, zh]
     for s in schema.SECTIONS:
         phrases += [s.english, s.heading, *s.keywords]
-    for t in vocabulary.of_kind(Kind.TERM):
+    for t in vocabulary.of_kind(Kind.TERM | Kind.AGENCY_TYPE | Kind.FIELD):  # agencies' words are misspelt too
         phrases += [t.zh, t.en, *t.synonyms]
     english = tuple(sorted({p.lower() for p in phrases if not CJK_CHAR.search(p)}))
     chinese = tuple(sorted({w for p in phrases for w in re.findall(f"[{CJK}]{{2,}}", p)}))

@@ -171,7 +171,7 @@ def stated(fact, lang: str) -> str:
     value = numbers.english(fact.value) if lang == "en" else numbers.chinese(fact.value)
     unit = fact.unit or ""
     if lang == "en":
-        return f"{marker[0]}{value} {unit}".strip()
+        return f"{marker[0]}{value} {vocabulary.unit_english(unit, fact.value) if unit else ''}".strip()
     return f"{value}{unit}{marker[1]}" if marker[1] in ("余", "以上") else f"{marker[1]}{value}{unit}"
 
 
