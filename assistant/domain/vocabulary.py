@@ -1431,6 +1431,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 # The words every report is about: in a fact's measure they do not tell one fact from another.
 REPORT_WORDS: tuple[str, ...] = ("政府信息公开", "政务公开")
 
+
 def unit_english(unit: str, value: float | int) -> str:
     """A unit as an English noun for a count of ``value`` ("articles", "article"), or "" where it has none."""
     plural = UNIT_WORDS.get(unit, ("",))[0]
