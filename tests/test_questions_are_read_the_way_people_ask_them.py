@@ -72,3 +72,15 @@ def test_a_year_the_agency_lacks_is_said_with_its_nearest_years(corpus_store):
 def test_markup_is_not_a_question(corpus_store):
     answer = ask("<script>alert(1)</script>", store=corpus_store)
     assert answer.kind == "not_found" and not answer.citations and "not a question" in answer.answer
+
+
+def test_a_share_names_its_part_and_its_base_without_a_joining_word(corpus_store):
+    # pingtan-2025.txt table 3: 予以公开 33, 部分公开 38, （七）总计 148 (read by hand)
+    answer = ask(
+        "What fraction of the requests it dealt with were released fully or partly?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.value == round(100 * (33 + 38) / 148, 1), answer.answer
+    answer = ask("全部或部分公开的申请占办结总数的比例是多少？", report_id="pingtan-2025.txt", store=corpus_store)
+    assert answer.value == round(100 * (33 + 38) / 148, 1), answer.answer

@@ -86,6 +86,11 @@ def measures() -> tuple[Measure, ...]:
                 group.label,
                 _phrases((group.label, group.english), words),
             )
+    for joined, (groups, english, chinese) in vocabulary.JOINED_OUTCOMES.items():
+        rows = tuple(r for g in groups for r in seen[f"requests.{g}"].rows)
+        seen[f"requests.{joined}"] = Measure(
+            f"requests.{joined}", "requests", rows, english, chinese, _phrases(FIGURE_WORDS[f"requests.{joined}"])
+        )
     key, english, chinese = _LITIGATION
     seen[key] = Measure(
         key,

@@ -192,7 +192,7 @@ def _readings(text: str) -> list[Reading]:
 def _parts(readings: list[Reading]) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
-    rows ("refused because of a state secret") is read as that row, not as a second part."""
+    rows is one part: the one of the two named by more words."""
     chosen: list[list[Reading]] = []
     for r in readings:
         home = next((c for c in chosen if _overlap(c[0].span, r.span)), None)
@@ -201,11 +201,14 @@ def _parts(readings: list[Reading]) -> list[Part]:
         else:
             home.append(r)
     rows = {m.key: set(m.rows) for m in measures()}
-    chosen = [
-        c
-        for c in chosen
-        if not any(o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key) for o in chosen)
-    ]
+
+    def inside(o: list[Reading], c: list[Reading]) -> bool:  # o is a row of the group c, in the same table
+        return o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key)
+
+    # of a group and one of its rows both named, the one named by more words: "refused because of a state
+    # secret" is the row; "granted fully or partially" is the group of both
+    groups = [c for c in chosen if not any(inside(o, c) and o[0].score >= c[0].score for o in chosen)]
+    chosen = [c for c in groups if not any(inside(c, o) and o[0].score > c[0].score for o in groups)]
     strong = [c for c in chosen if not c[0].generic] or chosen[:1]
     strong.sort(key=lambda c: c[0].span[0])
     return [Part(tuple(c)) for c in strong]
@@ -228,7 +231,8 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     masked = _directions(masked)
     readings = _readings(masked)
     parts = _parts(readings)
-    if len(parts) > 1 and not vocabulary.asks("joins").search(masked):
+    share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base
+    if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share:
         parts = [max(parts, key=lambda p: p.readings[0].score)]
     return Query(
         question=question,
@@ -240,7 +244,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         named=tuple(named),
         parts=tuple(parts),
         yes_no=bool(vocabulary.asks("yes_no").search(normal.text)),
-        share=bool(vocabulary.asks("share").search(masked)),
+        share=share,
         sum=bool(vocabulary.asks("sum").search(masked)),
         corrections=normal.corrections,
     )

@@ -1175,6 +1175,20 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
     "requests.denied": ("refused", "refusals", "refuse", "denied", "rejected", "not disclosed", "拒绝"),
     "requests.unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
     "requests.not_processed": ("not processed", "not handled", "declined to process"),
+    "requests.disclosed": (
+        "full or partial",
+        "in full or in part",
+        "fully or partially",
+        "fully or partly",
+        "wholly or partly",
+        "disclosed at all",
+        "全部或部分",
+        "予以公开和部分公开",
+        "予以公开或部分公开",
+        "全部公开和部分公开",
+        "全部公开或部分公开",
+        "公开或部分公开",
+    ),
     "requests.other": ("otherwise handled", "other handling", "other processing", "handled in other ways"),
     "appeals.litigation": (
         "lawsuit",
@@ -1447,6 +1461,11 @@ UNIT_KINDS: dict[str, frozenset[str]] = {
     "share": frozenset({"%", "％"}),
 }
 
+# Outcomes of table 3 people ask about together, as one measure: its rows are those of the groups named.
+JOINED_OUTCOMES: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "disclosed": (("granted", "partially_granted"), "granted in full or in part", "予以公开或部分公开"),
+}
+
 # The operations a question over the corpus asks for, tried in this order.
 OPERATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -1459,7 +1478,7 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
         r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
     ),
     ("least", r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),
-    ("share", r"\b(share|percentage|percent|proportion|ratio|rate)\b|%|比例|占比|百分之|比重|百分比"),
+    ("share", ASKS["share"]),
     ("count", r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b|多少份|几份"),
     (
         "change",
