@@ -28,7 +28,7 @@ from assistant.answer.retrieve import answer_passage, report_searcher
 from assistant.answer.scope import ReportRef, Years, canonical
 from assistant.answer.suggest import suggestions
 from assistant.domain import numbers, schema, vocabulary
-from assistant.domain.patterns import CJK_CHAR
+from assistant.domain.patterns import CJK_CHAR, NONE_RECEIVED
 from assistant.domain.record import Citation, Report
 from assistant.store.cache import snapshot
 from assistant.store.database import Store
@@ -352,6 +352,9 @@ class _Context:
             wanted_zero = bool(NONE_AT_ALL.search(self.query.normal.text))
             rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years())
             fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
+            if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose
+                counted = {row.ref.id for row in rows}  # text says it received none
+                fits |= {r.id for r in keep if r.id not in counted and NONE_RECEIVED.search(self.load(r.id).text)}
             keep, said = [r for r in keep if r.id in fits], True
         if not said:
             return None

@@ -52,3 +52,6 @@ LONE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 # Words that deny what follows them in a sentence ("无收取信息处理费情况", "未收到政府信息公开申请");
 # 无法 (unable) and 无论 (whatever) deny nothing.
 DENIAL = re.compile(r"未|没有|无(?!法|论)|不存在|暂无|从未|尚未")
+
+# A report's prose saying it received no requests at all: "2015年全区未收到有关政府信息公开申请".
+NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,14}?申请")
