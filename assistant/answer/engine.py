@@ -224,7 +224,7 @@ class _Context:
         # gaps); a row the report's table has is its figure
         has_row = measure is not None and bool(columns_of(report, measure))
         if (not has_row or in_text) and (counting or self.query.yes_no):
-            stated = narrative.answer(self.question, report, self.lang)
+            stated = self.stated(report)
             if stated is not None:
                 return self.verdict(stated)
         if measure is None:  # a yes/no question no figure answers is for the passages
@@ -246,6 +246,28 @@ class _Context:
         if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
             return self.several(report, parts)
         return self.verdict(answer_figure(self.question, report, measure, self.lang))
+
+    def stated(self, report: Report) -> Answer | None:
+        """The counts the report's prose states for the question: one per part where it names several
+        joined ("区直部门和乡镇各多少条"), each read with the other parts' words blanked; else one."""
+        text = self.question
+        parts = _joined_parts(text)
+        if len(parts) >= 2 and not self.query.yes_no:
+            found: list[Answer] = []
+            for a, b in parts:
+                others = [(x, y) for x, y in parts if (x, y) != (a, b)]
+                blanked = "".join(" " if any(x <= i < y for x, y in others) else ch for i, ch in enumerate(text))
+                one = narrative.answer(blanked, report, self.lang, part=text[a:b])
+                if one is not None and all(one.citations[0].start != f.citations[0].start for f in found):
+                    found.append(one)
+            if len(found) >= 2:
+                values = [f.value for f in found]
+                total = numbers.total(values) if self.query.sum else None
+                out = Answer(" ".join(f.answer for f in found), total, AnswerKind.FIGURE, self.lang)
+                out.citations = [c for f in found for c in f.citations]
+                out.values = values
+                return out
+        return narrative.answer(text, report, self.lang)
 
     def _fitting(self, report: Report, measure: Measure | None) -> Measure | None:
         """The reading of the question's first part this report's tables have: "normative documents
@@ -570,6 +592,36 @@ class _Context:
             else "（问题未指明报告，因此按整个语料库统计；如需单份报告的数字，请指明机关和年度或选择一份报告。）"
         )
         return answer
+
+
+CONJUNCTION = re.compile(r"\band\b|\bvs\.?|\bversus\b|\bor\b|、|和|与|以及|(?<!涉)及(?!时)|跟")
+CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
+PREDICATE = re.compile(r"分别|各自|各有|一共|总共|共计|都|多少|几|\b(?:each|respectively|got|received|had)\b")
+
+
+def _joined_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of the things a question joins by "and", "vs", 和, 、 … within one clause ("区直部门和乡镇"):
+    each piece between the joining words that names something. The rest of the question is context."""
+    out: list[tuple[int, int]] = []
+    for clause in CLAUSE.finditer(text):
+        cuts = [m.span() for m in CONJUNCTION.finditer(text, clause.start(), clause.end())]
+        if not cuts:
+            continue
+        bounds = [clause.start(), *[x for c in cuts for x in c], clause.end()]
+        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        a, b = pieces[-1]  # the last thing joined ends where what is asked of them begins (分别…几条)
+        said = PREDICATE.search(text, a, b)
+        pieces[-1] = (a, said.start() if said else b)
+        out += [(a, b) for a, b in pieces if _names_something(text[a:b])]
+    return out
+
+
+def _names_something(piece: str) -> bool:
+    """A piece of a question that names something: two Chinese characters, or an English word of its own
+    (not "how", "the", "from" …)."""
+    cjk = CJK_CHAR.findall(re.sub(r"多少|几|是|的|了|各|有", "", piece))
+    words = [w for w in re.findall(r"[a-z]{3,}", piece.lower()) if w not in vocabulary.FUNCTION_WORDS]
+    return len(cjk) >= 2 or bool(words)
 
 
 def _what_changed(*args) -> str | None:

@@ -150,10 +150,23 @@ def _other_unit(fact_unit: str, asked: set[str], lang: str) -> bool:
     return fact_unit not in asked
 
 
-def matches(question: str, report: Report, lang: str = "zh") -> list[Match]:
+def _names(part: str, fact, lang: str) -> bool:
+    """The fact shares a word with a part of a question: a Chinese pair of characters, or an English word
+    (or, for English, a word its Chinese is glossed with)."""
+    pairs = {g for g in _grams(part) if len(g) == 2 and CJK_CHAR.match(g)} - GENERIC_GRAMS
+    words = _stems(re.findall(r"[a-z]+", part.lower()))
+    text = f"{clause(fact)} {fact.english or ''}"
+    if pairs & _grams(text) or words & _stems(re.findall(r"[a-z]+", text.lower())):
+        return True
+    return lang == "en" and bool(words & _gloss(clause(fact)))
+
+
+def matches(question: str, report: Report, lang: str = "zh", part: str | None = None) -> list[Match]:
     """The report's narrative facts, most similar to the question first; a fact in another unit than the
-    question counts in loses."""
+    question counts in loses. With ``part``, only the facts that share a word with it."""
     facts = [*report.narrative_facts, *table_facts(report)]
+    if part is not None:
+        facts = [f for f in facts if _names(part, f, lang)]
     asked = len(_stems(re.findall(r"[a-z]+", question.lower()))) or 1
     units = asked_units(question)
 
@@ -195,9 +208,9 @@ def _corroborated(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (-m.score, m.fact.start))
 
 
-def answer(question: str, report: Report, lang: str) -> Answer | None:
-    """The narrative fact the question asks for, or None when no fact is clearly it."""
-    found = _corroborated(matches(question, report, lang))
+def answer(question: str, report: Report, lang: str, part: str | None = None) -> Answer | None:
+    """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it."""
+    found = _corroborated(matches(question, report, lang, part))
     if not found or found[0].score < SURE:
         return None
     best = found[0]

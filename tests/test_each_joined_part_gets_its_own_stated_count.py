@@ -1,0 +1,13 @@
+"""A question joining two things the prose counts ("区直部门和乡镇各多少条") gets each count, each with
+its sentence, not one of them or a total of the year. Read by hand, corpus/pingtan-2016.txt 二（一）:
+"区管委会及区直各部门主动公开政府信息1822条…各乡镇主动公开政府信息1638条" (of 3460 in all)."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+
+
+def test_the_departments_and_the_townships_each_get_their_count(corpus_store):
+    answer = ask("2016年平潭实验区的区直部门与各乡镇分别主动公开了几条信息？", store=corpus_store)
+    assert answer.values == [1822, 1638], answer.answer
+    assert len(answer.citations) == 2
