@@ -122,10 +122,12 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
             verb = "多" if diff > 0 else "少" if diff < 0 else "持平"
             by = f"{number(abs(diff), lang)}" + (f"（{share}）" if share else "") if diff else ""
             text = f"{agency}{what}：{each}。{_year(a, lang)}比{_year(b, lang)}{verb}{by}。"
-        value = abs(pct) if asks_percent and pct is not None else diff
+        plain = question.replace("多少", "")  # "how many", not "more" and "fewer"
+        directed = vocabulary.asks("more").search(plain) or vocabulary.asks("less").search(plain)
+        # "how many fewer" is a number of them; a change asked plainly keeps its sign
+        value = abs(pct) if asks_percent and pct is not None else abs(diff) if directed else diff
         out = Answer(text, value, AnswerKind.AGGREGATE, lang, [*a.answer.citations[:1], *b.answer.citations[:1]])
         if yes_no:
-            plain = question.replace("多少", "")  # "how many", not "more" and "fewer"
             more = vocabulary.asks("more").search(plain)
             less = vocabulary.asks("less").search(plain)
             if more or less:

@@ -394,7 +394,7 @@ _REQ_HEAD = (
         "refused: state secret",
         (r"属于国家秘密",),
         "refused",
-        synonyms=("state secret", "国家秘密"),
+        synonyms=("state secret", "state secrets", "classified", "国家秘密", "涉密", "涉及国家秘密"),
     ),
     _rrow(
         "denied.prohibited_by_law",

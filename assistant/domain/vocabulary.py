@@ -1184,6 +1184,11 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "non-disclosure",
         "withheld",
         "拒绝",
+        "没给公开",
+        "不给公开",
+        "没有公开",
+        "没公开",
+        "未予公开",
     ),
     "requests.unable": ("could not be provided", "unable to provide", "cannot be provided", "unavailable"),
     "requests.not_processed": ("not processed", "not handled", "declined to process"),
@@ -1248,7 +1253,7 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
     "column.pending": ("ongoing", "未审结", "在审"),
     "column.other": ("other outcomes", "other results"),
     "column.issued": ("issue", "新制发", "出台", "印发"),
-    "column.repealed": (),
+    "column.repealed": ("scrapped", "scrap", "revoked", "annulled", "invalidated", "废除", "作废"),
     "column.in_force": ("in effect", "有效"),
 }
 
@@ -1325,6 +1330,8 @@ QUESTION_WORDS: tuple[str, ...] = tuple(
 # How people say the direction of a request's year or of a lawsuit, rewritten to the schema's own
 # wording before a question is matched (applied in order; years are already blanked out).
 DIRECTIONS: tuple[tuple[str, str], ...] = (
+    (r"\bno\s+longer\s+(?:in\s+force|valid|in\s+effect|effective)\b", "repealed"),
+    (r"(?:宣布|已经?)?失效|不再有效", "废止"),
     (
         r"\b(?:carried|carry|carrying|rolled|roll|rolls|rolling|pushed|push|moved|transferred|held|spilled|left)"
         r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)",
