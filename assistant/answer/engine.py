@@ -339,6 +339,18 @@ class _Context:
             text = f"{who(report.agency, report.year, self.lang)}没有“{what}”这一数字（其表格格式无此列）。"
         return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
+    def no_such_agency(self, named: list[ReportRef]) -> Answer:
+        """The question names an agency of a field the corpus has no report of, where it is ("the Shanghai
+        education commission"): say so, with the agencies of that place it does have."""
+        have = list(dict.fromkeys(r.agency for r in named))
+        field = self.query.other_agency
+        if self.lang == "en":
+            names = "; ".join(agency_name(a, self.lang) for a in have)
+            text = f"The corpus has no report of an agency for {field.lower()} there; it has: {names}."
+        else:
+            text = f"语料库中没有该地{field}部门的报告；现有：{'；'.join(have)}。"
+        return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
+
     def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
         """The named agency has no report for the years asked: say so, with the years it has."""
         asked = years.describe(self.lang)
@@ -458,6 +470,8 @@ class _Context:
     def about_corpus(self, measure: Measure | None) -> Answer:
         years = self.query.years
         named = list(self.query.named)
+        if self.query.other_agency:
+            return self.no_such_agency(named)
         if named and years and not any(r.year in years for r in named):
             missing = self.no_such_year(named, years)
             planned = Years(tuple(y - 1 for y in years.listed))  # a report plans the year after its own

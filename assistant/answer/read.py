@@ -31,6 +31,8 @@ from assistant.answer.measures import (
 from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import vocabulary
+from assistant.domain.names import ABBREVIATIONS, agency_key
+from assistant.domain.patterns import CJK_CHAR
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Query:
     share: bool
     sum: bool
     corrections: tuple[tuple[str, str], ...] = field(default=())
+    other_agency: str = ""  # a field of agency the question names that no agency it names has ("education")
 
     @property
     def text(self) -> str:
@@ -192,7 +195,7 @@ def _readings(text: str) -> list[Reading]:
 def _parts(readings: list[Reading]) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
-    rows is one part: the one of the two named by more words."""
+    rows is one part: the row, unless the group joins outcomes and is named by more words."""
     chosen: list[list[Reading]] = []
     for r in readings:
         home = next((c for c in chosen if _overlap(c[0].span, r.span)), None)
@@ -205,10 +208,15 @@ def _parts(readings: list[Reading]) -> list[Part]:
     def inside(o: list[Reading], c: list[Reading]) -> bool:  # o is a row of the group c, in the same table
         return o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key)
 
-    # of a group and one of its rows both named, the one named by more words: "refused because of a state
-    # secret" is the row; "granted fully or partially" is the group of both
-    groups = [c for c in chosen if not any(inside(o, c) and o[0].score >= c[0].score for o in chosen)]
-    chosen = [c for c in groups if not any(inside(c, o) and o[0].score > c[0].score for o in groups)]
+    def joined(c: list[Reading]) -> bool:  # outcomes asked about together ("granted fully or partially")
+        return c[0].key.split(".", 1)[1] in vocabulary.JOINED_OUTCOMES
+
+    # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
+    # asked about together are named by more words than the row inside them ("granted fully or partially")
+    groups = [
+        c for c in chosen if not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
+    ]
+    chosen = [c for c in groups if not any(inside(c, o) and joined(o) and o[0].score > c[0].score for o in groups)]
     strong = [c for c in chosen if not c[0].generic] or chosen[:1]
     strong.sort(key=lambda c: c[0].span[0])
     return [Part(tuple(c)) for c in strong]
@@ -247,7 +255,30 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         share=share,
         sum=bool(vocabulary.asks("sum").search(masked)),
         corrections=normal.corrections,
+        other_agency=_other_agency(normal.text, named),
     )
+
+
+_KIND = re.compile(rf"\s*(?:{vocabulary.AGENCY_KIND_WORDS})", re.I)
+
+
+def _other_agency(text: str, named: Sequence[ReportRef]) -> str:
+    """The field of an agency the question names ("the Shanghai education commission") when none of the
+    agencies it names is of that field; "" otherwise."""
+    if not named:
+        return ""
+    folded = text.lower()
+    for short, full in ABBREVIATIONS.items():  # 教委 is 教育委员会
+        folded = folded.replace(short, full)
+    for term in vocabulary.of_kind(vocabulary.Kind.FIELD):
+        for word in (term.zh, term.en.lower(), *term.synonyms):
+            at = folded.find(word)
+            if at < 0 or not _KIND.match(folded, at + len(word)):
+                continue
+            if not any(term.zh in agency_key(r.agency) for r in named):
+                return term.zh if CJK_CHAR.search(word) else term.en
+            return ""
+    return ""
 
 
 def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:

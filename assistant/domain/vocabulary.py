@@ -1098,6 +1098,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("卫健委", "卫生健康委员会"),
     Abbreviation("卫健局", "卫生健康局"),
     Abbreviation("教体局", "教育体育局"),
+    Abbreviation("教委", "教育委员会"),
     Abbreviation("文旅局", "文化和旅游局"),
     Abbreviation("文广旅局", "文化广电和旅游局"),
     Abbreviation("农业局", "农业农村局"),
@@ -1131,6 +1132,13 @@ CONTRACTIONS: tuple[tuple[str, str], ...] = (
 CHINESE_FORMS: tuple[tuple[str, str], ...] = (
     ("或者", "或"),
     ("以及其他", "或其他"),
+)
+
+# Words for a kind of agency after its field ("education commission", 教育局): a question naming a field
+# so names an agency, which the corpus may not have.
+AGENCY_KIND_WORDS = (
+    r"(?:bureau|commission|committee|department|office|administration|authority|agency)\b"
+    r"|委员会|委|局|厅|办公室|办"
 )
 
 # Short forms of English words people write in questions, read as the word they stand for.
