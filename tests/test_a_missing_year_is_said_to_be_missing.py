@@ -55,7 +55,8 @@ def test_markup_is_not_a_question_about_the_reports(corpus_store, question):
 
 def test_an_agency_the_corpus_lacks_is_said_to_be_missing(corpus_store):
     # corpus/ holds one Shanghai report, of the science and technology commission (上海市科学技术委员会)
-    for question in ("How many requests did the Shanghai education bureau get in 2024?", "上海市教委2024年收到几件申请？"):
+    questions = ("How many requests did the Shanghai education bureau get in 2024?", "上海市教委2024年收到几件申请？")
+    for question in questions:
         answer = ask(question, store=corpus_store)
         assert answer.kind == "not_found" and answer.value is None, answer.answer
         assert "上海市科学技术委员会" in answer.answer
