@@ -113,14 +113,28 @@ def answer_passage(
             Citation(h.report_id, h.title, _section_name(h.section, lang), h.text, start, end, page=h.page, lang=lang)
         )
     out = Answer(text, None, AnswerKind.PASSAGE, lang, cites)
-    if yes_no and denies(sentence, terms):
-        out.verdict = False
+    if yes_no and (denies(sentence, terms) or (counted := affirms(sentence, terms)) is not None):
+        out.verdict = not denies(sentence, terms) and bool(counted)
+        said = ("Yes", "有。") if out.verdict else ("No", "没有。")
         out.answer = (
-            f"No: {who(top.agency, top.year, lang)} says “{sentence}”"
+            f"{said[0]}: {who(top.agency, top.year, lang)} says “{sentence}”"
             if lang == "en"
-            else f"没有。{top.agency}{top.year}年度报告写道：“{sentence}”"
+            else f"{said[1]}{top.agency}{top.year}年度报告写道：“{sentence}”"
         )
     return out
+
+
+_COUNT_AFTER = re.compile(r"[^，,。；;]{0,6}?(\d+)\s*[个件条次场期篇名人家项起]")
+
+
+def affirms(sentence: str, terms) -> int | None:
+    """The count the sentence gives right after one of the question's words ("关停…政府网站1个"), or None."""
+    for term in (t for t in terms if len(t) >= 2 and CJK_CHAR.search(t)):
+        for m in re.finditer(re.escape(term), sentence):
+            count = _COUNT_AFTER.match(sentence, m.end())
+            if count:
+                return int(count.group(1))
+    return None
 
 
 DENIAL_REACH = 10  # characters between a denying word and the word of the question it denies

@@ -1413,6 +1413,7 @@ ASKS: dict[str, str] = {
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
+        r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any)\b"
         r"|对得上|相符吗"
     ),
     "joins": (
@@ -1511,7 +1512,8 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
         "change",
         r"\b(changes?|changed|increases?|increased|decreases?|decreased|grow|grew|grown|growth|fall|falls|fell|fallen"
         r"|rose|risen|rise|drop|dropped|declined?)\b"
-        r"|\bmore than in\b|\bfewer than in\b|变化|增长|增加了|减少|下降|上升|增幅|降幅"
+        r"|\bmore than in\b|\bfewer than in\b|\b(?:go|goes|went|gone|come|came)\s+(?:up|down)\b"
+        r"|变化|增长|增加了|减少|下降|上升|增幅|降幅"
         r"|比\s*(?:19|20)\d{2}\s*年?\s*(?:多|少)|多了|少了",
     ),
     (
