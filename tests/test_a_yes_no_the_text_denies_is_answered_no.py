@@ -1,7 +1,7 @@
 """A yes/no question whose closest passage denies what it asks about is answered no, quoting it; one
 whose passage counts it right after naming it is answered yes. Read by hand: corpus/pingtan-2025.txt
-一（五）: "关停运营不规范、运维不及时的政府网站1个、政务新媒体2个";
-Read by hand: corpus/pingtan-dishuiju-2013.txt (no statistics table): "2013年1月1日至12月31日期间我局办公室
+一（五）: "关停运营不规范、运维不及时的政府网站1个、政务新媒体2个"; corpus/pingtan-dishuiju-2013.txt (no
+statistics table): "2013年1月1日至12月31日期间我局办公室
 未收到政府信息公开申请。"."""
 
 from __future__ import annotations
