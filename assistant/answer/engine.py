@@ -610,7 +610,10 @@ class _Context:
 
 CONJUNCTION = re.compile(r"\band\b|\bvs\.?|\bversus\b|\bor\b|、|和|与|以及|(?<!涉)及(?!时)|跟")
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
-PREDICATE = re.compile(r"分别|各自|各有|一共|总共|共计|都|多少|几|\b(?:each|respectively|got|received|had)\b")
+MODIFIER = re.compile(r"的|\b(?:from|of|by|in|for|between)\b")
+PREDICATE = re.compile(
+    r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几|\b(?:each|respectively|got|received|had)\b"
+)
 
 
 def _joined_parts(text: str) -> list[tuple[int, int]]:
@@ -626,6 +629,10 @@ def _joined_parts(text: str) -> list[tuple[int, int]]:
         a, b = pieces[-1]  # the last thing joined ends where what is asked of them begins (分别…几条)
         said = PREDICATE.search(text, a, b)
         pieces[-1] = (a, said.start() if said else b)
+        a, b = pieces[0]  # the first begins after what is said of them all ("网站发布的", "came from the")
+        heads = list(MODIFIER.finditer(text, a, b))
+        if heads and _names_something(text[heads[-1].end() : b]):
+            pieces[0] = (heads[-1].end(), b)
         out += [(a, b) for a, b in pieces if _names_something(text[a:b])]
     return out
 

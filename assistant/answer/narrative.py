@@ -173,6 +173,8 @@ def matches(question: str, report: Report, lang: str = "zh", part: str | None = 
     def score(f) -> float:
         cover = COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
+        if part is not None:  # one of several things asked: its own words weigh as much as the question's
+            base = max(base, (base + _similarity(part, f)) / 2)
         return base - (UNIT_PENALTY if _other_unit(f.unit, units, lang) else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
