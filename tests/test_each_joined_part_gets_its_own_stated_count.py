@@ -14,6 +14,6 @@ def test_the_departments_and_the_townships_each_get_their_count(corpus_store):
 
 
 def test_two_counts_asked_together_are_added(corpus_store):
-    # corpus/pingtan-2017.txt 一（二）1（2）: "财政资金信息今年共发布348条信息，其中政府预决算公开19条、部门预决算公开224条"
+    # corpus/pingtan-2017.txt 一（二）1（2）: "其中政府预决算公开19条、部门预决算公开224条"
     answer = ask("平潭综合实验区2017年财政资金信息里，政府预决算与部门预决算一共公开了多少条？", store=corpus_store)
     assert answer.value == 19 + 224 and answer.values == [19, 224], answer.answer
