@@ -251,7 +251,7 @@ class _Context:
         """The counts the report's prose states for the question: one per part where it names several
         joined ("区直部门和乡镇各多少条"), each read with the other parts' words blanked; else one."""
         text = self.question
-        parts = _joined_parts(text)
+        parts = _joined_parts(text) if self.lang == "zh" else []  # "and" joins verbs too ("make and publish")
         if len(parts) >= 2 and not self.query.yes_no:
             found: list[Answer] = []
             for a, b in parts:
@@ -608,16 +608,14 @@ class _Context:
         return answer
 
 
-CONJUNCTION = re.compile(r"\band\b|\bvs\.?|\bversus\b|\bor\b|、|和|与|以及|(?<!涉)及(?!时)|跟")
+CONJUNCTION = re.compile(r"、|和|与|以及|(?<!涉)及(?!时)|跟")
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
-MODIFIER = re.compile(r"的|\b(?:from|of|by|in|for|between)\b")
-PREDICATE = re.compile(
-    r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几|\b(?:each|respectively|got|received|had)\b"
-)
+MODIFIER = re.compile(r"的")
+PREDICATE = re.compile(r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几")
 
 
 def _joined_parts(text: str) -> list[tuple[int, int]]:
-    """The spans of the things a question joins by "and", "vs", 和, 、 … within one clause ("区直部门和乡镇"):
+    """The spans of the things a Chinese question joins by 和, 与, 、 … within one clause ("区直部门和乡镇"):
     each piece between the joining words that names something. The rest of the question is context."""
     out: list[tuple[int, int]] = []
     for clause in CLAUSE.finditer(text):
@@ -629,7 +627,7 @@ def _joined_parts(text: str) -> list[tuple[int, int]]:
         a, b = pieces[-1]  # the last thing joined ends where what is asked of them begins (分别…几条)
         said = PREDICATE.search(text, a, b)
         pieces[-1] = (a, said.start() if said else b)
-        a, b = pieces[0]  # the first begins after what is said of them all ("网站发布的", "came from the")
+        a, b = pieces[0]  # the first begins after what is said of them all ("网站发布的")
         heads = list(MODIFIER.finditer(text, a, b))
         if heads and _names_something(text[heads[-1].end() : b]):
             pieces[0] = (heads[-1].end(), b)

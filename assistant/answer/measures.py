@@ -75,16 +75,18 @@ def measures() -> tuple[Measure, ...]:
                 )
     requests = schema.LAYOUTS["2021"].table("requests"), schema.LAYOUTS["2019"].table("requests")
     for group in schema.OUTCOME_GROUPS:
-        words = FIGURE_WORDS.get(f"requests.{group.id}")
+        key = f"requests.{group.id}"
+        words = FIGURE_WORDS.get(key)
         if words:
             rows = tuple(dict.fromkeys(r.id for t in requests for r in group.rows(t)))
-            seen[f"requests.{group.id}"] = Measure(
-                f"requests.{group.id}",
+            seen[key] = Measure(
+                key,
                 "requests",
                 rows,
                 f"requests {group.english}",
                 group.label,
-                _phrases((group.label, group.english), words),
+                # a layout whose table has the group as one row names it as that row does too
+                _phrases((group.label, group.english), seen[key].phrases if key in seen else (), words),
             )
     for joined, (groups, english, chinese) in vocabulary.JOINED_OUTCOMES.items():
         rows = tuple(r for g in groups for r in seen[f"requests.{g}"].rows)

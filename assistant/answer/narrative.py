@@ -19,6 +19,7 @@ from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
 SURE = 0.30  # similarity a fact needs to answer
+CLEAR, CLEAR_LEAD = 0.25, 0.15  # ... or this much, this far ahead of any fact of another value
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
@@ -213,11 +214,14 @@ def _corroborated(found: list[Match]) -> list[Match]:
 def answer(question: str, report: Report, lang: str, part: str | None = None) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it."""
     found = _corroborated(matches(question, report, lang, part))
-    if not found or found[0].score < SURE:
+    if not found:
         return None
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
-    if rival is not None and best.score - rival.score < MARGIN and rival.fact.measure != best.fact.measure:
+    lead = best.score - (rival.score if rival is not None else 0.0)
+    if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
+        return None
+    if rival is not None and lead < MARGIN and rival.fact.measure != best.fact.measure:
         return None
     f = best.fact
     cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)

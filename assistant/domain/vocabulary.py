@@ -1214,7 +1214,7 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "全部公开或部分公开",
         "公开或部分公开",
     ),
-    "requests.other": ("otherwise handled", "other handling", "other processing", "handled in other ways"),
+    "requests.other": ("otherwise handled", "other processing", "handled in other ways"),
     "appeals.litigation": (
         "lawsuit",
         "lawsuits",
@@ -1452,7 +1452,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "条": ("items", "item", "pieces", "piece", "entries", "posts", "messages"),
     "件": ("requests", "request", "applications", "application", "cases", "case", "documents"),
     "次": ("times", "sessions", "inspections", "rounds"),
-    "场": ("conferences", "events", "meetings", "briefings"),
+    "场": ("events", "conferences", "meetings", "briefings", "sessions"),
     "人次": ("visits", "attendances", "participants", "people", "person-times"),
     "篇": ("articles", "pieces", "interpretations"),
     "期": ("issues", "editions", "episodes"),
