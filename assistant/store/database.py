@@ -217,10 +217,10 @@ class Store:
                 is not None
             )
 
-    def files(self) -> set[tuple[str, str]]:
-        """The (sha256, parser version) of every stored report: what :meth:`has` asks, for all at once."""
+    def files(self) -> set[tuple[str, str, str]]:
+        """The (id, sha256, parser version) of every stored report: what :meth:`has` asks, for all at once."""
         with closing(self._connect()) as db:
-            return {(r[0], r[1]) for r in db.execute("SELECT sha256, parser_version FROM reports")}
+            return {(r[0], r[1], r[2]) for r in db.execute("SELECT id, sha256, parser_version FROM reports")}
 
     def id_for(self, path: Path, sha256: str) -> str:
         """The file name, unless another file of that name is already stored."""
