@@ -16,7 +16,7 @@ def add_cluster(p: argparse.ArgumentParser, shard_count: bool = False) -> None:
     )
     p.add_argument(
         "--cluster",
-        default=config.get("cluster"),
+        default=None,
         metavar="local:N|tcp://HOST:PORT",
         help=f"{setting.help} (default {config.get('cluster')}, or ${setting.env})",
     )

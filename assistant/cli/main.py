@@ -89,6 +89,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.shards:
         return cmd_ingest_sharded(args)
+    if args.cluster:
+        print("error: --cluster ingests into a sharded corpus: give --shards DIR too", file=sys.stderr)
+        return 2
     store = Store(options.store_path(args))
     paths = [Path(p) for p in args.paths] or [config.path("corpus")]
     summary = ingest(paths, store, options.limits(args), progress=not args.quiet)
@@ -114,7 +117,7 @@ def cmd_ingest_sharded(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.paths] or [config.path("corpus")]
     try:
-        with client(args.cluster) as c:
+        with client(args.cluster or config.get("cluster")) as c:
             summary = ingest_sharded(
                 paths,
                 Path(args.shards),
