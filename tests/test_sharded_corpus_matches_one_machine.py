@@ -6,6 +6,7 @@ bytes."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -134,23 +135,28 @@ def test_a_rerun_task_stores_nothing_twice_and_parses_nothing_again(tmp_path, da
     assert store.counts() == counts and counts["reports"] == 2
 
 
-def test_a_bad_file_fails_alone_with_one_line(tmp_path):
+def test_bad_files_fail_alone_each_with_one_line(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("pingtan-2019.txt", "pingtan-2020.txt"):
         shutil.copy(CORPUS / name, folder / name)
-    bad = folder / "news.txt"
-    bad.write_bytes("今天天气很好，我们去公园散步，看见很多人在跑步。".encode() * 20)
+    news = folder / "news.txt"  # read on a worker: prose, no report
+    news.write_bytes("今天天气很好，我们去公园散步，看见很多人在跑步。".encode() * 20)
+    pipe = folder / "pipe.txt"  # refused by the client before any worker sees it
+    os.mkfifo(pipe)
     root = tmp_path / "shards"
     argv = [sys.executable, "-m", "assistant.cli", "ingest", str(folder), "--shards", str(root)]
     result = subprocess.run([*argv, "--cluster", "local:2", "--quiet"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
-    assert len(errors) == 1 and errors[0].startswith(f"error: {bad}: ") and "not an annual report" in errors[0]
     assert "Traceback" not in result.stderr
-    assert "ingested 2 new or changed, 0 unchanged, 1 failed" in result.stdout
-    home = Store(Shard(root, shard_of(bad.name, 4)).store)
-    assert [f["path"] for f in home.failures()] == [str(bad)]
+    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("error"))
+    assert len(errors) == 2, result.stderr
+    assert errors[0].startswith(f"error: {news}: ") and "not an annual report" in errors[0]
+    assert errors[1].startswith(f"error: {pipe}: ") and "not a regular file (a FIFO)" in errors[1]
+    assert "ingested 2 new or changed, 0 unchanged, 2 failed" in result.stdout
+    for bad in (news, pipe):
+        home = Store(Shard(root, shard_of(bad.name, 4)).store)
+        assert str(bad) in [f["path"] for f in home.failures()]
     assert sum(Store(s.store).counts()["reports"] for s in shards(root, 4)) == 2
 
 

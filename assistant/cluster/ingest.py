@@ -111,9 +111,15 @@ def ingest_chunk(chunk: Chunk) -> ChunkResult:
                     Store(Shard(root, home).store).forget_failure(path)
         else:
             result.failed.append((path, reason))
-            with _lock(chunk.root, home):
-                Store(Shard(root, home).store).record_failure(path, reason)
+            record_failure(chunk.root, chunk.count, path, reason)
     return result
+
+
+def record_failure(root: str, count: int, path: str, reason: str) -> None:
+    """Keep a file's failure in the shard of its name, holding that shard's lock (from a worker or the client)."""
+    home = shard_of(Path(path).name, count)
+    with _lock(root, home):
+        Store(Shard(Path(root), home).store).record_failure(path, reason)
 
 
 def finish_shard(root: str, number: int) -> ShardStats:
@@ -208,7 +214,7 @@ def ingest_sharded(
     planned = plan(paths, catalog, limits)
     summary = ShardedSummary(unchanged=planned.unchanged, failed=list(planned.failed))
     for path, reason in planned.failed:
-        catalog.stores[shard_of(Path(path).name, count)].record_failure(path, reason)
+        record_failure(str(root), count, path, reason)
     workers = len(client.scheduler_info()["workers"])
     chunks = _chunks(planned.jobs, planned.sha256, root, count, limits, workers)
     futures = client.map(ingest_chunk, chunks, pure=False)
@@ -221,7 +227,7 @@ def ingest_sharded(
         except Exception as exc:  # the task's workers died (KilledWorker) or the cluster went away
             result = _lost(chunk, f"the Dask worker parsing it was lost ({type(exc).__name__}: {exc})")
             for path, reason in result.failed:
-                catalog.stores[shard_of(Path(path).name, count)].record_failure(path, reason)
+                record_failure(str(root), count, path, reason)
         summary.added += result.added
         summary.failed += result.failed
         summary.peak = max(summary.peak, result.peak)
