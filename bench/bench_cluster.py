@@ -13,6 +13,7 @@ started (each file is parsed in a child of the worker).
 from __future__ import annotations
 
 import argparse
+import math
 import resource
 import shutil
 import tempfile
@@ -64,6 +65,7 @@ class IngestRun:
     reports: int
     seconds: float
     failed: int
+    writing: float  # seconds spent storing, holding a shard's lock
     peaks: list[tuple[int, int]]  # per worker: its own peak, its largest parser's
 
     @property
@@ -77,7 +79,7 @@ def ingest_run(files: Path, workers: int, shards: int) -> IngestRun:
         summary = ingest_sharded([files], Path(tmp) / "shards", c, shards, progress=False)
         seconds = time.perf_counter() - t0
         peaks = list(c.run(_peaks).values())
-    return IngestRun(workers, len(summary.added), seconds, len(summary.failed), peaks)
+    return IngestRun(workers, len(summary.added), seconds, len(summary.failed), summary.writing, peaks)
 
 
 def planning_rate(files: Path, shards: int) -> float:
@@ -100,7 +102,6 @@ def bench_ingest(count: int, shards: int) -> list[str]:
     for workers in (1, 2):
         run = ingest_run(files, workers, shards)
         runs[workers] = run
-        worst = max(own + child for own, child in run.peaks)
         lines.append(
             f"ingest {count} generated reports into {shards} shards, {workers} worker{'s' if workers > 1 else ''}: "
             f"{run.seconds:.1f} s, {run.rate:.1f} reports/s, {run.failed} failed; peak per worker (own + largest "
@@ -116,12 +117,24 @@ def bench_ingest(count: int, shards: int) -> list[str]:
     workers = PROJECT_MACHINES * WORKERS_PER_MACHINE
     cluster_rate = per_worker * workers * efficiency
     planned = planning_rate(files, shards)
+    commit = two.writing / max(1, two.reports)  # seconds one report holds its shard
+    stages = {
+        "parsing on the workers": PROJECT_REPORTS / cluster_rate,
+        "planning on the client (one process fingerprints and names every file)": PROJECT_REPORTS / planned,
+        f"writing the shards (one writer per shard, {commit * 1000:.0f} ms a report) with {shards} shards": (
+            PROJECT_REPORTS * commit / shards
+        ),
+    }
+    first = max(stages, key=stages.__getitem__)
     lines.append(
         f"per-worker rate {per_worker:.1f} reports/s; projection for {PROJECT_REPORTS:,} reports on "
         f"{PROJECT_MACHINES} machines x {WORKERS_PER_MACHINE} workers at the measured 2-worker efficiency "
-        f"{efficiency:.2f}: {PROJECT_REPORTS / cluster_rate / 3600:.2f} h of parsing "
-        f"({cluster_rate:.0f} reports/s); the client plans {planned:.0f} files/s, so planning alone takes "
-        f"{PROJECT_REPORTS / planned / 60:.1f} min"
+        f"{efficiency:.2f}: {cluster_rate:.0f} reports/s, "
+        + "; ".join(f"{name} {seconds / 3600:.2f} h" for name, seconds in stages.items())
+    )
+    lines.append(
+        f"first bottleneck: {first} ({stages[first] / 3600:.2f} h); the shard writes keep up with the "
+        f"parsers from {math.ceil(cluster_rate * commit)} shards on"
     )
     return lines
 

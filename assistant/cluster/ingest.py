@@ -21,6 +21,7 @@ folder); the client then merges the shards' term statistics into the manifest
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class ChunkResult:
     added: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     peak: int = 0  # the most memory one parser process held, in bytes
+    writing: float = 0.0  # seconds spent storing reports, holding the shard's lock
 
 
 def _lock(root: str, number: int):
@@ -102,7 +104,9 @@ def ingest_chunk(chunk: Chunk) -> ChunkResult:
     for parsed in parse_each(todo, chunk.limits, 1):
         result.peak = max(result.peak, parsed.peak or 0)
         with _lock(chunk.root, chunk.number):
+            started = time.perf_counter()
             reason = keep(parsed, store)
+            result.writing += time.perf_counter() - started
         path, home = str(parsed.job.path), shard_of(parsed.job.path.name, chunk.count)
         if reason is None:
             result.added.append(parsed.job.report_id)
@@ -191,6 +195,7 @@ def _interleave(lists: list[list]) -> list[list]:
 class ShardedSummary(IngestSummary):
     manifest: dict = field(default_factory=dict)
     peak: int = 0  # the most memory one parser process held, in bytes
+    writing: float = 0.0  # seconds the workers spent storing reports, each holding its shard's lock
 
 
 def ingest_sharded(
@@ -231,6 +236,7 @@ def ingest_sharded(
         summary.added += result.added
         summary.failed += result.failed
         summary.peak = max(summary.peak, result.peak)
+        summary.writing += result.writing
         bar.update(len(chunk.jobs))
     bar.close()
     stats = client.gather(client.map(finish_shard, [str(root)] * count, range(count), pure=False))
