@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assistant import config
+from assistant.cli.options import positive
 
 
 def add_cluster(p: argparse.ArgumentParser, shard_count: bool = False) -> None:
@@ -23,7 +24,7 @@ def add_cluster(p: argparse.ArgumentParser, shard_count: bool = False) -> None:
     if shard_count:
         p.add_argument(
             "--shard-count",
-            type=int,
+            type=positive(int),
             metavar="K",
             help=f"shards of a new corpus (default {config.get('shard_count')}; an existing one keeps its own)",
         )

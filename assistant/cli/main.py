@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -113,17 +114,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_ingest_sharded(args: argparse.Namespace) -> int:
     from assistant.cluster.connect import ClusterError, client
     from assistant.cluster.ingest import ingest_sharded
+    from assistant.cluster.layout import manifest_path
     from assistant.cluster.manifest import ManifestError
 
     paths = [Path(p) for p in args.paths] or [config.path("corpus")]
+    root = Path(args.shards)
+    limits = dataclasses.replace(options.limits(args), ocr_cache=config.ocr_cache(manifest_path(root)))
     try:
         with client(args.cluster or config.get("cluster")) as c:
             summary = ingest_sharded(
                 paths,
-                Path(args.shards),
+                root,
                 c,
                 args.shard_count,
-                options.limits(args),
+                limits,
                 progress=not args.quiet,
                 default_count=int(config.number("shard_count")),
             )
