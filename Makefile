@@ -33,6 +33,7 @@ bench: ingest
 	$(BIN)/python bench/bench_english.py
 	$(BIN)/python bench/bench_ui_load.py
 	$(BIN)/python bench/bench_chaos.py
+	$(BIN)/python bench/bench_cluster.py
 
 lint: install
 	$(BIN)/ruff check assistant tests bench harness ui.py

@@ -39,6 +39,8 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "ocr_cache", "", "ASSISTANT_OCR_CACHE", "folder of cached OCR pages (default: ocr-cache/ beside the store)"
         ),
+        Setting("cluster", "local:2", "ASSISTANT_CLUSTER", "the Dask cluster: local:N or tcp://HOST:PORT"),
+        Setting("shard_count", "4", "ASSISTANT_SHARD_COUNT", "shards of a new sharded corpus (--shards)"),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
         Setting("max_sessions", "200", "ASSISTANT_MAX_SESSIONS", "app sessions kept in memory (oldest dropped)"),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from assistant import __version__, config
 from assistant.cli import options
+from assistant.cli.cluster import add_cluster
 from assistant.cli.generate import add_parser as add_generate_parser
 from assistant.cli.options import add_json, add_limits, add_quiet, add_store
 from assistant.cli.search import add_search_parser
@@ -86,6 +88,11 @@ def print_narrative(report: Report) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.store.ingest import ingest
 
+    if args.shards:
+        return cmd_ingest_sharded(args)
+    if args.cluster:
+        print("error: --cluster ingests into a sharded corpus: give --shards DIR too", file=sys.stderr)
+        return 2
     store = Store(options.store_path(args))
     paths = [Path(p) for p in args.paths] or [config.path("corpus")]
     summary = ingest(paths, store, options.limits(args), progress=not args.quiet)
@@ -101,6 +108,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         print(digest(store))
+    return 1 if summary.failed else 0
+
+
+def cmd_ingest_sharded(args: argparse.Namespace) -> int:
+    from assistant.cluster.connect import ClusterError, client
+    from assistant.cluster.ingest import ingest_sharded
+    from assistant.cluster.layout import manifest_path
+    from assistant.cluster.manifest import ManifestError
+
+    paths = [Path(p) for p in args.paths] or [config.path("corpus")]
+    root = Path(args.shards)
+    limits = dataclasses.replace(options.limits(args), ocr_cache=config.ocr_cache(manifest_path(root)))
+    try:
+        with client(args.cluster or config.get("cluster")) as c:
+            summary = ingest_sharded(
+                paths,
+                root,
+                c,
+                args.shard_count,
+                limits,
+                progress=not args.quiet,
+                default_count=int(config.number("shard_count")),
+            )
+    except (ClusterError, ManifestError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path, reason in summary.failed:
+        print(safe.terminal(f"error: {path}: {reason}"), file=sys.stderr)
+    m = summary.manifest
+    total = len(summary.added) + len(summary.unchanged) + len(summary.failed)
+    print(
+        f"{total} file{'' if total == 1 else 's'}: ingested {len(summary.added)} new or changed, "
+        f"{len(summary.unchanged)} unchanged, {len(summary.failed)} failed; the {m['shard_count']} shards in "
+        f"{Path(args.shards).resolve()} hold {m['reports']} reports, {m['terms']['doc_count']} passages"
+    )
     return 1 if summary.failed else 0
 
 
@@ -235,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="parse reports into the corpus store")
     p.add_argument("paths", nargs="*", help=f"files or folders (default: {config.get('corpus')}/)")
     add_store(p)
+    add_cluster(p, shard_count=True)
     add_quiet(p)
     add_limits(p)
     p.set_defaults(func=cmd_ingest)

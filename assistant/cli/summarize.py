@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant import config
 from assistant.cli import options
+from assistant.cli.cluster import add_cluster
 from assistant.cli.options import add_limits, add_quiet, add_store
 from assistant.present import safe
 
@@ -31,6 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--out", metavar="DIR", help="write into this folder (batches default to summaries/ beside the store)"
     )
     add_store(p)
+    add_cluster(p)
     add_quiet(p)
     add_limits(p)
     p.set_defaults(func=cmd_summarize)
@@ -85,7 +87,16 @@ def _batch(args: argparse.Namespace, limits) -> int:
     from assistant.summarize.batch import Job, run_batch
 
     failures: list[dict] = []
-    if args.all:
+    if args.all and args.shards:
+        from assistant.cluster.manifest import ManifestError
+        from assistant.cluster.summaries import sharded_jobs
+
+        try:
+            jobs, failures = sharded_jobs(Path(args.shards), args.lang, args.format)
+        except ManifestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    elif args.all:
         store = options.stored_reports(args)
         if store is None:
             return 2
@@ -97,8 +108,32 @@ def _batch(args: argparse.Namespace, limits) -> int:
         from assistant.store.ingest import report_files
 
         jobs = [Job(str(p), args.lang, args.format, limits=limits) for p in report_files(map(Path, args.files))]
-    out = Path(args.out) if args.out else config.index_dir(options.store_path(args)) / "summaries"
-    result = run_batch(jobs, out, args.format, progress=not args.quiet, failures=failures)
+    if args.out:
+        out = Path(args.out)
+    else:
+        out = (
+            Path(args.shards) / "summaries" if args.shards else config.index_dir(options.store_path(args)) / "summaries"
+        )
+    if args.shards or args.cluster:
+        return _on_cluster(args, jobs, out, failures)
+    return _report(run_batch(jobs, out, args.format, progress=not args.quiet, failures=failures), out)
+
+
+def _on_cluster(args: argparse.Namespace, jobs: list, out: Path, failures: list[dict]) -> int:
+    from assistant.cluster.connect import ClusterError, client
+    from assistant.cluster.summaries import on_cluster
+    from assistant.summarize.batch import run_batch
+
+    try:
+        with client(args.cluster or config.get("cluster")) as c:
+            result = run_batch(jobs, out, args.format, progress=not args.quiet, failures=failures, run=on_cluster(c))
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return _report(result, out)
+
+
+def _report(result, out: Path) -> int:
     for f in result.failed:
         print(f"error: {f['source']}: {f['reason']}", file=sys.stderr)
     print(

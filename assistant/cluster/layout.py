@@ -2,8 +2,9 @@
 
 A shards folder holds ``manifest.json`` and one folder per shard, ``shard-000`` … Each shard folder has
 the same SQLite store as one machine (``corpus.sqlite``), its BM25 index (``bm25.index``) and columnar
-copies of its figures and narrative facts (``figures.parquet``, ``facts.parquet``). A report's shard is a
-stable hash of its id, so every machine and every run puts it in the same place.
+copies of its reports, figures and narrative facts (``reports.parquet``, ``figures.parquet``,
+``facts.parquet``). A report's shard is a stable hash of its id, so every machine and every run puts it
+in the same place.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ class Shard:
     @property
     def index(self) -> Path:
         return self.folder / "bm25.index"
+
+    @property
+    def reports(self) -> Path:
+        return self.folder / "reports.parquet"
 
     @property
     def figures(self) -> Path:

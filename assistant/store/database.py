@@ -217,6 +217,11 @@ class Store:
                 is not None
             )
 
+    def files(self) -> set[tuple[str, str, str]]:
+        """The (id, sha256, parser version) of every stored report: what :meth:`has` asks, for all at once."""
+        with closing(self._connect()) as db:
+            return {(r[0], r[1], r[2]) for r in db.execute("SELECT id, sha256, parser_version FROM reports")}
+
     def id_for(self, path: Path, sha256: str) -> str:
         """The file name, unless another file of that name is already stored."""
         name = path.name
@@ -314,6 +319,11 @@ class Store:
     def record_failure(self, path: str, reason: str) -> None:
         with closing(self._write()) as db, db:
             db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?)", (path, reason, datetime.now(UTC).isoformat()))
+
+    def forget_failure(self, path: str) -> None:
+        """Drop the failure recorded for this file (it has since been stored, elsewhere)."""
+        with closing(self._write()) as db, db:
+            db.execute("DELETE FROM failures WHERE path = ?", (path,))
 
     def remove(self, report_id: str) -> None:
         with closing(self._write()) as db, db:

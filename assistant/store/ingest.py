@@ -9,10 +9,11 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from tqdm import tqdm
 
-from assistant.extract.isolated import Job, parse_each
+from assistant.extract.isolated import Job, Parsed, parse_each
 from assistant.extract.report import PARSER_VERSION
 from assistant.read import FORMATS, IngestError, Limits
 from assistant.store.database import Store
@@ -70,6 +71,56 @@ def _fingerprint(path: Path, limits: Limits) -> str:
     return digest.hexdigest()
 
 
+class Catalog(Protocol):
+    """What planning an ingest asks of where reports are stored: one store, or a sharded corpus."""
+
+    def has(self, sha256: str, parser_version: str) -> bool: ...
+
+    def id_for(self, path: Path, sha256: str) -> str: ...
+
+
+@dataclass
+class Plan:
+    """The files to parse (each with the id its report gets), and those already decided: unchanged or failed."""
+
+    jobs: list[Job] = field(default_factory=list)
+    sha256: dict[Path, str] = field(default_factory=dict)  # of each job's file
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def plan(paths: Iterable[Path], catalog: Catalog, limits: Limits) -> Plan:
+    """Fingerprint every file: a file stored already (same bytes, same parser) is unchanged, one that cannot
+    be read failed, any other is a job under the id ``catalog`` gives it."""
+    out = Plan()
+    unreadable: list[tuple[str, str]] = []
+    for path in report_files(paths, unreadable):
+        path = path.parent.resolve() / path.name  # one file keeps one id whatever the working directory
+        try:
+            sha = _fingerprint(path, limits)
+        except IngestError as exc:
+            out.failed.append((str(path), exc.reason))
+            continue
+        if catalog.has(sha, PARSER_VERSION):
+            out.unchanged.append(str(path))
+            continue
+        out.jobs.append(Job(path, catalog.id_for(path, sha)))
+        out.sha256[path] = sha
+    out.failed += unreadable
+    return out
+
+
+def keep(parsed: Parsed, store: Store) -> str | None:
+    """Write one parsed file's report into ``store``; the reason the file failed (not recorded), or None."""
+    if isinstance(parsed.result, IngestError):
+        return parsed.result.reason
+    try:
+        store.add(parsed.result, PARSER_VERSION)
+    except (sqlite3.Error, OverflowError) as exc:  # a value the store cannot hold fails this file only
+        return f"cannot be stored ({type(exc).__name__}: {exc})"
+    return None
+
+
 def ingest(
     paths: Iterable[Path], store: Store, limits: Limits | None = None, workers: int = 2, progress: bool = True
 ) -> IngestSummary:
@@ -77,41 +128,20 @@ def ingest(
 
     Every file ends as exactly one of added, unchanged or failed (with the reason, also kept in the store)."""
     limits = limits or Limits()
-    summary = IngestSummary()
-
-    def fail(path: Path | str, reason: str) -> None:
-        summary.failed.append((str(path), reason))
-        store.record_failure(str(path), reason)
-
-    unreadable: list[tuple[str, str]] = []
-    jobs = []
-    for path in report_files(paths, unreadable):
-        path = path.parent.resolve() / path.name  # one file keeps one id whatever the working directory
-        try:
-            sha = _fingerprint(path, limits)
-        except IngestError as exc:
-            fail(path, exc.reason)
-            continue
-        if store.has(sha, PARSER_VERSION):
-            summary.unchanged.append(str(path))
-            continue
-        jobs.append(Job(path, store.id_for(path, sha)))
-    for folder, reason in unreadable:
-        fail(folder, reason)
-    if not jobs:
+    planned = plan(paths, store, limits)
+    summary = IngestSummary(unchanged=planned.unchanged, failed=planned.failed)
+    for path, reason in planned.failed:
+        store.record_failure(path, reason)
+    if not planned.jobs:
         return summary
-    bar = tqdm(total=len(jobs), desc="ingest", unit="file", disable=not progress)
-    for parsed in parse_each(jobs, limits, workers):
-        job, result = parsed.job, parsed.result
+    bar = tqdm(total=len(planned.jobs), desc="ingest", unit="file", disable=not progress)
+    for parsed in parse_each(planned.jobs, limits, workers):
         bar.update()
-        if isinstance(result, IngestError):
-            fail(job.path, result.reason)
-            continue
-        try:
-            store.add(result, PARSER_VERSION)
-        except (sqlite3.Error, OverflowError) as exc:  # a value the store cannot hold fails this file only
-            fail(job.path, f"cannot be stored ({type(exc).__name__}: {exc})")
-            continue
-        summary.added.append(result.id)
+        reason = keep(parsed, store)
+        if reason is None:
+            summary.added.append(parsed.job.report_id)
+        else:
+            summary.failed.append((str(parsed.job.path), reason))
+            store.record_failure(str(parsed.job.path), reason)
     bar.close()
     return summary

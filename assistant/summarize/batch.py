@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from tqdm import tqdm
@@ -142,6 +143,32 @@ def _file_name(report_id: str, lang: str, fmt: str, taken: set[str]) -> str:
     return name
 
 
+# runs every job somewhere: (position of the job, what run_job returned), in any order
+Runner = Callable[[list[Job]], Iterable[tuple[int, dict]]]
+
+
+def worker_died(job: Job, exc: BaseException) -> dict:
+    """What a job returns when the process running it died."""
+    return {"ok": False, "source": job.ref, "reason": f"the worker failed ({type(exc).__name__}: {exc})"}
+
+
+def run_here(jobs: list[Job], workers: int = DEFAULT_WORKERS) -> Iterator[tuple[int, dict]]:
+    """Run the jobs on this machine, in ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for i, job in enumerate(jobs):
+            yield i, run_job(job)
+        return
+    warm_up()
+    with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs))) as pool:
+        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        for fut in as_completed(futures):
+            i = futures[fut]
+            try:
+                yield i, fut.result()
+            except Exception as exc:  # the worker itself died
+                yield i, worker_died(jobs[i], exc)
+
+
 def run_batch(
     jobs: list[Job],
     out_dir: Path | str,
@@ -150,31 +177,17 @@ def run_batch(
     progress: bool = True,
     failures: list[dict] | None = None,
     digest: bool = True,
+    run: Runner | None = None,
 ) -> BatchResult:
-    """Summarize every job into ``out_dir`` with an index page (and the corpus digest)."""
+    """Summarize every job into ``out_dir`` with an index page (and the corpus digest); ``run`` runs the
+    jobs (default: :func:`run_here`, ``workers`` processes of this machine)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     results: list[dict | None] = [None] * len(jobs)
     bar = tqdm(total=len(jobs), desc="summarize", unit="report", disable=not progress)
-    if workers <= 1 or len(jobs) <= 1:
-        for i, job in enumerate(jobs):
-            results[i] = run_job(job)
-            bar.update()
-    else:
-        warm_up()
-        with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs))) as pool:
-            futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    results[i] = fut.result()
-                except Exception as exc:  # the worker itself died
-                    results[i] = {
-                        "ok": False,
-                        "source": jobs[i].ref,
-                        "reason": f"the worker failed ({type(exc).__name__}: {exc})",
-                    }
-                bar.update()
+    for i, r in (run or partial(run_here, workers=workers))(jobs):
+        results[i] = r
+        bar.update()
     bar.close()
 
     result = BatchResult(out, out / f"index.{fmt}", out / f"digest.{fmt}" if digest else None)
