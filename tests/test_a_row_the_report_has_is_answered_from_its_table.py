@@ -21,3 +21,13 @@ def test_a_yes_no_about_any_requests_reads_the_old_tables_count(corpus_store):
     assert answer.verdict is False and answer.value == 0, answer.answer
     answer = ask("Did Pingtan County get any information requests in 2012?", store=corpus_store)
     assert answer.verdict is True and answer.value == 21, answer.answer
+
+
+def test_requests_asked_in_a_part_of_their_own_are_a_part(corpus_store):
+    # pingtan-county-2012.txt: 受理依申请公开信息总数 21, 同意公开答复数 17 (this year / over the years: 1717)
+    answer = ask(
+        "How many applications came in, and how many did they agree to disclose?",
+        report_id="pingtan-county-2012.txt",
+        store=corpus_store,
+    )
+    assert answer.values == [21, 17], answer.answer

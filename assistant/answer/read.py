@@ -192,7 +192,7 @@ def _readings(text: str) -> list[Reading]:
     return out
 
 
-def _parts(readings: list[Reading]) -> list[Part]:
+def _parts(readings: list[Reading], text: str) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
     rows is one part: the row, unless the group joins outcomes and is named by more words."""
@@ -217,7 +217,18 @@ def _parts(readings: list[Reading]) -> list[Part]:
         c for c in chosen if not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
     ]
     chosen = [c for c in groups if not any(inside(c, o) and joined(o) and o[0].score > c[0].score for o in groups)]
-    strong = [c for c in chosen if not c[0].generic] or chosen[:1]
+    strong = [c for c in chosen if not c[0].generic]
+    # a word that only says "requests" is a part of its own where it is asked for in its own piece ("how
+    # many requests were there, and how many were granted?"); elsewhere the named measures say it all
+    pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", text, re.I)]
+    quantity = vocabulary.asks("quantity")
+
+    def alone(c: list[Reading]) -> bool:
+        a, b = next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))
+        return bool(quantity.search(text[a:b])) and not any(a <= o[0].span[0] < b for o in strong)
+
+    strong += [c for c in chosen if c[0].generic and strong and alone(c)]
+    strong = strong or chosen[:1]
     strong.sort(key=lambda c: c[0].span[0])
     return [Part(tuple(c)) for c in strong]
 
@@ -238,7 +249,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = _directions(masked)
     readings = _readings(masked)
-    parts = _parts(readings)
+    parts = _parts(readings, _normal(masked))
     share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base
     if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share:
         parts = [max(parts, key=lambda p: p.readings[0].score)]
