@@ -262,7 +262,8 @@ class _Context:
                     found.append(one)
             if len(found) >= 2:
                 values = [f.value for f in found]
-                total = numbers.total(values) if self.query.sum else None
+                summed = self.query.sum and not OF_WHICH.search(text)  # a whole and a part of it never add up
+                total = numbers.total(values) if summed else None
                 out = Answer(" ".join(f.answer for f in found), total, AnswerKind.FIGURE, self.lang)
                 out.citations = [c for f in found for c in f.citations]
                 out.values = values
@@ -611,12 +612,16 @@ class _Context:
 CONJUNCTION = re.compile(r"、|和|与|以及|(?<!涉)及(?!时)|跟")
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
 MODIFIER = re.compile(r"的")
+OF_WHICH = re.compile(r"[，,]\s*其中")
 PREDICATE = re.compile(r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几")
 
 
 def _joined_parts(text: str) -> list[tuple[int, int]]:
     """The spans of the things a Chinese question joins by 和, 与, 、 … within one clause ("区直部门和乡镇"):
     each piece between the joining words that names something. The rest of the question is context."""
+    of_which = OF_WHICH.search(text)  # "微信公众号发了多少篇文章，其中原创的多少篇": the whole, then a part of it
+    if of_which and _names_something(text[: of_which.start()]) and _names_something(text[of_which.end() :]):
+        return [(0, of_which.start()), (of_which.end(), len(text))]
     out: list[tuple[int, int]] = []
     for clause in CLAUSE.finditer(text):
         cuts = [m.span() for m in CONJUNCTION.finditer(text, clause.start(), clause.end())]
