@@ -84,3 +84,9 @@ def test_a_share_names_its_part_and_its_base_without_a_joining_word(corpus_store
     assert answer.value == round(100 * (33 + 38) / 148, 1), answer.answer
     answer = ask("全部或部分公开的申请占办结总数的比例是多少？", report_id="pingtan-2025.txt", store=corpus_store)
     assert answer.value == round(100 * (33 + 38) / 148, 1), answer.answer
+
+
+def test_revenue_or_income_asks_for_the_amount(corpus_store):
+    # tests/expected/huaian-hongze-2024.pdf.json (read by hand): 行政事业性收费 本年收费金额 7545 万元
+    answer = ask("What was the administrative fee income in 2024?", report_id=HONGZE, store=corpus_store)
+    assert answer.value == 7545, answer.answer

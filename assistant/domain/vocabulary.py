@@ -1409,7 +1409,8 @@ ASKS: dict[str, str] = {
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
-        r"|\btotal\b|\bamount\b|\bfigures?\b|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|有几"
+        r"|\btotal\b|\bamount\b|\bfigures?\b|\b(?:revenue|income|takings|proceeds)\b"
+        r"|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
