@@ -31,9 +31,9 @@ def test_a_numbered_list_becomes_its_items():
 def test_the_problem_patterns_keep_their_modality():
     assert (
         render_problem("政策解读质量有待进一步提高").en
-        == "Quality of policy interpretation needs to be further improved"
+        == "The quality of policy interpretation needs to be further improved"
     )
-    assert render_problem("政策解读形式不够丰富").en == "Forms of policy interpretation are not sufficiently enriched"
+    assert render_problem("政策解读形式不够丰富").en == "The forms of policy interpretation are not sufficiently enriched"
     assert render_problem("政务公开渠道有限").en == "Open government channels are limited"
     assert render_problem("受人员编制限制").en == "The work is limited by staffing quotas"
 

@@ -754,6 +754,7 @@ VOCABULARY: tuple[Term, ...] = (
         WORD,
         """
     工作 = work
+    行为 = practice
     办公室人员 = office staff
     临时借调人员 = staff seconded temporarily
     信息公开工作办公室 = the disclosure office

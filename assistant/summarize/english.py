@@ -16,6 +16,7 @@ What no pattern renders is quoted in Chinese with its terms glossed, and counted
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,10 +53,13 @@ _IRREGULAR = {
     "lead": "led",
     "seek": "sought",
     "broaden": "broadened",
+    "speed up": "sped up",
+    "speed": "sped",
 }
-_ITEM = re.compile(
+ITEM_MARK = re.compile(
     rf"(?:[{HEADING_NUMERALS}]+是|[（(]\s*[{HEADING_NUMERALS}\d]+\s*[)）]|(?<![\d.．])\d{{1,2}}\s*[.．、](?!\d))"
 )
+"""The number of a listed item: 一是, （一）, 1."""
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
 
 
@@ -186,6 +190,11 @@ _DOUBLED = frozenset(
 )
 
 
+def base(verb: str) -> str:
+    """The verb as the vocabulary gives it: 'improve', 'set up'."""
+    return verb
+
+
 def gerund(verb: str) -> str:
     """'improve' -> 'improving', 'set up' -> 'setting up'."""
     head, _, rest = verb.partition(" ")
@@ -311,10 +320,41 @@ _ACTION_HEADS = frozenset(
 )
 
 
+# Nouns of a quality that English puts before what has it: 经办人员流动性 'turnover of staff handling the work'.
+_QUALITY_HEADS = frozenset(
+    {
+        "awareness",
+        "initiative",
+        "self-discipline",
+        "efficiency",
+        "attribute",
+        "turnover",
+        "staff turnover",
+        "timeliness",
+        "capacity",
+        "capacity building",
+        "quality",
+        "forms",
+        "effect",
+        "functions",
+        "degree of standardisation",
+    }
+)
+# Nouns of those who do the work, whose qualities follow them in Chinese: 部分单位公开属性 'disclosure attribute
+# of some units'.
+_AGENTS = frozenset({"departments", "units", "staff", "divisions", "agencies", "bureaus", "netizens", "the public"})
+
+
 def _head_first(pieces: list[str]) -> str:
-    """Nouns in Chinese order, an action noun at the end moved before what it acts on."""
+    """Nouns in Chinese order, put in English order: an action noun at the end before what it acts on
+    (disclosure of public funds), a quality at the end before what has it (awareness of staff), a quality of
+    those who do the work after them (the disclosure attribute of some units)."""
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
-        return f"{pieces[-1]} of {' '.join(pieces[:-1])}"
+        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+    if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
+        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+    if len(pieces) >= 2 and pieces[0].split()[-1] in _AGENTS:
+        return f"{' '.join(pieces[1:])} of {pieces[0]}"
     return " ".join(pieces)
 
 
@@ -328,8 +368,9 @@ def _plural(np: str) -> bool:
     return " and " in head or (head.endswith("s") and not head.endswith(("ss", "us", "sis")))
 
 
-def verb_phrase(ws: list[Word]) -> str | None:
-    """[manner] verb [and verb] [object], or object [manner] verb, as a gerund phrase."""
+def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | None:
+    """[manner] verb [and verb] [object], or object [manner] verb: a gerund phrase, or with ``form`` the
+    verbs in another form (``base`` for 'optimise the catalogue', ``past`` for 'optimised the catalogue')."""
     verbs = [i for i, w in enumerate(ws) if w.kind == "verb"]
     if not verbs:
         manner = [w.en for w in ws if w.kind == "manner"]
@@ -347,7 +388,7 @@ def verb_phrase(ws: list[Word]) -> str | None:
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
         if ws[i].kind == "verb":
-            vs.append(gerund(ws[i].en))
+            vs.append(form(ws[i].en))
         elif ws[i].kind == "manner":
             manner.append(ws[i].en)
         i += 1
@@ -442,6 +483,7 @@ def _adjective(adverb: str) -> str:
 
 def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str | None:
     plural = _plural(subject)
+    subject = _the(subject)
     be, has, needs = ("are", "have", "need") if plural else ("is", "has", "needs")
     more = " further" if further else ""
     verbs = [w for w in pred if w.kind == "verb"]
@@ -478,7 +520,7 @@ def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str
 
 def clean(text: str) -> str:
     """A clause without its numbering, lead-in and final punctuation."""
-    text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
+    text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
         r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
@@ -507,14 +549,20 @@ def _manners(text: str) -> list[str] | None:
 
 
 _NONE_OF = re.compile(r"^无(?P<x>.+?)(?:的)?情况$")
+EFFORT = re.compile(r"^在(?P<x>.+?)上(?:下|狠下)(?:功夫|力气)$")
+"""在严格把关上下功夫: 'working hard at strict checking'."""
 
 
-def _pattern_item(clause: str) -> str | None:
-    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X'."""
+def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | None:
+    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X' (the
+    verbs in ``form``)."""
+    effort = EFFORT.match(clause)
+    if effort and (ws := words(effort.group("x"))) and (x := verb_phrase(ws)):
+        return f"{form('work')} hard at {x}"
     none = _NONE_OF.match(clause)
     if none and (x := _np(none.group("x"))):
-        return f"there was no case of {x}"
-    special = _special_problem(clause)
+        return f"there was no case of {x}" if form is gerund else None
+    special = _special_problem(clause) if form is gerund else None
     if special:
         return special
     m = _INCLUDE.match(clause)
@@ -522,21 +570,25 @@ def _pattern_item(clause: str) -> str | None:
         pre, x, y = _manners(m.group("pre")), words(m.group("x")), words(m.group("y"))
         xs, ys = (noun_phrase(x) if x else None), (noun_phrase(y) if y else None)
         if pre is not None and xs and ys:
-            return " ".join([*pre, f"including {_the(xs)} in {_the(ys)}"])
+            return " ".join([*pre, f"{form('include')} {_the(xs)} in {_the(ys)}"])
     m = _TREAT.match(clause)
     if m:
         pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
         xs = noun_phrase(x) if x else None
         if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
-            return " ".join([*pre, *(w.en for w in v[:-1]), gerund(v[-1].en), _the(xs)])
+            return " ".join([*pre, *(w.en for w in v[:-1]), form(v[-1].en), _the(xs)])
     return None
 
 
-def render_item(text: str) -> Rendered:
-    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue'."""
+def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
+    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue';
+    with ``form`` :func:`base` or :func:`past`, only a clause that starts with a verb is rendered ('optimise
+    the disclosure catalogue'), so that it reads after 'it will' or 'it'."""
     clause = clean(_lead(text))
     ws = words(clause)
-    en = (verb_phrase(ws) if ws else None) or _pattern_item(clause)
+    if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
+        ws = None
+    en = (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
 
 
@@ -582,7 +634,7 @@ def _capital(s: str) -> str:
 
 def split_items(text: str) -> list[str]:
     """一是…二是… / （一）…（二）… / 1.…2.… -> the items, each without its number; [] when not a list."""
-    marks = list(_ITEM.finditer(text))
+    marks = list(ITEM_MARK.finditer(text))
     if len(marks) < 2:
         return []
     return [
