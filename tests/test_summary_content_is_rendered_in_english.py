@@ -33,7 +33,9 @@ def test_the_problem_patterns_keep_their_modality():
         render_problem("政策解读质量有待进一步提高").en
         == "The quality of policy interpretation needs to be further improved"
     )
-    assert render_problem("政策解读形式不够丰富").en == "The forms of policy interpretation are not sufficiently enriched"
+    assert (
+        render_problem("政策解读形式不够丰富").en == "The forms of policy interpretation are not sufficiently enriched"
+    )
     assert render_problem("政务公开渠道有限").en == "Open government channels are limited"
     assert render_problem("受人员编制限制").en == "The work is limited by staffing quotas"
 
@@ -46,6 +48,7 @@ def test_what_no_pattern_renders_is_quoted_with_a_gloss_and_counted():
     assert content["quoted"] >= 1
     note = s.paragraph("rendering").text
     assert f"{content['quoted']} are quoted in Chinese" in note or f"{content['quoted']} is quoted" in note
+    assert "without machine translation" in note and "Not read:" in note
 
 
 def test_the_guiding_thought_boilerplate_is_no_key_sentence_and_no_work_item():

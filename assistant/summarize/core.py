@@ -6,7 +6,7 @@ from assistant.domain import numbers, schema
 from assistant.domain.numbers import Number, chinese, english
 from assistant.domain.record import Report, WarningKind
 from assistant.summarize import narrative, statements
-from assistant.summarize.content import DONE, LISTED, PLANNED, Content, read_content
+from assistant.summarize.content import DONE, LISTED, MAX_ITEMS, PLANNED, Content, read_content
 from assistant.summarize.english import Rendered
 from assistant.summarize.facts import chinese_paragraphs, english_paragraphs, facts_dict, read_facts
 from assistant.summarize.fmt import capitalize, join
@@ -287,18 +287,34 @@ def _pre_2019_zh(report: Report, content: Content) -> list[str]:
     return out
 
 
-def _rendering_note(content: Content) -> str:
+def _rendering_note(content: Content) -> list[str]:
+    """How the summary was made and what of the report it leaves out, in words a reader of the summary
+    knows; the count of the report's points quoted rather than put into English."""
     items = content.sentences()
-    quoted = sum(not i.rendered for i in items)
-    if not items:
-        return ""
-    if not quoted:
-        return f"All {len(items)} points of the report's own text above are rendered in English."
-    return (
-        f"Of the {len(items)} points of the report's own text above, {len(items) - quoted} are rendered in "
-        f"English and {quoted} {'is' if quoted == 1 else 'are'} quoted in Chinese with the terms that have an "
-        "English name glossed, where no sentence pattern of these reports applies."
+    out = [
+        "A program wrote this summary from the report's text, without machine translation: the figures are "
+        "read from the report's tables and prose, and the report's own sentences are put into English by the "
+        "fixed phrasings these reports share and a glossary of their terms."
+    ]
+    if items:
+        quoted = sum(not i.rendered for i in items)
+        said = (
+            f"Of the {len(items)} points above taken from the report's own words (work items, problems, "
+            "improvements, other matters), "
+        )
+        if not quoted:
+            out.append(said + "all are in English.")
+        else:
+            out.append(
+                said + f"{len(items) - quoted} are in English and {quoted} {'is' if quoted == 1 else 'are'} "
+                "quoted in Chinese, because no phrasing the program knows fits "
+                f"{'it' if quoted == 1 else 'them'}; the English of the terms it knows follows in brackets."
+            )
+    out.append(
+        f"Not read: of each list only the first {MAX_ITEMS} items and of each item only its opening clause are "
+        "given; the explanations and examples that follow them in the report are left out."
     )
+    return out
 
 
 def summarize(report: Report, lang: str = "en") -> Summary:
@@ -340,9 +356,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
                 continue  # the fees: stated with the other matters
             paragraphs.append(Paragraph(pid, heading, sents))
         paragraphs.extend(_content_en(report, content))
-        note = _rendering_note(content)
-        if note:
-            paragraphs.append(Paragraph("rendering", "About this summary", [note]))
+        paragraphs.append(Paragraph("rendering", "How this summary was made", _rendering_note(content)))
         heading = f"{agency}: annual report on government information disclosure, {year or 'year not stated'}"
     else:
         who = [
