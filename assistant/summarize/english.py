@@ -549,6 +549,7 @@ def _manners(text: str) -> list[str] | None:
 
 
 _NONE_OF = re.compile(r"^无(?P<x>.+?)(?:的)?情况$")
+_RELATED = re.compile(r"^与(?P<x>.+?)(?P<close>密切)?相关的(?P<y>.+)$")
 EFFORT = re.compile(r"^在(?P<x>.+?)上(?:下|狠下)(?:功夫|力气)$")
 """在严格把关上下功夫: 'working hard at strict checking'."""
 
@@ -556,6 +557,9 @@ EFFORT = re.compile(r"^在(?P<x>.+?)上(?:下|狠下)(?:功夫|力气)$")
 def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | None:
     """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X' (the
     verbs in ``form``)."""
+    related = _RELATED.match(clause)
+    if related and (x := _np(related.group("x"))) and (y := _np(related.group("y"))):
+        return f"{y} {'closely ' if related.group('close') else ''}related to {_the(x)}"
     effort = EFFORT.match(clause)
     if effort and (ws := words(effort.group("x"))) and (x := verb_phrase(ws)):
         return f"{form('work')} hard at {x}"
