@@ -51,3 +51,13 @@ def test_the_tables_are_said_to_follow_the_national_template():
     )
     for name in ("pingtan-2024.txt", "pingtan-2020.txt", "pingtan-2015.txt"):
         assert "layout" not in summarize(parse_file(CORPUS / name), "en").text
+
+
+def test_the_chinese_title_is_given_in_english_where_it_is_the_usual_formula():
+    # pingtan-2016: 平潭综合实验区2016年度政府信息公开工作年度报告; pingtan-dishuiju-2013: …2013年信息公开年度报告
+    who = summarize(parse_file(CORPUS / "pingtan-2016.txt"), "en").paragraph("who").text
+    assert (
+        "(in English: its publisher's name, then “2016 annual report on government information disclosure work”)" in who
+    )
+    who = summarize(parse_file(CORPUS / "pingtan-dishuiju-2013.txt"), "en").paragraph("who").text
+    assert "“2013 annual report on information disclosure”" in who

@@ -55,6 +55,8 @@ _LEAD_IN = re.compile(
     r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
 )
 _DIGITS = re.compile(r"\d")
+_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff])")
+_COUNT = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+")  # a count, not a year (发布2024年工作责任清单)
 _FEE = re.compile(r"处理费|收费")
 _NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|发生|受理)[^。；;，,]{0,16}?(?:公开)?申请(?!.{0,3}(?:行政复议|诉讼))")
 _NO_APPEALS = re.compile(r"(?:未|没有)(?:收到|发生)[^。；;]{0,24}?(?:行政复议|行政诉讼)")
@@ -127,17 +129,19 @@ def _sentences(text: str) -> list[str]:
 def _lead_clause(sentence: str) -> str:
     """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
     sentence = re.split(r"[。！？!?\n]", sentence.strip(), maxsplit=1)[0]
+    sentence = _SPACED_NUMBER.sub("", sentence)  # 发布我局 2024 年…: a PDF's spaces around a number
     kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
     clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
     return next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
 
 
-def _items(text: str, limit: int = 3) -> list[str]:
-    """The listed items (一是…), else the lead clauses of the sentences; no counts (the facts state them)."""
+def _items(text: str, limit: int = 3, counts: re.Pattern[str] = _DIGITS) -> list[str]:
+    """The listed items (一是…), else the lead clauses of the sentences; none with a number (the facts
+    state the counts; section five's items keep their years with ``counts=_COUNT``)."""
     listed = split_items(text)
     leads = [_lead_clause(i) for i in listed] if listed else [_lead_clause(s) for s in _sentences(text)]
     out = [
-        c for c in leads if len(c) >= 4 and not _DIGITS.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
+        c for c in leads if len(c) >= 4 and not counts.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
     ]
     return out[: MAX_ITEMS if listed else limit]
 
@@ -221,8 +225,8 @@ def _part(text: str, year: int | None, heading: str = "", last_year: bool = Fals
     mood, plan_year = (DONE, None) if last_year else _mood(intro, year)
     form = past if mood == DONE else base
     measures_text = _SUBHEADING.sub("。", measures_text)
-    problems = [render_problem(c) for c in clauses if len(c) >= 4 and not _DIGITS.search(c)][:MAX_ITEMS]
-    measures = [render_item(i, form) for i in _items(measures_text, MAX_ITEMS)]
+    problems = [render_problem(c) for c in clauses if len(c) >= 4 and not _COUNT.search(c)][:MAX_ITEMS]
+    measures = [render_item(i, form) for i in _items(measures_text, MAX_ITEMS, _COUNT)]
     return Five(problems, measures, mood, last_year, plan_year)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.domain import numbers, schema
 from assistant.domain.numbers import Number, chinese, english
+from assistant.domain.patterns import REPORT_TITLE
 from assistant.domain.record import Report, WarningKind
 from assistant.summarize import narrative, statements
 from assistant.summarize.content import DONE, LISTED, MAX_ITEMS, PLANNED, Content, read_content
@@ -32,6 +33,18 @@ def english_quote(text: str) -> str:
     """A Chinese sentence quoted inside English prose: inner double quotes become single ones."""
     inner = text.replace("“", "‘").replace("”", "’").replace('"', "'")
     return f"“{inner}”"
+
+
+def _title_en(title: str) -> str:
+    """' (in English: its publisher's name, then “2016 annual report on government information disclosure
+    work”)' for a title in the reports' one formula; '' for any other."""
+    m = REPORT_TITLE.match(title.strip())
+    year = m and (m.group("lead") or m.group("year"))
+    if not year:
+        return ""
+    what = f"{'government ' if m.group('gov') else ''}information disclosure{' work' if m.group('work') else ''}"
+    named = "its publisher's name, then " if m.group("who").strip() else ""
+    return f" (in English: {named}“{year} annual report on {what}”)"
 
 
 def _key_sentences(report: Report) -> list[KeySentence]:
@@ -340,7 +353,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         who = [
             f"{agency}{f' ({name.chinese})' if name.sure and name.chinese else ''} published its annual report "
             f"on government information disclosure for {year if year else 'a year the report does not state'}.",
-            f"The report is titled {english_quote(report.title)}."
+            f"The report is titled {english_quote(report.title)}{_title_en(report.title)}."
             if report.title
             else "The copy read carries no title and names no agency.",
         ]

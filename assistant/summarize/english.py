@@ -109,6 +109,8 @@ def _longest() -> int:
     return max(len(k) for k in _lexicon())
 
 
+_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?\s*")
+_OURS = ("我局", "我区", "我县", "我市", "我委")
 _NAME = re.compile(r"“([^“”]{1,16})”|《([^《》]{1,40})》|\"([^\"]{1,16})\"")
 
 
@@ -138,6 +140,14 @@ def words(text: str) -> list[Word] | None:
         if m:
             out.append(_name(m.group(1) or m.group(2) or m.group(3), bool(m.group(2))))
             i = m.end()
+            continue
+        year = _YEAR.match(text, i)
+        if year:
+            out.append(Word(year.group(0), year.group(1), "noun"))
+            i = year.end()
+            continue
+        if text.startswith(_OURS, i):  # 我局 'our bureau': the agency, whom the sentence is about anyway
+            i += 2
             continue
         if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
             i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
@@ -349,6 +359,8 @@ def _head_first(pieces: list[str]) -> str:
     """Nouns in Chinese order, put in English order: an action noun at the end before what it acts on
     (disclosure of public funds), a quality at the end before what has it (awareness of staff), a quality of
     those who do the work after them (the disclosure attribute of some units)."""
+    if len(pieces) >= 2 and pieces[0].isdigit():  # 2024年政务公开工作责任清单: '… list for 2024'
+        return f"{_head_first(pieces[1:])} for {pieces[0]}"
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
         return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
     if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
