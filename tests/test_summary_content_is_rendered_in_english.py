@@ -22,7 +22,7 @@ def test_a_numbered_list_becomes_its_items():
     text = "一是优化主动公开目录，开展编制。二是增强政策解读效果。三是加快数字化转型。"
     assert split_items(text) == ["优化主动公开目录，开展编制。", "增强政策解读效果。", "加快数字化转型。"]
     assert [render_item(i).en for i in split_items(text)] == [
-        "Optimising proactive disclosure catalogue",
+        "Optimising the proactive disclosure catalogue",
         "Enhancing the effect of policy interpretation",
         "Speeding up digital transformation",
     ]

@@ -14,6 +14,7 @@ from assistant.summarize.english import (
     ITEM_MARK,
     Rendered,
     base,
+    clean,
     past,
     render_heading,
     render_item,
@@ -225,7 +226,8 @@ def _part(text: str, year: int | None, heading: str = "", last_year: bool = Fals
     mood, plan_year = (DONE, None) if last_year else _mood(intro, year)
     form = past if mood == DONE else base
     measures_text = _SUBHEADING.sub("。", measures_text)
-    problems = [render_problem(c) for c in clauses if len(c) >= 4 and not _COUNT.search(c)][:MAX_ITEMS]
+    kept = [c for c in clauses if len(clean(c)) >= 4 and not _COUNT.search(c) and not _LEAD_IN.match(clean(c))]
+    problems = [render_problem(c) for c in kept][:MAX_ITEMS]
     measures = [render_item(i, form) for i in _items(measures_text, MAX_ITEMS, _COUNT)]
     return Five(problems, measures, mood, last_year, plan_year)
 

@@ -348,6 +348,7 @@ _QUALITY_HEADS = frozenset(
         "effect",
         "functions",
         "degree of standardisation",
+        "mechanism",
     }
 )
 # Nouns of those who do the work, whose qualities follow them in Chinese: 部分单位公开属性 'disclosure attribute
@@ -370,9 +371,16 @@ def _head_first(pieces: list[str]) -> str:
     return " ".join(pieces)
 
 
+# Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
+_COUNTABLE = frozenset({"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process"})
+
+
 def _the(np: str) -> str:
-    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds)."""
-    return f"the {np}" if " of " in np and not np.startswith(("the ", "“")) else np
+    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds) or
+    before a singular noun that is not used bare (the disclosure mechanism)."""
+    if np.startswith(("the ", "a ", "“")):
+        return np
+    return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
 
 
 def _plural(np: str) -> bool:
@@ -535,7 +543,7 @@ def clean(text: str) -> str:
     text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
         "",
         text.strip(),
     )
