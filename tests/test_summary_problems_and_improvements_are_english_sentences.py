@@ -123,3 +123,20 @@ def test_the_summary_counts_every_quote_it_prints():
         note = s.paragraph("rendering")
         assert note.heading == "How this summary was made"
         assert f"{quoted} {'is' if quoted == 1 else 'are'} quoted in Chinese" in note.text
+
+
+def test_every_listed_problem_and_improvement_is_given():
+    # pingtan-2019: 一是个别部门…仍待提高，…；二是受人员编制限制，…；三是公开的长效工作机制建设不够“全”。
+    (five,) = content("pingtan-2019.txt").five
+    zh = [p.zh for p in five.problems]
+    assert zh[0].startswith("个别部门") and "受人员编制限制" in zh and zh[-1] == "公开的长效工作机制建设不够“全”"
+    # shanghai-stcsm-2024: 一是开设“张江高新区”专栏…二是根据市科委新的职能对政府信息公开目录进行调整。三是重新涉及…
+    (five,) = content("shanghai-stcsm-2024.md").five
+    assert len(five.measures) == 3
+    assert five.measures[1].en == "Adjusted the government information disclosure catalogue"
+
+
+def test_a_problem_of_too_little_is_rendered():
+    # pingtan-county-2012: 四是政府信息公开宣传力度还不够，造成公众查阅点利用率不高
+    assert render_problem("造成公众查阅点利用率不高").en == "The utilisation rate of public reading points is not high"
+    assert render_problem("政府信息公开宣传力度还不够").en.endswith("is still insufficient")

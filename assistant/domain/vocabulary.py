@@ -759,6 +759,7 @@ VOCABULARY: tuple[Term, ...] = (
     新形式 = new forms
     云 = cloud
     网络安全 = network security
+    利用率 = utilisation rate
     保密措施 = confidentiality measures
     办公室人员 = office staff
     临时借调人员 = staff seconded temporarily

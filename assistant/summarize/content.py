@@ -56,6 +56,7 @@ _LEAD_IN = re.compile(
     r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
 )
 _DIGITS = re.compile(r"\d")
+_TREATED = re.compile(r"对[^，,。；;]{2,30}?进行了?")
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 _COUNT = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+")  # a count, not a year (发布2024年工作责任清单)
 _FEE = re.compile(r"处理费|收费")
@@ -133,7 +134,9 @@ def _lead_clause(sentence: str) -> str:
     sentence = _SPACED_NUMBER.sub("", sentence)  # 发布我局 2024 年…: a PDF's spaces around a number
     kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
     clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
-    return next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
+    lead = next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
+    treated = _TREATED.search(clauses[0]) if clauses and not lead and _LEAD_IN.match(clauses[0]) else None
+    return clauses[0][treated.start() :] if treated else lead  # 根据新的职能对目录进行调整: 对目录进行调整
 
 
 def _items(text: str, limit: int = 3, counts: re.Pattern[str] = _DIGITS) -> list[str]:
@@ -202,10 +205,18 @@ def _mood(intro: str, year: int | None) -> tuple[str, int | None]:
 
 
 def _problem_clauses(text: str) -> list[str]:
-    """The problems' clauses: of each listed problem (一是…) its first sentence, the rest explains it."""
+    """The problems' clauses: of each of the first listed problems (一是…) the clauses of its first sentence
+    (the rest explains it); of a text that lists none, its first clauses."""
     listed = split_items(text)
-    firsts = [re.split(r"[。！？\n]", t.strip(), maxsplit=1)[0] for t in listed]
-    return [c.strip() for t in firsts or [text] for c in re.split(r"[，,。；;！？\n]", t) if c.strip()]
+    if not listed:
+        return [c.strip() for c in re.split(r"[，,。；;！？\n]", text) if _problem_clause(c)][:MAX_ITEMS]
+    firsts = [re.split(r"[。！？\n]", t.strip(), maxsplit=1)[0] for t in listed[:MAX_ITEMS]]
+    return [c.strip() for t in firsts for c in re.split(r"[，,；;]", t) if _problem_clause(c)]
+
+
+def _problem_clause(c: str) -> bool:
+    """A clause that names a problem: not a lead-in (根据…), a count or a fragment."""
+    return len(clean(c)) >= 4 and not _COUNT.search(c) and not _LEAD_IN.match(clean(c))
 
 
 def _part(text: str, year: int | None, heading: str = "", last_year: bool = False) -> Five:
@@ -216,7 +227,7 @@ def _part(text: str, year: int | None, heading: str = "", last_year: bool = Fals
         problem_texts = [m.group("problems") for m in aimed]
         ends = [m.start() for m in aimed[1:]] + [len(text)]
         measures_text = "。".join(text[m.end() : end] for m, end in zip(aimed, ends, strict=True))
-        clauses = [c for t in problem_texts for c in re.split(r"[，,；;]", t) if c.strip()]
+        clauses = [c for t in problem_texts for c in re.split(r"[，,；;]", t) if _problem_clause(c)][:MAX_ITEMS]
         intro = heading + text[: aimed[0].start()] + _before_items(measures_text)
     else:
         problems_text, measures_text, intro = _split_five(text)
@@ -226,8 +237,7 @@ def _part(text: str, year: int | None, heading: str = "", last_year: bool = Fals
     mood, plan_year = (DONE, None) if last_year else _mood(intro, year)
     form = past if mood == DONE else base
     measures_text = _SUBHEADING.sub("。", measures_text)
-    kept = [c for c in clauses if len(clean(c)) >= 4 and not _COUNT.search(c) and not _LEAD_IN.match(clean(c))]
-    problems = [render_problem(c) for c in kept][:MAX_ITEMS]
+    problems = [render_problem(c) for c in clauses]
     measures = [render_item(i, form) for i in _items(measures_text, MAX_ITEMS, _COUNT)]
     return Five(problems, measures, mood, last_year, plan_year)
 

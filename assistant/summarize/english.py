@@ -269,8 +269,9 @@ def _conjunct(part: list[Word]) -> str | None:
     pieces: list[list[str]] = [[]]
     for i, w in enumerate(part):
         if w.kind == "of":
-            if any(x.kind == "verb" for x in part[:i]):
-                return None
+            before = part[:i]
+            if any(x.kind == "verb" for x in before) and not (len(before) == 1 and before[0].en in _NOMINAL):
+                return None  # 省级明确的格式: a relative clause; 公开的形式 'forms of disclosure' is a noun
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
@@ -349,6 +350,8 @@ _QUALITY_HEADS = frozenset(
         "functions",
         "degree of standardisation",
         "mechanism",
+        "utilisation rate",
+        "rate",
     }
 )
 # Nouns of those who do the work, whose qualities follow them in Chinese: 部分单位公开属性 'disclosure attribute
@@ -430,6 +433,7 @@ _RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
 
 
 _LIMITED = re.compile(r"^受(?P<by>.+?)(?:的)?限制$")
+_NOT_ENOUGH = re.compile(r"^(?P<x>.+?)(?P<still>还|仍|仍然)?(?:不够|不足)$")
 _HANDLED_BY = re.compile(r"^(?P<x>.+?)(?P<mostly>多|均|主要|都)?由(?P<y>.+?)(?P<part>兼职)?(?:经办|负责|办理)$")
 _UNDERWENT = re.compile(r"^(?P<x>.+?)发生(?P<big>较大|重大|很大)?(?P<what>调整|变化|变动)$")
 _WITH = re.compile(r"^与(?P<rest>.+)$")
@@ -448,6 +452,9 @@ def _special_problem(clause: str) -> str | None:
         mostly = {"多": "mostly ", "主要": "mainly ", "均": "all ", "都": "all "}.get(m.group("mostly") or "", "")
         part = " part-time" if m.group("part") else ""
         return f"{x} {'are' if _plural(x) else 'is'} {mostly}handled{part} by {y}"
+    m = _NOT_ENOUGH.match(clause)
+    if m and (x := _np(m.group("x"))):  # 宣传力度还不够: 'the publicity effort is still insufficient'
+        return f"{_the(x)} {'are' if _plural(x) else 'is'} {'still ' if m.group('still') else ''}insufficient"
     m = _UNDERWENT.match(clause)
     if m and (x := _np(m.group("x"))):
         change = words(m.group("what"))
@@ -543,7 +550,7 @@ def clean(text: str) -> str:
     text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
         "",
         text.strip(),
     )
