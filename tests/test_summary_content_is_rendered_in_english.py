@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 
+from assistant.domain.canonical import Copy, counted
 from assistant.extract.report import parse_file
 from assistant.summarize.core import summarize
 from assistant.summarize.coverage import coverage
@@ -16,6 +17,10 @@ def test_at_least_80_percent_of_the_corpus_content_is_rendered_in_english(corpus
     result = coverage(reports)
     assert result.total > 300
     assert result.share >= 0.8, result
+    # over the distinct reports too: the four copies of pingtan-2024 and -2025 must not carry the share
+    keep = {c.id for c in counted(Copy.of(r) for r in reports)}
+    distinct = coverage(r for r in reports if r.id in keep)
+    assert len(keep) == 15 and distinct.share >= 0.8, distinct
 
 
 def test_a_numbered_list_becomes_its_items():
