@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 
+from assistant.domain.canonical import Copy, counted
 from assistant.extract.report import parse_file
 from assistant.summarize.core import summarize
 from assistant.summarize.coverage import coverage
@@ -16,13 +17,17 @@ def test_at_least_80_percent_of_the_corpus_content_is_rendered_in_english(corpus
     result = coverage(reports)
     assert result.total > 300
     assert result.share >= 0.8, result
+    # over the distinct reports too: the four copies of pingtan-2024 and -2025 must not carry the share
+    keep = {c.id for c in counted(Copy.of(r) for r in reports)}
+    distinct = coverage(r for r in reports if r.id in keep)
+    assert len(keep) == 15 and distinct.share >= 0.8, distinct
 
 
 def test_a_numbered_list_becomes_its_items():
     text = "一是优化主动公开目录，开展编制。二是增强政策解读效果。三是加快数字化转型。"
     assert split_items(text) == ["优化主动公开目录，开展编制。", "增强政策解读效果。", "加快数字化转型。"]
     assert [render_item(i).en for i in split_items(text)] == [
-        "Optimising proactive disclosure catalogue",
+        "Optimising the proactive disclosure catalogue",
         "Enhancing the effect of policy interpretation",
         "Speeding up digital transformation",
     ]
@@ -31,9 +36,11 @@ def test_a_numbered_list_becomes_its_items():
 def test_the_problem_patterns_keep_their_modality():
     assert (
         render_problem("政策解读质量有待进一步提高").en
-        == "Quality of policy interpretation needs to be further improved"
+        == "The quality of policy interpretation needs to be further improved"
     )
-    assert render_problem("政策解读形式不够丰富").en == "Forms of policy interpretation are not sufficiently enriched"
+    assert (
+        render_problem("政策解读形式不够丰富").en == "The forms of policy interpretation are not sufficiently enriched"
+    )
     assert render_problem("政务公开渠道有限").en == "Open government channels are limited"
     assert render_problem("受人员编制限制").en == "The work is limited by staffing quotas"
 
@@ -46,6 +53,7 @@ def test_what_no_pattern_renders_is_quoted_with_a_gloss_and_counted():
     assert content["quoted"] >= 1
     note = s.paragraph("rendering").text
     assert f"{content['quoted']} are quoted in Chinese" in note or f"{content['quoted']} is quoted" in note
+    assert "without machine translation" in note and "Not read:" in note
 
 
 def test_the_guiding_thought_boilerplate_is_no_key_sentence_and_no_work_item():

@@ -67,7 +67,7 @@ def test_shuyang_2023_only_individuals_and_one_pending_reconsideration():
 def test_pingtan_2019_uses_the_2019_layout():
     s = _summary("pingtan-2019.txt")
     assert s.facts["layout"] == "2019"
-    assert "It follows the 2019 layout" in s.paragraph("who").text
+    assert "The statistical tables follow the national template of 2019" in s.paragraph("who").text
     text = s.paragraph("requests").text
     assert "received 23 new requests" in text
     assert (

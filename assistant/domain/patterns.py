@@ -55,3 +55,9 @@ DENIAL = re.compile(r"未|没有|无(?!法|论)|不存在|暂无|从未|尚未")
 
 # A report's prose saying it received no requests at all: "2015年全区未收到有关政府信息公开申请".
 NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,14}?申请")
+
+# A report's title: [2024年]<publisher>[2024年(度)](政府)信息公开(工作)年度报告.
+REPORT_TITLE = re.compile(
+    rf"^(?:(?P<lead>{YEAR})\s*年度?)?(?P<who>.*?)(?:(?P<year>{YEAR})\s*年度?)?"
+    r"(?P<gov>政府)?信息公开(?P<work>工作)?年度报告$"
+)

@@ -754,6 +754,13 @@ VOCABULARY: tuple[Term, ...] = (
         WORD,
         """
     工作 = work
+    行为 = practice
+    人社 = human resources and social security
+    新形式 = new forms
+    云 = cloud
+    网络安全 = network security
+    利用率 = utilisation rate
+    保密措施 = confidentiality measures
     办公室人员 = office staff
     临时借调人员 = staff seconded temporarily
     信息公开工作办公室 = the disclosure office

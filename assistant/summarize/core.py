@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from assistant.domain import numbers, schema
 from assistant.domain.numbers import Number, chinese, english
+from assistant.domain.patterns import REPORT_TITLE
 from assistant.domain.record import Report, WarningKind
 from assistant.summarize import narrative, statements
-from assistant.summarize.content import Content, read_content
+from assistant.summarize.content import DONE, LISTED, MAX_ITEMS, PLANNED, Content, read_content
+from assistant.summarize.english import Rendered
 from assistant.summarize.facts import chinese_paragraphs, english_paragraphs, facts_dict, read_facts
 from assistant.summarize.fmt import capitalize, join
 from assistant.summarize.model import KeySentence, Paragraph, Summary
@@ -14,9 +16,10 @@ from assistant.summarize.naming import agency_naming
 
 LANGS = ("en", "zh")
 _LAYOUT_EN = {
-    "2021": "the 2021 standard layout",
-    "2021-collapsed": "the 2021 standard layout, with other handling printed as a single row",
-    "2019": "the 2019 layout (used for the 2019 and 2020 reports)",
+    "2021": "The statistical tables follow the national template of 2021",
+    "2021-collapsed": "The statistical tables follow the national template of 2021, with the requests "
+    "handled in other ways printed as a single row",
+    "2019": "The statistical tables follow the national template of 2019 (used for the 2019 and 2020 reports)",
 }
 _LAYOUT_ZH = {
     "2021": "2021年版标准格式",
@@ -30,6 +33,18 @@ def english_quote(text: str) -> str:
     """A Chinese sentence quoted inside English prose: inner double quotes become single ones."""
     inner = text.replace("“", "‘").replace("”", "’").replace('"', "'")
     return f"“{inner}”"
+
+
+def _title_en(title: str) -> str:
+    """' (in English: its publisher's name, then “2016 annual report on government information disclosure
+    work”)' for a title in the reports' one formula; '' for any other."""
+    m = REPORT_TITLE.match(title.strip())
+    year = m and (m.group("lead") or m.group("year"))
+    if not year:
+        return ""
+    what = f"{'government ' if m.group('gov') else ''}information disclosure{' work' if m.group('work') else ''}"
+    named = "its publisher's name, then " if m.group("who").strip() else ""
+    return f" (in English: {named}“{year} annual report on {what}”)"
 
 
 def _key_sentences(report: Report) -> list[KeySentence]:
@@ -71,13 +86,7 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
         work.extend(said)
     if work:
         out.append(Paragraph("work", "What the report says it did" if report.layout else "What the report says", work))
-    five: list[str] = []
-    if content.problems:
-        five.append(f"The report names these problems: {_numbered([p.english() for p in content.problems])}.")
-    if content.measures:
-        five.append(f"It sets out these improvements: {_numbered([m.english() for m in content.measures])}.")
-    if five:
-        out.append(Paragraph("problems", "Problems and improvements", five))
+    out.extend(_five_en(report, content))
     other: list[str] = []
     for f in content.fees:
         amount = statements.amount_en(f, "yuan")
@@ -110,13 +119,7 @@ def _content_zh(report: Report, content: Content) -> list[Paragraph]:
             work.append(f"{head}{body}。")
     if work:
         out.append(Paragraph("work", "主要工作", work))
-    five: list[str] = []
-    if content.problems:
-        five.append("存在的主要问题：" + "；".join(f"（{i}）{p.zh}" for i, p in enumerate(content.problems, 1)) + "。")
-    if content.measures:
-        five.append("改进措施：" + "；".join(f"（{i}）{m.zh}" for i, m in enumerate(content.measures, 1)) + "。")
-    if five:
-        out.append(Paragraph("problems", "存在的主要问题及改进情况", five))
+    out.extend(_five_zh(content))
     other = [f"全年收取信息处理费{chinese(f.value)}{f.unit}（正文所述）。" for f in content.fees]
     if not content.fees and content.no_fees:
         other.append("报告称未收取信息处理费。")
@@ -126,6 +129,70 @@ def _content_zh(report: Report, content: Content) -> list[Paragraph]:
     disagree = [statements.disagreement_zh(c, _table_zh(c.address)) for c in report.narrative_checks if not c.agrees]
     if disagree:
         out.append(Paragraph("disagreements", "正文与表格", disagree))
+    return out
+
+
+def _listed(items: list[Rendered], lead: str = "") -> list[str]:
+    """Numbered sentences: '(1) It will optimise the catalogue.'; a quoted item as it is quoted."""
+    out = []
+    for i, item in enumerate(items, 1):
+        text = f"{lead}{_inline(item.en)}" if item.en is not None and lead else item.english()
+        out.append(f"({i}) {capitalize(text)}.")
+    return out
+
+
+_MEASURES_EN = {
+    PLANNED: ("It plans these improvements{for_year}:", "it will "),
+    DONE: ("It reports these improvements made:", "it "),
+    LISTED: ("It lists these improvement measures:", ""),
+}
+
+
+def _five_en(report: Report, content: Content) -> list[Paragraph]:
+    """Section five: each problem, then each improvement, as a sentence of its own; the previous year's
+    problems and their fixes apart from this year's."""
+    out = []
+    reviewed = any(f.last_year for f in content.five)
+    for f in content.five:
+        sents = []
+        if f.last_year:
+            if f.problems:
+                sents.append("It reviews the problems its report for the previous year named:")
+                sents.extend(_listed(f.problems))
+            if f.measures:
+                sents.append("It says it did this about them:")
+                sents.extend(_listed(f.measures, "it "))
+            out.append(Paragraph("past_problems", "Last year's problems and how they were fixed", sents))
+            continue
+        if f.problems:
+            sents.append(f"It names these problems{f' in its work in {report.year}' if report.year else ''}:")
+            sents.extend(_listed(f.problems))
+        if f.measures:
+            intro, lead = _MEASURES_EN[f.mood]
+            sents.append(intro.format(for_year=f" for {f.plan_year}" if f.plan_year else ""))
+            sents.extend(_listed(f.measures, lead))
+        heading = "This year's problems and improvements" if reviewed else "Problems and improvements"
+        out.append(Paragraph("problems", heading, sents))
+    return out
+
+
+def _five_zh(content: Content) -> list[Paragraph]:
+    out = []
+    for f in content.five:
+
+        def numbered(items: list[Rendered]) -> str:
+            return "；".join(f"（{i}）{x.zh}" for i, x in enumerate(items, 1)) + "。"
+
+        sents = []
+        if f.problems:
+            sents.append(("上年度存在的问题：" if f.last_year else "存在的主要问题：") + numbered(f.problems))
+        if f.measures:
+            label = "整改情况：" if f.mood == DONE else "改进打算：" if f.mood == PLANNED else "改进措施："
+            sents.append(label + numbered(f.measures))
+        if f.last_year:
+            out.append(Paragraph("past_problems", "上年度问题整改情况", sents))
+        else:
+            out.append(Paragraph("problems", "存在的主要问题及改进情况", sents))
     return out
 
 
@@ -233,18 +300,34 @@ def _pre_2019_zh(report: Report, content: Content) -> list[str]:
     return out
 
 
-def _rendering_note(content: Content) -> str:
+def _rendering_note(content: Content) -> list[str]:
+    """How the summary was made and what of the report it leaves out, in words a reader of the summary
+    knows; the count of the report's points quoted rather than put into English."""
     items = content.sentences()
-    quoted = sum(not i.rendered for i in items)
-    if not items:
-        return ""
-    if not quoted:
-        return f"All {len(items)} points of the report's own text above are rendered in English."
-    return (
-        f"Of the {len(items)} points of the report's own text above, {len(items) - quoted} are rendered in "
-        f"English and {quoted} {'is' if quoted == 1 else 'are'} quoted in Chinese with the terms that have an "
-        "English name glossed, where no sentence pattern of these reports applies."
+    out = [
+        "A program wrote this summary from the report's text, without machine translation: the figures are "
+        "read from the report's tables and prose, and the report's own sentences are put into English by the "
+        "fixed phrasings these reports share and a glossary of their terms."
+    ]
+    if items:
+        quoted = sum(not i.rendered for i in items)
+        said = (
+            f"Of the {len(items)} points above taken from the report's own words (work items, problems, "
+            "improvements, other matters), "
+        )
+        if not quoted:
+            out.append(said + "all are in English.")
+        else:
+            out.append(
+                said + f"{len(items) - quoted} are in English and {quoted} {'is' if quoted == 1 else 'are'} "
+                "quoted in Chinese, because no phrasing the program knows fits "
+                f"{'it' if quoted == 1 else 'them'}; the English of the terms it knows follows in brackets."
+            )
+    out.append(
+        f"Not read: of each list only the first {MAX_ITEMS} items and of each item only its opening clause are "
+        "given; the explanations and examples that follow them in the report are left out."
     )
+    return out
 
 
 def summarize(report: Report, lang: str = "en") -> Summary:
@@ -270,14 +353,14 @@ def summarize(report: Report, lang: str = "en") -> Summary:
         who = [
             f"{agency}{f' ({name.chinese})' if name.sure and name.chinese else ''} published its annual report "
             f"on government information disclosure for {year if year else 'a year the report does not state'}.",
-            f"The report is titled {english_quote(report.title)}."
+            f"The report is titled {english_quote(report.title)}{_title_en(report.title)}."
             if report.title
             else "The copy read carries no title and names no agency.",
         ]
         if naming.corrected:
             who.append(naming.note_en())
         if facts.layout is not None:
-            who.append(f"It follows {_LAYOUT_EN.get(facts.layout.id, facts.layout.english)}.")
+            who.append(f"{_LAYOUT_EN.get(facts.layout.id, f'The statistical tables follow {facts.layout.english}')}.")
         paragraphs = [Paragraph("who", "Who and when", who)]
         for pid, heading, sents in english_paragraphs(facts, year):
             if pid == "requests" and facts.layout is None:
@@ -286,9 +369,7 @@ def summarize(report: Report, lang: str = "en") -> Summary:
                 continue  # the fees: stated with the other matters
             paragraphs.append(Paragraph(pid, heading, sents))
         paragraphs.extend(_content_en(report, content))
-        note = _rendering_note(content)
-        if note:
-            paragraphs.append(Paragraph("rendering", "About this summary", [note]))
+        paragraphs.append(Paragraph("rendering", "How this summary was made", _rendering_note(content)))
         heading = f"{agency}: annual report on government information disclosure, {year or 'year not stated'}"
     else:
         who = [

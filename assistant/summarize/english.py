@@ -16,6 +16,7 @@ What no pattern renders is quoted in Chinese with its terms glossed, and counted
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,10 +53,13 @@ _IRREGULAR = {
     "lead": "led",
     "seek": "sought",
     "broaden": "broadened",
+    "speed up": "sped up",
+    "speed": "sped",
 }
-_ITEM = re.compile(
+ITEM_MARK = re.compile(
     rf"(?:[{HEADING_NUMERALS}]+是|[（(]\s*[{HEADING_NUMERALS}\d]+\s*[)）]|(?<![\d.．])\d{{1,2}}\s*[.．、](?!\d))"
 )
+"""The number of a listed item: 一是, （一）, 1."""
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
 
 
@@ -105,6 +109,8 @@ def _longest() -> int:
     return max(len(k) for k in _lexicon())
 
 
+_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?\s*")
+_OURS = ("我局", "我区", "我县", "我市", "我委")
 _NAME = re.compile(r"“([^“”]{1,16})”|《([^《》]{1,40})》|\"([^\"]{1,16})\"")
 
 
@@ -134,6 +140,14 @@ def words(text: str) -> list[Word] | None:
         if m:
             out.append(_name(m.group(1) or m.group(2) or m.group(3), bool(m.group(2))))
             i = m.end()
+            continue
+        year = _YEAR.match(text, i)
+        if year:
+            out.append(Word(year.group(0), year.group(1), "noun"))
+            i = year.end()
+            continue
+        if text.startswith(_OURS, i):  # 我局 'our bureau': the agency, whom the sentence is about anyway
+            i += 2
             continue
         if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
             i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
@@ -184,6 +198,11 @@ _DOUBLED = frozenset(
         "put",
     }
 )
+
+
+def base(verb: str) -> str:
+    """The verb as the vocabulary gives it: 'improve', 'set up'."""
+    return verb
 
 
 def gerund(verb: str) -> str:
@@ -250,8 +269,9 @@ def _conjunct(part: list[Word]) -> str | None:
     pieces: list[list[str]] = [[]]
     for i, w in enumerate(part):
         if w.kind == "of":
-            if any(x.kind == "verb" for x in part[:i]):
-                return None
+            before = part[:i]
+            if any(x.kind == "verb" for x in before) and not (len(before) == 1 and before[0].en in _NOMINAL):
+                return None  # 省级明确的格式: a relative clause; 公开的形式 'forms of disclosure' is a noun
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
@@ -311,16 +331,59 @@ _ACTION_HEADS = frozenset(
 )
 
 
+# Nouns of a quality that English puts before what has it: 经办人员流动性 'turnover of staff handling the work'.
+_QUALITY_HEADS = frozenset(
+    {
+        "awareness",
+        "initiative",
+        "self-discipline",
+        "efficiency",
+        "attribute",
+        "turnover",
+        "staff turnover",
+        "timeliness",
+        "capacity",
+        "capacity building",
+        "quality",
+        "forms",
+        "effect",
+        "functions",
+        "degree of standardisation",
+        "mechanism",
+        "utilisation rate",
+        "rate",
+    }
+)
+# Nouns of those who do the work, whose qualities follow them in Chinese: 部分单位公开属性 'disclosure attribute
+# of some units'.
+_AGENTS = frozenset({"departments", "units", "staff", "divisions", "agencies", "bureaus", "netizens", "the public"})
+
+
 def _head_first(pieces: list[str]) -> str:
-    """Nouns in Chinese order, an action noun at the end moved before what it acts on."""
+    """Nouns in Chinese order, put in English order: an action noun at the end before what it acts on
+    (disclosure of public funds), a quality at the end before what has it (awareness of staff), a quality of
+    those who do the work after them (the disclosure attribute of some units)."""
+    if len(pieces) >= 2 and pieces[0].isdigit():  # 2024年政务公开工作责任清单: '… list for 2024'
+        return f"{_head_first(pieces[1:])} for {pieces[0]}"
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
-        return f"{pieces[-1]} of {' '.join(pieces[:-1])}"
+        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+    if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
+        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+    if len(pieces) >= 2 and pieces[0].split()[-1] in _AGENTS:
+        return f"{' '.join(pieces[1:])} of {pieces[0]}"
     return " ".join(pieces)
 
 
+# Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
+_COUNTABLE = frozenset({"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process"})
+
+
 def _the(np: str) -> str:
-    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds)."""
-    return f"the {np}" if " of " in np and not np.startswith(("the ", "“")) else np
+    """'the' before a noun phrase made definite by what follows it (the disclosure of public funds) or
+    before a singular noun that is not used bare (the disclosure mechanism)."""
+    if np.startswith(("the ", "a ", "“")):
+        return np
+    return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
 
 
 def _plural(np: str) -> bool:
@@ -328,8 +391,9 @@ def _plural(np: str) -> bool:
     return " and " in head or (head.endswith("s") and not head.endswith(("ss", "us", "sis")))
 
 
-def verb_phrase(ws: list[Word]) -> str | None:
-    """[manner] verb [and verb] [object], or object [manner] verb, as a gerund phrase."""
+def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | None:
+    """[manner] verb [and verb] [object], or object [manner] verb: a gerund phrase, or with ``form`` the
+    verbs in another form (``base`` for 'optimise the catalogue', ``past`` for 'optimised the catalogue')."""
     verbs = [i for i, w in enumerate(ws) if w.kind == "verb"]
     if not verbs:
         manner = [w.en for w in ws if w.kind == "manner"]
@@ -347,7 +411,7 @@ def verb_phrase(ws: list[Word]) -> str | None:
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
         if ws[i].kind == "verb":
-            vs.append(gerund(ws[i].en))
+            vs.append(form(ws[i].en))
         elif ws[i].kind == "manner":
             manner.append(ws[i].en)
         i += 1
@@ -369,6 +433,7 @@ _RATHER_WORDS = frozenset({"较为", "比较", "相对", "较"})
 
 
 _LIMITED = re.compile(r"^受(?P<by>.+?)(?:的)?限制$")
+_NOT_ENOUGH = re.compile(r"^(?P<x>.+?)(?P<still>还|仍|仍然)?(?:不够|不足)$")
 _HANDLED_BY = re.compile(r"^(?P<x>.+?)(?P<mostly>多|均|主要|都)?由(?P<y>.+?)(?P<part>兼职)?(?:经办|负责|办理)$")
 _UNDERWENT = re.compile(r"^(?P<x>.+?)发生(?P<big>较大|重大|很大)?(?P<what>调整|变化|变动)$")
 _WITH = re.compile(r"^与(?P<rest>.+)$")
@@ -387,6 +452,9 @@ def _special_problem(clause: str) -> str | None:
         mostly = {"多": "mostly ", "主要": "mainly ", "均": "all ", "都": "all "}.get(m.group("mostly") or "", "")
         part = " part-time" if m.group("part") else ""
         return f"{x} {'are' if _plural(x) else 'is'} {mostly}handled{part} by {y}"
+    m = _NOT_ENOUGH.match(clause)
+    if m and (x := _np(m.group("x"))):  # 宣传力度还不够: 'the publicity effort is still insufficient'
+        return f"{_the(x)} {'are' if _plural(x) else 'is'} {'still ' if m.group('still') else ''}insufficient"
     m = _UNDERWENT.match(clause)
     if m and (x := _np(m.group("x"))):
         change = words(m.group("what"))
@@ -442,6 +510,7 @@ def _adjective(adverb: str) -> str:
 
 def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str | None:
     plural = _plural(subject)
+    subject = _the(subject)
     be, has, needs = ("are", "have", "need") if plural else ("is", "has", "needs")
     more = " further" if further else ""
     verbs = [w for w in pred if w.kind == "verb"]
@@ -478,10 +547,10 @@ def _predicate(subject: str, modal: str, further: bool, pred: list[Word]) -> str
 
 def clean(text: str) -> str:
     """A clause without its numbering, lead-in and final punctuation."""
-    text = _ITEM.sub("", text, count=1) if _ITEM.match(text.strip()) else text
+    text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
         "",
         text.strip(),
     )
@@ -507,14 +576,24 @@ def _manners(text: str) -> list[str] | None:
 
 
 _NONE_OF = re.compile(r"^无(?P<x>.+?)(?:的)?情况$")
+_RELATED = re.compile(r"^与(?P<x>.+?)(?P<close>密切)?相关的(?P<y>.+)$")
+EFFORT = re.compile(r"^在(?P<x>.+?)上(?:下|狠下)(?:功夫|力气)$")
+"""在严格把关上下功夫: 'working hard at strict checking'."""
 
 
-def _pattern_item(clause: str) -> str | None:
-    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X'."""
+def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | None:
+    """将X纳入Y -> 'including X in Y'; 对X进行Y -> 'Y-ing X'; 无X情况 -> 'there was no case of X' (the
+    verbs in ``form``)."""
+    related = _RELATED.match(clause)
+    if related and (x := _np(related.group("x"))) and (y := _np(related.group("y"))):
+        return f"{y} {'closely ' if related.group('close') else ''}related to {_the(x)}"
+    effort = EFFORT.match(clause)
+    if effort and (ws := words(effort.group("x"))) and (x := verb_phrase(ws)):
+        return f"{form('work')} hard at {x}"
     none = _NONE_OF.match(clause)
     if none and (x := _np(none.group("x"))):
-        return f"there was no case of {x}"
-    special = _special_problem(clause)
+        return f"there was no case of {x}" if form is gerund else None
+    special = _special_problem(clause) if form is gerund else None
     if special:
         return special
     m = _INCLUDE.match(clause)
@@ -522,21 +601,25 @@ def _pattern_item(clause: str) -> str | None:
         pre, x, y = _manners(m.group("pre")), words(m.group("x")), words(m.group("y"))
         xs, ys = (noun_phrase(x) if x else None), (noun_phrase(y) if y else None)
         if pre is not None and xs and ys:
-            return " ".join([*pre, f"including {_the(xs)} in {_the(ys)}"])
+            return " ".join([*pre, f"{form('include')} {_the(xs)} in {_the(ys)}"])
     m = _TREAT.match(clause)
     if m:
         pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
         xs = noun_phrase(x) if x else None
         if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
-            return " ".join([*pre, *(w.en for w in v[:-1]), gerund(v[-1].en), _the(xs)])
+            return " ".join([*pre, *(w.en for w in v[:-1]), form(v[-1].en), _the(xs)])
     return None
 
 
-def render_item(text: str) -> Rendered:
-    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue'."""
+def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
+    """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue';
+    with ``form`` :func:`base` or :func:`past`, only a clause that starts with a verb is rendered ('optimise
+    the disclosure catalogue'), so that it reads after 'it will' or 'it'."""
     clause = clean(_lead(text))
     ws = words(clause)
-    en = (verb_phrase(ws) if ws else None) or _pattern_item(clause)
+    if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
+        ws = None
+    en = (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
 
 
@@ -582,7 +665,7 @@ def _capital(s: str) -> str:
 
 def split_items(text: str) -> list[str]:
     """一是…二是… / （一）…（二）… / 1.…2.… -> the items, each without its number; [] when not a list."""
-    marks = list(_ITEM.finditer(text))
+    marks = list(ITEM_MARK.finditer(text))
     if len(marks) < 2:
         return []
     return [
