@@ -22,13 +22,8 @@ def _unit_en(fact: NarrativeFact, thing: str) -> str:
     if fact.unit in ("名", "位"):
         return ""
     if fact.unit in ("件", "个") and "request" not in thing:
-        words_ = ("items", "item")
-    else:
-        words_ = vocabulary.UNIT_WORDS.get(fact.unit, ("", ""))
-    plural = words_[0]
-    if fact.value != 1:
-        return plural
-    return "person" if plural == "people" else plural[:-1] if plural.endswith("s") else plural
+        return "items" if fact.value != 1 else "item"
+    return vocabulary.unit_english(fact.unit, fact.value)
 
 
 # How the work was done, not who did it or what: 通过政府门户网站, 全年, 我局 …
