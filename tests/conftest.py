@@ -69,3 +69,36 @@ def corpus_store(tmp_path_factory):
     summary = ingest([CORPUS], store, progress=False)
     assert not summary.failed, summary.failed
     return store
+
+
+@pytest.fixture(scope="session")
+def sharded_corpus(corpus_store, tmp_path_factory):
+    """The bundled corpus split into N shards the way the sharded ingest places its reports
+    (``assistant.cluster.layout.shard_of``): each shard's store is the corpus store without the other
+    shards' reports. Called with N, it returns the shards folder (made once per N)."""
+    import shutil
+    import sqlite3
+
+    from assistant.cluster.layout import Shard, shard_of
+    from assistant.store.database import Store
+
+    made: dict[int, Path] = {}
+
+    def split(n: int) -> Path:
+        if n not in made:
+            root = tmp_path_factory.mktemp(f"shards{n}")
+            ids = [r["id"] for r in corpus_store.reports()]
+            for i in range(n):
+                shard = Shard(root, i)
+                shard.folder.mkdir()
+                shutil.copyfile(corpus_store.path, shard.store)
+                store = Store(shard.store)
+                for rid in ids:
+                    if shard_of(rid, n) != i:
+                        store.remove(rid)
+                with sqlite3.connect(shard.store) as db:
+                    db.execute("VACUUM")
+            made[n] = root
+        return made[n]
+
+    return split

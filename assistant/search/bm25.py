@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BM25Index",
     "BM25Params",
+    "CorpusStats",
     "IndexedPassage",
     "IndexDamaged",
     "IndexMissing",
@@ -99,6 +100,51 @@ class ReportMeta:
     agency: str
     region: str
     year: int | None
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """What BM25 reads of the whole corpus: its passage count, their total length in tokens and each
+    term's document frequency. An index given another corpus's stats (one shard of it) scores its
+    passages as one index over that corpus would (see :meth:`BM25Index.use_stats`)."""
+
+    documents: int
+    length: int
+    df: dict[str, int]
+
+    @property
+    def avgdl(self) -> float:
+        return self.length / self.documents if self.documents else 0.0
+
+    @property
+    def average_idf(self) -> float:
+        """The mean idf over the corpus's terms (the floor of a negative idf is ``epsilon`` times this)."""
+        df = np.fromiter(self.df.values(), dtype=np.float64, count=len(self.df))
+        df = df[df > 0]
+        return float((np.log(self.documents - df + 0.5) - np.log(df + 0.5)).mean()) if len(df) else 0.0
+
+    def dense(self) -> list[str]:
+        """The terms that get a dense score column: the most frequent (ties by term), as one index over
+        the corpus picks them, so every shard sums a query's terms in the same order."""
+        floor = max(1.0, DENSE_MIN_FRACTION * self.documents)
+        frequent = sorted((t for t, n in self.df.items() if n >= floor), key=lambda t: (-self.df[t], t))
+        return frequent[:DENSE_COLUMNS]
+
+    @classmethod
+    def combined(cls, parts: Iterable[CorpusStats]) -> CorpusStats:
+        """The stats of a corpus made of these parts (the shards)."""
+        documents, length, df = 0, 0, Counter()
+        for part in parts:
+            documents, length = documents + part.documents, length + part.length
+            df.update(part.df)
+        return cls(documents, length, dict(df))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "length": self.length, "df": self.df}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CorpusStats:
+        return cls(int(d["documents"]), int(d["length"]), {t: int(n) for t, n in d["df"].items()})
 
 
 class IndexUnusable(Exception):
@@ -280,6 +326,7 @@ class BM25Index:
         self._damaged: str | None = None  # set by the background digest check
         self._local = threading.local()  # per-thread score buffers
         self.version = 0  # bumped by every add or removal (lets callers cache per-passage arrays)
+        self.stats: CorpusStats | None = None  # another corpus's stats to score with (this index is a shard of it)
 
     # ------------------------------------------------------------ passages
     def __len__(self) -> int:
@@ -478,19 +525,44 @@ class BM25Index:
         return result
 
     # ------------------------------------------------------------ scoring
+    def own_stats(self) -> CorpusStats:
+        """This index's passage count, total length and document frequencies (read from its counts)."""
+        _, indices, data = self._csr_parts
+        df = np.bincount(np.asarray(indices), minlength=len(self.terms)).tolist()
+        return CorpusStats(len(self), int(np.asarray(data).sum(dtype=np.int64)), dict(zip(self.terms, df, strict=True)))
+
+    def use_stats(self, stats: CorpusStats | None) -> None:
+        """Score with a whole corpus's stats (None: this index's own), this index being one shard of it.
+
+        The idf, the average length and the dense columns then come from ``stats``, so each passage's
+        score is the one an index over the whole corpus gives it (to the last bits of a sum's rounding).
+        """
+        if stats != self.stats:
+            self.stats = stats
+            self._ready = False
+
     def _prepare(self) -> None:
         """Derive idf and the per-term score columns from the counts (vectorised, O(non-zeros))."""
         if self._ready:
             return
         k1, b, eps = self.params.k1, self.params.b, self.params.epsilon
         counts = self._counts
-        n_docs, n_terms = counts.shape
+        passages, n_terms = counts.shape
         doc_len = np.asarray(counts.sum(axis=1, dtype=np.int64)).ravel().astype(np.float64)
-        self.avgdl = float(doc_len.sum() / n_docs) if n_docs else 0.0
-        df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
+        stats = self.stats
+        if stats is None:
+            n_docs = passages
+            self.avgdl = float(doc_len.sum() / n_docs) if n_docs else 0.0
+            df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
+        else:
+            n_docs, self.avgdl = stats.documents, stats.avgdl
+            df = np.array([stats.df.get(t, 0) for t in self.terms], dtype=np.float64)
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
         present = df > 0
-        self.average_idf = float(idf[present].mean()) if present.any() else 0.0
+        if stats is None:
+            self.average_idf = float(idf[present].mean()) if present.any() else 0.0
+        else:
+            self.average_idf = stats.average_idf
         idf[present & (idf < 0)] = eps * self.average_idf
         idf[~present] = 0.0
         self.df, self.idf = df, idf
@@ -504,7 +576,7 @@ class BM25Index:
         if n_docs and self.avgdl > 0:
             norm = k1 * (1 - b + b * doc_len / self.avgdl)
         else:
-            norm = np.full(n_docs, k1)
+            norm = np.full(passages, k1)
         scores = np.empty(len(rows))
         col = 0
         while col < n_terms:  # a few million postings at a time: the temporaries stay small
@@ -517,8 +589,11 @@ class BM25Index:
             col = end
         self._indptr, self._rows, self._scores = indptr, rows, scores
         self._bounds: list[int] = indptr.tolist()  # plain ints: indexing them is cheaper in the query loop
-        frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
-        self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
+        if stats is None:
+            frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
+            self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
+        else:
+            self.dense_terms = np.array([self.vocab[t] for t in stats.dense() if t in self.vocab], dtype=np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
         self.dense_max = np.array([scores[indptr[t] : indptr[t + 1]].max() for t in self.dense_terms], dtype=np.float64)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
@@ -772,6 +847,8 @@ class BM25Index:
 
     def save(self, folder: str | os.PathLike[str]) -> Path:
         """Write the index atomically: a temporary file in the folder, fsync, then os.replace."""
+        if self.stats is not None:  # its file keeps its own scores: the corpus's stats change with any shard
+            raise ValueError("an index scoring with another corpus's stats is not saved")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         arrays, manifest = self._arrays(), self._manifest()

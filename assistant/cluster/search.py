@@ -1,0 +1,206 @@
+"""Search over a sharded corpus with the scores, order and hits of one index over the whole corpus.
+
+Each shard's BM25 index (built from its store by :func:`~assistant.search.bm25.open_index`) scores with
+the corpus-wide stats (:class:`~assistant.search.bm25.CorpusStats`: passage count, total length, document
+frequencies), so a passage scores what it would in one index. :class:`ShardedIndex` puts the shards side
+by side as one index (the :class:`~assistant.search.searcher.PassageIndex` the unchanged
+:class:`~assistant.search.searcher.Searcher` reads): passage positions run shard after shard, each
+query runs on every shard with the filters' mask, and the shards' top k are merged best first, ties in
+the order of one index built from one store (report id, then the passage's place in its report). The
+canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
+copies are stored.
+
+The shards are searched in this process (:class:`ShardPart` objects), or on Dask workers, one actor per
+shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler address).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.cluster.layout import Shard, manifest_path
+from assistant.domain.canonical import Copy
+from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, ReportMeta, open_index
+from assistant.search.searcher import Searcher
+from assistant.search.tokenize import Tokenizer
+from assistant.store.database import Store
+
+
+def present(root: Path) -> list[Shard]:
+    """The shards in a shards folder, in order."""
+    found = sorted(int(f.name.split("-")[1]) for f in Path(root).glob("shard-[0-9][0-9][0-9]") if f.is_dir())
+    return [Shard(Path(root), i) for i in found]
+
+
+def open_shard_index(shard: Shard) -> BM25Index:
+    """A shard's index, built or brought up to date from its store (texts read from the store)."""
+    store = Store(shard.store)
+    return open_index(
+        store.iter_passages, shard.folder, source_fingerprint=store.fingerprint(), texts=store.passage_texts
+    )
+
+
+def corpus_stats(shards: Iterable[Shard]) -> CorpusStats:
+    """The corpus-wide term stats of these shards, from their indexes (what ``manifest.json`` records
+    under ``terms``, as :meth:`CorpusStats.to_dict`)."""
+    return CorpusStats.combined(open_shard_index(s).own_stats() for s in shards)
+
+
+def manifest_stats(root: Path) -> CorpusStats | None:
+    """The term stats ``manifest.json`` records (its ``terms``), or None when it has none."""
+    path = manifest_path(Path(root))
+    if not path.is_file():
+        return None
+    terms = json.loads(path.read_text(encoding="utf-8")).get("terms")
+    return CorpusStats.from_dict(terms) if terms else None
+
+
+class ShardPart:
+    """One shard's index and copies: searched in this process, or as a Dask actor on a worker."""
+
+    def __init__(self, root: str, number: int):
+        shard = Shard(Path(root), number)
+        self.index = open_shard_index(shard)
+        self.copies = Store(shard.store).copies()
+
+    def stats(self) -> CorpusStats:
+        return self.index.own_stats()
+
+    def use_stats(self, stats: CorpusStats) -> None:
+        self.index.use_stats(stats)
+        self.index.top_k([], 1)  # score now, not on the first query
+
+    def layout(self) -> tuple[int, list[ReportMeta], np.ndarray, list[str], np.ndarray, list[Copy]]:
+        """What the searcher reads of the shard's passages without a query."""
+        i = self.index
+        return len(i), list(i.reports), np.asarray(i.report_of), list(i.sections), np.asarray(i.section_of), self.copies
+
+    def holding(self, tokens: Sequence[str], mask: np.ndarray | None) -> np.ndarray:
+        return self.index.holding(tokens, mask)
+
+    def top_k(self, tokens: Sequence[str], k: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        return self.index.top_k(tokens, k, mask)
+
+    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
+        return self.index.passages_at(positions)
+
+    def memory(self) -> int:
+        """This process's resident memory in bytes (Linux; 0 elsewhere)."""
+        try:
+            with open("/proc/self/statm") as fh:
+                return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            return 0
+
+
+class ShardedIndex:
+    """The shards as one index: passages numbered shard after shard, queries run on every shard.
+
+    ``parts``: :class:`ShardPart` objects, or Dask actors of them (``remote``: their calls return
+    futures, sent to every shard before any is awaited).
+    """
+
+    def __init__(self, parts: Sequence[Any], root: Path, *, remote: bool = False, stats: CorpusStats | None = None):
+        self.parts, self.remote = list(parts), remote
+        self.tokenizer = Tokenizer(root)
+        layouts = self._each("layout")
+        sizes = [n for n, *_ in layouts]
+        if stats is None or stats.documents != sum(sizes):
+            stats = CorpusStats.combined(self._each("stats"))  # none recorded, or recorded for other indexes
+        self.stats = stats
+        self._each("use_stats", *[(stats,)] * len(self.parts))
+        self.vocab = stats.df
+        self.version = 0  # the shards do not change under a searcher
+        self.offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        self.reports: list[ReportMeta] = []
+        self.sections: list[str] = []
+        section_pos: dict[str, int] = {}
+        report_of, section_of = [], []
+        self.copies: list[Copy] = []
+        for _, reports, r_of, sections, s_of, copies in layouts:
+            report_of.append(np.asarray(r_of, dtype=np.int64) + len(self.reports))
+            remap = np.array([section_pos.setdefault(s, len(section_pos)) for s in sections], dtype=np.int64)
+            section_of.append(remap[s_of] if len(s_of) else np.zeros(0, dtype=np.int64))
+            self.reports += reports
+            self.copies += copies
+        self.sections = list(section_pos)
+        self.report_of = np.concatenate(report_of) if report_of else np.zeros(0, dtype=np.int64)
+        self.section_of = np.concatenate(section_of) if section_of else np.zeros(0, dtype=np.int64)
+        self._report_ids = [r.report_id for r in self.reports]
+        self.client: Any = None  # the Dask client that holds the actors, when there is one
+
+    def _each(self, method: str, *args: tuple) -> list:
+        """Call a method on every shard (``args``: one tuple per shard, or none), results in shard order."""
+        calls = [getattr(p, method)(*(args[i] if args else ())) for i, p in enumerate(self.parts)]
+        return [c.result() for c in calls] if self.remote else calls
+
+    def _slices(self, mask: np.ndarray | None) -> list[tuple[np.ndarray | None]]:
+        o = self.offsets
+        return [(None if mask is None else mask[o[i] : o[i + 1]],) for i in range(len(self.parts))]
+
+    def __len__(self) -> int:
+        return int(self.offsets[-1])
+
+    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
+        tokens = list(tokens)
+        found = self._each("holding", *[(tokens, *m) for m in self._slices(mask)])
+        return np.concatenate([np.asarray(f, dtype=np.int64) + self.offsets[i] for i, f in enumerate(found)])
+
+    def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The k best passages of all shards, best first, ties in the order of one index over one store."""
+        tops = self._each("top_k", *[(list(tokens), k, *m) for m in self._slices(mask)])
+        merged = [(int(pos) + int(self.offsets[i]), score) for i, top in enumerate(tops) for pos, score in top]
+        ids = self._report_ids
+        merged.sort(key=lambda ps: (-ps[1], ids[self.report_of[ps[0]]], ps[0]))
+        return merged[:k]
+
+    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
+        positions = [int(p) for p in positions]
+        shard_of = np.searchsorted(self.offsets, positions, side="right") - 1
+        wanted: list[list[int]] = [[] for _ in self.parts]
+        for p, s in zip(positions, shard_of.tolist(), strict=True):
+            wanted[s].append(p - int(self.offsets[s]))
+        got = [iter(g) for g in self._each("passages_at", *[(w,) for w in wanted])]
+        return [next(got[s]) for s in shard_of.tolist()]
+
+    def memory(self) -> list[int]:
+        """Each shard's process's resident memory in bytes."""
+        return self._each("memory")
+
+
+def open_sharded(root: str | Path, cluster: str | None = None) -> Searcher:
+    """A searcher over the shards in ``root``: in this process, or with ``cluster`` (``local:N`` for a
+    local Dask cluster of N workers, else a scheduler address) one actor per shard on the workers."""
+    root = Path(root).resolve()
+    shards = present(root)
+    if not shards:
+        raise FileNotFoundError(f"{root}: no shards (shard-000 …)")
+    stats = manifest_stats(root)
+    if cluster is None:
+        index = ShardedIndex([ShardPart(str(root), s.number) for s in shards], root, stats=stats)
+    else:
+        client = connect(cluster)
+        workers = sorted(client.scheduler_info()["workers"])
+        futures = [
+            client.submit(ShardPart, str(root), s.number, actor=True, workers=[workers[i % len(workers)]])
+            for i, s in enumerate(shards)
+        ]
+        index = ShardedIndex([f.result() for f in futures], root, remote=True, stats=stats)
+        index.client = client
+    return Searcher(index, index.copies)
+
+
+def connect(cluster: str) -> Any:
+    """A Dask client: ``local:N`` starts a local cluster of N single-threaded worker processes."""
+    from dask.distributed import Client, LocalCluster
+
+    if cluster.startswith("local:"):
+        workers = int(cluster.split(":", 1)[1])
+        return Client(LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None))
+    return Client(cluster)
