@@ -79,6 +79,7 @@ def sharded_corpus(corpus_store, tmp_path_factory):
     import shutil
     import sqlite3
 
+    from assistant.cluster.columns import write_columns
     from assistant.cluster.layout import Shard, shard_of
     from assistant.store.database import Store
 
@@ -98,6 +99,7 @@ def sharded_corpus(corpus_store, tmp_path_factory):
                         store.remove(rid)
                 with sqlite3.connect(shard.store) as db:
                     db.execute("VACUUM")
+                write_columns(shard)
             made[n] = root
         return made[n]
 

@@ -30,7 +30,7 @@ from assistant.answer.suggest import suggestions
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.patterns import CJK_CHAR, NONE_RECEIVED
 from assistant.domain.record import Citation, Report
-from assistant.store.cache import snapshot
+from assistant.store.cache import Snapshot, snapshot
 from assistant.store.database import Store
 
 if TYPE_CHECKING:
@@ -54,10 +54,11 @@ def ask(
     *,
     report: Report | None = None,
     report_id: str | None = None,
-    store: Store | None = None,
+    store: Store | Snapshot | None = None,
     searcher: Searcher | None = None,
 ) -> Answer:
     """Answer a question about one report (``report`` or ``report_id``) or, with neither, the corpus.
+    ``store`` may be a snapshot of a corpus (a sharded one's, with its ``searcher``).
 
     A ``report`` parsed on the spot needs no store: without one, nothing is read or written on disk."""
     if store is None and report is None:
@@ -182,7 +183,9 @@ def preferred_section(question: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, query: Query, store: Store | None, searcher: Searcher | None, refs: Sequence[ReportRef]):
+    def __init__(
+        self, query: Query, store: Store | Snapshot | None, searcher: Searcher | None, refs: Sequence[ReportRef]
+    ):
         self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
         reports = snapshot(store).reports if store else {}

@@ -113,7 +113,7 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     return [(a, w) for a, w in out if len(a) >= 2]
 
 
-def canonical(store: Store) -> tuple[ReportRef, ...]:
+def canonical(store: Store | Snapshot) -> tuple[ReportRef, ...]:
     """One report per agency and year: the copy that counts (see assistant.domain.canonical), from the
     store's snapshot in memory (the same tuple until the store changes)."""
     return _canonical(snapshot(store))

@@ -98,8 +98,11 @@ def _stamp(path: Path) -> tuple:
     return counter, st.st_mtime_ns, st.st_size, wal_st and (wal_st.st_mtime_ns, wal_st.st_size)
 
 
-def snapshot(store: Store) -> Snapshot:
-    """The store's snapshot, rebuilt only when the store changed since the last one."""
+def snapshot(store: Store | Snapshot) -> Snapshot:
+    """The store's snapshot, rebuilt only when the store changed since the last one (a snapshot made
+    otherwise, such as one of a sharded corpus, is its own)."""
+    if isinstance(store, Snapshot):
+        return store
     path = store.path.resolve()
     stamp = _stamp(path)
     held = _snapshots.get(path)

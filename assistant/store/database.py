@@ -65,29 +65,40 @@ def _number(v: float | None) -> int | float | None:
 _META = ("id", "title", "agency", "region", "year", "source_file", "format", "sha256", "layout")
 
 
-def _fill(into: Report | dict[str, Report], db: sqlite3.Connection, where: str = "", args: tuple = ()) -> None:
-    """Read the figures, warnings and narrative of one report (``where`` selects it) or of every report
-    of ``into`` (by id), in stored order."""
-    reports = {into.id: into} if isinstance(into, Report) else into
-    for f in db.execute(f"SELECT * FROM figures {where}", args):
-        report = reports.get(f["report_id"])
-        if report is None:
-            continue
-        src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
-        alternatives = tuple(json.loads(f["alternatives"])) if f["alternatives"] else ()
-        report.figures[f["address"]] = Figure(
-            f["address"],
-            _number(f["value"]),
-            src,
-            bool(f["uncertain"]),
-            f["note"] or "",
-            bool(f["derived"]),
-            alternatives,
-        )
-    for report in reports.values():
+def figure_of(f) -> Figure:
+    """A figure from a row of the ``figures`` table (a mapping of its columns)."""
+    src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
+    alternatives = tuple(json.loads(f["alternatives"])) if f["alternatives"] else ()
+    return Figure(
+        f["address"], _number(f["value"]), src, bool(f["uncertain"]), f["note"] or "", bool(f["derived"]), alternatives
+    )
+
+
+def fact_of(f) -> NarrativeFact:
+    """A narrative fact from a row of the ``narrative_facts`` table (a mapping of its columns)."""
+    return NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
+
+
+def in_layout_order(reports: Iterable[Report]) -> None:
+    """Order each report's figures as its layout lists them (what a stored report's figures are in)."""
+    for report in reports:
         if report.layout in schema.LAYOUTS:
             order = _order(report.layout)
             report.figures = dict(sorted(report.figures.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
+
+
+def _fill(
+    into: Report | dict[str, Report], db: sqlite3.Connection, where: str = "", args: tuple = (), columnar: bool = True
+) -> None:
+    """Read the figures, warnings and narrative of one report (``where`` selects it) or of every report
+    of ``into`` (by id), in stored order; without ``columnar``, not the figures and narrative facts (the
+    tables a sharded corpus also keeps as Parquet)."""
+    reports = {into.id: into} if isinstance(into, Report) else into
+    for f in db.execute(f"SELECT * FROM figures {where}", args) if columnar else ():
+        report = reports.get(f["report_id"])
+        if report is not None:
+            report.figures[f["address"]] = figure_of(f)
+    in_layout_order(reports.values())
     for w in db.execute(
         f"SELECT report_id, kind, message, address, identity, numbers FROM warnings {where} ORDER BY report_id, seq",
         args,
@@ -97,11 +108,9 @@ def _fill(into: Report | dict[str, Report], db: sqlite3.Connection, where: str =
             reports[w["report_id"]].warnings.append(
                 Warning.from_dict({**d, "numbers": json.loads(w["numbers"] or "[]")})
             )
-    for f in db.execute(f"SELECT * FROM narrative_facts {where} ORDER BY report_id, seq", args):
+    for f in db.execute(f"SELECT * FROM narrative_facts {where} ORDER BY report_id, seq", args) if columnar else ():
         if f["report_id"] in reports:
-            reports[f["report_id"]].narrative_facts.append(
-                NarrativeFact.from_dict({**dict(f), "value": _number(f["value"])})
-            )
+            reports[f["report_id"]].narrative_facts.append(fact_of(f))
     for c in db.execute(f"SELECT * FROM narrative_checks {where} ORDER BY report_id, seq", args):
         if c["report_id"] in reports:
             reports[c["report_id"]].narrative_checks.append(
@@ -352,15 +361,16 @@ class Store:
             _fill(report, db, "WHERE report_id = ?", (report_id,))
         return report
 
-    def reports_without_text(self) -> dict[str, Report]:
+    def reports_without_text(self, columnar: bool = True) -> dict[str, Report]:
         """Every stored report with its figures, warnings and narrative, but without its text and passages
-        (what the questions read of the whole corpus), in a handful of queries."""
+        (what the questions read of the whole corpus), in a handful of queries; without ``columnar``, also
+        without the figures and narrative facts."""
         with closing(self._connect()) as db:
             out = {
                 r["id"]: Report(**{k: r[k] for k in _META})
                 for r in db.execute(f"SELECT {', '.join(_META)} FROM reports ORDER BY agency, year, id")
             }
-            _fill(out, db)
+            _fill(out, db, columnar=columnar)
         return out
 
     def text(self, report_id: str) -> str:
@@ -401,6 +411,15 @@ class Store:
             d["value"] = _number(d["value"])
             out.append(d)
         return out
+
+    def columns(self, table: str) -> tuple[list[tuple[str, str]], list[tuple]]:
+        """The (name, declared type) of a table's columns and its rows in stored order: what a columnar
+        copy of the ``figures`` or ``narrative_facts`` table is written from."""
+        if table not in ("figures", "narrative_facts"):
+            raise ValueError(f"no columnar copy of table {table}")
+        with closing(self._connect()) as db:
+            names = [(c["name"], c["type"]) for c in db.execute(f"PRAGMA table_info({table})")]
+            return names, [tuple(r) for r in db.execute(f"SELECT * FROM {table} ORDER BY rowid")]
 
     def iter_passages(self) -> Iterator[IndexedPassage]:
         """Every passage with its report's metadata, in a stable order (what the search index reads)."""
