@@ -43,6 +43,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("shard_count", "4", "ASSISTANT_SHARD_COUNT", "shards of a new sharded corpus (--shards)"),
         Setting("workers", "0", "ASSISTANT_WORKERS", "parser and segmenter processes (0: one per core)"),
         Setting("max_sessions", "200", "ASSISTANT_MAX_SESSIONS", "app sessions kept in memory (oldest dropped)"),
+        Setting(
+            "shards", "", "ASSISTANT_SHARDS", "a sharded corpus's folder that search and ask read (empty: the store)"
+        ),
+        Setting(
+            "cluster", "", "ASSISTANT_CLUSTER", "the Dask cluster searching the shards: local:N or tcp://HOST:PORT"
+        ),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
     )

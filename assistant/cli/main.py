@@ -13,7 +13,7 @@ from assistant import __version__, config
 from assistant.cli import options
 from assistant.cli.cluster import add_cluster
 from assistant.cli.generate import add_parser as add_generate_parser
-from assistant.cli.options import add_json, add_limits, add_quiet, add_store
+from assistant.cli.options import add_json, add_limits, add_quiet, add_shards, add_store
 from assistant.cli.search import add_search_parser
 from assistant.cli.summarize import add_parser as add_summarize_parser
 from assistant.domain import numbers
@@ -190,7 +190,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.extract.report import parse_file
 
     path = options.store_path(args)
-    if args.file:
+    searcher = None
+    if args.shards:
+        from assistant.cluster.aggregates import read_snapshot
+        from assistant.cluster.search import open_sharded
+        from assistant.search.bm25 import IndexUnusable
+
+        try:
+            store, searcher = read_snapshot(args.shards), open_sharded(args.shards, args.cluster)
+        except (IndexUnusable, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    elif args.file:
         store = Store(path) if path.exists() else None  # asking about a file creates no store
     else:
         store = options.stored_reports(args)
@@ -203,7 +214,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         except IngestError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    answer = ask(args.question, report=report, report_id=args.report, store=store)
+    answer = ask(args.question, report=report, report_id=args.report, store=store, searcher=searcher)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return 0
@@ -289,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--report", help="the id of a report in the corpus (its file name)")
     add_json(p, "print the answer as one JSON object")
     add_store(p)
+    add_shards(p)
     add_limits(p)
     p.set_defaults(func=cmd_ask)
 

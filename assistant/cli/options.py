@@ -65,6 +65,12 @@ def add_limits(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_shards(p: argparse.ArgumentParser) -> None:
+    for key, metavar in (("shards", "DIR"), ("cluster", "ADDRESS")):
+        s = config.SETTINGS[key]
+        p.add_argument(f"--{key}", metavar=metavar, default=config.get(key) or None, help=f"{s.help} (or ${s.env})")
+
+
 def add_json(p: argparse.ArgumentParser, what: str = "print one JSON object") -> None:
     p.add_argument("--json", action="store_true", help=what)
 

@@ -1,7 +1,9 @@
-"""``assistant search QUERY [--year Y] [--region R] [--agency A] [--format F] [-k N] [--json] [--csv FILE]``.
+"""``assistant search QUERY [--year Y] [--region R] [--agency A] [--format F] [-k N] [--json] [--csv FILE]
+[--shards DIR [--cluster ADDRESS]]``.
 
 Wire it with ``add_search_parser(subparsers)``; the handler is set as ``args.func``. The passages
-come from the corpus store; the index lives beside it (``indexes/``), or in ``$ASSISTANT_INDEX_DIR``.
+come from the corpus store; the index lives beside it (``indexes/``), or in ``$ASSISTANT_INDEX_DIR``;
+with ``--shards``, from the shards of a sharded corpus (on the Dask cluster of ``--cluster``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant import config
 from assistant.cli import options
-from assistant.cli.options import add_json, add_store
+from assistant.cli.options import add_json, add_shards, add_store
 from assistant.domain.canonical import FORMAT_PREFERENCE
 from assistant.present import safe
 
 if TYPE_CHECKING:
+    from assistant.cluster.search import ShardedCorpus
     from assistant.search.searcher import Corpus, Hit, SearchResult
 
 CSV_FIELDS = (
@@ -45,15 +48,19 @@ CSV_FIELDS = (
 )
 
 
-def from_args(args: argparse.Namespace) -> Corpus:
-    """The corpus store named by ``--store`` (default ``indexes/corpus.sqlite``)."""
+def from_args(args: argparse.Namespace) -> Corpus | ShardedCorpus:
+    """The shards of ``--shards``, else the corpus store named by ``--store`` (default ``indexes/corpus.sqlite``)."""
+    if getattr(args, "shards", None):
+        from assistant.cluster.search import ShardedCorpus
+
+        return ShardedCorpus(args.shards, args.cluster)
     from assistant.search.searcher import store_corpus  # numpy and the index load for a search only
 
     return store_corpus(options.store_path(args))
 
 
 def add_search_parser(
-    subparsers: argparse._SubParsersAction, corpus: Callable[[argparse.Namespace], Corpus] = from_args
+    subparsers: argparse._SubParsersAction, corpus: Callable[[argparse.Namespace], Corpus | ShardedCorpus] = from_args
 ) -> argparse.ArgumentParser:
     """Add the ``search`` command; ``corpus`` supplies the passages (default: the store)."""
     p = subparsers.add_parser(
@@ -75,12 +82,15 @@ def add_search_parser(
     add_json(p, "print the search as JSON: query, filters, warnings, facets and hits")
     p.add_argument("--csv", metavar="FILE", help="write the hits to a CSV file ('-' for standard output)")
     add_store(p)
+    add_shards(p)
     p.set_defaults(func=lambda args: run_search(args, corpus))
     return p
 
 
 def run_search(
-    args: argparse.Namespace, corpus: Callable[[argparse.Namespace], Corpus] = from_args, out: TextIO | None = None
+    args: argparse.Namespace,
+    corpus: Callable[[argparse.Namespace], Corpus | ShardedCorpus] = from_args,
+    out: TextIO | None = None,
 ) -> int:
     """Handler of ``assistant search``; returns the exit code."""
     out = out or sys.stdout

@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.cluster.search import present
 from assistant.domain.canonical import Copy
 from assistant.domain.record import Report
+from assistant.search.bm25 import IndexMissing
 from assistant.store.cache import Snapshot, StoredReport
 from assistant.store.database import Store, fact_of, figure_of, in_layout_order
 
@@ -22,13 +23,13 @@ def read_snapshot(root: str | Path) -> Snapshot:
     """The corpus in the shards folder ``root`` as one snapshot (reports ordered by agency, year, id)."""
     shards = present(Path(root))
     if not shards:
-        raise FileNotFoundError(f"{root}: no shards (shard-000 …)")
+        raise IndexMissing(f"{root}: no shards (shard-000 …)")
     reports: dict[str, Report] = {}
     fingerprint = hashlib.sha256()
     for shard in shards:
         for name in ("figures", "facts"):
             if not getattr(shard, name).is_file():
-                raise FileNotFoundError(f"{getattr(shard, name)}: missing (the shard's columnar copy)")
+                raise IndexMissing(f"{getattr(shard, name)}: missing (the shard's columnar copy of its store)")
         store = Store(shard.store)
         fingerprint.update(f"{shard.number}\x00{store.fingerprint()}\x00".encode())
         for report in store.reports_without_text(columnar=False).values():

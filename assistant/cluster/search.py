@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ import numpy as np
 
 from assistant.cluster.layout import Shard, manifest_path
 from assistant.domain.canonical import Copy
-from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, ReportMeta, open_index
+from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, IndexMissing, ReportMeta, open_index
 from assistant.search.searcher import Searcher
 from assistant.search.tokenize import Tokenizer
 from assistant.store.database import Store
@@ -180,7 +182,7 @@ def open_sharded(root: str | Path, cluster: str | None = None) -> Searcher:
     root = Path(root).resolve()
     shards = present(root)
     if not shards:
-        raise FileNotFoundError(f"{root}: no shards (shard-000 …)")
+        raise IndexMissing(f"{root}: no shards (shard-000 …)")
     stats = manifest_stats(root)
     if cluster is None:
         index = ShardedIndex([ShardPart(str(root), s.number) for s in shards], root, stats=stats)
@@ -194,6 +196,23 @@ def open_sharded(root: str | Path, cluster: str | None = None) -> Searcher:
         index = ShardedIndex([f.result() for f in futures], root, remote=True, stats=stats)
         index.client = client
     return Searcher(index, index.copies)
+
+
+@dataclass(frozen=True)
+class ShardedCorpus:
+    """A sharded corpus's folder, and the Dask cluster that searches it (None: this process)."""
+
+    root: str | Path
+    cluster: str | None = None
+
+    def searcher(self) -> Searcher:
+        return open_sharded(self.root, self.cluster)
+
+
+@cache
+def served(root: str, cluster: str | None = None) -> Searcher:
+    """The searcher over these shards, opened once per process (what the app serves from)."""
+    return open_sharded(root, cluster)
 
 
 def connect(cluster: str) -> Any:

@@ -90,7 +90,12 @@ class Service:
 
     # ---------------------------------------------------------------- the corpus
     def searcher(self) -> Searcher:
-        """The corpus's passage index, shared with the question answering (built once per process)."""
+        """The corpus's passage index, shared with the question answering (built once per process); with
+        the ``shards`` setting, the sharded corpus's (see :mod:`assistant.cluster.search`)."""
+        if config.get("shards"):
+            from assistant.cluster.search import served
+
+            return served(config.get("shards"), config.get("cluster") or None)
         return corpus_searcher(str(self.store.path))
 
     def warm_up(self) -> None:
