@@ -129,7 +129,7 @@ def generate_store(path: Path, n: int, seed: int) -> int:
     pool = [s for ss in sentences for s in ss]
     geo = places()
     name_re = re.compile("|".join(map(re.escape, names))) if names else None
-    Store(path)  # the schema
+    Store(path).remove("")  # writes the schema (opening a store no longer does)
     db = sqlite3.connect(path)
     chars = 0
     reports, rows = [], []
@@ -169,7 +169,9 @@ def _write(db: sqlite3.Connection, reports: list[tuple], rows: list[tuple]) -> N
             "text, parser_version) VALUES (?,?,?,?,?,NULL,'txt','',?,'','','bench')",
             [(*r, r[0]) for r in reports],
         )
-        db.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", rows)
+        db.executemany(
+            'INSERT INTO passages (report_id, seq, section, text, start, "end", page) VALUES (?,?,?,?,?,?,?)', rows
+        )
 
 
 def queries() -> list[str]:
