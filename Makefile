@@ -27,6 +27,7 @@ test: install
 bench: ingest
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_sharded_search.py
 	$(BIN)/python bench/bench_cold_ask.py
 	$(BIN)/python bench/bench_relevance.py
 	$(BIN)/python bench/bench_summaries.py
