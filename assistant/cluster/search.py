@@ -17,6 +17,7 @@ shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, IndexM
 from assistant.search.searcher import Searcher
 from assistant.search.tokenize import Tokenizer
 from assistant.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 def present(root: Path) -> list[Shard]:
@@ -55,12 +58,15 @@ def corpus_stats(shards: Iterable[Shard]) -> CorpusStats:
 
 
 def manifest_stats(root: Path) -> CorpusStats | None:
-    """The term stats ``manifest.json`` records (its ``terms``), or None when it has none."""
+    """The term stats ``manifest.json`` records (its ``terms``: ``{"documents", "length", "df": {term:
+    passages}}``), or None when it has none or they cannot be read (then they are computed)."""
     path = manifest_path(Path(root))
-    if not path.is_file():
+    try:
+        terms = json.loads(path.read_text(encoding="utf-8")).get("terms") if path.is_file() else None
+        return CorpusStats.from_dict(terms) if terms else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("%s: term stats unreadable (%s); computing them from the shards' indexes", path, exc)
         return None
-    terms = json.loads(path.read_text(encoding="utf-8")).get("terms")
-    return CorpusStats.from_dict(terms) if terms else None
 
 
 class ShardPart:
