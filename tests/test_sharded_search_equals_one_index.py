@@ -91,3 +91,14 @@ def test_search_on_a_local_dask_cluster_equals_this_process(sharded_corpus) -> N
             assert a.facets == b.facets and a.warnings == b.warnings
     finally:
         there.index.client.close()
+
+
+def test_the_shards_corpus_stats_are_one_indexs(sharded_corpus, one) -> None:
+    from assistant.cluster.search import corpus_stats, present
+
+    stats = corpus_stats(present(sharded_corpus(3)))
+    index = one.index
+    index.top_k(["行政复议"], 1)  # its idf and average length are derived on first use
+    assert stats.documents == len(index) and stats.avgdl == index.avgdl
+    assert stats.df == {t: int(index.df[i]) for i, t in enumerate(index.terms)}
+    assert abs(stats.average_idf - index.average_idf) <= 1e-12
