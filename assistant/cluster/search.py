@@ -6,7 +6,10 @@ frequencies), so a passage scores what it would in one index. :class:`ShardedInd
 by side as one index (the :class:`~assistant.search.searcher.PassageIndex` the unchanged
 :class:`~assistant.search.searcher.Searcher` reads): passage positions run shard after shard, each
 query runs on every shard with the filters' mask, and the shards' top k are merged best first, ties in
-the order of one index built from one store (report id, then the passage's place in its report). The
+the order of one index built from one store (report id, then the passage's place in its report: the
+order of a shard index built from its store in one go; one grown report by report orders its ties by
+arrival, as one index grown so would). Every shard sums a query's terms in the same order (the dense
+columns are chosen from the corpus-wide frequencies), so passages that tie in one index tie here. The
 canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
 copies are stored.
 
