@@ -127,7 +127,7 @@ def main() -> None:
             flush=True,
         )
     finally:
-        there.index.client.close()
+        there.index.close()
 
 
 def _rss() -> int:

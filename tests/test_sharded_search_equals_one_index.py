@@ -90,7 +90,7 @@ def test_search_on_a_local_dask_cluster_equals_this_process(sharded_corpus) -> N
             assert [h.to_dict() for h in a.hits] == [h.to_dict() for h in b.hits]
             assert a.facets == b.facets and a.warnings == b.warnings
     finally:
-        there.index.client.close()
+        there.index.close()
 
 
 def test_the_shards_corpus_stats_are_one_indexs(sharded_corpus, one) -> None:

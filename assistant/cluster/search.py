@@ -19,6 +19,7 @@ shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -184,6 +185,15 @@ class ShardedIndex:
         """Each shard's process's resident memory in bytes."""
         return self._each("memory")
 
+    def close(self) -> None:
+        """Let go of the Dask client, and stop the local cluster it started (a scheduler's stays up)."""
+        if self.client is not None:
+            cluster = self.client.cluster
+            self.client.close()
+            if cluster is not None:
+                cluster.close()
+            self.client = None
+
 
 def open_sharded(root: str | Path, cluster: str | None = None) -> Searcher:
     """A searcher over the shards in ``root``: in this process, or with ``cluster`` (``local:N`` for a
@@ -204,6 +214,7 @@ def open_sharded(root: str | Path, cluster: str | None = None) -> Searcher:
         ]
         index = ShardedIndex([f.result() for f in futures], root, remote=True, stats=stats)
         index.client = client
+        atexit.register(index.close)  # a command's local cluster stops with it, quietly
     return Searcher(index, index.copies)
 
 
