@@ -10,6 +10,9 @@ over all shards (``ShardedIndex.top_k``: every shard's top 10, merged) and the w
 worker's resident set after the queries. Goals of issue 20, printed as measured / goal.
 
     .venv/bin/python bench/bench_sharded_search.py [--passages 1000000] [--shards 4] [--workers 2] [--repeats 3]
+
+The first run generates the passages and builds the shards' indexes (half an hour on two busy cores);
+they are kept in indexes/bench/.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--passages", type=int, default=1_000_000)
     ap.add_argument("--shards", type=int, default=4)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="Dask workers (0: search in this process only)")
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
     print(machine(), flush=True)
@@ -112,6 +115,8 @@ def main() -> None:
     report("in-process top 10", timed(lambda t: here.index.top_k(t, 10), tokens, args.repeats), GOAL_P50_MS)
     report("in-process search", timed(lambda q: here.search(q, k=10), qs, args.repeats))
     print(f"in-process memory: {max(here.index.memory()) / MB:,.0f} MiB (all shards in one process)", flush=True)
+    if not args.workers:
+        return
 
     there = open_sharded(root, cluster=f"local:{args.workers}")
     try:
