@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import json
 import logging
+import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,10 +49,17 @@ def present(root: Path) -> list[Shard]:
 
 
 def open_shard_index(shard: Shard) -> BM25Index:
-    """A shard's index, built or brought up to date from its store (texts read from the store)."""
+    """A shard's index, built or brought up to date from its store (texts read from the store). In a
+    daemonic process (a Dask worker's) it is segmented in that process: such a process may not start
+    the segmenter's pool."""
     store = Store(shard.store)
+    workers = 1 if multiprocessing.current_process().daemon else None
     return open_index(
-        store.iter_passages, shard.folder, source_fingerprint=store.fingerprint(), texts=store.passage_texts
+        store.iter_passages,
+        shard.folder,
+        source_fingerprint=store.fingerprint(),
+        texts=store.passage_texts,
+        workers=workers,
     )
 
 
