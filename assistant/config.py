@@ -46,9 +46,6 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "shards", "", "ASSISTANT_SHARDS", "a sharded corpus's folder that search and ask read (empty: the store)"
         ),
-        Setting(
-            "cluster", "", "ASSISTANT_CLUSTER", "the Dask cluster searching the shards: local:N or tcp://HOST:PORT"
-        ),
         Setting("host", "127.0.0.1", "ASSISTANT_HOST", "the address the app listens on"),
         Setting("port", "7860", "GRADIO_SERVER_PORT", "the port the app listens on"),
     )

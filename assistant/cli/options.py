@@ -66,9 +66,15 @@ def add_limits(p: argparse.ArgumentParser) -> None:
 
 
 def add_shards(p: argparse.ArgumentParser) -> None:
-    for key, metavar in (("shards", "DIR"), ("cluster", "ADDRESS")):
-        s = config.SETTINGS[key]
-        p.add_argument(f"--{key}", metavar=metavar, default=config.get(key) or None, help=f"{s.help} (or ${s.env})")
+    """``--shards DIR`` and ``--cluster`` of the commands that read a sharded corpus (search, ask)."""
+    s = config.SETTINGS["shards"]
+    p.add_argument("--shards", metavar="DIR", default=config.get("shards") or None, help=f"{s.help} (or ${s.env})")
+    p.add_argument(
+        "--cluster",
+        metavar="local:N|tcp://HOST:PORT",
+        default=None,
+        help="search the shards on this Dask cluster, one worker task per shard (default: in this process)",
+    )
 
 
 def add_json(p: argparse.ArgumentParser, what: str = "print one JSON object") -> None:

@@ -2,8 +2,9 @@
 gives, its figures and narrative facts read with DuckDB from every shard's Parquet copies, so the
 unchanged Q&A engine answers rankings, totals, year changes and lists as it does from one store.
 
-Each shard's store gives what is small and per report (metadata, warnings, narrative checks) and the
-report's text and passages when a citation quotes them.
+The Parquet files are those :mod:`assistant.cluster.columns` writes (a report's figures in the order
+they were stored, its facts by ``seq``). Each shard's store gives what is small and per report
+(metadata, warnings, narrative checks) and the report's text and passages when a citation quotes them.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import multiprocessing
 import os
@@ -32,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.cluster.layout import Shard, manifest_path
+from assistant.cluster.layout import Shard
 from assistant.domain.canonical import Copy
 from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, IndexMissing, ReportMeta, open_index
 from assistant.search.searcher import Searcher
@@ -65,19 +64,22 @@ def open_shard_index(shard: Shard) -> BM25Index:
 
 def corpus_stats(shards: Iterable[Shard]) -> CorpusStats:
     """The corpus-wide term stats of these shards, from their indexes (what ``manifest.json`` records
-    under ``terms``, as :meth:`CorpusStats.to_dict`)."""
+    under ``terms``)."""
     return CorpusStats.combined(open_shard_index(s).own_stats() for s in shards)
 
 
 def manifest_stats(root: Path) -> CorpusStats | None:
-    """The term stats ``manifest.json`` records (its ``terms``: ``{"documents", "length", "df": {term:
-    passages}}``), or None when it has none or they cannot be read (then they are computed)."""
-    path = manifest_path(Path(root))
+    """The term stats the manifest records (see :mod:`assistant.cluster.manifest`), or None when it has
+    none or they cannot be read (then they are computed from the shards' indexes)."""
+    from assistant.cluster import manifest
+
     try:
-        terms = json.loads(path.read_text(encoding="utf-8")).get("terms") if path.is_file() else None
-        return CorpusStats.from_dict(terms) if terms else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.warning("%s: term stats unreadable (%s); computing them from the shards' indexes", path, exc)
+        terms = (manifest.read(Path(root)) or {}).get("terms")
+        if not terms:
+            return None
+        return CorpusStats(int(terms["doc_count"]), int(terms["total_length"]), manifest.document_frequencies(root))
+    except (manifest.ManifestError, OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("%s: term stats unreadable (%s); computing them from the shards' indexes", root, exc)
         return None
 
 

@@ -139,13 +139,6 @@ class CorpusStats:
             df.update(part.df)
         return cls(documents, length, dict(df))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "length": self.length, "df": self.df}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> CorpusStats:
-        return cls(int(d["documents"]), int(d["length"]), {t: int(n) for t, n in d["df"].items()})
-
 
 class IndexUnusable(Exception):
     """The persisted index cannot be used as it is (missing, stale or damaged)."""

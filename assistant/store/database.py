@@ -397,11 +397,11 @@ class Store:
         return [Copy(*r) for r in rows]
 
     def figures(self, address: str | None = None) -> list[dict]:
-        """Figures with their report's metadata, for one address or all."""
+        """Figures with their report's metadata, for one address or all (a report's in the order it was stored with)."""
         sql = (
             "SELECT f.*, r.title, r.agency, r.region, r.year FROM figures f JOIN reports r ON r.id = f.report_id"
             + (" WHERE f.address = ?" if address else "")
-            + " ORDER BY r.agency, r.year, f.report_id"
+            + " ORDER BY r.agency, r.year, f.report_id, f.rowid"  # a report's figures as stored
         )
         with closing(self._connect()) as db:
             rows = db.execute(sql, (address,) if address else ()).fetchall()

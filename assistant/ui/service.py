@@ -95,7 +95,7 @@ class Service:
         if config.get("shards"):
             from assistant.cluster.search import served
 
-            return served(config.get("shards"), config.get("cluster") or None)
+            return served(config.get("shards"))
         return corpus_searcher(str(self.store.path))
 
     def warm_up(self) -> None:
