@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     from assistant.search.searcher import Searcher
 
 
-def corpus_searcher(store_path: str) -> Searcher:
-    """The corpus's passage index, brought up to date with the store whenever the store changes."""
-    return _searcher(store_path, snapshot(Store(store_path)).fingerprint)
+def corpus_searcher(store: Store) -> Searcher:
+    """The corpus's passage index, brought up to date with the store whenever the store changes (the
+    store object given is reused: opening one checks the whole file)."""
+    return _searcher(str(store.path), snapshot(store).fingerprint)
 
 
 @cache
@@ -190,7 +191,7 @@ class _Context:
 
     @property
     def searcher(self) -> Searcher:
-        return self._searcher or corpus_searcher(str(self.store.path))
+        return self._searcher or corpus_searcher(self.store)
 
     def passage(self, report: Report | None = None, **filters) -> Answer:
         prefer = preferred_section(self.question)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 
 Number = int | float
@@ -261,6 +261,11 @@ class Citation:
         return location(self.line, self.page, self.lang)
 
     def to_dict(self) -> dict:
-        out = asdict(self)
-        del out["lang"]
-        return {**out, "location": self.location}
+        """The fields (all plain values) and the location; not ``asdict``, whose deep copy costs ten times
+        as much and an aggregate over the corpus has thousands of citations."""
+        out = {f: getattr(self, f) for f in _CITATION_FIELDS}
+        out["location"] = self.location
+        return out
+
+
+_CITATION_FIELDS = tuple(f.name for f in fields(Citation) if f.name != "lang")

@@ -91,7 +91,7 @@ class Service:
     # ---------------------------------------------------------------- the corpus
     def searcher(self) -> Searcher:
         """The corpus's passage index, shared with the question answering (built once per process)."""
-        return corpus_searcher(str(self.store.path))
+        return corpus_searcher(self.store)
 
     def warm_up(self) -> None:
         """Load the index, the segmenter and the summary models before the first visitor asks."""
