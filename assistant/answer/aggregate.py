@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, figure_citation, number, who
@@ -13,7 +13,7 @@ from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
 from assistant.domain import numbers, vocabulary
-from assistant.domain.record import Report
+from assistant.domain.record import Citation, Report
 
 T = TypeVar("T")
 
@@ -43,17 +43,32 @@ class Row:
     report: Report
     value: float | int
     cells: list[str]
+    cited: dict[str, Citation] = field(default_factory=dict)  # by language: its citation without the excerpt
+
+
+# What one report gives for a measure in a column: (value, cells, its citations without the excerpt, made
+# when first cited), or None when it lacks it or gives it only as an uncertain reading.
+Reading = tuple[float | int, list[str], dict[str, Citation]] | None
 
 
 def collect(
-    refs: list[ReportRef], load: Callable[[str], Report], measure: Measure, question: str, years: Years
+    refs: list[ReportRef],
+    load: Callable[[str], Report],
+    measure: Measure,
+    question: str,
+    years: Years,
+    memo: dict | None = None,
 ) -> tuple[list[Row], ColumnChoice | None, list[ReportRef]]:
     """The measure in each report of those years; reports that lack it, or give it only as an uncertain
-    reading of glued digits, are returned apart (never counted)."""
+    reading of glued digits, are returned apart (never counted).
+
+    ``memo`` (the store snapshot's) keeps each report's reading of a measure and column, so a question over
+    the corpus reads each report's figures once per snapshot, not once per question."""
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
     chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
+    readings: dict[tuple[str, ...], dict[str, Reading]] = {}  # by the columns picked: each report's reading
     for ref in refs:
         if ref.year not in years:
             continue
@@ -65,13 +80,25 @@ def collect(
         if not cols or pick is None:
             continue
         column = pick
-        cells = addresses(report, measure, column)
-        value, _ = value_of(report, cells)
-        if value is None or any(report.figures[a].uncertain for a in cells):
+        held = readings.get(pick.ids)
+        if held is None:
+            held = readings[pick.ids] = {} if memo is None else memo.setdefault(("reading", measure.key, pick.ids), {})
+        reading = held.get(ref.id, False)
+        if reading is False:
+            reading = held[ref.id] = _reading(report, measure, pick)
+        if reading is None:
             lacking.append(ref)
         else:
-            rows.append(Row(ref, report, value, cells))
+            rows.append(Row(ref, report, *reading))
     return rows, column, lacking
+
+
+def _reading(report: Report, measure: Measure, column: ColumnChoice) -> Reading:
+    cells = addresses(report, measure, column)
+    value, _ = value_of(report, cells)
+    if value is None or any(report.figures[a].uncertain for a in cells):
+        return None
+    return value, cells, {}
 
 
 def _name(row: Row, lang: str) -> str:
@@ -89,8 +116,14 @@ def _cite(rows: list[Row], lang: str):
     printed row is quoted for the first EXCERPTS only, so an answer over the corpus reads few report texts."""
     out = []
     for i, row in enumerate(rows):
+        if i >= EXCERPTS and lang in row.cited:  # kept with the report's reading in the snapshot
+            out.append(row.cited[lang])
+            continue
         fig = row.report.figures[row.cells[0]]
-        out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang, i < EXCERPTS))
+        cite = figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang, i < EXCERPTS)
+        if i >= EXCERPTS:
+            row.cited[lang] = cite
+        out.append(cite)
     return out
 
 

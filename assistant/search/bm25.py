@@ -77,6 +77,7 @@ DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
 PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
+HOLDING_MARKS = 32  # postings of a set of terms over 1/32 of the passages: marked in an array, not sorted
 VERIFY_INLINE_BYTES = 64 * 2**20  # files up to this size are checked before load returns
 
 # where hits get their text: (report id, position of the passage in its report) -> text, in order
@@ -553,6 +554,14 @@ class BM25Index:
         b = self._bounds
         ids = {self.vocab[t] for t in tokens if t in self.vocab}
         rows = [self._rows[b[t] : b[t + 1]] for t in ids]
+        if len(rows) > 1 and sum(len(r) for r in rows) * HOLDING_MARKS > len(self):
+            # common terms: mark their passages (one pass) rather than sort the concatenated postings
+            marks = np.zeros(len(self), dtype=bool)
+            for r in rows:
+                marks[r] = True
+            if mask is not None:
+                marks &= mask
+            return np.flatnonzero(marks).astype(self._rows.dtype)
         found = rows[0] if len(rows) == 1 else np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
         return found[mask[found]] if mask is not None else found
 

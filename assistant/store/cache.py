@@ -59,6 +59,7 @@ class Snapshot:
     fingerprint: str
     reports: dict[str, Report]  # by id, ordered by agency, year and id
     copies: list[Copy] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # what stages derive from these reports, by their own keys
 
     @cached_property
     def counted(self) -> set[str]:
