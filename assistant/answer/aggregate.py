@@ -44,11 +44,7 @@ class Row:
     value: float | int
     cells: list[str]
     cited: dict[str, Citation] = field(default_factory=dict)  # by language: its citation without the excerpt
-
-
-# What one report gives for a measure in a column: (value, cells, its citations without the excerpt, made
-# when first cited), or None when it lacks it or gives it only as an uncertain reading.
-Reading = tuple[float | int, list[str], dict[str, Citation]] | None
+    # (a row is kept in the snapshot's memo and shared by the answers that count it: never changed after)
 
 
 def collect(
@@ -62,43 +58,43 @@ def collect(
     """The measure in each report of those years; reports that lack it, or give it only as an uncertain
     reading of glued digits, are returned apart (never counted).
 
-    ``memo`` (the store snapshot's) keeps each report's reading of a measure and column, so a question over
+    ``memo`` (the store snapshot's) keeps each report's row for a measure and column, so a question over
     the corpus reads each report's figures once per snapshot, not once per question."""
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
     chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
-    readings: dict[tuple[str, ...], dict[str, Reading]] = {}  # by the columns picked: each report's reading
+    held: dict[tuple[str, ...], dict[str, Row | None]] = {}  # by the columns picked: each report's row
     for ref in refs:
-        if ref.year not in years:
+        if years and ref.year not in years:
             continue
-        report = load(ref.id)
-        if report.layout not in chosen:
-            cols = columns_of(report, measure)
-            chosen[report.layout] = (cols, match_column(question, measure, cols) if cols else None)
-        cols, pick = chosen[report.layout]
+        if ref.layout not in chosen:
+            cols = columns_of(load(ref.id), measure)
+            chosen[ref.layout] = (cols, match_column(question, measure, cols) if cols else None)
+        cols, pick = chosen[ref.layout]
         if not cols or pick is None:
             continue
         column = pick
-        held = readings.get(pick.ids)
-        if held is None:
-            held = readings[pick.ids] = {} if memo is None else memo.setdefault(("reading", measure.key, pick.ids), {})
-        reading = held.get(ref.id, False)
-        if reading is False:
-            reading = held[ref.id] = _reading(report, measure, pick)
-        if reading is None:
+        known = held.get(pick.ids)
+        if known is None:
+            known = held[pick.ids] = {} if memo is None else memo.setdefault(("row", measure.key, pick.ids), {})
+        row = known.get(ref.id, False)
+        if row is False:
+            row = known[ref.id] = _row(ref, load(ref.id), measure, pick)
+        if row is None:
             lacking.append(ref)
         else:
-            rows.append(Row(ref, report, *reading))
+            rows.append(row)
     return rows, column, lacking
 
 
-def _reading(report: Report, measure: Measure, column: ColumnChoice) -> Reading:
+def _row(ref: ReportRef, report: Report, measure: Measure, column: ColumnChoice) -> Row | None:
+    """The report's row, or None when it lacks the figure or gives it only as an uncertain reading."""
     cells = addresses(report, measure, column)
     value, _ = value_of(report, cells)
     if value is None or any(report.figures[a].uncertain for a in cells):
         return None
-    return value, cells, {}
+    return Row(ref, report, value, cells)
 
 
 def _name(row: Row, lang: str) -> str:
