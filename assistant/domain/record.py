@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 Number = int | float
 
@@ -241,7 +242,7 @@ def location(line: int | None, page: int | None, lang: str = "en") -> str:
     return ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Citation:
     """Where an answer came from: a table cell or a passage, precise enough to highlight."""
 
@@ -261,8 +262,12 @@ class Citation:
         return location(self.line, self.page, self.lang)
 
     def to_dict(self) -> dict:
-        """Every field but ``lang``, and the location (written out: ``asdict`` deep-copies, ten times the cost,
-        and an aggregate over the corpus has thousands of citations)."""
+        """Every field but ``lang``, and the location (a copy of the one made first: an aggregate over the
+        corpus has thousands of citations, kept between answers)."""
+        return dict(self._dict)
+
+    @cached_property
+    def _dict(self) -> dict:
         return {
             "report_id": self.report_id,
             "title": self.title,
