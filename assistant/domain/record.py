@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from functools import cached_property
 
 Number = int | float
 
@@ -264,10 +263,12 @@ class Citation:
     def to_dict(self) -> dict:
         """Every field but ``lang``, and the location (a copy of the one made first: an aggregate over the
         corpus has thousands of citations, kept between answers)."""
-        return dict(self._dict)
+        made = self.__dict__.get("_dict")
+        if made is None:  # set as a frozen dataclass allows (cached_property would take a lock each first time)
+            made = self.__dict__["_dict"] = self._fields()
+        return dict(made)
 
-    @cached_property
-    def _dict(self) -> dict:
+    def _fields(self) -> dict:
         return {
             "report_id": self.report_id,
             "title": self.title,

@@ -100,9 +100,14 @@ def _stamp(path: Path) -> tuple:
     return counter, st.st_mtime_ns, st.st_size, wal_st and (wal_st.st_mtime_ns, wal_st.st_size)
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()  # a stat of every folder on the way: once per path, not at every question
+
+
 def snapshot(store: Store) -> Snapshot:
     """The store's snapshot, rebuilt only when the store changed since the last one."""
-    path = store.path.resolve()
+    path = _resolved(store.path)
     stamp = _stamp(path)
     held = _snapshots.get(path)
     if held and held[0] == stamp and stamp:
