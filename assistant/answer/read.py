@@ -99,6 +99,9 @@ class _AliasIndex:
                     letters = [ch for ch in alias.lower() if not ch.isspace()]
                     self.by_first.setdefault(letters[0], []).append((alias, _squeezed(alias.lower())))
                 self.users.setdefault(alias, []).append(i)
+        self.of_agency: dict[str, list[int]] = {}  # agency -> its refs
+        for i, ref in enumerate(refs):
+            self.of_agency.setdefault(ref.agency, []).append(i)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, alias: str) -> re.Pattern[str]:
@@ -170,7 +173,7 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
         if not (better and covered):
             kept.append((agency, score, mine))
     order = {agency: i for i, (agency, _, _) in enumerate(kept)}
-    named = [r for r in refs if r.agency in order]
+    named = [refs[i] for i in sorted(i for agency in order for i in index.of_agency[agency])]
     return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0))
 
 
