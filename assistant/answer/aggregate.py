@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, figure_citation, number, who
@@ -13,7 +13,7 @@ from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
 from assistant.domain import numbers, vocabulary
-from assistant.domain.record import Report
+from assistant.domain.record import Citation, Report
 
 T = TypeVar("T")
 
@@ -43,35 +43,58 @@ class Row:
     report: Report
     value: float | int
     cells: list[str]
+    cited: dict[str, Citation] = field(default_factory=dict)  # by language: its citation without the excerpt
+    # (a row is kept in the snapshot's memo and shared by the answers that count it: never changed after)
 
 
 def collect(
-    refs: list[ReportRef], load: Callable[[str], Report], measure: Measure, question: str, years: Years
+    refs: list[ReportRef],
+    load: Callable[[str], Report],
+    measure: Measure,
+    question: str,
+    years: Years,
+    memo: dict | None = None,
 ) -> tuple[list[Row], ColumnChoice | None, list[ReportRef]]:
     """The measure in each report of those years; reports that lack it, or give it only as an uncertain
-    reading of glued digits, are returned apart (never counted)."""
+    reading of glued digits, are returned apart (never counted).
+
+    ``memo`` (the store snapshot's) keeps each report's row for a measure and column, so a question over
+    the corpus reads each report's figures once per snapshot, not once per question."""
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
     chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
+    held: dict[tuple[str, ...], dict[str, Row | None]] = {}  # by the columns picked: each report's row
     for ref in refs:
-        if ref.year not in years:
+        if years and ref.year not in years:
             continue
-        report = load(ref.id)
-        if report.layout not in chosen:
-            cols = columns_of(report, measure)
-            chosen[report.layout] = (cols, match_column(question, measure, cols) if cols else None)
-        cols, pick = chosen[report.layout]
+        if ref.layout not in chosen:
+            cols = columns_of(load(ref.id), measure)
+            chosen[ref.layout] = (cols, match_column(question, measure, cols) if cols else None)
+        cols, pick = chosen[ref.layout]
         if not cols or pick is None:
             continue
         column = pick
-        cells = addresses(report, measure, column)
-        value, _ = value_of(report, cells)
-        if value is None or any(report.figures[a].uncertain for a in cells):
+        known = held.get(pick.ids)
+        if known is None:
+            known = held[pick.ids] = {} if memo is None else memo.setdefault(("row", measure.key, pick.ids), {})
+        row = known.get(ref.id, False)
+        if row is False:
+            row = known[ref.id] = _row(ref, load(ref.id), measure, pick)
+        if row is None:
             lacking.append(ref)
         else:
-            rows.append(Row(ref, report, value, cells))
+            rows.append(row)
     return rows, column, lacking
+
+
+def _row(ref: ReportRef, report: Report, measure: Measure, column: ColumnChoice) -> Row | None:
+    """The report's row, or None when it lacks the figure or gives it only as an uncertain reading."""
+    cells = addresses(report, measure, column)
+    value, _ = value_of(report, cells)
+    if value is None or any(report.figures[a].uncertain for a in cells):
+        return None
+    return Row(ref, report, value, cells)
 
 
 def _name(row: Row, lang: str) -> str:
@@ -89,8 +112,14 @@ def _cite(rows: list[Row], lang: str):
     printed row is quoted for the first EXCERPTS only, so an answer over the corpus reads few report texts."""
     out = []
     for i, row in enumerate(rows):
+        if i >= EXCERPTS and lang in row.cited:  # kept with the report's reading in the snapshot
+            out.append(row.cited[lang])
+            continue
         fig = row.report.figures[row.cells[0]]
-        out.append(figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang, i < EXCERPTS))
+        cite = figure_citation(row.report, fig, _label(row.report, row.cells[0]), lang, i < EXCERPTS)
+        if i >= EXCERPTS:
+            row.cited[lang] = cite
+        out.append(cite)
     return out
 
 

@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     from assistant.search.searcher import Searcher
 
 
-def corpus_searcher(store_path: str) -> Searcher:
-    """The corpus's passage index, brought up to date with the store whenever the store changes."""
-    return _searcher(store_path, snapshot(Store(store_path)).fingerprint)
+def corpus_searcher(store: Store) -> Searcher:
+    """The corpus's passage index, brought up to date with the store whenever the store changes (the
+    store object given is reused: opening one checks the whole file)."""
+    return _searcher(str(store.path), snapshot(store).fingerprint)
 
 
 @cache
@@ -188,12 +189,13 @@ class _Context:
     ):
         self.query, self.store, self._searcher, self.refs = query, store, searcher, refs
         self.question, self.lang = query.text, query.lang
-        reports = snapshot(store).reports if store else {}
-        self.load = reports.get
+        snap = snapshot(store) if store else None
+        self.load = snap.reports.get if snap else {}.get
+        self.memo = snap.memo if snap else None  # readings of the corpus's figures, kept per snapshot
 
     @property
     def searcher(self) -> Searcher:
-        return self._searcher or corpus_searcher(str(self.store.path))
+        return self._searcher or corpus_searcher(self.store)
 
     def passage(self, report: Report | None = None, **filters) -> Answer:
         prefer = preferred_section(self.question)
@@ -388,7 +390,7 @@ class _Context:
             keep, said = [r for r in keep if r.agency in agencies], True
         if measure is not None and self.query.parts:
             wanted_zero = bool(NONE_AT_ALL.search(self.query.normal.text))
-            rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years())
+            rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years(), self.memo)
             fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
             if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose
                 counted = {row.ref.id for row in rows}  # text says it received none
@@ -552,12 +554,12 @@ class _Context:
         if measure and named and len(years.listed) >= 2 and (op == "total" or self.query.sum):
             agency = next((r.agency for r in named if r.year in years), named[0].agency)
             among = [r for r in named if r.year in years and r.agency == agency]
-            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years)
+            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years, self.memo)
             if rows:
                 return aggregate.total_or_average("total", rows, lacking, measure, column, years, self.lang)
         if op in ("most", "least") and (len({r.agency for r in named}) >= 2 or len(years.listed) >= 2) and measure:
             among = [r for r in (named or refs) if r.year in years]
-            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years)
+            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years, self.memo)
             rows = self._some(rows)
             if rows:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
@@ -572,7 +574,7 @@ class _Context:
             agency = named[0].agency if named and len({r.agency for r in named}) == 1 else None
             return self.passage(year=years.listed[0] if len(years.listed) == 1 else None, agency=agency)
         if op in ("most", "least", "top") or (op in ("total", "average") and not named):
-            rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years)
+            rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years, self.memo)
             rows = self._some(rows) if op != "total" else rows
             if not rows:
                 return _nothing(self.lang)
@@ -582,14 +584,14 @@ class _Context:
         agencies = list(dict.fromkeys(r.agency for r in named))
         if op == "compare" and len(agencies) >= 2:
             picks = [p for p in (_latest([r for r in named if r.agency == a], years) for a in agencies) if p]
-            rows, column, _ = aggregate.collect(picks, self.load, measure, self.question, Years())
+            rows, column, _ = aggregate.collect(picks, self.load, measure, self.question, Years(), self.memo)
             if len(rows) >= 2:
                 return aggregate.compare(rows, measure, column, self.lang)
         if op == "change":
             for agency in agencies:  # the named agency that has standard tables for the years asked
                 mine = sorted((r for r in named if r.agency == agency and r.layout), key=lambda r: r.year or 0)
                 chosen = [r for r in mine if r.year in years] if len(years.listed) >= 2 else mine[-2:]
-                rows, column, _ = aggregate.collect(chosen, self.load, measure, self.question, Years())
+                rows, column, _ = aggregate.collect(chosen, self.load, measure, self.question, Years(), self.memo)
                 if len(rows) == 2:
                     return aggregate.change(rows[0], rows[1], measure, column, self.lang)
         if named:
@@ -599,7 +601,7 @@ class _Context:
             return self.about_report(self.load(pick.id), measure)
         if len(refs) == 1:
             return self.about_report(self.load(refs[0].id), measure)
-        rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years)
+        rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years, self.memo)
         if not rows:
             return _nothing(self.lang)
         answer = aggregate.total_or_average("total", rows, lacking, measure, column, years, self.lang)

@@ -148,7 +148,16 @@ def _found(phrase: str, q: str) -> bool:
     """The phrase occurs in ``q`` (a text in its :func:`_normal` form), an English one as whole words."""
     if CJK_CHAR.search(phrase):
         return phrase in q
-    return re.search(rf"(?<![a-z]){re.escape(_normal(phrase))}(?![a-z])", q) is not None
+    normal, pattern = _whole_word(phrase)
+    return normal in q and pattern.search(q) is not None
+
+
+@cache
+def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """The English phrase's normal form and the pattern of it as whole words (compiled once: the vocabulary
+    has more phrases than ``re`` caches)."""
+    normal = _normal(phrase)
+    return normal, re.compile(rf"(?<![a-z]){re.escape(normal)}(?![a-z])")
 
 
 def asks_for_figure(question: str, measure: Measure | None) -> bool:

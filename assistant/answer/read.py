@@ -76,6 +76,14 @@ class Query:
         return self.masked
 
 
+_SEPARATOR = r"[\s'’\-]"  # what may stand between the letters of a name in a question ("Lu'an", "Hong Ze")
+_SEPARATORS = re.compile(_SEPARATOR)
+
+
+def _squeezed(text: str) -> str:
+    return _SEPARATORS.sub("", text)
+
+
 class _AliasIndex:
     """The names a question may use for each of the reports, by their first letter: a question is matched
     against the names that start with one of its letters, not against every report's."""
@@ -84,26 +92,32 @@ class _AliasIndex:
         self.refs = refs
         self.of_ref = [aliases(ref) for ref in refs]
         self.users: dict[str, list[int]] = {}
-        self.by_first: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[tuple[str, str]]] = {}  # first letter -> (alias, its letters squeezed)
         for i, names in enumerate(self.of_ref):
             for alias, _ in names:
                 if alias not in self.users:
                     letters = [ch for ch in alias.lower() if not ch.isspace()]
-                    self.by_first.setdefault(letters[0], []).append(alias)
+                    self.by_first.setdefault(letters[0], []).append((alias, _squeezed(alias.lower())))
                 self.users.setdefault(alias, []).append(i)
+        self.of_agency: dict[str, list[int]] = {}  # agency -> its refs
+        for i, ref in enumerate(refs):
+            self.of_agency.setdefault(ref.agency, []).append(i)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, alias: str) -> re.Pattern[str]:
         if alias not in self._patterns:
             letters = (re.escape(ch) for ch in alias.lower() if not ch.isspace())
-            self._patterns[alias] = re.compile(r"[\s'’\-]*".join(letters))
+            self._patterns[alias] = re.compile(f"{_SEPARATOR}*".join(letters))
         return self._patterns[alias]
 
     def matches(self, folded: str) -> dict[str, tuple[int, int]]:
         """Each name the (lower-cased) question uses, with where it first does; a romanised name only as
         a whole word."""
         out: dict[str, tuple[int, int]] = {}
-        for alias in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
+        squeezed = _squeezed(folded)  # a name the question uses is there without its separators
+        for alias, letters in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
+            if letters not in squeezed:
+                continue
             for m in self._pattern(alias).finditer(folded):
                 if re.match(r"[a-z]", alias) and (
                     (m.start() and folded[m.start() - 1].isalpha())
@@ -159,7 +173,7 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
         if not (better and covered):
             kept.append((agency, score, mine))
     order = {agency: i for i, (agency, _, _) in enumerate(kept)}
-    named = [r for r in refs if r.agency in order]
+    named = [refs[i] for i in sorted(i for agency in order for i in index.of_agency[agency])]
     return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0))
 
 

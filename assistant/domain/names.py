@@ -16,7 +16,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.domain import vocabulary
@@ -247,6 +247,7 @@ def agency_english(agency: str) -> AgencyName:
     return AgencyName(chinese, english, True, places)
 
 
+@lru_cache(maxsize=1 << 16)
 def agency_key(agency: str) -> str:
     """The agency's full Chinese name without label prefixes or short forms: one key per agency across
     its reports (标题:沭阳县发改局 and 沭阳县发展和改革局 are one agency)."""

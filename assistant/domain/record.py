@@ -241,7 +241,7 @@ def location(line: int | None, page: int | None, lang: str = "en") -> str:
     return ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Citation:
     """Where an answer came from: a table cell or a passage, precise enough to highlight."""
 
@@ -261,6 +261,22 @@ class Citation:
         return location(self.line, self.page, self.lang)
 
     def to_dict(self) -> dict:
-        out = asdict(self)
-        del out["lang"]
-        return {**out, "location": self.location}
+        """Every field but ``lang``, and the location (a copy of the one made first: an aggregate over the
+        corpus has thousands of citations, kept between answers)."""
+        made = self.__dict__.get("_dict")
+        if made is None:  # set as a frozen dataclass allows (cached_property would take a lock each first time)
+            made = self.__dict__["_dict"] = self._fields()
+        return dict(made)
+
+    def _fields(self) -> dict:
+        return {
+            "report_id": self.report_id,
+            "title": self.title,
+            "label": self.label,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "page": self.page,
+            "line": self.line,
+            "location": self.location,
+        }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from assistant.domain import numbers
 
@@ -92,14 +92,10 @@ class Layout:
     def addresses(self) -> list[str]:
         return [a for t in self.tables for a in t.addresses()]
 
-    @property
+    @cached_property
     def cells(self) -> dict[str, tuple[Table, Row, Column]]:
-        return _cells(self)
-
-
-@cache
-def _cells(layout: Layout) -> dict[str, tuple[Table, Row, Column]]:
-    return {f"{t.id}.{r.id}.{c.id}": (t, r, c) for t in layout.tables for r in t.rows for c in r.columns}
+        """Each address's table, row and column (kept on the layout: hashing a layout walks all of it)."""
+        return {f"{t.id}.{r.id}.{c.id}": (t, r, c) for t in self.tables for r in t.rows for c in r.columns}
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
 PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
+HOLDING_MARKS = 32  # postings of a set of terms over 1/32 of the passages: marked in an array, not sorted
 VERIFY_INLINE_BYTES = 64 * 2**20  # files up to this size are checked before load returns
 
 # where hits get their text: (report id, position of the passage in its report) -> text, in order
@@ -621,8 +622,22 @@ class BM25Index:
         b = self._bounds
         ids = {self.vocab[t] for t in tokens if t in self.vocab}
         rows = [self._rows[b[t] : b[t + 1]] for t in ids]
-        found = rows[0] if len(rows) == 1 else np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
-        return found[mask[found]] if mask is not None else found
+        if len(rows) == 1:
+            return rows[0][mask[rows[0]]] if mask is not None else rows[0]
+        return self._union(rows, mask) if rows else np.zeros(0, dtype=np.int32)
+
+    def _union(self, postings: list[np.ndarray], mask: np.ndarray | None) -> np.ndarray:
+        """The passages in any of these posting lists (and in ``mask``), in passage order."""
+        if sum(len(r) for r in postings) * HOLDING_MARKS > len(self):
+            # common terms: mark their passages (one pass) rather than sort the concatenated postings
+            marks = np.zeros(len(self), dtype=bool)
+            for r in postings:
+                marks[r] = True
+            if mask is not None:
+                marks &= mask
+            return np.flatnonzero(marks).astype(self._rows.dtype)
+        joined = np.concatenate(postings)
+        return np.unique(joined[mask[joined]] if mask is not None else joined)
 
     def term_weights(self, tokens: Sequence[str]) -> dict[int, int]:
         """Known query terms -> how many times the query has them (rank_bm25 counts repeats)."""
@@ -713,10 +728,9 @@ class BM25Index:
                 return None
             if size == 1:
                 cand = self._rows[b[essential[0]] : b[essential[0] + 1]]
+                cand = cand[mask[cand]] if mask is not None else cand
             else:
-                cand = np.unique(np.concatenate([self._rows[b[t] : b[t + 1]] for t in essential]))
-            if mask is not None:
-                cand = cand[mask[cand]]
+                cand = self._union([self._rows[b[t] : b[t + 1]] for t in essential], mask)
             if rest and len(cand) < k:
                 continue
             whole = essential[0] if size == 1 and mask is None else None  # cand is exactly its postings

@@ -26,7 +26,7 @@ class StoredReport(Report):
 
     @property
     def text(self) -> str:  # type: ignore[override]
-        return _text(self._store.path, self.id, self.sha256)
+        return _text(self._store, self.id, self.sha256)
 
     @text.setter
     def text(self, value: str) -> None:  # the dataclass's __init__ sets "": the store has the text
@@ -34,21 +34,22 @@ class StoredReport(Report):
 
     @property
     def passages(self) -> list[Passage]:  # type: ignore[override]
-        return _passages(self._store.path, self.id, self.sha256)
+        return _passages(self._store, self.id, self.sha256)
 
     @passages.setter
     def passages(self, value: list[Passage]) -> None:
         pass
 
 
+# Keyed by the snapshot's store object (opening a Store again would check the whole file each time).
 @lru_cache(maxsize=256)
-def _text(path: Path, report_id: str, sha256: str) -> str:
-    return Store(path).text(report_id)
+def _text(store: Store, report_id: str, sha256: str) -> str:
+    return store.text(report_id)
 
 
 @lru_cache(maxsize=64)
-def _passages(path: Path, report_id: str, sha256: str) -> list[Passage]:
-    return Store(path).passages(report_id)
+def _passages(store: Store, report_id: str, sha256: str) -> list[Passage]:
+    return store.passages(report_id)
 
 
 @dataclass(eq=False)  # one snapshot is one object: hashed by identity, so results can be cached on it
@@ -58,6 +59,7 @@ class Snapshot:
     fingerprint: str
     reports: dict[str, Report]  # by id, ordered by agency, year and id
     copies: list[Copy] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # what stages derive from these reports, by their own keys
 
     @cached_property
     def counted(self) -> set[str]:
@@ -98,12 +100,17 @@ def _stamp(path: Path) -> tuple:
     return counter, st.st_mtime_ns, st.st_size, wal_st and (wal_st.st_mtime_ns, wal_st.st_size)
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()  # a stat of every folder on the way: once per path, not at every question
+
+
 def snapshot(store: Store | Snapshot) -> Snapshot:
     """The store's snapshot, rebuilt only when the store changed since the last one (a snapshot made
     otherwise, such as one of a sharded corpus, is its own)."""
     if isinstance(store, Snapshot):
         return store
-    path = store.path.resolve()
+    path = _resolved(store.path)
     stamp = _stamp(path)
     held = _snapshots.get(path)
     if held and held[0] == stamp and stamp:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.domain.patterns import CJK_CHAR, SENTENCE
 from assistant.domain.record import Passage, Report
@@ -63,12 +64,15 @@ def tokenizer() -> Tokenizer:
     return Tokenizer(cache_dir=None, extra_words=known_terms())
 
 
-def _content_words(text: str) -> list[str]:
-    return [
+@lru_cache(maxsize=1 << 16)
+def _content_words(text: str) -> tuple[str, ...]:
+    """The sentence's content words (kept per process: copies of a report in other formats, and the
+    standard sentences agencies share, are segmented once)."""
+    return tuple(
         w
         for w in tokenizer().words_of(text)
         if len(w) >= 2 and w not in STOP_WORDS and w not in GENERIC_WORDS and (CJK_CHAR.search(w) or w.isalpha())
-    ]
+    )
 
 
 def term_matches(text: str) -> list[tuple[int, str]]:
@@ -131,7 +135,7 @@ def _candidate(s: Sentence) -> bool:
     return digits / len(t) < 0.15 and len(CJK_CHAR.findall(t)) / len(t) > 0.6
 
 
-def textrank(items: list[list[str]], damping: float = 0.85, iterations: int = 100) -> list[float]:
+def textrank(items: Sequence[Sequence[str]], damping: float = 0.85, iterations: int = 100) -> list[float]:
     """TextRank scores of sentences given their words: similarity |A∩B| / (log|A| + log|B|)."""
     n = len(items)
     sets = [set(words) for words in items]
@@ -144,12 +148,12 @@ def textrank(items: list[list[str]], damping: float = 0.85, iterations: int = 10
                     w = common / (math.log(len(sets[i])) + math.log(len(sets[j])))
                     weights[i][j] = weights[j][i] = w
     out_sum = [sum(row) for row in weights]
+    # into each sentence: (j, weights[j][i] / out_sum[j]) of the sentences linked to it, in the order of j
+    # (the sums below are then the same floats as summing over every j and skipping the zeros)
+    into = [[(j, weights[j][i] / out_sum[j]) for j in range(n) if weights[j][i]] for i in range(n)]
     scores = [1.0] * n
     for _ in range(iterations):
-        new = [
-            (1 - damping) + damping * sum(weights[j][i] / out_sum[j] * scores[j] for j in range(n) if weights[j][i])
-            for i in range(n)
-        ]
+        new = [(1 - damping) + damping * sum(c * scores[j] for j, c in into[i]) for i in range(n)]
         delta = max((abs(a - b) for a, b in zip(new, scores, strict=True)), default=0.0)
         scores = new
         if delta < 1e-9:

@@ -5,15 +5,29 @@ Both are stateless and run outside Gradio's queue. They return what ``assistant 
 
 from __future__ import annotations
 
+import json
 import logging
+from typing import Any
 
+import orjson
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse as _JSONResponse
 from pydantic import BaseModel
 
 from assistant.ui.service import Service
 
 log = logging.getLogger("assistant.ui.api")
+
+
+class JSONResponse(_JSONResponse):
+    """The same JSON as Starlette's, written by orjson: an answer over a large corpus cites every report it
+    counts (about 2 MB at 5,000 reports), which the standard library takes ten times as long to write."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content)
+        except TypeError:  # an integer beyond 64 bits: the standard library writes it
+            return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
 class AskBody(BaseModel):

@@ -151,7 +151,7 @@ def build_app(service: Service) -> gr.Blocks:
             report_pick, report_outputs = _reports_tab(service)
             data_outputs = _data_tab(service)
             _upload_tab(service)
-            compare.compare_tab(service)
+            compare_pickers = compare.compare_tab(service)
         _api(service)
 
         def on_load() -> tuple:
@@ -172,12 +172,13 @@ def build_app(service: Service) -> gr.Blocks:
                 gr.DownloadButton(value=str(csv_path), visible=not frame.empty),
                 gr.DownloadButton(value=str(service.figures_json(True, "")), visible=not frame.empty),
                 *_charts(service),
+                *compare.pickers(service),
             )
 
         loaded = demo.load(
             on_load,
             None,
-            [header, ask_scope, year, region, agency, report_pick, *report_outputs, *data_outputs],
+            [header, ask_scope, year, region, agency, report_pick, *report_outputs, *data_outputs, *compare_pickers],
             **_private(),
         )
 

@@ -143,39 +143,38 @@ def outputs(service: Service, a, b) -> list[Any]:  # (Report | None, Report | No
 
 
 # ---------------------------------------------------------------- the tab
-def compare_tab(service: Service) -> None:
+def pickers(service: Service) -> list[Any]:
+    """The Compare tab's pickers as the page opens: every agency (the one with the most years with tables
+    chosen) and its last two years, and every report twice."""
     known = agencies(service)
     tabled = {k: sum(bool(r.layout) for r in refs) for k, refs in by_agency(service.store).items()}
     first = max(known, key=lambda k: (tabled[k], len(known[k])), default=None)  # the most years with tables
     years = [str(y) for y in known.get(first, [])] if first else []
+    reports = service.report_choices()
+    return [
+        gr.Dropdown(choices=[(data.agency_label(k), k) for k in known], value=first),
+        gr.Dropdown(choices=years, value=years[-2] if len(years) > 1 else None),
+        gr.Dropdown(choices=years, value=years[-1] if years else None),
+        gr.Dropdown(choices=reports),
+        gr.Dropdown(choices=reports),
+    ]
+
+
+def compare_tab(service: Service) -> list[gr.Dropdown]:
+    """The tab, with its pickers empty: the page fills them when it opens (:func:`pickers`), so the app's
+    configuration, which Gradio copies for every session, does not list the whole corpus five times."""
     with gr.Tab("比较 Compare", id="compare"):
         with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("按机关和年度 By agency and years", id="compare-by-agency"):
                 with gr.Row():
-                    agency = gr.Dropdown(
-                        label="机关 Agency",
-                        choices=[(data.agency_label(k), k) for k in known],
-                        value=first,
-                        elem_id="compare-agency",
-                        scale=3,
-                    )
-                    year_a = gr.Dropdown(
-                        label="年度 A Year A",
-                        choices=years,
-                        value=years[-2] if len(years) > 1 else None,
-                        elem_id="compare-year-a",
-                    )
-                    year_b = gr.Dropdown(
-                        label="年度 B Year B",
-                        choices=years,
-                        value=years[-1] if years else None,
-                        elem_id="compare-year-b",
-                    )
+                    agency = gr.Dropdown(label="机关 Agency", choices=[], elem_id="compare-agency", scale=3)
+                    year_a = gr.Dropdown(label="年度 A Year A", choices=[], elem_id="compare-year-a")
+                    year_b = gr.Dropdown(label="年度 B Year B", choices=[], elem_id="compare-year-b")
                     go = gr.Button("比较 Compare", variant="primary", elem_id="compare-go")
             with gr.Tab("按报告 By reports", id="compare-by-report"):
                 with gr.Row():
-                    report_a = gr.Dropdown(label="报告 A Report A", choices=service.report_choices(), scale=3)
-                    report_b = gr.Dropdown(label="报告 B Report B", choices=service.report_choices(), scale=3)
+                    report_a = gr.Dropdown(label="报告 A Report A", choices=[], scale=3)
+                    report_b = gr.Dropdown(label="报告 B Report B", choices=[], scale=3)
                     go_reports = gr.Button("比较 Compare", variant="primary", elem_id="compare-go-reports")
         summary = gr.HTML(elem_id="compare-summary")
         with gr.Tabs(overflow_behavior="wrap"):
@@ -198,7 +197,7 @@ def compare_tab(service: Service) -> None:
         shown = [summary, figures, cross, text, trend]
 
         def pick_agency(name: str) -> tuple[Any, Any]:
-            ys = [str(y) for y in known.get(name, [])]
+            ys = [str(y) for y in agencies(service).get(name, [])]
             return (
                 gr.Dropdown(choices=ys, value=ys[-2] if len(ys) > 1 else None),
                 gr.Dropdown(choices=ys, value=ys[-1] if ys else None),
@@ -214,3 +213,4 @@ def compare_tab(service: Service) -> None:
         agency.change(pick_agency, agency, [year_a, year_b], **private)
         go.click(by_years, [agency, year_a, year_b], shown, **private)
         go_reports.click(by_reports, [report_a, report_b], shown, **private)
+    return [agency, year_a, year_b, report_a, report_b]

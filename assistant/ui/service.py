@@ -28,7 +28,7 @@ from assistant.answer import Answer, ask
 from assistant.answer.engine import corpus_searcher
 from assistant.cli.search import write_csv
 from assistant.domain.canonical import FORMAT_PREFERENCE, Copy, counted
-from assistant.domain.names import agency_key
+from assistant.domain.names import agency_key, english_words
 from assistant.domain.record import Report
 from assistant.extract.isolated import parse_isolated
 from assistant.present.terminal import table_views
@@ -96,7 +96,7 @@ class Service:
             from assistant.cluster.search import served
 
             return served(config.get("shards"))
-        return corpus_searcher(str(self.store.path))
+        return corpus_searcher(self.store)
 
     def warm_up(self) -> None:
         """Load the index, the segmenter and the summary models before the first visitor asks."""
@@ -106,6 +106,7 @@ class Service:
         first = self.reports()[0]["id"]
         ask("上年结转了多少件申请？", store=self.store)
         ask("What problems does the report mention?", report_id=first, store=self.store)
+        english_words()  # what the speller must not correct: read when a question has an unknown word (~1 s)
         for lang in ("en", "zh"):
             self.summary_html(first, lang)
 
