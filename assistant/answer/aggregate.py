@@ -21,6 +21,8 @@ OPS = tuple((name, re.compile(pattern, re.I)) for name, pattern in vocabulary.OP
 _WORD_NUM = {"three": 3, "five": 5, "ten": 10}
 _OF_RECEIVED = re.compile(r"\breceived\b|\bnew requests\b|收到|新收|受理", re.I)
 EXCERPTS = 8  # cited rows of an aggregate quoted with their printed text
+# An answer names (and cites) at most this many reports; over a large corpus it says how many more there are.
+LISTED = 30
 
 
 def operation(question: str) -> tuple[str | None, int]:
@@ -108,10 +110,11 @@ def _what(measure: Measure, column: ColumnChoice | None, lang: str) -> str:
 
 
 def _cite(rows: list[Row], lang: str):
-    """A citation for every report the answer names or counts (an aggregate over 9 reports cites 9); the
-    printed row is quoted for the first EXCERPTS only, so an answer over the corpus reads few report texts."""
+    """A citation for each report the answer names: every report it counts up to LISTED (an aggregate over
+    9 reports cites 9; over 5,000 it names 30 and says how many more it counted), so an answer's size does
+    not grow with the corpus. The printed row is quoted for the first EXCERPTS only."""
     out = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(rows[:LISTED]):
         if i >= EXCERPTS and lang in row.cited:  # kept with the report's reading in the snapshot
             out.append(row.cited[lang])
             continue
@@ -131,8 +134,6 @@ def _scope(years: Years, lang: str, count: int) -> str:
     return f"among the {count} reports of all years"
 
 
-# An answer names at most this many reports; over a large corpus it says how many more there are.
-LISTED = 30
 
 
 def listed(items: Sequence[T], name: Callable[[T], str], lang: str, sep: str = "; ") -> str:
