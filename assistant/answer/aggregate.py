@@ -134,8 +134,6 @@ def _scope(years: Years, lang: str, count: int) -> str:
     return f"among the {count} reports of all years"
 
 
-
-
 def listed(items: Sequence[T], name: Callable[[T], str], lang: str, sep: str = "; ") -> str:
     """The first LISTED items by name, and how many more there are."""
     shown = sep.join(name(i) for i in items[:LISTED])
