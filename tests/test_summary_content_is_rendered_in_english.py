@@ -70,3 +70,12 @@ def test_the_chinese_summary_has_the_same_parts_with_its_units():
     assert "通过政府门户网站全年主动公开各类政府信息10407条" in zh.paragraph("work").text
     assert "It proactively disclosed 10,407 items of government information." in en.paragraph("work").text
     assert "报告称未收取信息处理费" in zh.text and "no information processing fees were charged" in en.text
+
+
+def test_a_count_whose_measure_is_not_one_known_term_is_not_said_half_understood():
+    # corpus/shanghai-stcsm-2024.md 三 prints "上年结转政府信息公开申请 2 件" and "部分公开答复 0 件": the
+    # vocabulary names their head noun (申请, 答复) but not the whole, so they must not come out as
+    # "2 requests for carried over from last year requests" or "0 items of reply" (a partial-grant reply)
+    text = summarize(parse_file(CORPUS / "shanghai-stcsm-2024.md"), "en").text
+    assert "carried over from last year requests" not in text
+    assert "items of reply" not in text

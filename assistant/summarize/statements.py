@@ -111,7 +111,12 @@ def fact_en(fact: NarrativeFact) -> str | None:
     if not action.verb:
         # words the vocabulary does not know may say whose count it is (区政府办代表区政府受理), and a short
         # measure (办结) depends on its sentence: not said rather than said wrongly
-        return None if not action.read or len(fact.measure) <= 4 else f"the report counts {counted}"
+        # and only a measure that is one term of the vocabulary: "2 requests for carried over from last year
+        # requests for …" or "0 items of reply" (不予公开答复) would say it wrongly
+        whole = vocabulary.BY_ZH.get(fact.measure)
+        if not action.read or len(fact.measure) <= 4 or whole is None or whole.prose != thing:
+            return None
+        return f"the report counts {counted}"
     if action.subject is None:  # a part of the whole, by units the vocabulary cannot name
         return None
     if any(c in action.subject for c in _CHANNELS):  # 微信公众号发布信息672条: a channel, not who published
