@@ -108,11 +108,6 @@ def test_150dpi_scans_get_98_percent_and_flag_every_wrong_figure(ocr_dir, name):
     assert all(got[a].uncertain for a in wrong), [a for a in wrong if not got[a].uncertain]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: on the 1.5° noisy page two table-2 figures are misread with high confidence, and table 2 "
-    "has no identity to catch them (proactive.rules.in_force, proactive.normative_documents.issued)",
-)
 def test_a_turned_noisy_page_is_straightened_and_read(ocr_dir):
     name = "huaian-hongze-2024.pdf"
     scan = scanned(ocr_dir, name, 300, turn_first=1.5)

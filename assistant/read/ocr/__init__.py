@@ -25,7 +25,7 @@ from assistant.read.document import IngestError, Limits
 from assistant.read.ocr.engines import EngineMissing, get_engine
 from assistant.read.ocr.page import OcrPage, read_page_image
 
-CACHE_VERSION = 4  # raise when what a page's OCR result holds changes
+CACHE_VERSION = 5  # raise when what a page's OCR result holds changes
 
 
 @dataclass(frozen=True)

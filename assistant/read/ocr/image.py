@@ -7,6 +7,7 @@ from PIL import Image
 
 INK = 160  # grey level below which a pixel is ink (light shading of header rows is not)
 MAX_SKEW = 3.0  # degrees searched either way
+SPECK = 4  # pixels at 150 dpi: a blot of ink smaller than this is noise of the scan, not a stroke
 
 
 def render_pdf_page(path: str, number: int, dpi: int) -> Image.Image:
@@ -26,6 +27,19 @@ def render_pdf_page(path: str, number: int, dpi: int) -> Image.Image:
 def ink(image: Image.Image) -> np.ndarray:
     """Boolean mask of dark pixels."""
     return np.asarray(image.convert("L")) < INK
+
+
+def despeckle(mask: np.ndarray, dpi: float) -> np.ndarray:
+    """The mask without its specks: connected blots of ink smaller than a stroke (scan noise, dust)."""
+    from scipy import ndimage
+
+    labels, n = ndimage.label(mask, structure=np.ones((3, 3)))
+    if not n:
+        return mask
+    sizes = np.bincount(labels.ravel())
+    keep = sizes >= SPECK * (dpi / 150) ** 2
+    keep[0] = False
+    return keep[labels]
 
 
 def skew_angle(image: Image.Image) -> float:

@@ -11,7 +11,7 @@ from PIL import Image
 from assistant.read.layout import clean_text, glue
 from assistant.read.ocr.engines import Engine, Word
 from assistant.read.ocr.grid import PixelCell, find_grids
-from assistant.read.ocr.image import ink, straighten
+from assistant.read.ocr.image import despeckle, ink, straighten
 
 MAX_CELL_AREA = 400_000  # pixels at 150 dpi: a larger cell is a text box, not one figure to read again
 REREAD_BELOW = 0.9  # a cell read with less confidence is read again on its own
@@ -149,7 +149,7 @@ def _cell_text(
         text = "" if text not in _ZERO_MARKS else text
         conf = min(conf, ZERO_MARK_CONFIDENCE)
     x0, top, x1, bottom = cell.box
-    region = mask[top:bottom, x0:x1]
+    region = despeckle(mask[top:bottom, x0:x1], dpi)
     has_ink = region.size and region.sum() >= 12
     if not words and has_ink:  # ink only along the edges is what is left of a rule
         has_ink = region[:, region.mean(axis=0) <= 0.6][region.mean(axis=1) <= 0.6].sum() >= 12
@@ -159,7 +159,7 @@ def _cell_text(
         and (not text or text in _ZERO_MARKS or (numeric and conf < REREAD_BELOW))
         and (x1 - x0) * (bottom - top) < MAX_CELL_AREA * (dpi / 150) ** 2
     ):
-        crop = _crop(image, mask, cell.box)
+        crop = _crop(image, mask, cell.box, dpi)
         if crop is not None:
             again, again_conf = engine.cell(crop)
             again = clean_text(again)
@@ -174,12 +174,15 @@ def _cell_text(
     return _digits(text), conf
 
 
-def _crop(image: Image.Image, mask: np.ndarray, box: tuple[int, int, int, int]) -> Image.Image | None:
-    """The ink of a cell with a white margin (what a line recogniser expects)."""
+def _crop(image: Image.Image, mask: np.ndarray, box: tuple[int, int, int, int], dpi: float) -> Image.Image | None:
+    """The ink of a cell with a white margin (what a line recogniser expects), cut to the strokes: the
+    specks of a noisy scan would otherwise stretch the crop to the whole cell, where the figure is too
+    small a part for the recogniser to read."""
     x0, top, x1, bottom = box
     region = mask[top:bottom, x0:x1].copy()
     region[region.mean(axis=1) > 0.6, :] = False  # what is left of a rule is no text
     region[:, region.mean(axis=0) > 0.6] = False
+    region = despeckle(region, dpi)
     ys, xs = np.nonzero(region)
     if not len(ys):
         return None
