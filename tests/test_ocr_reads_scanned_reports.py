@@ -23,7 +23,7 @@ from pypdf import PdfReader, PdfWriter
 
 from assistant.extract.report import parse_file
 from assistant.read import IngestError, Limits, read_document
-from assistant.read.ocr import engines
+from assistant.read.ocr import CACHE_VERSION, engines
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REPORTS = ["huaian-hongze-2024.pdf", "pingtan-2024.rendered.pdf", "shuyang-fagaiju-2023.rendered.pdf"]
@@ -117,31 +117,68 @@ def test_a_turned_noisy_page_is_straightened_and_read(ocr_dir):
     assert any("straightened by" in w for w in warnings), warnings
 
 
+def _row(grid: dict, label: str) -> list[dict]:
+    """The cells of the grid row whose label holds ``label``, left to right (none if no such row)."""
+    head = next((c for c in grid["cells"] if label in c["text"]), None)
+    return sorted((c for c in grid["cells"] if head and c["r0"] == head["r0"]), key=lambda c: c["x0"])
+
+
+def _edited_cache(ocr_dir: Path, scan: Path, folder: str, edit) -> tuple[Limits, int]:
+    """Limits reading a copy of the scan's cached OCR in which ``edit(grid)`` changed cells; and how many."""
+    limits = _limits(ocr_dir)
+    parse_file(scan, limits)  # fills the cache
+    copy = ocr_dir / folder
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(limits.ocr_cache, copy)
+    changed = 0
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    for f in copy.glob(f"{digest}-*-v{CACHE_VERSION}.json"):  # this scan's current pages: not other scans' ones
+        page = json.loads(f.read_text("utf-8"))
+        changed += sum(edit(grid) for grid in page["grids"])
+        f.write_text(json.dumps(page, ensure_ascii=False), "utf-8")
+    return dataclasses.replace(limits, ocr_cache=copy), changed
+
+
 def test_a_misread_digit_breaks_an_identity_and_the_arithmetic_picks_the_reading(ocr_dir):
     """95 new requests (page 3 of the Hongze report) misread as 96: 95 + 0 = 95 handled + 0 carried
     forward no longer holds, and of the confusable readings of 96 only 95 restores it."""
-    name = "huaian-hongze-2024.pdf"
-    scan = scanned(ocr_dir, name, 300)
-    limits = _limits(ocr_dir)
-    parse_file(scan, limits)  # fills the cache
-    misread = ocr_dir / "misread"
-    shutil.rmtree(misread, ignore_errors=True)
-    shutil.copytree(limits.ocr_cache, misread)
-    changed = 0
-    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
-    for f in misread.glob(f"{digest}-*.json"):  # this scan's pages only: the cache holds the other scans too
-        page = json.loads(f.read_text("utf-8"))
-        for grid in page["grids"]:
-            label = next((c for c in grid["cells"] if "本年新收" in c["text"]), None)
-            row = sorted((c for c in grid["cells"] if label and c["r0"] == label["r0"]), key=lambda c: c["x0"])
-            individual = next((c for c in row if c["text"] == "95"), None)  # the first figure: individuals
-            if individual is not None:
-                individual["text"], changed = "96", changed + 1
-        f.write_text(json.dumps(page, ensure_ascii=False), "utf-8")
+
+    def misread(grid: dict) -> int:
+        individual = next((c for c in _row(grid, "本年新收") if c["text"] == "95"), None)  # the first figure
+        if individual is not None:
+            individual["text"] = "96"
+        return individual is not None
+
+    scan = scanned(ocr_dir, "huaian-hongze-2024.pdf", 300)
+    limits, changed = _edited_cache(ocr_dir, scan, "misread", misread)
     assert changed == 1
-    fig = parse_file(scan, dataclasses.replace(limits, ocr_cache=misread)).figures["requests.new_received.individual"]
+    fig = parse_file(scan, limits).figures["requests.new_received.individual"]
     assert fig.value == 95
     assert "OCR read 96" in fig.note and "chose 95" in fig.note
+
+
+def test_a_figure_ocr_could_not_read_is_uncertain_and_its_neighbours_keep_their_confidence(ocr_dir):
+    """行政规范性文件 of the Hongze report (page 2) reads 3, 0, 8 (issued, repealed, in force); table 2
+    has no identity. With the 3 read as nothing, the figure is missing and flagged, and the 0 and the 8
+    after it carry their own cells' confidence (set here to 0.51 and 0.52), not one another's."""
+
+    def blank(grid: dict) -> int:
+        row = _row(grid, "行政规范性文件")
+        if [c["text"] for c in row[1:]] != ["3", "0", "8"]:
+            return 0
+        row[1]["text"], row[2]["confidence"], row[3]["confidence"] = "", 0.51, 0.52
+        return 1
+
+    scan = scanned(ocr_dir, "huaian-hongze-2024.pdf", 300)
+    limits, changed = _edited_cache(ocr_dir, scan, "blank", blank)
+    assert changed == 1
+    figures = parse_file(scan, limits).figures
+    issued, repealed, in_force = (
+        figures[f"proactive.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")
+    )
+    assert issued.value is None and issued.uncertain and "OCR read no figure" in issued.note
+    assert (repealed.value, repealed.source.confidence) == (0, 0.51)
+    assert (in_force.value, in_force.source.confidence) == (8, 0.52)
 
 
 def test_an_image_file_is_read_as_a_report_page(ocr_dir):

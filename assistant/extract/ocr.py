@@ -15,6 +15,7 @@ from assistant.read.document import Document
 
 UNCERTAIN_BELOW = 0.8
 CONFIRMED = "read by OCR with low confidence; confirmed by the table's arithmetic"
+BLANK = "OCR read no figure in this cell of its row"
 CONFUSED = {
     "0": "689",
     "1": "7",
@@ -48,7 +49,10 @@ def mark_ocr(doc: Document, layout: schema.Layout, figures: dict[str, Figure]) -
     for table in layout.tables:
         for addr in table.addresses():
             fig = figures.get(addr)
-            if fig is None or fig.source is None or not fig.source.ocr or fig.value is None:
+            if fig is None or fig.source is None or not fig.source.ocr:
+                continue
+            if fig.value is None:  # a blank cell, or a figure the engine could not make out
+                _flag(fig, BLANK)
                 continue
             if fig.source.confidence is not None and fig.source.confidence < UNCERTAIN_BELOW:
                 confirmed = any(i.holds(values) for i in table.identities if addr in i.plus + i.minus)
@@ -60,14 +64,17 @@ def mark_ocr(doc: Document, layout: schema.Layout, figures: dict[str, Figure]) -
 
 
 def _cell_offset(text: str, start: int, column: int) -> int:
-    """Offset of the column-th figure of the row whose figures start at ``start`` (tab-separated)."""
+    """Offset of the column-th figure of the row whose figures start at ``start`` (tab-separated, after
+    the tab that ends the label). A cell OCR read nothing in keeps its place, so the cells after it
+    keep their own confidence."""
+    if text.startswith("\t", start):
+        start += 1
     end = text.find("\n", start)
     fields = text[start : end if end >= 0 else len(text)].split("\t")
     pos = start
     offsets = []
     for f in fields:
-        if f:
-            offsets.append(pos)
+        offsets.append(pos)
         pos += len(f) + 1
     return offsets[column] if column < len(offsets) else start
 
