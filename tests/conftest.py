@@ -104,3 +104,12 @@ def sharded_corpus(corpus_store, tmp_path_factory):
         return made[n]
 
     return split
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    """A Dask LocalCluster of 2 worker processes, as the sharded corpus's tests run on."""
+    from assistant.cluster.connect import client
+
+    with client("local:2") as c:
+        yield c

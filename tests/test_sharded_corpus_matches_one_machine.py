@@ -16,7 +16,6 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import CORPUS
 
-from assistant.cluster.connect import client
 from assistant.cluster.ingest import Chunk, ingest_chunk, ingest_sharded
 from assistant.cluster.layout import Shard, manifest_path, shard_of, shards
 from assistant.cluster.manifest import document_frequencies
@@ -25,12 +24,6 @@ from assistant.read import Limits
 from assistant.store.database import Store
 
 SHARDS = 3
-
-
-@pytest.fixture(scope="module")
-def dask_client():
-    with client("local:2") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from assistant.cluster.connect import client
 from assistant.cluster.ingest import ingest_sharded
 from assistant.cluster.layout import shard_of, shards
 from assistant.cluster.summaries import on_cluster, sharded_jobs
@@ -23,12 +22,6 @@ COUNT = 2000
 SHARDS = 4
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def dask_client():
-    with client("local:2") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")
