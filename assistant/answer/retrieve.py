@@ -113,8 +113,10 @@ def answer_passage(
             Citation(h.report_id, h.title, _section_name(h.section, lang), h.text, start, end, page=h.page, lang=lang)
         )
     out = Answer(text, None, AnswerKind.PASSAGE, lang, cites)
-    if yes_no and (denies(sentence, terms) or (counted := affirms(sentence, terms)) is not None):
-        out.verdict = not denies(sentence, terms) and bool(counted)
+    denied = yes_no and denies(sentence, terms)
+    counted = affirms(sentence, terms) if yes_no and not denied else None
+    if denied or counted is not None:
+        out.verdict = not denied and bool(counted)
         said = ("Yes", "有。") if out.verdict else ("No", "没有。")
         out.answer = (
             f"{said[0]}: {who(top.agency, top.year, lang)} says “{sentence}”"

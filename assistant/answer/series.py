@@ -123,17 +123,14 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
             by = f"{number(abs(diff), lang)}" + (f"（{share}）" if share else "") if diff else ""
             text = f"{agency}{what}：{each}。{_year(a, lang)}比{_year(b, lang)}{verb}{by}。"
         plain = question.replace("多少", "")  # "how many", not "more" and "fewer"
-        directed = vocabulary.asks("more").search(plain) or vocabulary.asks("less").search(plain)
+        more, less = vocabulary.asks("more").search(plain), vocabulary.asks("less").search(plain)
         # "how many fewer" is a number of them; a change asked plainly keeps its sign
-        value = abs(pct) if asks_percent and pct is not None else abs(diff) if directed else diff
+        value = abs(pct) if asks_percent and pct is not None else abs(diff) if more or less else diff
         out = Answer(text, value, AnswerKind.AGGREGATE, lang, [*a.answer.citations[:1], *b.answer.citations[:1]])
-        if yes_no:
-            more = vocabulary.asks("more").search(plain)
-            less = vocabulary.asks("less").search(plain)
-            if more or less:
-                out.verdict = diff > 0 if more and not less else diff < 0
-                said = ("Yes. ", "No. ") if lang == "en" else ("是。", "否。")
-                out.answer = said[0 if out.verdict else 1] + out.answer
+        if yes_no and (more or less):
+            out.verdict = diff > 0 if more and not less else diff < 0
+            said = ("Yes. ", "No. ") if lang == "en" else ("是。", "否。")
+            out.answer = said[0 if out.verdict else 1] + out.answer
         out.values = [a.value, b.value, diff]
         return out
     text = f"{what} for {agency}: {each}." if lang == "en" else f"{agency}{what}：{each}。"
