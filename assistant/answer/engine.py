@@ -614,11 +614,9 @@ class _Context:
         return answer
 
 
-CONJUNCTION = re.compile(r"、|和|与|以及|(?<!涉)及(?!时)|跟")
+CONJUNCTION, OF_WHICH, PREDICATE = (vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate"))
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
 MODIFIER = re.compile(r"的")
-OF_WHICH = re.compile(r"[，,]\s*其中")
-PREDICATE = re.compile(r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几")
 
 
 def _joined_parts(text: str) -> list[tuple[int, int]]:
