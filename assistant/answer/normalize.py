@@ -68,6 +68,22 @@ def _allowed(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
 
 
+_INFLECTION = re.compile(r"(?:ed|d|es|s|ing|ly)$")
+
+
+def _is_english(word: str, correction: str) -> bool:
+    """A word of CC-CEDICT's English, or one with a regular ending on one ("classed" is not "closed"),
+    unless the correction is the same word's own spelling ("carryed" is "carried")."""
+    known = english_words()
+    if word in known:
+        return True
+    m = _INFLECTION.search(word)
+    stem = word[: m.start()] if m else ""
+    if len(stem) < 4 or correction.startswith(stem[:-1]):
+        return False
+    return stem in known or stem + "e" in known or stem[:-1] + "y" in known
+
+
 class Speller:
     """Corrects words of a question against the words it knows (deterministic: ties go alphabetically)."""
 
@@ -98,7 +114,7 @@ class Speller:
                     continue
                 if d <= limit and (best is None or (d, known) < best):
                     best = (d, known)
-        if best is None or word in english_words():  # "there" is a word, not a misspelling of "three"
+        if best is None or _is_english(word, best[1]):  # "there" is a word, not a misspelling of "three"
             return word
         return best[1]
 

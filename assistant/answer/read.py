@@ -84,6 +84,9 @@ def _squeezed(text: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
+_REPORT_PHRASES = re.compile("|".join(rf"\b{p}" for p in vocabulary.REPORT_PHRASES_EN))
+
+
 class _AliasIndex:
     """The names a question may use for each of the reports, by their first letter: a question is matched
     against the names that start with one of its letters, not against every report's."""
@@ -114,6 +117,7 @@ class _AliasIndex:
         """Each name the (lower-cased) question uses, with where it first does; a romanised name only as
         a whole word."""
         out: dict[str, tuple[int, int]] = {}
+        folded = _REPORT_PHRASES.sub(lambda m: "#" * len(m.group(0)), folded)  # "government information"
         squeezed = _squeezed(folded)  # a name the question uses is there without its separators
         for alias, letters in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
             if letters not in squeezed:

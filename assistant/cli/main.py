@@ -309,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--blind",
         metavar="DIR",
-        help="score the blind sets DIR/qa_dev.json, qa_sealed.json (and qa_dev2, qa_sealed2) by category and language",
+        help="score the blind sets DIR/qa_dev.json, qa_sealed.json and the later rounds by category and language",
     )
     p.add_argument("--show-wrong", action="store_true", help="list the dev part's wrong answers (never the sealed)")
     add_json(p, "print the accuracy table as JSON")
