@@ -141,14 +141,25 @@ def _kind(unit: str) -> str:
     return next((kind for kind, units in vocabulary.UNIT_KINDS.items() if unit in units), "count")
 
 
-def _other_unit(fact_unit: str, asked: set[str], lang: str) -> bool:
+_LEGACY_UNITS = {row.label: row.units for row in schema.LEGACY.tables[0].rows}
+
+
+def _units(fact) -> tuple[str, ...]:
+    """The units a fact counts in: the prose's own, or the old table row's (条/件/个/项, 次 …)."""
+    if fact.unit:
+        return (fact.unit,)
+    return _LEGACY_UNITS.get(fact.measure, ()) if not fact.section else ()
+
+
+def _other_unit(fact, asked: set[str], lang: str) -> bool:
     """The fact counts in another unit than the question: in Chinese its measure word (多少条 is not 件);
     in English only its kind, since "meetings" or "items" stand for several measure words."""
-    if not asked or not fact_unit:
+    units = _units(fact)
+    if not asked or not units:
         return False
     if lang == "en":
-        return _kind(fact_unit) not in {_kind(u) for u in asked}
-    return fact_unit not in asked
+        return not {_kind(u) for u in units} & {_kind(u) for u in asked}
+    return not set(units) & asked
 
 
 def _names(part: str, fact, lang: str) -> bool:
@@ -176,7 +187,7 @@ def matches(question: str, report: Report, lang: str = "zh", part: str | None = 
         base = max(_similarity(question, f), cover)
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
-        return base - (UNIT_PENALTY if _other_unit(f.unit, units, lang) else 0.0)
+        return base - (UNIT_PENALTY if _other_unit(f, units, lang) else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 
