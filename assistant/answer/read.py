@@ -289,6 +289,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
 
 
 _KIND = re.compile(rf"\s*(?:{vocabulary.AGENCY_KIND_WORDS})", re.I)
+_KIND_OF = re.compile(rf"(?:{vocabulary.AGENCY_KIND_WORDS})\s+of\s+(?:the\s+)?$", re.I)  # "Commission of Health"
 
 
 def _other_agency(text: str, named: Sequence[ReportRef]) -> str:
@@ -302,7 +303,7 @@ def _other_agency(text: str, named: Sequence[ReportRef]) -> str:
     for term in vocabulary.of_kind(vocabulary.Kind.FIELD):
         for word in (term.zh, term.en.lower(), *term.synonyms):
             at = folded.find(word)
-            if at < 0 or not _KIND.match(folded, at + len(word)):
+            if at < 0 or not (_KIND.match(folded, at + len(word)) or _KIND_OF.search(folded, 0, at)):
                 continue
             if not any(term.zh in agency_key(r.agency) for r in named):
                 return term.zh if CJK_CHAR.search(word) else term.en

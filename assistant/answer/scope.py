@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.domain import vocabulary
-from assistant.domain.names import ABBREVIATIONS, agency_key, place_pinyin
+from assistant.domain.names import ABBREVIATIONS, agency_acronyms, agency_key, place_pinyin
 from assistant.domain.patterns import CJK, LONE_YEAR
 from assistant.domain.places import PLACE_KIND, ZONE_KINDS, ZONE_SHORT_FORMS
 from assistant.domain.vocabulary import Kind
@@ -110,6 +110,7 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     for short, long in ABBREVIATIONS.items():  # 平潭地税局 for 平潭综合实验区地方税务局
         if long in full:
             out += [(short, 3)] + [(_stem(place) + short, 8) for place in places]
+    out += [(acronym.lower(), 8) for acronym in agency_acronyms(ref.agency)]
     return [(a, w) for a, w in out if len(a) >= 2]
 
 

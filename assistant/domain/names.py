@@ -247,6 +247,27 @@ def agency_english(agency: str) -> AgencyName:
     return AgencyName(chinese, english, True, places)
 
 
+_MINOR_WORDS = frozenset({"and", "of", "the", "for"})
+
+
+def agency_acronyms(agency: str) -> tuple[str, ...]:
+    """The initials people write for the agency's English name, the place first or last: STCSM (Science
+    and Technology Commission of Shanghai Municipality) and SMSTC; none for a name not wholly English."""
+    name = agency_english(agency)
+    if not name.sure or not name.places:
+        return ()
+    own, _ = _places_english(name.places)
+    head = name.english.split(",")[0]
+    if not head.startswith(own):
+        return ()
+
+    def initials(text: str) -> str:
+        return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", text) if w.lower() not in _MINOR_WORDS)
+
+    place, rest = initials(own), initials(head[len(own) :])
+    return tuple(dict.fromkeys(a for a in (rest + place, place + rest) if len(a) >= 4 and rest))
+
+
 @lru_cache(maxsize=1 << 16)
 def agency_key(agency: str) -> str:
     """The agency's full Chinese name without label prefixes or short forms: one key per agency across
