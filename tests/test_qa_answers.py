@@ -45,10 +45,12 @@ def test_ambiguity_between_carried_forward_and_carried_over_is_stated(corpus_sto
     assert "carried over from last year" in a.answer and "is 0" in a.answer
 
 
-def test_corpus_reading_of_a_question_naming_no_report_is_stated(corpus_store):
+def test_a_question_naming_no_report_gets_each_reports_figure_not_a_sum(corpus_store):
     a = ask("How many requests were carried forward?", store=corpus_store)
-    assert a.kind == "aggregate"
-    assert "whole corpus" in a.answer
+    assert a.kind == "aggregate" and a.value is None and "names no report" in a.answer
+    # pingtan-2025.html table 3 四、结转下年度继续办理: 6 (read by hand); each reading can be asked
+    assert "(平潭综合实验区管委会, 2025) 6" in a.answer
+    assert len(a.suggestions) == 3 and all(s.question.endswith("?") for s in a.suggestions)
 
 
 def test_applicant_column_question(corpus_store):

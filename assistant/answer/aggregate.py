@@ -8,7 +8,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, figure_citation, number, who
+from assistant.answer.answer import (
+    Answer,
+    AnswerKind,
+    Suggestion,
+    agency_name,
+    capitalized,
+    figure_citation,
+    number,
+    who,
+)
 from assistant.answer.figures import _label, addresses, columns_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
@@ -211,6 +220,35 @@ def total_or_average(
         head = "平均" if op == "average" else "合计"
         text = f"{_scope(years, lang, len(rows))}，{what}{head}为{number(value, lang)}（{parts}）。"
     return Answer(text + _lacking(lacking, lang), value, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
+
+
+def per_report(
+    rows: list[Row], lacking: list[ReportRef], measure: Measure, column: ColumnChoice | None, years: Years, lang: str
+) -> Answer:
+    """Each report's figure, for a question that names no report and asks for no total: no one figure is
+    given (which report was meant is not known); each reading is offered as a question to ask."""
+    what = _what(measure, column, lang)
+    parts = listed(rows, lambda r: f"{_name(r, lang)} {number(r.value, lang)}", lang)
+    if lang == "en":
+        text = (
+            f"The question names no report, so I give no single figure. {capitalized(what)} "
+            f"{_scope(years, lang, len(rows))}: {parts}. Name an agency and year, or choose a report."
+        )
+    else:
+        text = (
+            f"问题未指明报告，因此不给出单一数字。{_scope(years, lang, len(rows))}，{what}：{parts}。"
+            "请指明机关和年度，或选择一份报告。"
+        )
+    out = Answer(text + _lacking(lacking, lang), None, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
+    out.suggestions = [
+        Suggestion(
+            f"{_name(r, lang)} — {number(r.value, lang)}",
+            f"{_name(r, lang)}: {measure.english}?" if lang == "en" else f"{_name(r, lang)}{measure.chinese}是多少？",
+            1.0,
+        )
+        for r in rows[:3]
+    ]
+    return out
 
 
 def share(report: Report, measure: Measure, question: str, lang: str, base: Measure | None = None) -> Answer | None:

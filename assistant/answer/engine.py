@@ -604,14 +604,7 @@ class _Context:
         rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years, self.memo)
         if not rows:
             return _nothing(self.lang)
-        answer = aggregate.total_or_average("total", rows, lacking, measure, column, years, self.lang)
-        answer.answer += (
-            " (The question names no report, so this is read over the whole corpus; name an agency "
-            "and year, or ask about one report, for its own figure.)"
-            if self.lang == "en"
-            else "（问题未指明报告，因此按整个语料库统计；如需单份报告的数字，请指明机关和年度或选择一份报告。）"
-        )
-        return answer
+        return aggregate.per_report(rows, lacking, measure, column, years, self.lang)
 
 
 CONJUNCTION, OF_WHICH, PREDICATE = (vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate"))
