@@ -152,6 +152,29 @@ def _found(phrase: str, q: str) -> bool:
     return normal in q and pattern.search(q) is not None
 
 
+GAPPED_MIN = 5  # a Chinese phrase this long is found with other words inside it ("复议之后又去法院起诉")
+GAP = 5  # ... as many characters in all, within one clause
+GAPPED_COST = 2  # what a phrase found with words inside it weighs less than found whole
+
+
+@cache
+def _gapped(phrase: str) -> re.Pattern[str]:
+    return re.compile(f"[^，,。；;？?！!、]{{0,{GAP}}}?".join(map(re.escape, phrase)))
+
+
+def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
+    """Where the phrase occurs in ``q`` and whether other words stand inside it: an English phrase as
+    whole words, a long Chinese one also with a few characters between its own."""
+    if not _found(phrase, q):
+        if CJK_CHAR.search(phrase) and len(phrase) >= GAPPED_MIN:
+            m = _gapped(phrase).search(q)
+            if m and m.end() - m.start() <= len(phrase) + GAP:
+                return m.span(), True
+        return None
+    i = q.find(_normal(phrase))
+    return (i, i + len(phrase)), False
+
+
 @cache
 def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
     """The English phrase's normal form and the pattern of it as whole words (compiled once: the vocabulary

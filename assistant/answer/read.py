@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 
 from assistant.answer.measures import (
     EXCLUDED,
+    GAPPED_COST,
     GENERIC,
     ColumnChoice,
     Measure,
     _found,
     _normal,
     _weight,
+    located,
     match_column,
     measures,
 )
@@ -198,12 +200,14 @@ def _readings(text: str) -> list[Reading]:
             continue
         best = None
         for p in m.phrases:
-            if not _found(p, q):
+            at = located(p, q)
+            if at is None:
                 continue
+            span, gapped = at
             w = _weight(p) + (8 if about_requests and m.table == "requests" and p not in GENERIC else 0)
+            w -= GAPPED_COST if gapped else 0
             if best is None or w > best[0]:
-                i = q.find(_normal(p))
-                best = (w, (i, i + len(p)), p in GENERIC)
+                best = (w, span, p in GENERIC)
         if best:
             out.append(Reading(m.key, best[0], best[1], best[2]))
     out.sort(key=lambda r: (-r.score, r.key))
