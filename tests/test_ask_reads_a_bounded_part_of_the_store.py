@@ -16,7 +16,7 @@ from assistant.store.database import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 QUESTIONS = (
-    "How many applications were carried forward?",  # a figure over the corpus (a total)
+    "In total, how many applications were carried forward?",  # a figure over the corpus
     "Which agency received the most requests in 2023?",  # a ranking
     "2024年共收到多少件申请？",
 )
@@ -65,9 +65,9 @@ def test_a_change_to_the_store_is_seen_by_the_next_question(stores, tmp_path):
     store = Store(tmp_path / "changing.sqlite")
     first, second = (s.report(s.reports()[0]["id"]) for s in (stores[20], stores[500]))
     store.add(first, PARSER_VERSION)
-    one = ask("How many applications were carried forward?", store=store)
+    one = ask("In total, how many applications were carried forward?", store=store)
     store.add(second, PARSER_VERSION)
-    two = ask("How many applications were carried forward?", store=store)
+    two = ask("In total, how many applications were carried forward?", store=store)
     expected = first.value("requests.carried_forward.total") + second.value("requests.carried_forward.total")
     assert one.value == first.value("requests.carried_forward.total")
     assert two.value == expected
