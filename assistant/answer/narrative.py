@@ -24,6 +24,8 @@ MARGIN = 0.04  # ... and its lead over a fact of another measure with another va
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
 CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this much
+CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it too
+COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
 
 _MARKERS = {
@@ -61,6 +63,20 @@ def clause(fact) -> str:
     return fact.sentence[starts[-1] if starts else 0 : at + len(fact.measure)]
 
 
+_CLAUSE_END = re.compile(r"[，,;；。]")
+
+
+def context(fact) -> str:
+    """The whole clause the fact's number stands in, what follows it too: "约4900人次通过各种方式向我局
+    各部门、基层所咨询涉税信息有关事务" says what was counted after the number."""
+    at = fact.sentence.find(fact.measure)
+    if at < 0:
+        return fact.measure
+    starts = [m.end() for m in _CLAUSE_END.finditer(fact.sentence, 0, at)]
+    end = _CLAUSE_END.search(fact.sentence, at + len(fact.measure))
+    return fact.sentence[starts[-1] if starts else 0 : end.start() if end else len(fact.sentence)]
+
+
 def _generic_grams() -> frozenset[str]:
     """The characters and pairs of the words every report is about (政府信息公开, 政务公开): shared by
     nearly every fact, they say little about which one a question means."""
@@ -87,7 +103,10 @@ def _cosine(q: set[str], f: set[str]) -> float:
 def _similarity(question: str, fact) -> float:
     q = _grams(f"{question} {normalize_query(question)}")  # English words also as the Chinese they stand for
     named = _cosine(q, _grams(f"{fact.measure} {fact.english or ''}"))
-    return max(named, CLAUSE_WEIGHT * _cosine(q, _grams(f"{clause(fact)} {fact.english or ''}")))
+    said = CLAUSE_WEIGHT * _cosine(q, _grams(f"{clause(fact)} {fact.english or ''}"))
+    around = _grams(f"{context(fact)} {fact.english or ''}")
+    covered = _mass(q & around) / _mass(q) if q else 0.0
+    return max(named, said, CONTEXT_WEIGHT * _cosine(q, around), COVERED_WEIGHT * covered)
 
 
 def _stems(words) -> set[str]:
