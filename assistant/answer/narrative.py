@@ -66,14 +66,24 @@ def clause(fact) -> str:
 _CLAUSE_END = re.compile(r"[，,;；。]")
 
 
+def _where(fact) -> tuple[int, int] | None:
+    """Where the fact's measure stands in its sentence, or the longest end of it that does (the number may
+    stand inside the measure's words: 对5个发挥作用不明显 for the measure 对发挥作用不明显)."""
+    for i in range(len(fact.measure) - 1):
+        at = fact.sentence.find(fact.measure[i:])
+        if at >= 0:
+            return at, at + len(fact.measure) - i
+    return None
+
+
 def context(fact) -> str:
     """The whole clause the fact's number stands in, what follows it too: "约4900人次通过各种方式向我局
     各部门、基层所咨询涉税信息有关事务" says what was counted after the number."""
-    at = fact.sentence.find(fact.measure)
-    if at < 0:
+    where = _where(fact)
+    if where is None:
         return fact.measure
-    starts = [m.end() for m in _CLAUSE_END.finditer(fact.sentence, 0, at)]
-    end = _CLAUSE_END.search(fact.sentence, at + len(fact.measure))
+    starts = [m.end() for m in _CLAUSE_END.finditer(fact.sentence, 0, where[0])]
+    end = _CLAUSE_END.search(fact.sentence, where[1])
     return fact.sentence[starts[-1] if starts else 0 : end.start() if end else len(fact.sentence)]
 
 
@@ -128,7 +138,7 @@ def _english_cover(question: str, fact) -> float:
     asked = _stems(re.findall(r"[a-z]+", question.lower()))
     if not asked:
         return 0.0
-    return len(asked & (_gloss(fact.measure) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
+    return len(asked & (_gloss(context(fact)) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
 
 
 def table_facts(report: Report) -> list[NarrativeFact]:

@@ -86,7 +86,7 @@ def _squeezed(text: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
-_REPORT_PHRASES = re.compile("|".join(rf"\b{p}" for p in vocabulary.REPORT_PHRASES_EN))
+_REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in vocabulary.REPORT_PHRASES_EN))
 
 
 class _AliasIndex:
