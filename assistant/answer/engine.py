@@ -250,7 +250,10 @@ class _Context:
             return self.no_column(report, measure, absent)
         if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
             return self.several(report, parts)
-        return self.verdict(answer_figure(self.question, report, measure, self.lang))
+        found = answer_figure(self.question, report, measure, self.lang)
+        if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
+            found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
+        return self.verdict(found)
 
     def stated(self, report: Report) -> Answer | None:
         """The counts the report's prose states for the question: one per part where it names several

@@ -133,12 +133,21 @@ def _gloss(measure: str) -> set[str]:
     return _stems(out)
 
 
+# The English words every report is about: like GENERIC_GRAMS, they weigh a quarter of another word.
+GENERIC_STEMS = frozenset(_stems(vocabulary.REPORT_WORDS_EN))
+
+
+def _english_mass(stems: set[str]) -> float:
+    return sum(GENERIC_WEIGHT if s in GENERIC_STEMS else 1.0 for s in stems)
+
+
 def _english_cover(question: str, fact) -> float:
-    """How much of an English question's own words the fact's measure covers, read through CC-CEDICT."""
+    """The share of an English question's own words the fact's clause covers, read through CC-CEDICT."""
     asked = _stems(re.findall(r"[a-z]+", question.lower()))
     if not asked:
         return 0.0
-    return len(asked & (_gloss(context(fact)) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))))
+    covered = asked & (_gloss(context(fact)) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower())))
+    return _english_mass(covered) / _english_mass(asked)
 
 
 def table_facts(report: Report) -> list[NarrativeFact]:
@@ -208,11 +217,10 @@ def matches(question: str, report: Report, lang: str = "zh", part: str | None = 
     facts = [*report.narrative_facts, *table_facts(report)]
     if part is not None:
         facts = [f for f in facts if _names(part, f, lang)]
-    asked = len(_stems(re.findall(r"[a-z]+", question.lower()))) or 1
     units = asked_units(question)
 
     def score(f) -> float:
-        cover = COVER_WEIGHT * _english_cover(question, f) / asked if lang == "en" else 0.0
+        cover = COVER_WEIGHT * _english_cover(question, f) if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)

@@ -1485,6 +1485,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 
 # The words every report is about: in a fact's measure they do not tell one fact from another.
 REPORT_WORDS: tuple[str, ...] = ("政府信息公开", "政务公开")
+REPORT_WORDS_EN: tuple[str, ...] = ("government", "information", "disclosure", "open", "affairs")
 # The English phrases every report is about: "government" in them names no agency (People's Government).
 REPORT_PHRASES_EN: tuple[str, ...] = (
     "government information",

@@ -1,0 +1,59 @@
+"""Questions naming an agency, a comparison or a count in words the tables do not use. Expected values read
+by hand: corpus/shanghai-stcsm-2024.md 表三 一、本年新收 总计 34; table 4 行政复议 总计 7 in pingtan-2024.html
+and 2 in huaian-hongze-2024.pdf (tests/expected/huaian-hongze-2024.pdf.json), whose 复议后起诉 总计 is 3;
+pingtan-dishuiju-2013.txt 六（一）“我局没有从事政府信息公开工作的全职人员，兼职人员1人” (its statistics
+table has no staff rows filled); pingtan-2024.txt 一（四）“对5个发挥作用不明显、基层无力维护的政务新媒体予以
+关停注销”; 000_782cdb5e9cbe54e2.txt 一（一）“主动公开政府信息 1000 余条”."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+from assistant.answer.normalize import default_speller, normalize
+
+
+def test_an_agency_named_by_its_initials_is_the_scope(corpus_store):
+    answer = ask("How many requests did STCSM receive in 2024?", store=corpus_store)
+    assert answer.kind == "figure" and answer.value == 34, answer.answer
+
+
+def test_a_commission_of_a_field_the_corpus_lacks_is_said_to_be_missing(corpus_store):
+    answer = ask("How many requests did the Shanghai Municipal Commission of Health receive in 2024?", store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None, answer.answer
+
+
+def test_how_many_more_between_two_agencies_is_their_difference(corpus_store):
+    for question in (
+        "How many more reconsideration cases did Pingtan have than Hongze in 2024?",
+        "洪泽区2024年的行政复议比平潭综合实验区2024年少多少件？",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.value == 5 and len(answer.citations) == 2, answer.answer
+
+
+def test_a_phrase_with_words_inside_it_is_still_read(corpus_store):
+    answer = ask("复议以后又到法院起诉的有几件？", report_id="huaian-hongze-2024.pdf", store=corpus_store)
+    assert answer.value == 3, answer.answer
+
+
+def test_the_prose_answers_what_the_old_table_leaves_empty(corpus_store):
+    answer = ask("兼职从事信息公开工作的有几人？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+    assert answer.value == 1 and "兼职人员1人" in answer.answer, answer.answer
+
+
+def test_a_count_whose_number_stands_inside_its_words(corpus_store):
+    answer = ask("政务新媒体关停注销了几个？", report_id="pingtan-2024.txt", store=corpus_store)
+    assert answer.value == 5, answer.answer
+
+
+def test_government_information_names_no_agency(corpus_store):
+    answer = ask(
+        "Lu'an human resources bureau 2023: how many items of government information were disclosed proactively?",
+        store=corpus_store,
+    )
+    assert answer.value == 1000 and "more than 1,000" in answer.answer, answer.answer
+
+
+def test_an_inflected_english_word_is_not_corrected_into_another():
+    speller = default_speller()
+    assert normalize("pieces classed as not to be disclosed", speller).text.split()[1] == "classed"
+    assert "carried" in normalize("requsts carryed over", speller).text
