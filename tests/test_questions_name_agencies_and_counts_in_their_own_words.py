@@ -17,7 +17,9 @@ def test_an_agency_named_by_its_initials_is_the_scope(corpus_store):
 
 
 def test_a_commission_of_a_field_the_corpus_lacks_is_said_to_be_missing(corpus_store):
-    answer = ask("How many requests did the Shanghai Municipal Commission of Health receive in 2024?", store=corpus_store)
+    answer = ask(
+        "How many requests did the Shanghai Municipal Commission of Health receive in 2024?", store=corpus_store
+    )
     assert answer.kind == "not_found" and answer.value is None, answer.answer
 
 
