@@ -59,3 +59,11 @@ def test_an_inflected_english_word_is_not_corrected_into_another():
     speller = default_speller()
     assert normalize("pieces classed as not to be disclosed", speller).text.split()[1] == "classed"
     assert "carried" in normalize("requsts carryed over", speller).text
+
+
+def test_which_years_lists_the_reports_with_some(corpus_store):
+    # table 4 行政复议 总计: pingtan-2021 3, pingtan-2024 7, pingtan-2025 36; 0 in 2019 and 2020, none before
+    for question in ("In which years did Pingtan have reconsideration cases?", "平潭实验区哪几年有行政复议案件？"):
+        answer = ask(question, store=corpus_store)
+        years = sorted(corpus_store.report(c.report_id).year for c in answer.citations)
+        assert years == [2021, 2024, 2025], answer.answer

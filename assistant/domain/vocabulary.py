@@ -1400,7 +1400,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 ASKS: dict[str, str] = {
     "list": (
         r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|the\s+)?(?:\w+\s+)?reports\b"
-        r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)报告|列出"
+        r"|\b(?:in\s+)?which\s+years\b"
+        r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?|列出"
     ),
     "before_tables": (
         r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
