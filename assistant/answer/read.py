@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from assistant.answer.measures import (
     EXCLUDED,
@@ -26,6 +27,7 @@ from assistant.answer.measures import (
     _found,
     _normal,
     _weight,
+    column_words,
     located,
     match_column,
     measures,
@@ -315,13 +317,31 @@ def _other_agency(text: str, named: Sequence[ReportRef]) -> str:
     return ""
 
 
+@cache
+def _joined_names() -> tuple[str, ...]:
+    """The names of columns that hold a joining word themselves (法人及其他组织 is one group, not two)."""
+    joins = vocabulary.asks("joins")
+    return tuple(w for _, words, _, _ in column_words() for w in words if joins.search(w))
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut at its joining words, except inside a column's own name."""
+    kept = [m.span() for w in _joined_names() for m in re.finditer(re.escape(w), text)]
+    out, start = [], 0
+    for m in vocabulary.asks("joins").finditer(text):
+        if not any(a <= m.start() < b for a, b in kept):
+            out.append(text[start : m.start()])
+            start = m.end()
+    return [*out, text[start:]]
+
+
 def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:
     """The columns a query names for one measure, in order ("in total, and how many corrected" names two)."""
     picks: list[ColumnChoice] = []
     by_word = None  # the total column named only by a word such as "in total" / 一共
     unasked = False  # a column named in a piece that asks no quantity of its own ("法人或其他组织（各类…）")
     quantity = vocabulary.asks("quantity")
-    for piece in re.split(vocabulary.asks("joins"), query.masked):
+    for piece in _pieces(query.masked):
         choice = match_column(piece, measure, columns)
         if not choice.explicit and "total" in columns and vocabulary.asks("total").search(piece):
             choice = by_word = ColumnChoice(("total",), "total", "总计", True)
