@@ -70,6 +70,7 @@ def test_which_years_lists_the_reports_with_some(corpus_store):
 
 
 def test_legal_persons_and_other_organisations_are_every_column_but_individuals(corpus_store):
-    # pingtan-2021.txt 表三 一、本年新收: 自然人 64, 商业企业 0, 科研机构 0, 社会公益组织 2, 法律服务机构 0, 其他 4, 总计 70
+    # pingtan-2021.txt 表三 一、本年新收: 自然人 64, 商业企业 0, 科研机构 0, 社会公益组织 2,
+    # 法律服务机构 0, 其他 4, 总计 70
     answer = ask("法人及其他组织新收了多少申请？", report_id="pingtan-2021.txt", store=corpus_store)
     assert answer.value == 6, answer.answer
