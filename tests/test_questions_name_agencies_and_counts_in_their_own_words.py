@@ -74,3 +74,23 @@ def test_legal_persons_and_other_organisations_are_every_column_but_individuals(
     # 法律服务机构 0, 其他 4, 总计 70
     answer = ask("法人及其他组织新收了多少申请？", report_id="pingtan-2021.txt", store=corpus_store)
     assert answer.value == 6, answer.answer
+
+
+def test_a_share_the_prose_states_or_its_counts_make(corpus_store):
+    # pingtan-dishuiju-2013.txt 四（三）“电话咨询3200人次,占65.31%”; shuyang-fagaiju-2023.html 一（一）
+    # “全年共审核发布各类公开政府信息249条,其中:…政府网站信息185条” (185 / 249 = 74.3%)
+    phone = ask("电话咨询占了百分之几？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+    assert phone.value == 65.31, phone.answer
+    website = ask("政府网站信息占全年发布信息的比例是多少？", report_id="shuyang-fagaiju-2023.html", store=corpus_store)
+    assert website.value == 74.3 and "249" in website.answer, website.answer
+
+
+def test_a_share_asked_is_never_answered_with_a_count(corpus_store):
+    # the question names no part of pingtan-2024's requests a share could be taken of (its 218 new requests
+    # are not a share of anything asked)
+    answer = ask(
+        "What share of the requests were about the township governments?",
+        report_id="pingtan-2024.txt",
+        store=corpus_store,
+    )
+    assert answer.value is None and "218" not in answer.answer, answer.answer

@@ -223,7 +223,7 @@ class _Context:
             return self.consistency(report)
         measure = self._fitting(report, measure)
         if counting is None:
-            counting = bool(vocabulary.asks("quantity").search(self.question))
+            counting = bool(vocabulary.asks("quantity").search(self.question)) or self.query.share
         in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
         # the prose states what the report's tables lack (a row only the old table has, or the old table's
         # gaps); a row the report's table has is its figure
@@ -243,8 +243,7 @@ class _Context:
             shares = [m for m in parts if m is not base] or parts
             whole = _joined(shares) if len({m.table for m in shares}) == 1 else measure
             shared = aggregate.share(report, whole, self.question, self.lang, base)
-            if shared:
-                return shared
+            return shared or self.not_understood(report)  # a share asked is never answered with a count
         absent = _absent_column(self.question, measure, columns_of(report, measure))
         if absent is not None:
             return self.no_column(report, measure, absent)

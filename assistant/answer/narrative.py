@@ -171,6 +171,8 @@ def asked_units(question: str) -> set[str]:
     units |= set(re.findall(r"(?:多少|几)(个)(?!人)", question))
     words = set(re.findall(r"[a-z]+", question.lower()))
     units |= {u for u, names in vocabulary.UNIT_WORDS.items() if words & set(names)}
+    if vocabulary.asks("share").search(question):  # 占多少比例, "what percentage": a share, not a count
+        units = {"%"}
     return units
 
 
@@ -273,6 +275,8 @@ def answer(question: str, report: Report, lang: str, part: str | None = None) ->
         return None
     f = best.fact
     cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)
+    if "%" in asked_units(question) and f.unit != "%":  # a share asked, a count found: its share of its whole
+        return _share(f, _whole(f, question, report), report, cite, lang)
     if lang == "en":
         text = (
             f"{stated(f, lang)} — {f.english or f.measure} ({f.measure}), as "
@@ -290,3 +294,44 @@ def answer(question: str, report: Report, lang: str, part: str | None = None) ->
         for m in found[1:3]
     ]
     return out
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+OF_WHICH = re.compile(r"其中")  # a total the counts after it are parts of
+WHOLE_REACH = 300  # characters a part may follow the total it is part of
+
+
+def _whole(fact, question: str, report: Report):
+    """What a prose count is a share of: a larger number the question states ("of the 249 items"), or the
+    total stated just before it, in its sentence or followed by 其中 ("全年共…249条，其中…；…185条")."""
+    for m in _NUMBER.finditer(question):
+        value = float(m.group(0).replace(",", ""))
+        if value > fact.value and not 1900 <= value <= 2100:
+            return NarrativeFact(value, fact.unit, None, "", "", "", "", 0, 0, question)
+    wholes = [
+        o
+        for o in report.narrative_facts
+        if o.unit == fact.unit
+        and 0 < fact.start - o.start <= WHOLE_REACH
+        and o.value > fact.value
+        and (o.sentence == fact.sentence or OF_WHICH.search(o.sentence, (_where(o) or (0, 0))[1]))
+    ]
+    return wholes[-1] if wholes else None
+
+
+def _share(part, whole, report: Report, cite: Citation, lang: str) -> Answer | None:
+    if whole is None:
+        return None
+    pct, shown = numbers.percent(part.value, whole.value), numbers.share(part.value, whole.value)
+    if lang == "en":
+        text = (
+            f"{shown} — {stated(part, lang)} ({part.measure}) out of {stated(whole, lang)}"
+            f"{' (' + whole.measure + ')' if whole.measure else ''}, in {who(report.agency, report.year, lang)}: "
+            f"“{part.sentence}”"
+        )
+    else:
+        text = (
+            f"{who(report.agency, report.year, lang)}正文：{part.measure}{stated(part, lang)}，"
+            f"占{whole.measure}{stated(whole, lang)}的{shown}。原文：“{part.sentence}”"
+        )
+    return Answer(text, pct, AnswerKind.AGGREGATE, lang, [cite])
