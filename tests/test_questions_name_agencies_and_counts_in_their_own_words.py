@@ -94,3 +94,11 @@ def test_a_share_asked_is_never_answered_with_a_count(corpus_store):
         store=corpus_store,
     )
     assert answer.kind == "not_found" and answer.value is None, answer.answer
+
+
+def test_an_amount_asked_in_plain_yuan_is_converted_exactly(corpus_store):
+    # huaian-hongze-2024.pdf 第二十条第（八）项 行政事业性收费 本年收费金额（单位：万元）7545
+    answer = ask("洪泽区2024年行政事业性收费金额折合成元是多少？", store=corpus_store)
+    assert answer.value == 75_450_000 and "7545万元" in answer.answer, answer.answer
+    printed = ask("洪泽区2024年行政事业性收费金额是多少万元？", store=corpus_store)
+    assert printed.value == 7545, printed.answer

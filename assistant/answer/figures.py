@@ -103,9 +103,19 @@ def answer_figure(
         figure_citation(report, f, _label(report, f.address), lang) for f in figs if f.value != 0 or len(figs) == 1
     ][:6] or [figure_citation(report, figs[0], _label(report, figs[0].address), lang)]
     unit = _unit(measure, column, lang, value)
+    printed = ""
+    if "amount_10k_yuan" in column.ids and vocabulary.asks("in_yuan").search(question):  # asked in plain yuan
+        printed = (
+            f" ({number(value, lang)} {unit} as printed)"
+            if lang == "en"
+            else f"（表中印为{number(value, lang)}{unit}）"
+        )
+        value, unit = numbers.convert(value, "万元", "元"), "yuan" if lang == "en" else "元"
     shown = number(value, lang)
     if lang == "en":
-        text = f"{shown} {unit}".strip() + f" — {name_en}, according to {who(report.agency, report.year, lang)}."
+        text = (
+            f"{shown} {unit}".strip() + printed + f" — {name_en}, according to {who(report.agency, report.year, lang)}."
+        )
         if vocabulary.asks("yes_no").search(question):
             text = ("Yes: " if value else "No: ") + text
         if len(cells) > 1:
@@ -115,7 +125,7 @@ def answer_figure(
                 + "."
             )
     else:
-        text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}。"
+        text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}{printed}。"
         if vocabulary.asks("yes_no").search(question):
             text = ("有。" if value else "没有。") + text
         if len(cells) > 1:

@@ -1444,6 +1444,9 @@ ASKS: dict[str, str] = {
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
+    # an amount asked in plain yuan, not the 万元 the tables print
+    "in_yuan": r"\b(?:in|into|as)\s+(?:plain\s+|whole\s+|single\s+)?(?:yuan|rmb)\b|\bhow many yuan\b"
+    r"|(?:折合|换算)成?(?:人民币)?元|以元为单位|多少元",
     "total": r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共",
     # a comparison of two years or two readings: "more in 2016 than in 2015", "2020年比2019年少吗"
     "than": r"\bthan\b|比(?!例|重|较)",
