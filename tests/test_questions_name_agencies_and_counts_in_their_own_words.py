@@ -102,3 +102,9 @@ def test_an_amount_asked_in_plain_yuan_is_converted_exactly(corpus_store):
     assert answer.value == 75_450_000 and "7545万元" in answer.answer, answer.answer
     printed = ask("洪泽区2024年行政事业性收费金额是多少万元？", store=corpus_store)
     assert printed.value == 7545, printed.answer
+
+
+def test_a_figure_asked_of_each_agency_named_lists_each(corpus_store):
+    # 表三 一、本年新收 总计: huaian-hongze-2024.pdf 95, shanghai-stcsm-2024.md 34
+    answer = ask("How many requests did Hongze and Shanghai STCSM each receive in 2024?", store=corpus_store)
+    assert answer.value is None and sorted(answer.values) == [34, 95], answer.answer

@@ -328,6 +328,16 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
     return Answer(text, diff, AnswerKind.AGGREGATE, lang, _cite(ordered, lang))
 
 
+def each(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
+    """The figure of each agency named: several values, no one figure."""
+    what = _what(measure, column, lang)
+    listing = ("; " if lang == "en" else "；").join(f"{_name(r, lang)} {number(r.value, lang)}" for r in rows)
+    text = f"{capitalized(what)}: {listing}." if lang == "en" else f"{what}：{listing}。"
+    out = Answer(text, None, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
+    out.values = [r.value for r in rows]
+    return out
+
+
 def count_reports(refs: list[ReportRef], years: Years, lang: str) -> Answer:
     """How many reports the corpus holds (each report once, whatever its formats)."""
     chosen = [r for r in refs if r.year in years]

@@ -584,11 +584,13 @@ class _Context:
                 return aggregate.total_or_average(op, rows, lacking, measure, column, years, self.lang)
             return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         agencies = list(dict.fromkeys(r.agency for r in named))
-        if op == "compare" and len(agencies) >= 2:
+        if (op == "compare" or EACH.search(self.question)) and len(agencies) >= 2:
             picks = [p for p in (_latest([r for r in named if r.agency == a], years) for a in agencies) if p]
             rows, column, _ = aggregate.collect(picks, self.load, measure, self.question, Years(), self.memo)
             if len(rows) >= 2:
-                return aggregate.compare(rows, measure, column, self.lang)
+                if op == "compare":
+                    return aggregate.compare(rows, measure, column, self.lang)
+                return aggregate.each(rows, measure, column, self.lang)
         if op == "change":
             for agency in agencies:  # the named agency that has standard tables for the years asked
                 mine = sorted((r for r in named if r.agency == agency and r.layout), key=lambda r: r.year or 0)
@@ -609,7 +611,9 @@ class _Context:
         return aggregate.per_report(rows, lacking, measure, column, years, self.lang)
 
 
-CONJUNCTION, OF_WHICH, PREDICATE = (vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate"))
+CONJUNCTION, OF_WHICH, PREDICATE, EACH = (
+    vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate", "each")
+)
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
 MODIFIER = re.compile(r"的")
 

@@ -1444,6 +1444,8 @@ ASKS: dict[str, str] = {
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
+    # a figure asked of each of several things named ("各是多少", "respectively")
+    "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自|多少|几)|分别",
     # an amount asked in plain yuan, not the 万元 the tables print
     "in_yuan": r"\b(?:in|into|as)\s+(?:plain\s+|whole\s+|single\s+)?(?:yuan|rmb)\b|\bhow many yuan\b"
     r"|(?:折合|换算)成?(?:人民币)?元|以元为单位|多少元",
