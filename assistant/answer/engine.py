@@ -611,9 +611,7 @@ class _Context:
         return aggregate.per_report(rows, lacking, measure, column, years, self.lang)
 
 
-CONJUNCTION, OF_WHICH, PREDICATE, EACH = (
-    vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate", "each")
-)
+CONJUNCTION, OF_WHICH, PREDICATE, EACH = (vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate", "each"))
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
 MODIFIER = re.compile(r"的")
 
