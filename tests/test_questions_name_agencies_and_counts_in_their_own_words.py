@@ -108,3 +108,11 @@ def test_a_figure_asked_of_each_agency_named_lists_each(corpus_store):
     # 表三 一、本年新收 总计: huaian-hongze-2024.pdf 95, shanghai-stcsm-2024.md 34
     answer = ask("How many requests did Hongze and Shanghai STCSM each receive in 2024?", store=corpus_store)
     assert answer.value is None and sorted(answer.values) == [34, 95], answer.answer
+
+
+def test_years_onward_are_an_open_range():
+    from assistant.answer.scope import years_in
+
+    assert years_in("Among the reports for 2021 onward, which had the most?").since == 2021
+    assert years_in("2021 and after").since == 2021
+    assert years_in("published in 2024 on its website").listed == (2024,)

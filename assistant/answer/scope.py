@@ -34,7 +34,8 @@ class ReportRef:
 
 _SINCE = re.compile(
     r"((?:19|20)\d{2})\s*年?\s*(?:及|和)?\s*(?:以后|之后|以来|起)|since\s+((?:19|20)\d{2})"
-    r"|from\s+((?:19|20)\d{2})\s+on(?:wards)?|((?:19|20)\d{2})\s+(?:and|or)\s+later",
+    r"|from\s+((?:19|20)\d{2})\s+on(?:wards?)?\b|((?:19|20)\d{2})\s+onwards?\b"
+    r"|((?:19|20)\d{2})\s+(?:and|or)\s+(?:later|after)",
     re.I,
 )
 _AFTER = re.compile(r"after\s+((?:19|20)\d{2})", re.I)
