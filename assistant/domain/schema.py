@@ -479,6 +479,8 @@ _REQ_HEAD = (
             "not held",
             "does not hold",
             "doesn't hold",
+            "do not hold",
+            "don't hold",
             "not in possession",
             "didn't have the information",
             "did not have the information",
