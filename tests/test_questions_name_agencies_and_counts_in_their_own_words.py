@@ -116,3 +116,10 @@ def test_years_onward_are_an_open_range():
     assert years_in("Among the reports for 2021 onward, which had the most?").since == 2021
     assert years_in("2021 and after").since == 2021
     assert years_in("published in 2024 on its website").listed == (2024,)
+
+
+def test_an_old_table_row_and_the_text_disagreeing_give_no_single_figure(corpus_store):
+    # pingtan-county-2012.txt: its text “不予公开信息数1854条” counts items of information, its old table's
+    # 否决公开答复数 2 counts replies; a question in the text's words could mean either
+    answer = ask("不予公开的信息有多少条？", report_id="pingtan-county-2012.txt", store=corpus_store)
+    assert answer.value is None and "1854" in answer.answer and "2" in answer.answer, answer.answer

@@ -252,6 +252,10 @@ class _Context:
         found = answer_figure(self.question, report, measure, self.lang)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
             found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
+        elif not report.layout and counting and not self.query.yes_no:  # an old table's rows are coarse: the
+            prose = narrative.answer(self.question, report, self.lang, tables=False)  # the text naming the
+            if prose is not None and prose.value != found.value:  # question's thing with another number
+                return _two_readings(found, prose, report, self.lang)
         return self.verdict(found)
 
     def stated(self, report: Report) -> Answer | None:
@@ -638,6 +642,18 @@ def _joined_parts(text: str) -> list[tuple[int, int]]:
             pieces[0] = (heads[-1].end(), b)
         out += [(a, b) for a, b in pieces if _names_something(text[a:b])]
     return out
+
+
+def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> Answer:
+    """The old table and the text each answer with another number: neither is given as the figure."""
+    if lang == "en":
+        text = (
+            f"{capitalized(who(report.agency, report.year, lang))} answers this two ways, so I give no single "
+            f"figure. Its table: {table.answer} Its text: {prose.answer}"
+        )
+    else:
+        text = f"{who(report.agency, report.year, lang)}对此有两种读法，因此不给出单一数字。表格：{table.answer}正文：{prose.answer}"
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, [*table.citations, *prose.citations])
 
 
 def _names_something(piece: str) -> bool:

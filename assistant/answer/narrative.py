@@ -213,10 +213,13 @@ def _names(part: str, fact, lang: str) -> bool:
     return lang == "en" and bool(words & _gloss(clause(fact)))
 
 
-def matches(question: str, report: Report, lang: str = "zh", part: str | None = None) -> list[Match]:
-    """The report's narrative facts, most similar to the question first; a fact in another unit than the
-    question counts in loses. With ``part``, only the facts that share a word with it."""
-    facts = [*report.narrative_facts, *table_facts(report)]
+def matches(
+    question: str, report: Report, lang: str = "zh", part: str | None = None, tables: bool = True
+) -> list[Match]:
+    """The report's narrative facts (and, with ``tables``, its old table's rows stated like them), most
+    similar to the question first; a fact in another unit than the question counts in loses. With
+    ``part``, only the facts that share a word with it."""
+    facts = [*report.narrative_facts, *(table_facts(report) if tables else ())]
     if part is not None:
         facts = [f for f in facts if _names(part, f, lang)]
     units = asked_units(question)
@@ -261,9 +264,9 @@ def _corroborated(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (-m.score, m.fact.start))
 
 
-def answer(question: str, report: Report, lang: str, part: str | None = None) -> Answer | None:
+def answer(question: str, report: Report, lang: str, part: str | None = None, tables: bool = True) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it."""
-    found = _corroborated(matches(question, report, lang, part))
+    found = _corroborated(matches(question, report, lang, part, tables))
     if not found:
         return None
     best = found[0]
