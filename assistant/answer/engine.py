@@ -652,7 +652,10 @@ def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> An
             f"figure. Its table: {table.answer} Its text: {prose.answer}"
         )
     else:
-        text = f"{who(report.agency, report.year, lang)}对此有两种读法，因此不给出单一数字。表格：{table.answer}正文：{prose.answer}"
+        text = (
+            f"{who(report.agency, report.year, lang)}对此有两种读法，因此不给出单一数字。"
+            f"表格：{table.answer}正文：{prose.answer}"
+        )
     return Answer(text, None, AnswerKind.NOT_FOUND, lang, [*table.citations, *prose.citations])
 
 
