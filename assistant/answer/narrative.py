@@ -27,6 +27,8 @@ CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this muc
 CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it too
 COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
+TITLE = re.compile(r"《[^《》]+》")  # the name of a programme, column or document, as printed
+TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 
 _MARKERS = {
     "more_than": ("more than ", "余"),
@@ -223,10 +225,13 @@ def matches(
     if part is not None:
         facts = [f for f in facts if _names(part, f, lang)]
     units = asked_units(question)
+    titles = TITLE.findall(question)  # 《问政平潭》 is that programme, not 《问政平潭之有事你说》
 
     def score(f) -> float:
         cover = COVER_WEIGHT * _english_cover(question, f) if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
+        if titles and all(t in f.sentence for t in titles):
+            base += TITLE_BONUS
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
         return base - (UNIT_PENALTY if _other_unit(f, units, lang) else 0.0)

@@ -91,6 +91,9 @@ def _squeezed(text: str) -> str:
 _REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in vocabulary.REPORT_PHRASES_EN))
 
 
+_TITLES = re.compile(r"《[^《》]+》")
+
+
 class _AliasIndex:
     """The names a question may use for each of the reports, by their first letter: a question is matched
     against the names that start with one of its letters, not against every report's."""
@@ -122,6 +125,7 @@ class _AliasIndex:
         a whole word."""
         out: dict[str, tuple[int, int]] = {}
         folded = _REPORT_PHRASES.sub(lambda m: "#" * len(m.group(0)), folded)  # "government information"
+        folded = _TITLES.sub(lambda m: "#" * len(m.group(0)), folded)  # 《问政平潭》 names a programme
         squeezed = _squeezed(folded)  # a name the question uses is there without its separators
         for alias, letters in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
             if letters not in squeezed:
