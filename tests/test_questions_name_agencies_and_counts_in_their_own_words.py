@@ -123,3 +123,12 @@ def test_an_old_table_row_and_the_text_disagreeing_give_no_single_figure(corpus_
     # 否决公开答复数 2 counts replies; a question in the text's words could mean either
     answer = ask("不予公开的信息有多少条？", report_id="pingtan-county-2012.txt", store=corpus_store)
     assert answer.value is None and "1854" in answer.answer and "2" in answer.answer, answer.answer
+
+
+def test_a_row_named_by_one_short_word_and_the_text_disagreeing_give_no_single_figure(corpus_store):
+    # pingtan-2020.txt: “组织开展19期《问政平潭之有事你说》,上线部门22家,收到群众诉求348件”; 收到 alone also
+    # names table 3's new requests (20 from individuals)
+    answer = ask("这一年《问政平潭之有事你说》的群众诉求收到多少件？", report_id="pingtan-2020.txt", store=corpus_store)
+    assert answer.value is None and "348" in answer.answer, answer.answer
+    programme = ask("2020年共开展了几期《问政平潭》？", report_id="pingtan-2020.txt", store=corpus_store)
+    assert programme.value == 6, programme.answer  # “共组织开展6期《问政平潭》”

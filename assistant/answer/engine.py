@@ -252,9 +252,11 @@ class _Context:
         found = answer_figure(self.question, report, measure, self.lang)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
             found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
-        elif not report.layout and counting and not self.query.yes_no:  # an old table's rows are coarse: the
-            prose = narrative.answer(self.question, report, self.lang, tables=False)  # the text naming the
-            if prose is not None and prose.value != found.value:  # question's thing with another number
+        elif (not report.layout or _weakly_read(self.query)) and counting and not self.query.yes_no:
+            # an old table's rows are coarse, and a row named by one short word may not be the thing asked:
+            # the text naming the question's thing with another number makes the figure unsure
+            prose = narrative.disagreeing(self.question, report, self.lang, found.value)
+            if prose is not None:
                 return _two_readings(found, prose, report, self.lang)
         return self.verdict(found)
 
@@ -642,6 +644,13 @@ def _joined_parts(text: str) -> list[tuple[int, int]]:
             pieces[0] = (heads[-1].end(), b)
         out += [(a, b) for a, b in pieces if _names_something(text[a:b])]
     return out
+
+
+WEAK_READING = 4  # the weight of a row named by one two-character word ("收到") or an English word or two
+
+
+def _weakly_read(query: Query) -> bool:
+    return len(query.parts) == 1 and query.parts[0].readings[0].score <= WEAK_READING
 
 
 def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> Answer:

@@ -269,9 +269,9 @@ def _corroborated(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (-m.score, m.fact.start))
 
 
-def answer(question: str, report: Report, lang: str, part: str | None = None, tables: bool = True) -> Answer | None:
+def answer(question: str, report: Report, lang: str, part: str | None = None) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it."""
-    found = _corroborated(matches(question, report, lang, part, tables))
+    found = _corroborated(matches(question, report, lang, part))
     if not found:
         return None
     best = found[0]
@@ -281,7 +281,22 @@ def answer(question: str, report: Report, lang: str, part: str | None = None, ta
         return None
     if rival is not None and lead < MARGIN and rival.fact.measure != best.fact.measure:
         return None
-    f = best.fact
+    return _as_answer(found, question, report, lang)
+
+
+def disagreeing(question: str, report: Report, lang: str, value) -> Answer | None:
+    """The text's closest count for the question when the text names it with another number than ``value``
+    (the table's): some prose fact matches it surely, and none of the sure ones says ``value``."""
+    found = matches(question, report, lang, tables=False)
+    sure = [m for m in found if m.score >= SURE]
+    if not sure or any(m.fact.value == value for m in sure):
+        return None
+    return _as_answer(found, question, report, lang)
+
+
+def _as_answer(found: list[Match], question: str, report: Report, lang: str) -> Answer | None:
+    """The first of the matches as the answer, the next two as other readings."""
+    f = found[0].fact
     cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)
     if "%" in asked_units(question) and f.unit != "%":  # a share asked, a count found: its share of its whole
         return _share(f, _whole(f, question, report), report, cite, lang)
