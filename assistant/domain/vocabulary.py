@@ -1407,8 +1407,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 # What a question asks for, beyond a measure: the patterns of its operation.
 ASKS: dict[str, str] = {
     "list": (
-        r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|the\s+)?(?:\w+\s+)?reports\b"
-        r"|\b(?:in\s+)?which\s+years\b"
+        r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|every\s+|each\s+|the\s+)?(?:\w+\s+)?reports?\b"
+        r"|\b(?:in\s+)?which\s+years\b|\bwhich\s+ones\b"
         r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?|列出"
     ),
     "before_tables": (
@@ -1556,7 +1556,7 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
     (
         "compare",
         r"\b(compared?|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了"
-        r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?多少",
+        r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?(?:多少|几)",
     ),
     ("average", r"\b(average|mean)\b|平均"),
     (
