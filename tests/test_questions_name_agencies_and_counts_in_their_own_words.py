@@ -132,3 +132,20 @@ def test_a_row_named_by_one_short_word_and_the_text_disagreeing_give_no_single_f
     assert answer.value is None and "348" in answer.answer, answer.answer
     programme = ask("2020年共开展了几期《问政平潭》？", report_id="pingtan-2020.txt", store=corpus_store)
     assert programme.value == 6, programme.answer  # “共组织开展6期《问政平潭》”
+
+
+def test_a_question_in_days_gets_no_count(corpus_store):
+    # no table counts days, and pingtan-2024's text states no time taken to answer
+    for question in (
+        "How many days on average did Pingtan take to answer a request in 2024?",
+        "平潭2024年答复申请平均用了几个工作日？",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.kind == "not_found" and answer.value is None, answer.answer
+
+
+def test_list_every_report_before_the_standard_tables(corpus_store):
+    # pingtan-county-2011/2012, pingtan-dishuiju-2013, pingtan-2015/2016/2017 predate the 2019 tables
+    answer = ask("list every report from before 2019", store=corpus_store)
+    years = sorted(corpus_store.report(c.report_id).year for c in answer.citations)
+    assert years == [2011, 2012, 2013, 2015, 2016, 2017], answer.answer

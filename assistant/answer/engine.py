@@ -227,11 +227,14 @@ class _Context:
         in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
         # the prose states what the report's tables lack (a row only the old table has, or the old table's
         # gaps); a row the report's table has is its figure
-        has_row = measure is not None and bool(columns_of(report, measure))
+        timed = narrative.asks_time(self.question)  # in days: no table row counts them, the prose may
+        has_row = measure is not None and bool(columns_of(report, measure)) and not timed
         if (not has_row or in_text) and (counting or self.query.yes_no):
             stated = self.stated(report)
             if stated is not None:
                 return self.verdict(stated)
+        if timed:
+            return self.not_understood(report)
         if measure is None:  # a yes/no question no figure answers is for the passages
             return self.not_understood(report) if counting and not self.query.yes_no else self.passage(report)
         if not report.layout and not columns_of(report, measure):  # before 2019: the prose, if it says it

@@ -169,13 +169,18 @@ def table_facts(report: Report) -> list[NarrativeFact]:
 
 def asked_units(question: str) -> set[str]:
     """The units a question counts in: 多少条 / 几件, or the English words for them."""
-    units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元)", question))
+    units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元|工作日|天|日)", question))
     units |= set(re.findall(r"(?:多少|几)(个)(?!人)", question))
     words = set(re.findall(r"[a-z]+", question.lower()))
     units |= {u for u, names in vocabulary.UNIT_WORDS.items() if words & set(names)}
     if vocabulary.asks("share").search(question):  # 占多少比例, "what percentage": a share, not a count
         units = {"%"}
     return units
+
+
+def asks_time(question: str) -> bool:
+    """The question counts in days or working days ("how many days", 几个工作日): no table does."""
+    return any(_kind(u) == "time" for u in asked_units(question))
 
 
 def _kind(unit: str) -> str:
@@ -280,6 +285,8 @@ def answer(question: str, report: Report, lang: str, part: str | None = None) ->
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
         return None
     if rival is not None and lead < MARGIN and rival.fact.measure != best.fact.measure:
+        return None
+    if asks_time(question) and _kind(best.fact.unit) != "time":  # days asked: a count is not an answer
         return None
     return _as_answer(found, question, report, lang)
 

@@ -1495,6 +1495,8 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "人": ("people", "person"),
     "户": ("households", "household"),
     "套": ("sets", "set"),
+    "工作日": ("working days", "working day", "business days"),
+    "天": ("days", "day"),
 }
 
 # The words every report is about: in a fact's measure they do not tell one fact from another.
@@ -1524,6 +1526,7 @@ UNIT_KINDS: dict[str, frozenset[str]] = {
     "money": frozenset({"元", "万元", "亿元"}),
     "people": frozenset({"人", "人次", "名", "户"}),
     "share": frozenset({"%", "％"}),
+    "time": frozenset({"天", "日", "工作日", "小时", "个月"}),
 }
 
 # Outcomes of table 3 people ask about together, as one measure: its rows are those of the groups named.
