@@ -149,3 +149,10 @@ def test_list_every_report_before_the_standard_tables(corpus_store):
     answer = ask("list every report from before 2019", store=corpus_store)
     years = sorted(corpus_store.report(c.report_id).year for c in answer.citations)
     assert years == [2011, 2012, 2013, 2015, 2016, 2017], answer.answer
+
+
+def test_an_agency_of_a_place_the_corpus_lacks_is_said_to_be_missing(corpus_store):
+    answer = ask("How many requests did the Suzhou Municipal People's Government receive in 2024?", store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None and "Suzhou" in answer.answer, answer.answer
+    here = ask("How many requests did the Huai'an Hongze District government get in 2024?", store=corpus_store)
+    assert here.value == 95, here.answer

@@ -368,6 +368,15 @@ class _Context:
             text = f"语料库中没有该地{field}部门的报告；现有：{'；'.join(have)}。"
         return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
 
+    def no_such_place(self) -> Answer:
+        """The question names an agency of a place no report of the corpus is from ("Nanjing")."""
+        place = self.query.other_place
+        if self.lang == "en":
+            text = f"The corpus has no report of an agency of {place}."
+        else:
+            text = f"语料库中没有{place}的机关的报告。"
+        return Answer(text, None, AnswerKind.NOT_FOUND, self.lang)
+
     def no_such_year(self, named: list[ReportRef], years: Years) -> Answer:
         """The named agency has no report for the years asked: say so, with the years it has."""
         asked = years.describe(self.lang)
@@ -487,6 +496,8 @@ class _Context:
     def about_corpus(self, measure: Measure | None) -> Answer:
         years = self.query.years
         named = list(self.query.named)
+        if self.query.other_place:
+            return self.no_such_place()
         if self.query.other_agency:
             return self.no_such_agency(named)
         if named and years and not any(r.year in years for r in named):

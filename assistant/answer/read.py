@@ -73,6 +73,7 @@ class Query:
     sum: bool
     corrections: tuple[tuple[str, str], ...] = field(default=())
     other_agency: str = ""  # a field of agency the question names that no agency it names has ("education")
+    other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
 
     @property
     def text(self) -> str:
@@ -295,6 +296,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         sum=bool(vocabulary.asks("sum").search(masked)),
         corrections=normal.corrections,
         other_agency=_other_agency(normal.text, named),
+        other_place=_other_place(question, refs),
     )
 
 
@@ -337,6 +339,21 @@ def _pieces(text: str) -> list[str]:
             out.append(text[start : m.start()])
             start = m.end()
     return [*out, text[start:]]
+
+
+_PLACE_OF_AGENCY = re.compile(
+    r"\b([A-Z][a-z]+(?:[\s'-][A-Z]?[a-z]+)?)\s+(?:Municipal|Municipality|City|County|District|Province|Provincial)\b"
+)
+
+
+def _other_place(question: str, refs: Sequence[ReportRef]) -> str:
+    """A place the question names an agency of ("the Nanjing Municipal People's Government") that is not
+    the place of any report in the corpus; "" otherwise."""
+    index = _alias_index(refs)
+    for m in _PLACE_OF_AGENCY.finditer(question):
+        if not index.matches(m.group(1).lower()):
+            return m.group(1)
+    return ""
 
 
 def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> list[ColumnChoice]:
