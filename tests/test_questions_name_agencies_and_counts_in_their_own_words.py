@@ -156,3 +156,17 @@ def test_an_agency_of_a_place_the_corpus_lacks_is_said_to_be_missing(corpus_stor
     assert answer.kind == "not_found" and answer.value is None and "Suzhou" in answer.answer, answer.answer
     here = ask("How many requests did the Huai'an Hongze District government get in 2024?", store=corpus_store)
     assert here.value == 95, here.answer
+
+
+def test_a_sum_keeps_to_the_things_it_names(corpus_store):
+    # pingtan-2024.html table 3 （三）不予公开 总计 39; table 4 行政诉讼: 未经复议直接起诉 总计 0, 复议后起诉 总计 19
+    refused = ask(
+        "How many requests did Pingtan refuse in 2024 altogether, adding up every reason for refusing?",
+        store=corpus_store,
+    )
+    assert refused.value == 39, refused.answer
+    suits = ask(
+        "Pingtan 2024: lawsuits in total, the direct ones plus the ones filed after reconsideration?",
+        store=corpus_store,
+    )
+    assert suits.value == 19, suits.answer

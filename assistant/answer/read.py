@@ -252,9 +252,12 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", text, re.I)]
     quantity = vocabulary.asks("quantity")
 
-    def alone(c: list[Reading]) -> bool:
+    phrases = {m.key: m.phrases for m in measures()}
+
+    def alone(c: list[Reading]) -> bool:  # no other measure named in its piece, by any of its phrases
         a, b = next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))
-        return bool(quantity.search(text[a:b])) and not any(a <= o[0].span[0] < b for o in strong)
+        piece = text[a:b]
+        return bool(quantity.search(piece)) and not any(_found(p, piece) for o in strong for p in phrases[o[0].key])
 
     strong += [c for c in chosen if c[0].generic and strong and alone(c)]
     strong = strong or chosen[:1]
@@ -262,8 +265,12 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     return [Part(tuple(c)) for c in strong]
 
 
+def _table(key: str) -> str:
+    return key.split(".")[0]
+
+
 def _same_table(a: str, b: str) -> bool:
-    return a.split(".")[0] == b.split(".")[0]
+    return _table(a) == _table(b)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -282,6 +289,12 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base
     if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share:
         parts = [max(parts, key=lambda p: p.readings[0].score)]
+    summed = bool(vocabulary.asks("sum").search(masked))
+    if summed and len({_table(p.key) for p in parts}) > 1:  # requests and lawsuits never add up: the sum is
+        weight: dict[str, int] = {}  # of the table the question names most
+        for p in parts:
+            weight[_table(p.key)] = weight.get(_table(p.key), 0) + p.readings[0].score
+        parts = [p for p in parts if _table(p.key) == max(weight, key=lambda t: weight[t])]
     return Query(
         question=question,
         normal=normal,
@@ -293,7 +306,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         parts=tuple(parts),
         yes_no=bool(vocabulary.asks("yes_no").search(normal.text)),
         share=share,
-        sum=bool(vocabulary.asks("sum").search(masked)),
+        sum=summed,
         corrections=normal.corrections,
         other_agency=_other_agency(normal.text, named),
         other_place=_other_place(question, refs),
