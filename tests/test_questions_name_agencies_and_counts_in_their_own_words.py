@@ -170,3 +170,9 @@ def test_a_sum_keeps_to_the_things_it_names(corpus_store):
         store=corpus_store,
     )
     assert suits.value == 19, suits.answer
+
+
+def test_carried_from_a_named_year_is_carried_over_from_last_year(corpus_store):
+    # shanghai-stcsm-2024.md 表三 二、上年结转政府信息公开申请数量 总计 2
+    answer = ask("上海科委2024年从2023年转过来的申请有几件？", store=corpus_store)
+    assert answer.value == 2, answer.answer

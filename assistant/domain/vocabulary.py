@@ -1373,7 +1373,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         r"\s+year\b|\bfrom\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year\b",
         "carried over",
     ),
-    (r"(?:从)?上一?年度?(?:转过来|转来|遗留|留下|结转过来|转入)", "上年结转"),
+    (r"(?:从)?上一?年度?(?:转过来|转来|遗留|留下|结转过来|转入)|从\s{4,}(?:结转过来|转过来|转来|结转)", "上年结转"),
     (
         r"\bwithout\s+(?:(?:first\s+)?going\s+through\s+|a\s+|an\s+|any\s+|prior\s+|first\s+)*"
         r"(?:administrative\s+)?(?:reconsideration|review)\b|\b(?:directly|straight)\s+(?:to|in)\s+(?:the\s+)?court\b",
