@@ -176,3 +176,13 @@ def test_carried_from_a_named_year_is_carried_over_from_last_year(corpus_store):
     # shanghai-stcsm-2024.md 表三 二、上年结转政府信息公开申请数量 总计 2
     answer = ask("上海科委2024年从2023年转过来的申请有几件？", store=corpus_store)
     assert answer.value == 2, answer.answer
+
+
+def test_after_with_words_between_is_after_reconsideration(corpus_store):
+    # pingtan-2025.html table 4: 复议后起诉 3 0 0 0 总计 3 (行政复议 总计 36)
+    answer = ask(
+        "How many lawsuits were brought after the applicant had gone through a reconsideration first?",
+        report_id="pingtan-2025.html",
+        store=corpus_store,
+    )
+    assert answer.value == 3, answer.answer

@@ -1380,7 +1380,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "filed directly",
     ),
     (
-        r"\b(?:after|following)\s+(?:a\s+|an\s+|the\s+)?(?:administrative\s+)?(?:reconsideration|review)\b",
+        r"\b(?:after|following)\s+(?:[a-z']+\s+){0,6}?(?:administrative\s+)?(?:reconsideration|review)\b",
         "after reconsideration",
     ),
     (
