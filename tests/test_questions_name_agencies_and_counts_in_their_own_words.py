@@ -186,3 +186,13 @@ def test_after_with_words_between_is_after_reconsideration(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 3, answer.answer
+
+
+def test_add_up_asks_for_the_sum(corpus_store):
+    # pingtan-2019.txt table 3 总计: （四）无法提供 12 (不掌握 7, 补正后仍不明确 5), （五）不予处理 3 (重复申请 3)
+    answer = ask(
+        "Add up the requests that could not be provided and those not processed.",
+        report_id="pingtan-2019.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 15 and answer.values == [12, 3], answer.answer

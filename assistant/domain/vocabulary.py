@@ -1423,10 +1423,10 @@ ASKS: dict[str, str] = {
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
     "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
     "quantity": (
-        r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b"
+        r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b|\b(?:add|sum|count)\s+up\b|\btally\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
         r"|\btotal\b|\bamount\b|\bfigures?\b|\b(?:revenue|income|takings|proceeds)\b"
-        r"|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几"
+        r"|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
@@ -1443,7 +1443,8 @@ ASKS: dict[str, str] = {
     "of_which": r"[，,]\s*其中",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
-    "sum": r"\b(combined|altogether|in all|together|plus|sum|total)\b|加起来|合起来|加在一起|一共|总共|合计",
+    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)? up|tally)\b"
+    r"|加起来|合起来|加在一起|一共|总共|合计",
     # a figure asked of each of several things named ("各是多少", "respectively")
     "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自|多少|几)|分别",
     # an amount asked in plain yuan, not the 万元 the tables print
