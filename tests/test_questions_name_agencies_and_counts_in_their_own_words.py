@@ -196,3 +196,13 @@ def test_add_up_asks_for_the_sum(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 15 and answer.values == [12, 3], answer.answer
+
+
+def test_a_question_asking_two_figures_read_as_one_gives_it_only_as_a_part(corpus_store):
+    # huaian-hongze-2024.pdf 表三 新收 总计 95; the report states no visitors to a reading room
+    answer = ask(
+        "How many requests came in, and how many visitors came to the reading room?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.value is None and "95" in answer.answer and "more than one figure" in answer.answer, answer.answer

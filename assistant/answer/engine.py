@@ -91,10 +91,24 @@ def ask(
         measure = None  # "how does the bureau handle applications?" is for the passages
     ctx = _Context(query, store, searcher, refs)
     if report is not None:
-        if _another_year(query, report):
-            return ctx.other_year(report, measure)
-        return ctx.about_report(report, measure)
-    return ctx.about_corpus(measure)
+        found = ctx.other_year(report, measure) if _another_year(query, report) else ctx.about_report(report, measure)
+    else:
+        found = ctx.about_corpus(measure)
+    return _one_of_several(found, query)
+
+
+def _one_of_several(found: Answer, query: Query) -> Answer:
+    """A question asking for several figures ("how many came in, and how many were finished?") that was
+    read as asking for one: that one is shown, but not given as the answer to all of it."""
+    if query.asked < 2 or found.value is None or len(found.values) >= 2 or found.kind != AnswerKind.FIGURE:
+        return found
+    found.value = None
+    found.answer += (
+        " (The question asks for more than one figure; this is the only one I could read.)"
+        if query.lang == "en"
+        else "（问题问了不止一个数字，以上是唯一能确定的一个。）"
+    )
+    return found
 
 
 def _another_year(query: Query, report: Report) -> bool:

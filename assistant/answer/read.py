@@ -74,6 +74,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = field(default=())
     other_agency: str = ""  # a field of agency the question names that no agency it names has ("education")
     other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
+    asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
 
     @property
     def text(self) -> str:
@@ -310,6 +311,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         corrections=normal.corrections,
         other_agency=_other_agency(normal.text, named),
         other_place=_other_place(question, refs),
+        asked=len(vocabulary.asks("each_quantity").findall(normal.text)),
     )
 
 

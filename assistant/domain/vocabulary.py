@@ -1445,6 +1445,8 @@ ASKS: dict[str, str] = {
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)? up|tally)\b"
     r"|加起来|合起来|加在一起|一共|总共|合计",
+    # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
+    "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|几(?!乎)[\u4e00-\u9fff])",
     # a figure asked of each of several things named ("各是多少", "respectively")
     "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自|多少|几)|分别",
     # an amount asked in plain yuan, not the 万元 the tables print
