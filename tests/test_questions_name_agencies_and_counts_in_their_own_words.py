@@ -206,3 +206,15 @@ def test_a_question_asking_two_figures_read_as_one_gives_it_only_as_a_part(corpu
         store=corpus_store,
     )
     assert answer.value is None and "95" in answer.answer and "more than one figure" in answer.answer, answer.answer
+
+
+def test_which_agencies_had_requests_from_companies(corpus_store):
+    # 表三 一、本年新收 商业企业: shanghai-stcsm-2024.md 2, pingtan-2024.html 1, pingtan-2025.html 3; 0 elsewhere,
+    # and the tables before 2019 have no such column
+    answer = ask("Which agencies got requests from companies?", store=corpus_store)
+    cited = sorted(
+        (corpus_store.report(c.report_id).agency, corpus_store.report(c.report_id).year) for c in answer.citations
+    )
+    assert cited == [("上海市科学技术委员会", 2024), ("平潭综合实验区管委会", 2024), ("平潭综合实验区管委会", 2025)], (
+        answer.answer
+    )

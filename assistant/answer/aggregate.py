@@ -96,6 +96,11 @@ def collect(
             lacking.append(ref)
         else:
             rows.append(row)
+    named = {layout for layout, (_, pick) in chosen.items() if pick is not None and pick.explicit}
+    if named:  # a column the question names ("from companies"): the reports whose tables lack it lack it
+        lacking += [r.ref for r in rows if r.ref.layout not in named]
+        rows = [r for r in rows if r.ref.layout in named]
+        column = next(chosen[layout][1] for layout in named)
     return rows, column, lacking
 
 

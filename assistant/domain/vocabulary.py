@@ -1408,8 +1408,9 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 ASKS: dict[str, str] = {
     "list": (
         r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|every\s+|each\s+|the\s+)?(?:\w+\s+)?reports?\b"
-        r"|\b(?:in\s+)?which\s+years\b|\bwhich\s+ones\b"
-        r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?|列出"
+        r"|\b(?:in\s+)?which\s+years\b|\bwhich\s+(?:ones|agencies|bureaus|governments|departments|authorities)\b"
+        r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?"
+        r"|哪(?:些|几个)(?:机关|单位|部门|政府)|列出"
     ),
     "before_tables": (
         r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
