@@ -93,8 +93,8 @@ def _generic_grams() -> frozenset[str]:
     """The characters and pairs of the words every report is about (政府信息公开, 政务公开): shared by
     nearly every fact, they say little about which one a question means."""
     out: set[str] = set()
-    for word in vocabulary.REPORT_WORDS:
-        out |= set(word) | {a + b for a, b in zip(word, word[1:], strict=False)}
+    for word in (*vocabulary.REPORT_WORDS, *vocabulary.REQUEST_WORDS):  # and "requests", which the tables count
+        out |= set(word) | {a + b for a, b in zip(word, word[1:], strict=False)} if CJK_CHAR.match(word) else {word[:5]}
     return frozenset(out)
 
 
