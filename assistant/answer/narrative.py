@@ -169,7 +169,7 @@ def table_facts(report: Report) -> list[NarrativeFact]:
 
 def asked_units(question: str) -> set[str]:
     """The units a question counts in: 多少条 / 几件, or the English words for them."""
-    units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元|工作日|天|日)", question))
+    units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元|工作日|天|日|通)", question))
     units |= set(re.findall(r"(?:多少|几)(个)(?!人)", question))
     words = set(re.findall(r"[a-z]+", question.lower()))
     units |= {u for u, names in vocabulary.UNIT_WORDS.items() if words & set(names)}

@@ -1499,6 +1499,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "人": ("people", "person"),
     "户": ("households", "household"),
     "套": ("sets", "set"),
+    "通": ("calls", "call", "phone calls"),
     "工作日": ("working days", "working day", "business days"),
     "天": ("days", "day"),
 }

@@ -23,7 +23,7 @@ from assistant.extract.sections import SectionSpan, passages
 UNITS = (
     "个工作日", "个百分点", "人次", "家次", "件次", "批次", "万元", "亿元", "分钟", "小时",
     "条", "件", "场", "次", "个", "篇", "期", "家", "名", "项", "人", "宗", "份", "套", "类", "起",
-    "元", "%", "户", "所", "批", "册", "块", "轮", "位", "张", "例", "栏",
+    "元", "%", "户", "所", "批", "册", "块", "轮", "位", "张", "例", "栏", "通",
 )  # fmt: skip
 # A unit character that begins a longer word is no unit: 条例, 条款, 次性, 部门, 个人, 人民 …
 _NOT_UNIT_AFTER = {
@@ -43,6 +43,7 @@ _NOT_UNIT_AFTER = {
     "位": "于",
     "张": "贴",
     "起": "草诉",
+    "通": "过报知讯道用信畅告",  # 通 counts calls (热线电话11通), 通过/通报/通知 are other words
 }
 _STRUCTURE = re.compile(r"\s*(?:部分|方面|环节|板块)")  # 七个部分: the report's own structure
 _APPROX_BEFORE = (("超过", "more_than"), ("逾", "more_than"), ("近", "nearly"), ("约", "about"))
