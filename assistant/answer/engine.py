@@ -298,7 +298,8 @@ class _Context:
                 out.citations = [c for f in found for c in f.citations]
                 out.values = values
                 return out
-        return narrative.answer(text, report, self.lang)
+        # a row of the tables read in the question is the figure path's: the old table's other rows are not it
+        return narrative.answer(text, report, self.lang, tables=not self.query.parts)
 
     def _fitting(self, report: Report, measure: Measure | None) -> Measure | None:
         """The reading of the question's first part this report's tables have: "normative documents
