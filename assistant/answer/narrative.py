@@ -274,9 +274,7 @@ def _corroborated(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (-m.score, m.fact.start))
 
 
-def answer(
-    question: str, report: Report, lang: str, part: str | None = None, tables: bool = True
-) -> Answer | None:
+def answer(question: str, report: Report, lang: str, part: str | None = None, tables: bool = True) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it;
     without ``tables``, from the prose alone."""
     found = _corroborated(matches(question, report, lang, part, tables))
