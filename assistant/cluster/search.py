@@ -13,8 +13,11 @@ columns are chosen from the corpus-wide frequencies), so passages that tie in on
 canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
 copies are stored.
 
-The shards are searched in this process (:class:`ShardPart` objects), or on Dask workers, one actor per
-shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler address).
+The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, all
+shards at once on a thread each: numpy releases the GIL while it sums and selects), or on Dask workers,
+one actor per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler
+address). Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
+any answer is awaited; a worker's answer carries its best passages, so no second round trip fetches them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,7 +37,15 @@ import numpy as np
 
 from assistant.cluster.layout import Shard
 from assistant.domain.canonical import Copy
-from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, IndexMissing, ReportMeta, open_index
+from assistant.search.bm25 import (
+    BM25Index,
+    CorpusStats,
+    IndexedPassage,
+    IndexMissing,
+    Lookup,
+    ReportMeta,
+    open_index,
+)
 from assistant.search.searcher import Searcher
 from assistant.search.tokenize import Tokenizer
 from assistant.store.database import Store
@@ -83,8 +95,18 @@ def manifest_stats(root: Path) -> CorpusStats | None:
         return None
 
 
+def _unpacked(mask: np.ndarray | None, n: int) -> np.ndarray | None:
+    """A boolean mask of ``n`` passages, from one packed by ``np.packbits`` (as sent to a worker) or not."""
+    if mask is None or mask.dtype == bool:
+        return mask
+    return np.unpackbits(mask, count=n).astype(bool)
+
+
 class ShardPart:
-    """One shard's index and copies: searched in this process, or as a Dask actor on a worker."""
+    """One shard's index and copies: searched in this process, or as a Dask actor on a worker.
+
+    ``mask`` arguments are boolean, one per passage of the shard, or packed by ``np.packbits``.
+    """
 
     def __init__(self, root: str, number: int):
         shard = Shard(Path(root), number)
@@ -104,10 +126,21 @@ class ShardPart:
         return len(i), list(i.reports), np.asarray(i.report_of), list(i.sections), np.asarray(i.section_of), self.copies
 
     def holding(self, tokens: Sequence[str], mask: np.ndarray | None) -> np.ndarray:
-        return self.index.holding(tokens, mask)
+        return self.index.holding(tokens, _unpacked(mask, len(self.index)))
 
     def top_k(self, tokens: Sequence[str], k: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
-        return self.index.top_k(tokens, k, mask)
+        return self.index.top_k(tokens, k, _unpacked(mask, len(self.index)))
+
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None,
+        holding: bool,
+        passages: bool,
+    ) -> Lookup:
+        return self.index.lookup(groups, terms, n, _unpacked(mask, len(self.index)), holding, passages)
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         return self.index.passages_at(positions)
@@ -124,12 +157,13 @@ class ShardPart:
 class ShardedIndex:
     """The shards as one index: passages numbered shard after shard, queries run on every shard.
 
-    ``parts``: :class:`ShardPart` objects, or Dask actors of them (``remote``: their calls return
-    futures, sent to every shard before any is awaited).
+    ``parts``: :class:`ShardPart` objects, called on a thread each, or Dask actors of them (``remote``:
+    their calls return futures, sent to every shard before any is awaited; masks go packed).
     """
 
     def __init__(self, parts: Sequence[Any], root: Path, *, remote: bool = False, stats: CorpusStats | None = None):
         self.parts, self.remote = list(parts), remote
+        self._threads = None if remote else ThreadPoolExecutor(len(self.parts), thread_name_prefix="shard")
         self.tokenizer = Tokenizer(root)
         layouts = self._each("layout")
         sizes = [n for n, *_ in layouts]
@@ -159,12 +193,21 @@ class ShardedIndex:
 
     def _each(self, method: str, *args: tuple) -> list:
         """Call a method on every shard (``args``: one tuple per shard, or none), results in shard order."""
-        calls = [getattr(p, method)(*(args[i] if args else ())) for i, p in enumerate(self.parts)]
-        return [c.result() for c in calls] if self.remote else calls
+        calls = [(getattr(p, method), args[i] if args else ()) for i, p in enumerate(self.parts)]
+        if self.remote:
+            return [c.result() for c in [call(*a) for call, a in calls]]
+        if len(calls) == 1:
+            return [calls[0][0](*calls[0][1])]
+        assert self._threads is not None
+        return list(self._threads.map(lambda ca: ca[0](*ca[1]), calls))
 
     def _slices(self, mask: np.ndarray | None) -> list[tuple[np.ndarray | None]]:
+        """Each shard's part of a mask (packed for a worker)."""
+        if mask is None:
+            return [(None,)] * len(self.parts)
         o = self.offsets
-        return [(None if mask is None else mask[o[i] : o[i + 1]],) for i in range(len(self.parts))]
+        cut = [mask[o[i] : o[i + 1]] for i in range(len(self.parts))]
+        return [(np.packbits(m) if self.remote else m,) for m in cut]
 
     def __len__(self) -> int:
         return int(self.offsets[-1])
@@ -176,11 +219,46 @@ class ShardedIndex:
 
     def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best passages of all shards, best first, ties in the order of one index over one store."""
-        tops = self._each("top_k", *[(list(tokens), k, *m) for m in self._slices(mask)])
+        return self._merged(self._each("top_k", *[(list(tokens), k, *m) for m in self._slices(mask)]), k)
+
+    def _merged(self, tops: list[list[tuple[int, float]]], k: int) -> list[tuple[int, float]]:
+        """The shards' tops as one, best first, ties in the order of one index over one store."""
         merged = [(int(pos) + int(self.offsets[i]), score) for i, top in enumerate(tops) for pos, score in top]
         ids = self._report_ids
         merged.sort(key=lambda ps: (-ps[1], ids[self.report_of[ps[0]]], ps[0]))
         return merged[:k]
+
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None = None,
+        holding: bool = False,
+        passages: bool = True,
+    ) -> Lookup:
+        """One search's reads (see :meth:`BM25Index.lookup`), one call per shard, all shards at once. A
+        worker sends its best passages with its answer; in this process only the merged best are read."""
+        groups, terms = [list(g) for g in groups], list(terms)
+        asks = [(groups, terms, n, *m, holding, passages and self.remote) for m in self._slices(mask)]
+        parts: list[Lookup] = self._each("lookup", *asks)
+        top = self._merged([p.top for p in parts], n)
+        found: list[IndexedPassage] = []
+        if passages and self.remote:
+            sent = {
+                int(pos) + int(self.offsets[i]): p
+                for i, part in enumerate(parts)
+                for (pos, _), p in zip(part.top, part.passages, strict=True)
+            }
+            found = [sent[pos] for pos, _ in top]
+        elif passages:
+            found = self.passages_at([pos for pos, _ in top])
+        positions = None
+        if holding:
+            positions = np.concatenate(
+                [np.asarray(p.holding, dtype=np.int64) + self.offsets[i] for i, p in enumerate(parts)]
+            )
+        return Lookup([sum(p.held[g] for p in parts) for g in range(len(groups))], top, found, positions)
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         positions = [int(p) for p in positions]
@@ -197,6 +275,8 @@ class ShardedIndex:
 
     def close(self) -> None:
         """Let go of the Dask client, and stop the local cluster it started (a scheduler's stays up)."""
+        if self._threads is not None:
+            self._threads.shutdown()
         if self.client is not None:
             cluster = self.client.cluster
             self.client.close()

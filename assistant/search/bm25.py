@@ -59,6 +59,7 @@ __all__ = [
     "IndexMissing",
     "IndexStale",
     "IndexUnusable",
+    "Lookup",
     "Passages",
     "ReportMeta",
     "SyncResult",
@@ -101,6 +102,16 @@ class ReportMeta:
     agency: str
     region: str
     year: int | None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What one search reads of an index, in one call (see :meth:`BM25Index.lookup`)."""
+
+    held: list[int]  # per group of terms: how many passages (within the mask) hold one of them
+    top: list[tuple[int, float]]  # the best passages holding a term, (position, score), best first
+    passages: list[IndexedPassage]  # the passages of ``top`` (empty when not asked for)
+    holding: np.ndarray | None = None  # positions of the passages holding any term (when asked for)
 
 
 @dataclass(frozen=True)
@@ -625,6 +636,26 @@ class BM25Index:
         if len(rows) == 1:
             return rows[0][mask[rows[0]]] if mask is not None else rows[0]
         return self._union(rows, mask) if rows else np.zeros(0, dtype=np.int32)
+
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None = None,
+        holding: bool = False,
+        passages: bool = True,
+    ) -> Lookup:
+        """One search's reads: per group of terms how many passages hold one of them, the ``n`` best
+        passages for ``terms`` (with the passages when ``passages``), and with ``holding`` the positions
+        of every passage holding a term; all within ``mask``."""
+        top = self.top_k(terms, n, mask)
+        return Lookup(
+            [len(self.holding(g, mask)) for g in groups],
+            top,
+            self.passages_at([i for i, _ in top]) if passages else [],
+            self.holding(terms, mask) if holding else None,
+        )
 
     def _union(self, postings: list[np.ndarray], mask: np.ndarray | None) -> np.ndarray:
         """The passages in any of these posting lists (and in ``mask``), in passage order."""
