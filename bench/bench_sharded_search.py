@@ -5,9 +5,12 @@ The passages are those of bench/bench_search.py (real sentences of the corpus st
 agencies and numbers varied), split into 4 shard stores by ``assistant.cluster.layout.shard_of``; each
 shard's index is built the way the product builds it (``open_shard_index``) and scores with the
 corpus-wide stats. Queries: the hand-written queries of tests/blind/search_*.json. Timed: the top 10
-over all shards (``ShardedIndex.top_k``: every shard's top 10, merged) and the whole search
-(``Searcher.search``: warnings, re-ranking, texts from the stores, highlighting). Memory: each
-worker's resident set after the queries. Goals of issue 20, printed as measured / goal.
+over all shards (``ShardedIndex.top_k``: every shard's top 10, the shards at once, merged), the same
+shards searched one after another in the same run (the ratio is the concurrency's gain), and the whole
+search (``Searcher.search``: one lookup per shard, re-ranking, texts from the stores, highlighting).
+Each timing is repeated (``--repeats``), every repeat's p50 printed, the machine's load with each line
+(other programs share the cores). Memory: each worker's resident set after the queries. Goals of
+issue 20, printed as measured / goal.
 
     .venv/bin/python bench/bench_sharded_search.py [--passages 1000000] [--shards 4] [--workers 2] [--repeats 3]
 
@@ -74,24 +77,31 @@ def build(root: Path, count: int) -> float:
     return time.perf_counter() - start
 
 
-def timed(fn, items: list, repeats: int) -> list[float]:
+def timed(fn, items: list, repeats: int) -> list[list[float]]:
+    """Milliseconds per item, one list per repeat (after a warm-up of three items)."""
     for q in items[:3]:
         fn(q)
     out = []
     for _ in range(repeats):
+        run = []
         for q in items:
             t = time.perf_counter()
             fn(q)
-            out.append((time.perf_counter() - t) * 1000)
+            run.append((time.perf_counter() - t) * 1000)
+        out.append(run)
     return out
 
 
-def report(name: str, ms: list[float], goal: float | None = None) -> None:
+def report(name: str, runs: list[list[float]], goal: float | None = None) -> float:
+    """Print p50 and p95 over every repeat, each repeat's p50 and the load; returns the p50."""
+    ms = [m for run in runs for m in run]
     p50, p95 = percentile(ms, 50), percentile(ms, 95)
-    line = f"{name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(ms)} queries, {load_now()})"
+    each = ", ".join(f"{percentile(run, 50):.2f}" for run in runs)
+    line = f"{name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(ms)} queries; p50 of each repeat {each}; {load_now()})"
     if goal is not None:
         line += f"\nGOAL {name} p50: {p50:.2f} ms / goal <= {goal:.1f} ms -> {'PASS' if p50 <= goal else 'MISS'}"
     print(line, flush=True)
+    return p50
 
 
 def main() -> None:
@@ -112,7 +122,11 @@ def main() -> None:
     here = open_sharded(root)
     print(f"{len(here.index):,} passages over {args.shards} shards, {len(here.index.vocab):,} terms", flush=True)
     tokens = [t for t in (here.query_terms(q) for q in qs) if t]
-    report("in-process top 10", timed(lambda t: here.index.top_k(t, 10), tokens, args.repeats), GOAL_P50_MS)
+    together = report("in-process top 10", timed(lambda t: here.index.top_k(t, 10), tokens, args.repeats), GOAL_P50_MS)
+    parts = here.index.parts
+    one_by_one = timed(lambda t: [p.top_k(t, 10, None) for p in parts], tokens, args.repeats)
+    alone = report("in-process top 10, shard after shard", one_by_one)
+    print(f"shards at once / one after another, p50: {together / alone:.2f}", flush=True)
     report("in-process search", timed(lambda q: here.search(q, k=10), qs, args.repeats))
     print(f"in-process memory: {max(here.index.memory()) / MB:,.0f} MiB (all shards in one process)", flush=True)
     if not args.workers:
@@ -120,7 +134,11 @@ def main() -> None:
 
     there = open_sharded(root, cluster=f"local:{args.workers}")
     try:
-        report(f"Dask {args.workers} workers top 10", timed(lambda t: there.index.top_k(t, 10), tokens, args.repeats))
+        report(
+            f"Dask {args.workers} workers top 10",
+            timed(lambda t: there.index.top_k(t, 10), tokens, args.repeats),
+            GOAL_P50_MS,
+        )
         report(f"Dask {args.workers} workers search", timed(lambda q: there.search(q, k=10), qs, args.repeats))
         per_worker = there.index.client.run(_rss)
         worst = max(per_worker.values()) / MB

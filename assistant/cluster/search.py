@@ -3,7 +3,7 @@
 Each shard's BM25 index (built from its store by :func:`~assistant.search.bm25.open_index`) scores with
 the corpus-wide stats (:class:`~assistant.search.bm25.CorpusStats`: passage count, total length, document
 frequencies), so a passage scores what it would in one index. :class:`ShardedIndex` puts the shards side
-by side as one index (the :class:`~assistant.search.searcher.PassageIndex` the unchanged
+by side as one index (the :class:`~assistant.search.searcher.PassageIndex` that
 :class:`~assistant.search.searcher.Searcher` reads): passage positions run shard after shard, each
 query runs on every shard with the filters' mask, and the shards' top k are merged best first, ties in
 the order of one index built from one store (report id, then the passage's place in its report: the
@@ -125,9 +125,6 @@ class ShardPart:
         i = self.index
         return len(i), list(i.reports), np.asarray(i.report_of), list(i.sections), np.asarray(i.section_of), self.copies
 
-    def holding(self, tokens: Sequence[str], mask: np.ndarray | None) -> np.ndarray:
-        return self.index.holding(tokens, _unpacked(mask, len(self.index)))
-
     def top_k(self, tokens: Sequence[str], k: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         return self.index.top_k(tokens, k, _unpacked(mask, len(self.index)))
 
@@ -211,11 +208,6 @@ class ShardedIndex:
 
     def __len__(self) -> int:
         return int(self.offsets[-1])
-
-    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
-        tokens = list(tokens)
-        found = self._each("holding", *[(tokens, *m) for m in self._slices(mask)])
-        return np.concatenate([np.asarray(f, dtype=np.int64) + self.offsets[i] for i, f in enumerate(found)])
 
     def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best passages of all shards, best first, ties in the order of one index over one store."""

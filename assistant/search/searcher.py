@@ -177,7 +177,7 @@ def _same_text(text: str) -> str:
 
 class PassageIndex(Protocol):
     """What the searcher asks of an index (:class:`~assistant.search.bm25.BM25Index` is one): it holds no
-    passage objects, only each passage's report and section; texts come with :meth:`passages_at`."""
+    passage objects, only each passage's report and section; a search's texts come with :meth:`lookup`."""
 
     tokenizer: Tokenizer
     vocab: Container[str]
@@ -188,12 +188,6 @@ class PassageIndex(Protocol):
     section_of: np.ndarray  # per passage: its section's position in ``sections``
 
     def __len__(self) -> int: ...
-
-    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]: ...
-
-    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray: ...
-
-    def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]: ...
 
     def lookup(
         self,
