@@ -151,6 +151,11 @@ class ShardPart:
             return 0
 
 
+def _run(calls: list[tuple[Any, tuple]]) -> list:
+    """Make these calls one after another, their results in order."""
+    return [call(*args) for call, args in calls]
+
+
 class ShardedIndex:
     """The shards as one index: passages numbered shard after shard, queries run on every shard.
 
@@ -160,7 +165,10 @@ class ShardedIndex:
 
     def __init__(self, parts: Sequence[Any], root: Path, *, remote: bool = False, stats: CorpusStats | None = None):
         self.parts, self.remote = list(parts), remote
-        self._threads = None if remote else ThreadPoolExecutor(len(self.parts), thread_name_prefix="shard")
+        # in this process: one lane of shards per core, the first on the calling thread (more threads than
+        # cores only wait for the GIL and each other)
+        self._lanes = max(1, min(len(self.parts), os.cpu_count() or 1))
+        self._threads = None if remote else ThreadPoolExecutor(max(1, self._lanes - 1), thread_name_prefix="shard")
         self.tokenizer = Tokenizer(root)
         layouts = self._each("layout")
         sizes = [n for n, *_ in layouts]
@@ -193,10 +201,11 @@ class ShardedIndex:
         calls = [(getattr(p, method), args[i] if args else ()) for i, p in enumerate(self.parts)]
         if self.remote:
             return [c.result() for c in [call(*a) for call, a in calls]]
-        if len(calls) == 1:
-            return [calls[0][0](*calls[0][1])]
         assert self._threads is not None
-        return list(self._threads.map(lambda ca: ca[0](*ca[1]), calls))
+        lanes = self._lanes
+        others = [self._threads.submit(_run, calls[lane::lanes]) for lane in range(1, lanes)]
+        done = [_run(calls[::lanes]), *(f.result() for f in others)]  # lane 0 on this thread, meanwhile
+        return [done[i % lanes][i // lanes] for i in range(len(calls))]
 
     def _slices(self, mask: np.ndarray | None) -> list[tuple[np.ndarray | None]]:
         """Each shard's part of a mask (packed for a worker)."""
