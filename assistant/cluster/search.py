@@ -13,10 +13,10 @@ columns are chosen from the corpus-wide frequencies), so passages that tie in on
 canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
 copies are stored.
 
-The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, all
-shards at once on a thread each: numpy releases the GIL while it sums and selects), or on Dask workers,
-one actor per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler
-address). Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
+The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, in one
+lane of shards per core, each lane on its thread: numpy releases the GIL while it sums and selects), or
+on Dask workers, one actor per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"``
+or a scheduler address). Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
 any answer is awaited; a worker's answer carries its best passages, so no second round trip fetches them.
 """
 
@@ -159,7 +159,7 @@ def _run(calls: list[tuple[Any, tuple]]) -> list:
 class ShardedIndex:
     """The shards as one index: passages numbered shard after shard, queries run on every shard.
 
-    ``parts``: :class:`ShardPart` objects, called on a thread each, or Dask actors of them (``remote``:
+    ``parts``: :class:`ShardPart` objects, called in one lane per core, or Dask actors of them (``remote``:
     their calls return futures, sent to every shard before any is awaited; masks go packed).
     """
 
