@@ -5,8 +5,9 @@ The passages are those of bench/bench_search.py (real sentences of the corpus st
 agencies and numbers varied), split into 4 shard stores by ``assistant.cluster.layout.shard_of``; each
 shard's index is built the way the product builds it (``open_shard_index``) and scores with the
 corpus-wide stats. Queries: the hand-written queries of tests/blind/search_*.json. Timed: the top 10
-over all shards (``ShardedIndex.top_k``: every shard's top 10, the shards at once, merged), the same
-shards searched one after another in the same run (the ratio is the concurrency's gain), and the whole
+over all shards (``ShardedIndex.top_k``: every shard's top 10, one shard after another, merged: what the
+product serves), the same shards searched by a thread per core at once, in the same run and timed
+alternately so both see the same load (their ratio is what the threads gain or lose), and the whole
 search (``Searcher.search``: one lookup per shard, re-ranking, texts from the stores, highlighting).
 Each timing is repeated (``--repeats``), every repeat's p50 printed, the machine's load with each line
 (other programs share the cores). Memory: each worker's resident set after the queries. Goals of
@@ -136,19 +137,20 @@ def main() -> None:
     print(f"shards: {root} · index build (or check): {build(root, args.shards):.1f} s", flush=True)
     from bench_search import queries
 
-    from assistant.cluster.search import open_sharded
+    from assistant.cluster.search import ShardedIndex, open_sharded
 
     qs = queries()
     here = open_sharded(root)
     print(f"{len(here.index):,} passages over {args.shards} shards, {len(here.index.vocab):,} terms", flush=True)
     tokens = [t for t in (here.query_terms(q) for q in qs) if t]
-    parts = here.index.parts
-    at_once, one_by_one = timed_together(
-        [lambda t: here.index.top_k(t, 10), lambda t: [p.top_k(t, 10, None) for p in parts]], tokens, args.repeats
+    lanes = os.cpu_count() or 1
+    threaded = ShardedIndex(here.index.parts, root, stats=here.index.stats, lanes=lanes)
+    one_by_one, at_once = timed_together(
+        [lambda t: here.index.top_k(t, 10), lambda t: threaded.top_k(t, 10)], tokens, args.repeats
     )
-    together = report("in-process top 10", at_once, GOAL_P50_MS)
-    alone = report("in-process top 10, shard after shard (timed alternately with the above)", one_by_one)
-    print(f"shards at once / one after another, p50: {together / alone:.2f}", flush=True)
+    alone = report("in-process top 10, shard after shard", one_by_one, GOAL_P50_MS)
+    together = report(f"in-process top 10, {lanes} threads at once (timed alternately with the above)", at_once)
+    print(f"{lanes} threads / one shard after another, p50: {together / alone:.2f}", flush=True)
     report("in-process search", timed(lambda q: here.search(q, k=10), qs, args.repeats))
     print(f"in-process memory: {max(here.index.memory()) / MB:,.0f} MiB (all shards in one process)", flush=True)
     if not args.workers:

@@ -13,10 +13,11 @@ columns are chosen from the corpus-wide frequencies), so passages that tie in on
 canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
 copies are stored.
 
-The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, in one
-lane of shards per core, each lane on its thread: numpy releases the GIL while it sums and selects), or
-on Dask workers, one actor per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"``
-or a scheduler address). Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
+The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, one
+after another: on two shared cores that was measured faster than a thread per core, whose short numpy
+calls wait for the GIL and each other; see bench/bench_sharded_search.py), or on Dask workers, one actor
+per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler address),
+all at once. Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
 any answer is awaited; a worker's answer carries its best passages, so no second round trip fetches them.
 """
 
@@ -159,16 +160,24 @@ def _run(calls: list[tuple[Any, tuple]]) -> list:
 class ShardedIndex:
     """The shards as one index: passages numbered shard after shard, queries run on every shard.
 
-    ``parts``: :class:`ShardPart` objects, called in one lane per core, or Dask actors of them (``remote``:
-    their calls return futures, sent to every shard before any is awaited; masks go packed).
+    ``parts``: :class:`ShardPart` objects, or Dask actors of them (``remote``: their calls return
+    futures, sent to every shard before any is awaited; masks go packed). ``lanes``: how many threads
+    search :class:`ShardPart` objects at once, the first lane on the calling thread (1: one shard after
+    another, the faster on two shared cores; the bench times both).
     """
 
-    def __init__(self, parts: Sequence[Any], root: Path, *, remote: bool = False, stats: CorpusStats | None = None):
+    def __init__(
+        self,
+        parts: Sequence[Any],
+        root: Path,
+        *,
+        remote: bool = False,
+        stats: CorpusStats | None = None,
+        lanes: int = 1,
+    ):
         self.parts, self.remote = list(parts), remote
-        # in this process: one lane of shards per core, the first on the calling thread (more threads than
-        # cores only wait for the GIL and each other)
-        self._lanes = max(1, min(len(self.parts), os.cpu_count() or 1))
-        self._threads = None if remote else ThreadPoolExecutor(max(1, self._lanes - 1), thread_name_prefix="shard")
+        self._lanes = max(1, min(len(self.parts), lanes))
+        self._threads = None if remote or self._lanes == 1 else ThreadPoolExecutor(self._lanes - 1, "shard")
         self.tokenizer = Tokenizer(root)
         layouts = self._each("layout")
         sizes = [n for n, *_ in layouts]
@@ -201,7 +210,8 @@ class ShardedIndex:
         calls = [(getattr(p, method), args[i] if args else ()) for i, p in enumerate(self.parts)]
         if self.remote:
             return [c.result() for c in [call(*a) for call, a in calls]]
-        assert self._threads is not None
+        if self._threads is None:
+            return _run(calls)
         lanes = self._lanes
         others = [self._threads.submit(_run, calls[lane::lanes]) for lane in range(1, lanes)]
         done = [_run(calls[::lanes]), *(f.result() for f in others)]  # lane 0 on this thread, meanwhile
@@ -238,8 +248,8 @@ class ShardedIndex:
         holding: bool = False,
         passages: bool = True,
     ) -> Lookup:
-        """One search's reads (see :meth:`BM25Index.lookup`), one call per shard, all shards at once. A
-        worker sends its best passages with its answer; in this process only the merged best are read."""
+        """One search's reads (see :meth:`BM25Index.lookup`), one call per shard. A worker sends its best
+        passages with its answer; in this process only the merged best are read."""
         groups, terms = [list(g) for g in groups], list(terms)
         asks = [(groups, terms, n, *m, holding, passages and self.remote) for m in self._slices(mask)]
         parts: list[Lookup] = self._each("lookup", *asks)
