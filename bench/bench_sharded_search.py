@@ -5,9 +5,13 @@ The passages are those of bench/bench_search.py (real sentences of the corpus st
 agencies and numbers varied), split into 4 shard stores by ``assistant.cluster.layout.shard_of``; each
 shard's index is built the way the product builds it (``open_shard_index``) and scores with the
 corpus-wide stats. Queries: the hand-written queries of tests/blind/search_*.json. Timed: the top 10
-over all shards (``ShardedIndex.top_k``: every shard's top 10, merged) and the whole search
-(``Searcher.search``: warnings, re-ranking, texts from the stores, highlighting). Memory: each
-worker's resident set after the queries. Goals of issue 20, printed as measured / goal.
+over all shards (``ShardedIndex.top_k``: every shard's top 10, one shard after another, merged: what the
+product serves), the same shards searched by a thread per core at once, in the same run and timed
+alternately so both see the same load (their ratio is what the threads gain or lose), and the whole
+search (``Searcher.search``: one lookup per shard, re-ranking, texts from the stores, highlighting).
+Each timing is repeated (``--repeats``), every repeat's p50 printed, the machine's load with each line
+(other programs share the cores). Memory: each worker's resident set after the queries. Goals of
+issue 20, printed as measured / goal.
 
     .venv/bin/python bench/bench_sharded_search.py [--passages 1000000] [--shards 4] [--workers 2] [--repeats 3]
 
@@ -74,24 +78,51 @@ def build(root: Path, count: int) -> float:
     return time.perf_counter() - start
 
 
-def timed(fn, items: list, repeats: int) -> list[float]:
+def timed(fn, items: list, repeats: int) -> list[list[float]]:
+    """Milliseconds per item, one list per repeat (after a warm-up of three items)."""
     for q in items[:3]:
         fn(q)
     out = []
     for _ in range(repeats):
+        run = []
         for q in items:
             t = time.perf_counter()
             fn(q)
-            out.append((time.perf_counter() - t) * 1000)
+            run.append((time.perf_counter() - t) * 1000)
+        out.append(run)
     return out
 
 
-def report(name: str, ms: list[float], goal: float | None = None) -> None:
+def timed_together(fns: list, items: list, repeats: int) -> list[list[list[float]]]:
+    """Like :func:`timed` for several ways of doing the same thing, interleaved item by item (their order
+    turning), so that each is timed under the same load: one result of :func:`timed` per function."""
+    for q in items[:3]:
+        for fn in fns:
+            fn(q)
+    out: list[list[list[float]]] = [[] for _ in fns]
+    for _ in range(repeats):
+        runs: list[list[float]] = [[] for _ in fns]
+        for i, q in enumerate(items):
+            turn = i % len(fns)
+            for j in [*range(turn, len(fns)), *range(turn)]:
+                t = time.perf_counter()
+                fns[j](q)
+                runs[j].append((time.perf_counter() - t) * 1000)
+        for j, run in enumerate(runs):
+            out[j].append(run)
+    return out
+
+
+def report(name: str, runs: list[list[float]], goal: float | None = None) -> float:
+    """Print p50 and p95 over every repeat, each repeat's p50 and the load; returns the p50."""
+    ms = [m for run in runs for m in run]
     p50, p95 = percentile(ms, 50), percentile(ms, 95)
-    line = f"{name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(ms)} queries, {load_now()})"
+    each = ", ".join(f"{percentile(run, 50):.2f}" for run in runs)
+    line = f"{name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(ms)} queries; p50 of each repeat {each}; {load_now()})"
     if goal is not None:
         line += f"\nGOAL {name} p50: {p50:.2f} ms / goal <= {goal:.1f} ms -> {'PASS' if p50 <= goal else 'MISS'}"
     print(line, flush=True)
+    return p50
 
 
 def main() -> None:
@@ -106,13 +137,20 @@ def main() -> None:
     print(f"shards: {root} · index build (or check): {build(root, args.shards):.1f} s", flush=True)
     from bench_search import queries
 
-    from assistant.cluster.search import open_sharded
+    from assistant.cluster.search import ShardedIndex, open_sharded
 
     qs = queries()
     here = open_sharded(root)
     print(f"{len(here.index):,} passages over {args.shards} shards, {len(here.index.vocab):,} terms", flush=True)
     tokens = [t for t in (here.query_terms(q) for q in qs) if t]
-    report("in-process top 10", timed(lambda t: here.index.top_k(t, 10), tokens, args.repeats), GOAL_P50_MS)
+    lanes = os.cpu_count() or 1
+    threaded = ShardedIndex(here.index.parts, root, stats=here.index.stats, lanes=lanes)
+    one_by_one, at_once = timed_together(
+        [lambda t: here.index.top_k(t, 10), lambda t: threaded.top_k(t, 10)], tokens, args.repeats
+    )
+    alone = report("in-process top 10, shard after shard", one_by_one, GOAL_P50_MS)
+    together = report(f"in-process top 10, {lanes} threads at once (timed alternately with the above)", at_once)
+    print(f"{lanes} threads / one shard after another, p50: {together / alone:.2f}", flush=True)
     report("in-process search", timed(lambda q: here.search(q, k=10), qs, args.repeats))
     print(f"in-process memory: {max(here.index.memory()) / MB:,.0f} MiB (all shards in one process)", flush=True)
     if not args.workers:
@@ -120,7 +158,11 @@ def main() -> None:
 
     there = open_sharded(root, cluster=f"local:{args.workers}")
     try:
-        report(f"Dask {args.workers} workers top 10", timed(lambda t: there.index.top_k(t, 10), tokens, args.repeats))
+        report(
+            f"Dask {args.workers} workers top 10",
+            timed(lambda t: there.index.top_k(t, 10), tokens, args.repeats),
+            GOAL_P50_MS,
+        )
         report(f"Dask {args.workers} workers search", timed(lambda q: there.search(q, k=10), qs, args.repeats))
         per_worker = there.index.client.run(_rss)
         worst = max(per_worker.values()) / MB

@@ -1,6 +1,7 @@
 """Search over 2 or 3 shards gives the hits, order and scores (to 1e-9) of one index over the whole
 bundled corpus, with and without filters, counting each agency-year once across shards; on a local
-Dask cluster of 2 workers it gives the same as in this process."""
+Dask cluster of 2 workers, and by two threads at once, it gives the same as one shard after another in
+this process."""
 
 from __future__ import annotations
 
@@ -91,6 +92,21 @@ def test_search_on_a_local_dask_cluster_equals_this_process(sharded_corpus) -> N
             assert a.facets == b.facets and a.warnings == b.warnings
     finally:
         there.index.close()
+
+
+def test_shards_searched_by_two_threads_at_once_give_the_same(sharded_corpus) -> None:
+    from assistant.cluster.search import ShardedIndex
+
+    root = sharded_corpus(3)
+    one_by_one = open_sharded(root)
+    at_once = Searcher(ShardedIndex(one_by_one.index.parts, root, lanes=2), one_by_one.index.copies)
+    try:
+        for query, filters in QUERIES:
+            a, b = at_once.run(query, filters, k=10), one_by_one.run(query, filters, k=10)
+            assert b.hits and [h.to_dict() for h in a.hits] == [h.to_dict() for h in b.hits]
+            assert a.facets == b.facets and a.warnings == b.warnings
+    finally:
+        at_once.index.close()
 
 
 def test_the_shards_corpus_stats_are_one_indexs(sharded_corpus, one) -> None:

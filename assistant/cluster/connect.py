@@ -2,8 +2,8 @@
 or the address of a running scheduler (``tcp://HOST:PORT``, started with ``dask scheduler``).
 
 Workers parse each file in a child process (``assistant.extract.isolated``), so they must be allowed
-children: a LocalCluster's workers are started non-daemonic here; on real machines start the workers
-with ``DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker tcp://HOST:PORT``.
+children: a LocalCluster's workers are started non-daemonic here, and restarted so should one die; on real
+machines start the workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker tcp://HOST:PORT``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def client(spec: str, processes: bool = True) -> Iterator:
 
     target = parse_spec(spec)
     if isinstance(target, int):
+        # for the cluster's whole life: a nanny reads it again when it restarts a worker that died
         with dask.config.set({"distributed.worker.daemon": False}):
             cluster = LocalCluster(
                 n_workers=target,
@@ -50,11 +51,11 @@ def client(spec: str, processes: bool = True) -> Iterator:
                 dashboard_address=None,
                 silence_logs=50,
             )
-        try:
-            with Client(cluster) as c:
-                yield c
-        finally:
-            cluster.close()
+            try:
+                with Client(cluster) as c:
+                    yield c
+            finally:
+                cluster.close()
         return
     try:
         c = Client(target, timeout="10s")

@@ -3,7 +3,7 @@
 Each shard's BM25 index (built from its store by :func:`~assistant.search.bm25.open_index`) scores with
 the corpus-wide stats (:class:`~assistant.search.bm25.CorpusStats`: passage count, total length, document
 frequencies), so a passage scores what it would in one index. :class:`ShardedIndex` puts the shards side
-by side as one index (the :class:`~assistant.search.searcher.PassageIndex` the unchanged
+by side as one index (the :class:`~assistant.search.searcher.PassageIndex` that
 :class:`~assistant.search.searcher.Searcher` reads): passage positions run shard after shard, each
 query runs on every shard with the filters' mask, and the shards' top k are merged best first, ties in
 the order of one index built from one store (report id, then the passage's place in its report: the
@@ -13,8 +13,12 @@ columns are chosen from the corpus-wide frequencies), so passages that tie in on
 canonical-copy rule reads the copies of every shard, so each agency-year counts once wherever its
 copies are stored.
 
-The shards are searched in this process (:class:`ShardPart` objects), or on Dask workers, one actor per
-shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler address).
+The shards are searched in this process (:class:`ShardPart` objects, their indexes memory-mapped, one
+after another: on two shared cores that was measured faster than a thread per core, whose short numpy
+calls wait for the GIL and each other; see bench/bench_sharded_search.py), or on Dask workers, one actor
+per shard holding its index loaded (:func:`open_sharded`, ``cluster="local:2"`` or a scheduler address),
+all at once. Either way a search asks every shard once (:meth:`ShardedIndex.lookup`), all shards before
+any answer is awaited; a worker's answer carries its best passages, so no second round trip fetches them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,7 +38,15 @@ import numpy as np
 
 from assistant.cluster.layout import Shard
 from assistant.domain.canonical import Copy
-from assistant.search.bm25 import BM25Index, CorpusStats, IndexedPassage, IndexMissing, ReportMeta, open_index
+from assistant.search.bm25 import (
+    BM25Index,
+    CorpusStats,
+    IndexedPassage,
+    IndexMissing,
+    Lookup,
+    ReportMeta,
+    open_index,
+)
 from assistant.search.searcher import Searcher
 from assistant.search.tokenize import Tokenizer
 from assistant.store.database import Store
@@ -83,8 +96,18 @@ def manifest_stats(root: Path) -> CorpusStats | None:
         return None
 
 
+def _unpacked(mask: np.ndarray | None, n: int) -> np.ndarray | None:
+    """A boolean mask of ``n`` passages, from one packed by ``np.packbits`` (as sent to a worker) or not."""
+    if mask is None or mask.dtype == bool:
+        return mask
+    return np.unpackbits(mask, count=n).astype(bool)
+
+
 class ShardPart:
-    """One shard's index and copies: searched in this process, or as a Dask actor on a worker."""
+    """One shard's index and copies: searched in this process, or as a Dask actor on a worker.
+
+    ``mask`` arguments are boolean, one per passage of the shard, or packed by ``np.packbits``.
+    """
 
     def __init__(self, root: str, number: int):
         shard = Shard(Path(root), number)
@@ -103,11 +126,19 @@ class ShardPart:
         i = self.index
         return len(i), list(i.reports), np.asarray(i.report_of), list(i.sections), np.asarray(i.section_of), self.copies
 
-    def holding(self, tokens: Sequence[str], mask: np.ndarray | None) -> np.ndarray:
-        return self.index.holding(tokens, mask)
-
     def top_k(self, tokens: Sequence[str], k: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
-        return self.index.top_k(tokens, k, mask)
+        return self.index.top_k(tokens, k, _unpacked(mask, len(self.index)))
+
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None,
+        holding: bool,
+        passages: bool,
+    ) -> Lookup:
+        return self.index.lookup(groups, terms, n, _unpacked(mask, len(self.index)), holding, passages)
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         return self.index.passages_at(positions)
@@ -121,15 +152,32 @@ class ShardPart:
             return 0
 
 
+def _run(calls: list[tuple[Any, tuple]]) -> list:
+    """Make these calls one after another, their results in order."""
+    return [call(*args) for call, args in calls]
+
+
 class ShardedIndex:
     """The shards as one index: passages numbered shard after shard, queries run on every shard.
 
     ``parts``: :class:`ShardPart` objects, or Dask actors of them (``remote``: their calls return
-    futures, sent to every shard before any is awaited).
+    futures, sent to every shard before any is awaited; masks go packed). ``lanes``: how many threads
+    search :class:`ShardPart` objects at once, the first lane on the calling thread (1: one shard after
+    another, the faster on two shared cores; the bench times both).
     """
 
-    def __init__(self, parts: Sequence[Any], root: Path, *, remote: bool = False, stats: CorpusStats | None = None):
+    def __init__(
+        self,
+        parts: Sequence[Any],
+        root: Path,
+        *,
+        remote: bool = False,
+        stats: CorpusStats | None = None,
+        lanes: int = 1,
+    ):
         self.parts, self.remote = list(parts), remote
+        self._lanes = max(1, min(len(self.parts), lanes))
+        self._threads = None if remote or self._lanes == 1 else ThreadPoolExecutor(self._lanes - 1, "shard")
         self.tokenizer = Tokenizer(root)
         layouts = self._each("layout")
         sizes = [n for n, *_ in layouts]
@@ -159,28 +207,69 @@ class ShardedIndex:
 
     def _each(self, method: str, *args: tuple) -> list:
         """Call a method on every shard (``args``: one tuple per shard, or none), results in shard order."""
-        calls = [getattr(p, method)(*(args[i] if args else ())) for i, p in enumerate(self.parts)]
-        return [c.result() for c in calls] if self.remote else calls
+        calls = [(getattr(p, method), args[i] if args else ()) for i, p in enumerate(self.parts)]
+        if self.remote:
+            return [c.result() for c in [call(*a) for call, a in calls]]
+        if self._threads is None:
+            return _run(calls)
+        lanes = self._lanes
+        others = [self._threads.submit(_run, calls[lane::lanes]) for lane in range(1, lanes)]
+        done = [_run(calls[::lanes]), *(f.result() for f in others)]  # lane 0 on this thread, meanwhile
+        return [done[i % lanes][i // lanes] for i in range(len(calls))]
 
     def _slices(self, mask: np.ndarray | None) -> list[tuple[np.ndarray | None]]:
+        """Each shard's part of a mask (packed for a worker)."""
+        if mask is None:
+            return [(None,)] * len(self.parts)
         o = self.offsets
-        return [(None if mask is None else mask[o[i] : o[i + 1]],) for i in range(len(self.parts))]
+        cut = [mask[o[i] : o[i + 1]] for i in range(len(self.parts))]
+        return [(np.packbits(m) if self.remote else m,) for m in cut]
 
     def __len__(self) -> int:
         return int(self.offsets[-1])
 
-    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
-        tokens = list(tokens)
-        found = self._each("holding", *[(tokens, *m) for m in self._slices(mask)])
-        return np.concatenate([np.asarray(f, dtype=np.int64) + self.offsets[i] for i, f in enumerate(found)])
-
     def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best passages of all shards, best first, ties in the order of one index over one store."""
-        tops = self._each("top_k", *[(list(tokens), k, *m) for m in self._slices(mask)])
+        return self._merged(self._each("top_k", *[(list(tokens), k, *m) for m in self._slices(mask)]), k)
+
+    def _merged(self, tops: list[list[tuple[int, float]]], k: int) -> list[tuple[int, float]]:
+        """The shards' tops as one, best first, ties in the order of one index over one store."""
         merged = [(int(pos) + int(self.offsets[i]), score) for i, top in enumerate(tops) for pos, score in top]
         ids = self._report_ids
         merged.sort(key=lambda ps: (-ps[1], ids[self.report_of[ps[0]]], ps[0]))
         return merged[:k]
+
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None = None,
+        holding: bool = False,
+        passages: bool = True,
+    ) -> Lookup:
+        """One search's reads (see :meth:`BM25Index.lookup`), one call per shard. A worker sends its best
+        passages with its answer; in this process only the merged best are read."""
+        groups, terms = [list(g) for g in groups], list(terms)
+        asks = [(groups, terms, n, *m, holding, passages and self.remote) for m in self._slices(mask)]
+        parts: list[Lookup] = self._each("lookup", *asks)
+        top = self._merged([p.top for p in parts], n)
+        found: list[IndexedPassage] = []
+        if passages and self.remote:
+            sent = {
+                int(pos) + int(self.offsets[i]): p
+                for i, part in enumerate(parts)
+                for (pos, _), p in zip(part.top, part.passages, strict=True)
+            }
+            found = [sent[pos] for pos, _ in top]
+        elif passages:
+            found = self.passages_at([pos for pos, _ in top])
+        positions = None
+        if holding:
+            positions = np.concatenate(
+                [np.asarray(p.holding, dtype=np.int64) + self.offsets[i] for i, p in enumerate(parts)]
+            )
+        return Lookup([sum(p.held[g] for p in parts) for g in range(len(groups))], top, found, positions)
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         positions = [int(p) for p in positions]
@@ -197,6 +286,8 @@ class ShardedIndex:
 
     def close(self) -> None:
         """Let go of the Dask client, and stop the local cluster it started (a scheduler's stays up)."""
+        if self._threads is not None:
+            self._threads.shutdown()
         if self.client is not None:
             cluster = self.client.cluster
             self.client.close()

@@ -59,6 +59,7 @@ __all__ = [
     "IndexMissing",
     "IndexStale",
     "IndexUnusable",
+    "Lookup",
     "Passages",
     "ReportMeta",
     "SyncResult",
@@ -78,6 +79,7 @@ DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
 PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
+LOOKUP_FACTOR = 4  # a term with this many times more postings than candidates: candidates looked up, not scattered
 HOLDING_MARKS = 32  # postings of a set of terms over 1/32 of the passages: marked in an array, not sorted
 VERIFY_INLINE_BYTES = 64 * 2**20  # files up to this size are checked before load returns
 
@@ -101,6 +103,16 @@ class ReportMeta:
     agency: str
     region: str
     year: int | None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What one search reads of an index, in one call (see :meth:`BM25Index.lookup`)."""
+
+    held: list[int]  # per group of terms: how many passages (within the mask) hold one of them
+    top: list[tuple[int, float]]  # the best passages holding a term, (position, score), best first
+    passages: list[IndexedPassage]  # the passages of ``top`` (empty when not asked for)
+    holding: np.ndarray | None = None  # positions of the passages holding any term (when asked for)
 
 
 @dataclass(frozen=True)
@@ -626,6 +638,26 @@ class BM25Index:
             return rows[0][mask[rows[0]]] if mask is not None else rows[0]
         return self._union(rows, mask) if rows else np.zeros(0, dtype=np.int32)
 
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None = None,
+        holding: bool = False,
+        passages: bool = True,
+    ) -> Lookup:
+        """One search's reads: per group of terms how many passages hold one of them, the ``n`` best
+        passages for ``terms`` (with the passages when ``passages``), and with ``holding`` the positions
+        of every passage holding a term; all within ``mask``."""
+        top = self.top_k(terms, n, mask)
+        return Lookup(
+            [len(self.holding(g, mask)) for g in groups],
+            top,
+            self.passages_at([i for i, _ in top]) if passages else [],
+            self.holding(terms, mask) if holding else None,
+        )
+
     def _union(self, postings: list[np.ndarray], mask: np.ndarray | None) -> np.ndarray:
         """The passages in any of these posting lists (and in ``mask``), in passage order."""
         if sum(len(r) for r in postings) * HOLDING_MARKS > len(self):
@@ -753,7 +785,10 @@ class BM25Index:
 
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
-        (``whole``: a term whose postings are exactly ``cand``)."""
+        (``whole``: a term whose postings are exactly ``cand``). A term with many more postings than
+        there are candidates has the candidates looked up in its postings (sorted by passage); another
+        has its postings scattered into a buffer the candidates are read from. Either adds the same
+        floats (a passage without the term adds 0)."""
         values = np.zeros(len(cand))
         buf, local = self._buffer()
         if not local.clean:
@@ -768,6 +803,11 @@ class BM25Index:
             rows, scores = self._rows[s:e], self._scores[s:e]
             if t == whole:
                 values += scores if w == 1 else w * scores
+                continue
+            if len(cand) * LOOKUP_FACTOR < e - s:
+                at = np.minimum(np.searchsorted(rows, cand), e - s - 1)
+                found = scores[at] if w == 1 else w * scores[at]
+                values += np.where(rows[at] == cand, found, 0.0)
                 continue
             buf[rows] = scores if w == 1 else w * scores
             values += buf[cand]

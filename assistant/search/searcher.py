@@ -22,7 +22,7 @@ import numpy as np
 from assistant import config
 from assistant.domain import schema
 from assistant.domain.canonical import Copy, superseded
-from assistant.search.bm25 import IndexedPassage, Passages, ReportMeta, TextSource, open_index
+from assistant.search.bm25 import IndexedPassage, Lookup, Passages, ReportMeta, TextSource, open_index
 from assistant.search.tokenize import Tokenizer, to_simplified
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -177,7 +177,7 @@ def _same_text(text: str) -> str:
 
 class PassageIndex(Protocol):
     """What the searcher asks of an index (:class:`~assistant.search.bm25.BM25Index` is one): it holds no
-    passage objects, only each passage's report and section; texts come with :meth:`passages_at`."""
+    passage objects, only each passage's report and section; a search's texts come with :meth:`lookup`."""
 
     tokenizer: Tokenizer
     vocab: Container[str]
@@ -189,11 +189,15 @@ class PassageIndex(Protocol):
 
     def __len__(self) -> int: ...
 
-    def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]: ...
-
-    def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray: ...
-
-    def top_k(self, tokens: Sequence[str], k: int = 10, mask: np.ndarray | None = None) -> list[tuple[int, float]]: ...
+    def lookup(
+        self,
+        groups: Sequence[Sequence[str]],
+        terms: Sequence[str],
+        n: int,
+        mask: np.ndarray | None = None,
+        holding: bool = False,
+        passages: bool = True,
+    ) -> Lookup: ...
 
 
 @dataclass(frozen=True)
@@ -324,21 +328,20 @@ class Searcher:
         a ``format`` filter searches the copies in that format instead. Passages with the same text in
         the same agency-year (copies of one report) come out as one hit listing its copies. Only the
         best BM25 candidates (``CANDIDATES``, or ten times ``k``) are re-ranked, so only their texts are
-        fetched; the facets count every matching passage searched, from the index's arrays.
+        fetched; the facets count every matching passage searched, from the index's arrays. The index
+        is read once (:meth:`PassageIndex.lookup`: a sharded index asks each shard once).
         """
         words = self.query_words(query)
         terms = list(dict.fromkeys(t for _, ts in words for t in ts))
         mask = self.mask(filters.year, filters.region, filters.agency, distinct and not filters.format, filters.format)
-        holding = {w: self.index.holding(ts, mask) for w, ts in words if ts}
-        matched = tuple(w for w, _ in words if w in holding and len(holding[w]))
+        looked_up = [(w, ts) for w, ts in words if ts]
+        read = self.index.lookup([ts for _, ts in looked_up], terms, max(CANDIDATES, k * 10), mask, holding=facets)
+        held = {w: n for (w, _), n in zip(looked_up, read.held, strict=True)}
+        matched = tuple(w for w, _ in words if held.get(w))
         warnings = [QueryWarning(w, matched) for w, _ in words if w not in matched]
         common = int(COMMON_FRACTION * (len(self.index) if mask is None else int(mask.sum())))
-        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or len(holding[w]) <= common)]
-        top = self.index.top_k(terms, max(CANDIDATES, k * 10), mask)
-        found = [
-            (p, score, self._words_in(p, specific))
-            for p, (_, score) in zip(self.index.passages_at([i for i, _ in top]), top, strict=True)
-        ]
+        specific = [(w, ts) for w, ts in words if w in matched and (len(matched) == 1 or held[w] <= common)]
+        found = [(p, score, self._words_in(p, specific)) for p, (_, score) in zip(read.passages, read.top, strict=True)]
         found.sort(key=lambda f: (-len(f[2]), -f[1]))  # stable: equal scores keep passage order
         hits: list[Hit] = []
         seen: dict[tuple, int] = {}
@@ -353,7 +356,7 @@ class Searcher:
                 continue
             seen[same] = len(hits)
             hits.append(self._hit(p, score, words, ws, len(specific)))
-        counts = facet_counts(self.index, self.index.holding(terms, mask)) if facets else {}
+        counts = facet_counts(self.index, read.holding) if read.holding is not None else {}
         return SearchResult(query, filters, terms, hits, tuple(warnings), counts)
 
     def _agency_year(self, p: IndexedPassage) -> tuple:
