@@ -218,3 +218,9 @@ def test_which_agencies_had_requests_from_companies(corpus_store):
     assert cited == [("上海市科学技术委员会", 2024), ("平潭综合实验区管委会", 2024), ("平潭综合实验区管委会", 2025)], (
         answer.answer
     )
+
+
+def test_money_asked_is_answered_by_the_amount_the_prose_states(corpus_store):
+    # pingtan-dishuiju-2013.txt 六（二）“…产生的政府信息公开费用1万元”
+    answer = ask("这一年政府信息公开事务支出了多少钱？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+    assert answer.value == 1 and "万元" in answer.answer, answer.answer

@@ -26,7 +26,9 @@ CORROBORATION = 0.25  # the share of a same-valued match's similarity a match ga
 CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this much
 CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it too
 COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
-UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items")
+UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
+# and what a fact gains for an amount or a time when the question asks for one
+DISTINCT_KINDS = frozenset({"money", "time"})
 TITLE = re.compile(r"《[^《》]+》")  # the name of a programme, column or document, as printed
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 
@@ -173,9 +175,14 @@ def asked_units(question: str) -> set[str]:
     units |= set(re.findall(r"(?:多少|几)(个)(?!人)", question))
     words = set(re.findall(r"[a-z]+", question.lower()))
     units |= {u for u, names in vocabulary.UNIT_WORDS.items() if words & set(names)}
+    if MONEY.search(question):  # 花了多少钱, "how much did it cost": an amount
+        units |= {"元", "万元"}
     if vocabulary.asks("share").search(question):  # 占多少比例, "what percentage": a share, not a count
         units = {"%"}
     return units
+
+
+MONEY = re.compile(r"多少钱|花了多少|花费|\bhow much (?:money|did it cost|was spent)\b|\b(?:cost|spend|spent)\b", re.I)
 
 
 def asks_time(question: str) -> bool:
@@ -239,7 +246,9 @@ def matches(
             base += TITLE_BONUS
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
-        return base - (UNIT_PENALTY if _other_unit(f, units, lang) else 0.0)
+        if _other_unit(f, units, lang):
+            return base - UNIT_PENALTY
+        return base + (UNIT_PENALTY if units and _kind(f.unit) in DISTINCT_KINDS else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 
