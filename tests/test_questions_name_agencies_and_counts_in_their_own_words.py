@@ -224,3 +224,11 @@ def test_money_asked_is_answered_by_the_amount_the_prose_states(corpus_store):
     # pingtan-dishuiju-2013.txt 六（二）“…产生的政府信息公开费用1万元”
     answer = ask("这一年政府信息公开事务支出了多少钱？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
     assert answer.value == 1 and "万元" in answer.answer, answer.answer
+
+
+def test_agencies_named_each_with_its_own_year(corpus_store):
+    # 表三 一、本年新收 总计: pingtan-2025.html 154, huaian-hongze-2024.pdf 95
+    answer = ask("How many more requests did Pingtan receive in 2025 than Hongze in 2024?", store=corpus_store)
+    assert answer.value == 59, answer.answer
+    each = ask("Hongze 2024 and Pingtan 2025: how many requests did each receive?", store=corpus_store)
+    assert each.value is None and each.values == [95, 154], each.answer

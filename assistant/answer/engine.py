@@ -586,7 +586,12 @@ class _Context:
             listed = self.listing(refs, measure)
             if listed:
                 return listed
-        if len(years.listed) >= 2 and len(self.query.parts) <= 1 and (over := self.over_years(measure, years)):
+        if (
+            len(years.listed) >= 2
+            and len(self.query.parts) <= 1
+            and not self.query.paired
+            and (over := self.over_years(measure, years))
+        ):
             return over
         if measure and named and len(years.listed) >= 2 and (op == "total" or self.query.sum):
             agency = next((r.agency for r in named if r.year in years), named[0].agency)
@@ -621,9 +626,13 @@ class _Context:
         agencies = list(dict.fromkeys(r.agency for r in named))
         if (op == "compare" or EACH.search(self.question)) and len(agencies) >= 2:
             picks = [p for p in (_latest([r for r in named if r.agency == a], years) for a in agencies) if p]
+            if self.query.paired:  # each agency in the year said with it
+                picks = [
+                    p for a, y in self.query.paired if (p := _latest([r for r in named if r.agency == a], Years((y,))))
+                ]
             rows, column, _ = aggregate.collect(picks, self.load, measure, self.question, Years(), self.memo)
             if len(rows) >= 2:
-                if op == "compare":
+                if op == "compare" and not EACH.search(self.question):
                     return aggregate.compare(rows, measure, column, self.lang)
                 return aggregate.each(rows, measure, column, self.lang)
         if op == "change":

@@ -75,6 +75,7 @@ class Query:
     other_agency: str = ""  # a field of agency the question names that no agency it names has ("education")
     other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
     asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
+    paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
 
     @property
     def text(self) -> str:
@@ -157,7 +158,7 @@ def _alias_index(refs: Sequence[ReportRef]) -> _AliasIndex:
     return held
 
 
-def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportRef]]:
+def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportRef], dict[str, tuple[int, int]]]:
     """Blank the words that name an agency or a place; return the reports named, best first.
 
     Every agency the question names counts (a comparison names two); an agency whose matched words all
@@ -188,7 +189,8 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
             kept.append((agency, score, mine))
     order = {agency: i for i, (agency, _, _) in enumerate(kept)}
     named = [refs[i] for i in sorted(i for agency in order for i in index.of_agency[agency])]
-    return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0))
+    where = {agency: (min(a for a, _ in mine), max(b for _, b in mine)) for agency, _, mine in kept}
+    return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0)), where
 
 
 def _directions(text: str) -> str:
@@ -281,7 +283,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     """Read a question once into its typed query (``refs``: the reports whose names it may use)."""
     normal = normalize(question, default_speller())
-    masked, named = _mask_scope(normal.text, refs)
+    masked, named, where = _mask_scope(normal.text, refs)
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = _directions(masked)
@@ -312,7 +314,25 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         other_agency=_other_agency(normal.text, named),
         other_place=_other_place(question, refs),
         asked=len(vocabulary.asks("each_quantity").findall(normal.text)),
+        paired=_paired(normal.text, where),
     )
+
+
+_YEAR_AT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+PAIR_REACH = 12  # characters between an agency's name and the year said with it ("Hongze District 2024")
+
+
+def _paired(text: str, where: dict[str, tuple[int, int]]) -> tuple[tuple[str, int], ...]:
+    """Each agency named with a year of its own ("Hongze 2024 vs Pingtan 2025"): the year right after its
+    name, or right before it; () unless two agencies are named with two different years."""
+    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(text)]
+    out = []
+    for agency, (a, b) in sorted(where.items(), key=lambda x: x[1]):
+        after = [y for s, _, y in years if 0 <= s - b <= PAIR_REACH]
+        before = [y for _, e, y in years if 0 <= a - e <= PAIR_REACH]
+        if after or before:
+            out.append((agency, (after or before)[0]))
+    return tuple(out) if len({y for _, y in out}) >= 2 and len(out) >= 2 else ()
 
 
 _KIND = re.compile(rf"\s*(?:{vocabulary.AGENCY_KIND_WORDS})", re.I)
