@@ -232,3 +232,11 @@ def test_agencies_named_each_with_its_own_year(corpus_store):
     assert answer.value == 59, answer.answer
     each = ask("Hongze 2024 and Pingtan 2025: how many requests did each receive?", store=corpus_store)
     assert each.value is None and each.values == [95, 154], each.answer
+
+
+def test_a_programme_named_in_pinyin_is_matched_to_its_chinese_name(corpus_store):
+    # pingtan-2024.txt 一（一）: 开展“平潭大家谈”系列在线访谈12期
+    answer = ask(
+        "How many 'Pingtan Dajiatan' online interviews were held?", report_id="pingtan-2024.txt", store=corpus_store
+    )
+    assert answer.value == 12, answer.answer

@@ -30,6 +30,8 @@ UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少
 # and what a fact gains for an amount or a time when the question asks for one
 DISTINCT_KINDS = frozenset({"money", "time"})
 TITLE = re.compile(r"《[^《》]+》")  # the name of a programme, column or document, as printed
+ROMANISED = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–]+[A-Z][a-z]+)+)['\"”’]")  # ... or romanised in quotes
+NAMED = re.compile(r"《([^《》]+)》|“([^”]+)”")  # the names a report's sentence prints
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 
 _MARKERS = {
@@ -169,6 +171,25 @@ def table_facts(report: Report) -> list[NarrativeFact]:
     return out
 
 
+def _named(fact) -> list[str]:
+    """The names the fact's sentence prints in 《》 or “”, each as the letters of its pinyin."""
+    from assistant.answer.normalize import lazy_pinyin
+
+    return ["".join(lazy_pinyin(a or b)) for a, b in NAMED.findall(fact.sentence)]
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Every word of a romanised name stands in the name's pinyin letters, in order ("wenzheng pingtan
+    youshi nishuo" in wenzhengpingtanzhiyoushinishuo)."""
+    at = 0
+    for word in words:
+        at = letters.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
+
+
 def asked_units(question: str) -> set[str]:
     """The units a question counts in: 多少条 / 几件, or the English words for them."""
     units = set(re.findall(r"(?:多少|几)个?(人次|人|万元|条|件|场|次|篇|期|家|名|项|元|工作日|天|日|通)", question))
@@ -238,11 +259,14 @@ def matches(
         facts = [f for f in facts if _names(part, f, lang)]
     units = asked_units(question)
     titles = TITLE.findall(question)  # 《问政平潭》 is that programme, not 《问政平潭之有事你说》
+    romanised = [re.findall(r"[a-z]+", m.lower()) for m in ROMANISED.findall(question)]  # 'Pingtan Dajiatan'
 
     def score(f) -> float:
         cover = COVER_WEIGHT * _english_cover(question, f) if lang == "en" else 0.0
         base = max(_similarity(question, f), cover)
         if titles and all(t in f.sentence for t in titles):
+            base += TITLE_BONUS
+        elif romanised and all(any(_spells(words, t) for t in _named(f)) for words in romanised):
             base += TITLE_BONUS
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)

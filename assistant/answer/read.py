@@ -94,7 +94,8 @@ def _squeezed(text: str) -> str:
 _REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in vocabulary.REPORT_PHRASES_EN))
 
 
-_TITLES = re.compile(r"《[^《》]+》")
+# a programme's or document's name, in 《》 or romanised in quotes: its words are never a place
+_TITLES = re.compile(r"《[^《》]+》|['\"“‘][A-Z][a-z]+(?:[\s\-–]+[A-Z][a-z]+)+['\"”’]")
 
 
 class _AliasIndex:
@@ -128,7 +129,6 @@ class _AliasIndex:
         a whole word."""
         out: dict[str, tuple[int, int]] = {}
         folded = _REPORT_PHRASES.sub(lambda m: "#" * len(m.group(0)), folded)  # "government information"
-        folded = _TITLES.sub(lambda m: "#" * len(m.group(0)), folded)  # 《问政平潭》 names a programme
         squeezed = _squeezed(folded)  # a name the question uses is there without its separators
         for alias, letters in (a for ch in set(folded) for a in self.by_first.get(ch, ())):
             if letters not in squeezed:
@@ -166,6 +166,8 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
     county of 平潭), while agencies matched equally by the same words all stay (the question is ambiguous).
     """
     folded = text.lower()
+    for m in _TITLES.finditer(text):  # 《问政平潭》, 'Pingtan Dajiatan': a programme's name, not a place
+        folded = folded[: m.start()] + "#" * len(m.group(0)) + folded[m.end() :]
     spans: list[tuple[int, int]] = []
     found: dict[str, tuple[int, set[tuple[int, int]]]] = {}
     index = _alias_index(refs)
