@@ -240,3 +240,13 @@ def test_a_programme_named_in_pinyin_is_matched_to_its_chinese_name(corpus_store
         "How many 'Pingtan Dajiatan' online interviews were held?", report_id="pingtan-2024.txt", store=corpus_store
     )
     assert answer.value == 12, answer.answer
+
+
+def test_each_how_many_of_an_english_question_is_a_part_the_prose_answers(corpus_store):
+    # shanghai-stcsm-2024.md 六: “视频号共制作并发布短视频 584 条”, “直播 118 场”
+    answer = ask(
+        "How many short videos did it publish, and how many live broadcasts were there?",
+        report_id="shanghai-stcsm-2024.md",
+        store=corpus_store,
+    )
+    assert answer.values == [584, 118], answer.answer

@@ -281,7 +281,8 @@ class _Context:
         """The counts the report's prose states for the question: one per part where it names several
         joined ("区直部门和乡镇各多少条"), each read with the other parts' words blanked; else one."""
         text = self.question
-        parts = _joined_parts(text) if self.lang == "zh" else []  # "and" joins verbs too ("make and publish")
+        # in English "and" joins verbs too ("make and publish"): each "how many" begins a part
+        parts = _joined_parts(text) if self.lang == "zh" else _asked_parts(text)
         if len(parts) >= 2 and not self.query.yes_no:
             found: list[Answer] = []
             for a, b in parts:
@@ -704,6 +705,15 @@ def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> An
             f"表格：{table.answer}正文：{prose.answer}"
         )
     return Answer(text, None, AnswerKind.NOT_FOUND, lang, [*table.citations, *prose.citations])
+
+
+def _asked_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of an English question's parts where it asks several things ("how many X, how many were
+    solved on the spot, and how many followed up?"): each from one "how many" to the next."""
+    starts = [m.start() for m in vocabulary.asks("each_quantity").finditer(text)]
+    if len(starts) < 2:
+        return []
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if _names_something(text[a:b])]
 
 
 def _names_something(piece: str) -> bool:
