@@ -24,7 +24,13 @@ from assistant.summarize.english import (
 
 MAX_ITEMS = 5  # per list: the first items carry the report's main points
 _SUBSECTION = re.compile(rf"{PAREN_ORDINAL}|(?<![\d.])[{HEADING_NUMERALS}]\s*、")
-_HEADING_END = re.compile(r"[。.：:\n]")
+# Where a subsection's heading ends: a sentence end, a colon, or the space a text copy left for its line break
+# (（二）申请处理情况 因未发生…).
+_HEADING_END = re.compile(r"[。.：:\n]|\s+(?=[\u4e00-\u9fff])")
+# A clause that names a subsection rather than saying what was done (申请处理情况, 工作人员情况).
+_HEADING_SHAPE = re.compile(r"^(?!无).*(?:情况|方面)$")
+# A sentence that explains (由于…, 因…) rather than says what was done.
+_EXPLANATION = re.compile(r"^(?:由于|因为|因)")
 _ITEM_IN_HEADING = re.compile(rf"[{HEADING_NUMERALS}]是|\d")
 # Where the improvements start in section five (after the problems).
 _IMPROVE = re.compile(
@@ -53,7 +59,7 @@ _FIVE_END = re.compile(
 )
 _BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
 _LEAD_IN = re.compile(
-    r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
+    r"^(?:严格|认真|坚持)?(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
 )
 _DIGITS = re.compile(r"\d")
 _TREATED = re.compile(r"对[^，,。；;]{2,30}?进行了?")
@@ -143,9 +149,16 @@ def _items(text: str, limit: int = 3, counts: re.Pattern[str] = _DIGITS) -> list
     """The listed items (一是…), else the lead clauses of the sentences; none with a number (the facts
     state the counts; section five's items keep their years with ``counts=_COUNT``)."""
     listed = split_items(text)
-    leads = [_lead_clause(i) for i in listed] if listed else [_lead_clause(s) for s in _sentences(text)]
+    sentences = listed or [s for s in _sentences(text) if not _EXPLANATION.match(s)]
+    leads = [_lead_clause(s) for s in sentences]
     out = [
-        c for c in leads if len(c) >= 4 and not counts.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
+        c
+        for c in leads
+        if len(c) >= 4
+        and not counts.search(c)
+        and not _BOILERPLATE.search(c)
+        and not _FEE.search(c)
+        and not _HEADING_SHAPE.search(c)
     ]
     return out[: MAX_ITEMS if listed else limit]
 
@@ -156,7 +169,7 @@ def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
     parts: list[Part] = []
     for lo, hi in chunks:
         body = text[lo:hi]
-        end = _HEADING_END.search(body)
+        end = _HEADING_END.search(body, len(body) - len(body.lstrip()))
         head = body[: end.start()] if end else body
         if len(head.strip()) > 30 or not head.strip():
             head, rest = "", body

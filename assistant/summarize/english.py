@@ -165,6 +165,8 @@ def words(text: str) -> list[Word] | None:
 
 def past(verb: str) -> str:
     """'strengthen' -> 'strengthened', 'hold' -> 'held' (the first word of a phrasal verb)."""
+    if " and " in verb:  # 部署安排 'plan and arrange': each verb
+        return " and ".join(past(v) for v in verb.split(" and "))
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     head, _, rest = verb.partition(" ")
@@ -207,6 +209,8 @@ def base(verb: str) -> str:
 
 def gerund(verb: str) -> str:
     """'improve' -> 'improving', 'set up' -> 'setting up'."""
+    if " and " in verb:
+        return " and ".join(gerund(v) for v in verb.split(" and "))
     head, _, rest = verb.partition(" ")
     if head in _DOUBLED:
         form = head + head[-1] + "ing"
@@ -292,6 +296,7 @@ _NOMINAL = {
     "apply": "application",
     "spread": "promotion",
     "popularise": "popularisation",
+    "organise": "organisation",
 }
 
 
@@ -365,17 +370,84 @@ def _head_first(pieces: list[str]) -> str:
     those who do the work after them (the disclosure attribute of some units)."""
     if len(pieces) >= 2 and pieces[0].isdigit():  # 2024年政务公开工作责任清单: '… list for 2024'
         return f"{_head_first(pieces[1:])} for {pieces[0]}"
+    pieces = _without_work(pieces)
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
         return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
     if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
         return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
     if len(pieces) >= 2 and pieces[0].split()[-1] in _AGENTS:
         return f"{' '.join(pieces[1:])} of {pieces[0]}"
+    if len(pieces) >= 2:
+        return _stacked(pieces[:-1], pieces[-1])
     return " ".join(pieces)
 
 
+def _without_work(pieces: list[str]) -> list[str]:
+    """工作 'work' inside a compound is Chinese, not English: 政府信息公开工作专项经费 'dedicated funds for
+    government information disclosure', 回应工作 'response'."""
+    if len(pieces) < 2:
+        return pieces
+    mods = [pieces[0], *pieces[1:-1]] if pieces[0] == "work" else pieces[:-1]  # 工作移交 'transfer of work'
+    mods = [m if m.endswith("the work") else m.removesuffix(" work") for m in mods]
+    mods = [m for i, m in enumerate(mods) if m != "work" or i == 0]
+    head = "" if pieces[-1] == "work" else pieces[-1].removesuffix(" work")
+    return [*mods, head] if head else mods or pieces
+
+
+# The word that joins a compound's head to what it is for, when English puts the head first: 'training
+# session on open government', 'response to matters of public concern'; otherwise 'for' or 'of'.
+_HEAD_PREPOSITION = {
+    **dict.fromkeys(("training", "session", "meeting", "guidance", "seminar", "briefing", "lecture"), "on"),
+    **dict.fromkeys(("response", "responses"), "to"),
+    **dict.fromkeys(
+        (
+            "funds",
+            "procedures",
+            "procedure",
+            "platform",
+            "platforms",
+            "system",
+            "list",
+            "responsibilities",
+            "rules",
+            "standards",
+            "sections",
+            "columns",
+            "column",
+            "plan",
+            "plans",
+            "channels",
+            "staff",
+        ),
+        "for",
+    ),
+}
+
+
+def _stacked(mods: list[str], head: str) -> str:
+    """Nouns stacked before their head in Chinese: in English the head first when the modifiers are long
+    ('dedicated funds for government information disclosure'), a list of plurals joined
+    ('special clean-up of administrative regulations, rules and normative documents'), a building noun
+    before what is built ('building of the government information disclosure platform'); short ones stay
+    stacked ('platform building')."""
+    first, _, last = head.rpartition(" ")
+    if first and last == "building" and " " not in first:  # 公开平台建设: 'building of the … platform'
+        return f"{last} of the {' '.join(mods)} {first}"
+    if len(mods) >= 2 and all(_plural(m) for m in mods):
+        modifier = _join(mods)
+    else:
+        modifier = " ".join(mods)
+    key = head.split(" of ")[0]
+    prep = _HEAD_PREPOSITION.get(key) or _HEAD_PREPOSITION.get(key.split()[-1])
+    if len(modifier.split()) < (2 if prep else 3) and " and " not in head:
+        return f"{modifier} {head}"
+    return f"{head} {prep or 'of'} {modifier}"
+
+
 # Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
-_COUNTABLE = frozenset({"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process"})
+_COUNTABLE = frozenset(
+    {"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process", "system"}
+)
 
 
 def _the(np: str) -> str:
@@ -411,17 +483,46 @@ def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | No
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
         if ws[i].kind == "verb":
-            vs.append(form(ws[i].en))
+            vs.append(ws[i])
         elif ws[i].kind == "manner":
             manner.append(ws[i].en)
         i += 1
     rest = ws[i:]
+    segments = _actions(ws)
+    if len(segments) > 1:  # 深化公开内容、完善工作机制: verb phrases in a row, each with its own object
+        phrases = [verb_phrase(seg, form) for seg in segments]
+        return _join(phrases) if all(phrases) else None  # type: ignore[arg-type]
+    if not rest and len(vs) >= 2 and ws[i - 2].kind == "verb" and vs[-1].en in _NOMINAL:
+        rest = [Word(vs[-1].zh, f"the {_NOMINAL[vs[-1].en]}", "noun")]  # 健全组织: 'building up the organisation'
+        vs = vs[:-1]
     obj = noun_phrase(rest) if rest else ""
     obj = _the(obj) if obj else obj
     if obj is None:
         # a second verb phrase joined without a conjunction (优化调整完善公开内容): give up
         return None
-    return " ".join(x for x in (*manner, _join(vs), obj) if x)
+    if not obj and vs[-1].en.endswith(" to"):
+        obj = "the work"  # 高度重视: 'attaching great importance to the work'
+    return " ".join(x for x in (*manner, _join([form(v.en) for v in vs]), obj) if x)
+
+
+def _actions(ws: list[Word]) -> list[list[Word]]:
+    """The words cut where a conjunction joins two verb phrases that each have an object."""
+    out: list[list[Word]] = [[]]
+    for k, w in enumerate(ws):
+        current = out[-1]
+        verb = next((j for j, x in enumerate(current) if x.kind == "verb"), None)
+        has_object = verb is not None and any(x.kind == "noun" for x in current[verb:])
+        if w.kind == "conj" and has_object and _starts_action(ws[k + 1 :]):
+            out.append([])
+        else:
+            current.append(w)
+    return out
+
+
+def _starts_action(ws: list[Word]) -> bool:
+    """Whether the words start a verb phrase of their own: [manner] verb and then an object."""
+    k = next((j for j, w in enumerate(ws) if w.kind != "manner"), len(ws))
+    return k < len(ws) - 1 and ws[k].kind == "verb" and ws[k + 1].kind == "noun" and ws[k + 1].en != "work"
 
 
 _MODAL = re.compile(
