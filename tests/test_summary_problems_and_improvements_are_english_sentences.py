@@ -63,7 +63,7 @@ def test_a_pre_2019_report_gives_its_improvements_and_stops_before_its_statistic
     assert all("统计" not in x.zh and "附件" not in x.zh for x in five.problems + five.measures)
     sents = english("pingtan-county-2012.txt").paragraph("problems").sentences
     assert "(1) The work is limited by staffing quotas." in sents
-    assert "(1) It will further deepen government information disclosure content." in sents
+    assert "(1) It will further deepen the content of government information disclosure." in sents
 
 
 def test_improvements_are_stated_in_the_tense_the_report_gives_them():
