@@ -27,6 +27,10 @@ _SUBSECTION = re.compile(rf"{PAREN_ORDINAL}|(?<![\d.])[{HEADING_NUMERALS}]\s*、
 # Where a subsection's heading ends: a sentence end, a colon, or the space a text copy left for its line break
 # (（二）申请处理情况 因未发生…).
 _HEADING_END = re.compile(r"[。.：:\n]|\s+(?=[\u4e00-\u9fff])")
+# A heading a text copy glued to its body, without a stop or a space: （一）主动公开政府信息的数量各乡镇、…
+_GLUED_HEADING = re.compile(
+    r"\s*([^。，,；;：:\s]{2,16}?(?:的数量|的主要形式|的主要类别|的主要内容|情况|方面))(?=[\u4e00-\u9fff])"
+)
 # A clause that names a subsection rather than saying what was done (申请处理情况, 工作人员情况).
 _HEADING_SHAPE = re.compile(r"^(?!无).*(?:情况|方面)$")
 # A sentence that explains (由于…, 因…) rather than says what was done.
@@ -171,7 +175,10 @@ def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
         body = text[lo:hi]
         end = _HEADING_END.search(body, len(body) - len(body.lstrip()))
         head = body[: end.start()] if end else body
-        if len(head.strip()) > 30 or not head.strip():
+        glued = _GLUED_HEADING.match(body)
+        if glued and (len(head.strip()) > 30 or not head.strip()):  # （一）主动公开政府信息的数量各乡镇…
+            head, rest = glued.group(1), body[glued.end() :]
+        elif len(head.strip()) > 30 or not head.strip():
             head, rest = "", body
         else:
             rest = body[end.end() :] if end else ""

@@ -118,8 +118,8 @@ def _name(inner: str, title: bool) -> Word:
     """A quoted name or a 《title》: in English where its words are known, else quoted as printed. A quoted
     single word (不够“全”) is that word."""
     ws = words(inner)
-    if ws and len(ws) == 1 and not title:
-        return ws[0]
+    if ws and len(ws) == 1 and not title:  # a label of several English words keeps its quotes
+        return Word(inner, f"“{ws[0].en}”", "noun") if ws[0].kind == "noun" and " " in ws[0].en else ws[0]
     en = noun_phrase(ws) if ws else None
     if en is None:
         en = f"“{inner}”"
@@ -433,6 +433,8 @@ def _stacked(mods: list[str], head: str) -> str:
     first, _, last = head.rpartition(" ")
     if first and last == "building" and " " not in first:  # 公开平台建设: 'building of the … platform'
         return f"{last} of the {' '.join(mods)} {first}"
+    if all(m.startswith("“") for m in mods):  # “政府信息公开”模块: a label stays before its noun
+        return f"{' '.join(mods)} {head}"
     if len(mods) >= 2 and all(_plural(m) for m in mods):
         modifier = _join(mods)
     else:
@@ -456,6 +458,11 @@ def _the(np: str) -> str:
     if np.startswith(("the ", "a ", "“")):
         return np
     return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
+
+
+def _definite(np: str) -> str:
+    """'the' before a noun phrase that names something the report has in mind (the portal website)."""
+    return np if np.startswith(("the ", "a ", "“")) else f"the {np}"
 
 
 def _plural(np: str) -> bool:
@@ -651,7 +658,7 @@ def clean(text: str) -> str:
     text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?!办公室)(?:办)?|主要|\s+)+",
         "",
         text.strip(),
     )
@@ -707,8 +714,120 @@ def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | Non
     if m:
         pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
         xs = noun_phrase(x) if x else None
-        if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
-            return " ".join([*pre, *(w.en for w in v[:-1]), form(v[-1].en), _the(xs)])
+        verbs = [w.en for w in v or [] if w.kind == "verb"]
+        if xs and v and verbs and v[-1].kind == "verb" and all(w.kind in ("manner", "conj", "verb") for w in v):
+            manner = [w.en for w in v if w.kind == "manner"]
+            if pre is not None:
+                return " ".join([*pre, *manner, _join([form(x) for x in verbs]), _the(xs)])
+            who = _doer(m.group("pre")) if form is gerund else None  # 各乡镇对政府信息进行了梳理: who did it
+            if who:
+                return " ".join([_the(who), *manner, _join([past(x) for x in verbs]), _the(xs)])
+    if form is gerund:
+        return _designated(clause) or _none(clause) or _required(clause) or _subject_action(clause)
+    return None
+
+
+_DESIGNATE = re.compile(r"^(?P<s>.*?)指定(?P<x>.+?)为(?P<y>.+)$")
+_NO = re.compile(r"^(?:没有|无)(?P<x>.+)$")
+_WHO = re.compile(r"^(?P<v>从事|负责)(?P<x>.+?)的(?P<y>.+)$")
+_WHO_EN = {"从事": "working on", "负责": "responsible for"}
+_AT = re.compile(r"^(?P<s>[^在]+?)在(?P<at>[^，,在]+?)上(?P<rest>.+)$")
+
+
+def _designated(clause: str) -> str | None:
+    """X指定Y为Z -> 'Y were designated as Z' (who designated them is often the subsection's name, 公众查阅点)."""
+    m = _DESIGNATE.match(clause)
+    if not m or (m.group("s") and _manners(m.group("s")) is None and _np(m.group("s")) is None):
+        return None
+    x, y = _np(m.group("x")), _np(m.group("y"))
+    return f"{_definite(x)} {'were' if _plural(x) else 'was'} designated as {_the(y)}" if x and y else None
+
+
+def _none(clause: str) -> str | None:
+    """没有X -> 'there were no X'; 没有从事X的Y -> 'there were no Y working on X'."""
+    m = _NO.match(clause)
+    if not m:
+        return None
+    who = _WHO.match(m.group("x"))
+    if who:
+        x, y = _np(who.group("x").removesuffix("工作")), _np(who.group("y"))
+        what = f"{y} {_WHO_EN[who.group('v')]} {x}" if x and y else None
+    else:
+        what = _np(m.group("x"))
+    return f"there {'were' if _plural(what) else 'was'} no {what}" if what else None
+
+
+# The head nouns of those who act in the reports' sentences: offices, units and the channels that publish.
+_DOERS = frozenset(
+    {
+        "office",
+        "offices",
+        "departments",
+        "units",
+        "townships",
+        "towns",
+        "bureau",
+        "bureaus",
+        "committee",
+        "government",
+        "governments",
+        "centre",
+        "website",
+        "websites",
+        "portal",
+        "agencies",
+        "divisions",
+        "group",
+    }
+)
+
+
+def _doer(text: str) -> str | None:
+    """Who acts, in English, when the text names offices, units or channels only (各乡镇、县直各单位); a list
+    advances nothing (清单闭环推进)."""
+    ws = words(text)
+    if not ws or any(w.kind not in ("noun", "conj") for w in ws) or ws[-1].en.split()[-1] not in _DOERS:
+        return None
+    return noun_phrase(ws)
+
+
+_REQUIRE = re.compile(r"^要求(?P<rest>.+)$")
+
+
+def _required(clause: str) -> str | None:
+    """要求X做好Y -> 'requiring X to carry out Y'."""
+    m = _REQUIRE.match(clause)
+    rest = m.group("rest") if m else ""
+    for k in range(2, len(rest) - 1):
+        who = _doer(rest[:k])
+        predicate = words(rest[k:]) if who else None
+        action = verb_phrase(predicate, base) if predicate and predicate[0].kind in ("verb", "manner") else None
+        if who and action:
+            return f"requiring {_definite(who)} to {action}"
+    return None
+
+
+def _subject_action(clause: str) -> str | None:
+    """Who did it, then what they did: 信息公开工作办公室认真落实…制度 -> 'the information disclosure work
+    office conscientiously implemented the … system'; 门户网站在X上开辟了Y -> 'the portal website opened Y on
+    X'."""
+    at = _AT.match(clause)
+    where = None
+    if at:
+        where = _np(at.group("at"))
+        if where is None:
+            return None
+        clause = at.group("s") + at.group("rest")
+    for k in range(2, len(clause) - 1):
+        subject = _doer(clause[:k])
+        if not subject:
+            continue
+        predicate = words(clause[k:])
+        if not predicate or predicate[0].kind not in ("verb", "manner"):
+            continue
+        action = verb_phrase(predicate, past)
+        if action:
+            return f"{_definite(subject)} {action}{f' on {_definite(where)}' if where else ''}"
     return None
 
 
@@ -741,6 +860,8 @@ def render_heading(text: str) -> Rendered:
     """A subsection heading: （一）主动公开方面 -> 'Proactive disclosure'; two clauses -> 'A; b'."""
     clause = clean(text)
     whole = words(clause)
+    if whole and len(whole) > 1 and whole[0].en in _NOMINAL and all(w.kind == "noun" for w in whole[1:]):
+        whole = [Word(whole[0].zh, _NOMINAL[whole[0].en], "noun"), *whole[1:]]  # 公开形式: 'forms of disclosure'
     if whole and (en := verb_phrase(whole)):
         return Rendered(clause, _capital(en))
     parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]

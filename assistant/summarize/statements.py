@@ -96,6 +96,8 @@ def fact_en(fact: NarrativeFact) -> str | None:
     if thing is None:
         return None
     unit = _unit_en(fact, thing)
+    if action.verb == "proactively disclosed" and thing == "proactive disclosure":
+        thing = unit  # 在网站主动公开的425条: '425 items', not '425 items of proactive disclosure'
     if unit and (thing.startswith(unit.rstrip("s")) or thing.endswith(unit)):  # 218 requests, not requests of requests
         amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
         if thing == unit.rstrip("s") and fact.value != 1:
