@@ -33,6 +33,8 @@ _GLUED_HEADING = re.compile(
 )
 # A clause that names a subsection rather than saying what was done (申请处理情况, 工作人员情况).
 _HEADING_SHAPE = re.compile(r"^(?!无).*(?:情况|方面)$")
+# A clause that says what the work aims at (做到服务第一, 确保…) rather than what was done.
+_PURPOSE = re.compile(r"^(?:做到|确保|力争|实现)")
 # A sentence that explains (由于…, 因…) rather than says what was done.
 _EXPLANATION = re.compile(r"^(?:由于|因为|因)")
 _ITEM_IN_HEADING = re.compile(rf"[{HEADING_NUMERALS}]是|\d")
@@ -61,11 +63,12 @@ _FIVE_END = re.compile(
     rf"[{HEADING_NUMERALS}]\s*、[^。、]{{0,30}}统计表|附件|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|"
     r"[二〇○零][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月"
 )
-_BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
+_BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系|的原则")
 _LEAD_IN = re.compile(
-    r"^(?:严格|认真|坚持)?(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
+    r"^(?:严格|认真|坚持)?(?:根据|按照|依据|结合|围绕|为|在|对照|针对|对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
 )
 _DIGITS = re.compile(r"\d")
+_OURS = re.compile(r"^\s*我[局区县市委]")
 _TREATED = re.compile(r"对[^，,。；;]{2,30}?进行了?")
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 _COUNT = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+")  # a count, not a year (发布2024年工作责任清单)
@@ -142,6 +145,10 @@ def _lead_clause(sentence: str) -> str:
     """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
     sentence = re.split(r"[。！？!?\n]", sentence.strip(), maxsplit=1)[0]
     sentence = _SPACED_NUMBER.sub("", sentence)  # 发布我局 2024 年…: a PDF's spaces around a number
+    glued = _GLUED_HEADING.match(sentence)
+    if glued:  # 1、行政权力清单公开情况在…的基础上: the item's own heading says what it is about
+        return re.sub(r"(?:工作)?(?:情况|方面)$", "", glued.group(1))
+    sentence = _OURS.sub("", sentence)  # 我区通过…: a lead-in after the agency's name
     kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
     clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
     lead = next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
@@ -163,6 +170,7 @@ def _items(text: str, limit: int = 3, counts: re.Pattern[str] = _DIGITS) -> list
         and not _BOILERPLATE.search(c)
         and not _FEE.search(c)
         and not _HEADING_SHAPE.search(c)
+        and not _PURPOSE.match(c)
     ]
     return out[: MAX_ITEMS if listed else limit]
 

@@ -840,6 +840,8 @@ def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
         ws = None
     en = (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
+    if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
+        en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
 
 

@@ -53,8 +53,10 @@ def _action(fact: NarrativeFact) -> Action:
     for i, w in enumerate(ws or []):
         if w.zh != _PROACTIVE and w.kind != "verb":
             continue
+        if i + 1 < len(ws) and ws[i + 1].kind == "verb":  # type: ignore[arg-type]
+            continue  # 完成梳理行政权力事项: the count is of what was sorted out, not of what was completed
         verb = "proactively disclosed" if w.zh == _PROACTIVE else past(w.en)
-        before = [x for x in ws[:i] if x.kind != "manner"]  # type: ignore[index]
+        before = [x for x in ws[:i] if x.kind not in ("manner", "verb")]  # type: ignore[index]
         after = [x for x in ws[i + 1 :] if x.kind != "manner"]  # type: ignore[index]
         # who did it is a unit (各乡镇, 区管委会), a WORD entry; a term there (审核发布) is part of the action
         units = before and all(_is_unit(x.zh) for x in before if x.kind == "noun")
