@@ -78,7 +78,7 @@ def test_improvements_are_stated_in_the_tense_the_report_gives_them():
     assert done.mood == DONE
     sents = english("shanghai-stcsm-2024.md").paragraph("problems").sentences
     assert "It reports these improvements made:" in sents
-    assert sents[sents.index("It reports these improvements made:") + 1].startswith("(1) It opened “张江高新区”")
+    assert sents[sents.index("It reports these improvements made:") + 1].startswith("(1) It opened the “张江高新区”")
     # pingtan-2021: （二）改进措施：一是丰富政策解读形式 … (no tense in the wording: a list of measures)
     (listed,) = content("pingtan-2021.txt").five
     assert listed.mood == LISTED

@@ -46,6 +46,7 @@ _IRREGULAR = {
     "hold": "held",
     "make": "made",
     "set up": "set up",
+    "set": "set",
     "draw up": "drawn up",
     "keep": "kept",
     "run": "run",
@@ -159,7 +160,9 @@ def words(text: str) -> list[Word] | None:
                 i += n
                 break
         else:
-            return None
+            if text[i] != "各":  # 各政务公开单位 'each unit': English needs no word for it
+                return None
+            i += 1
     return out
 
 
@@ -279,7 +282,13 @@ def _conjunct(part: list[Word]) -> str | None:
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
+    # 全区的政务舆情监测: a modifier of place or level before 的 stays before its noun ('area-wide monitoring')
+    while len(pieces) > 1 and len(pieces[0]) == 1 and pieces[0][0].endswith(_PLACE_ADJECTIVES) and pieces[1]:
+        pieces = [[f"{pieces[0][0]} {pieces[1][0]}", *pieces[1][1:]], *pieces[2:]]
     return " of ".join(reversed([_head_first(p) for p in pieces if p]))
+
+
+_PLACE_ADJECTIVES = ("-wide", "-level")
 
 
 # English action nouns of verbs that end a noun phrase (清单公开 'disclosure of the list').
@@ -325,6 +334,8 @@ _ACTION_HEADS = frozenset(
         "public consultation",
         "definition",
         "publication",
+        "public release",
+        "release",
         "application",
         "promotion",
         "popularisation",
@@ -448,13 +459,15 @@ def _stacked(mods: list[str], head: str) -> str:
 
 # Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
 _COUNTABLE = frozenset(
-    {"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process", "system"}
+    {"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process", "system", "date"}
 )
 
 
 def _the(np: str) -> str:
     """'the' before a noun phrase made definite by what follows it (the disclosure of public funds) or
     before a singular noun that is not used bare (the disclosure mechanism)."""
+    if np.startswith("“") and not np.endswith("”"):
+        return f"the {np}"  # the “分级审核、先审后发” procedure
     if np.startswith(("the ", "a ", "“")):
         return np
     return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
@@ -791,11 +804,12 @@ def _doer(text: str) -> str | None:
     return noun_phrase(ws)
 
 
-_REQUIRE = re.compile(r"^要求(?P<rest>.+)$")
+_REQUIRE = re.compile(r"^(?P<v>要求|督促|指导)(?P<rest>.+)$")
+_REQUIRE_EN = {"要求": "requiring", "督促": "urging", "指导": "guiding"}
 
 
 def _required(clause: str) -> str | None:
-    """要求X做好Y -> 'requiring X to carry out Y'."""
+    """要求X做好Y -> 'requiring X to carry out Y'; 督促X… -> 'urging X to …'."""
     m = _REQUIRE.match(clause)
     rest = m.group("rest") if m else ""
     for k in range(2, len(rest) - 1):
@@ -803,7 +817,7 @@ def _required(clause: str) -> str | None:
         predicate = words(rest[k:]) if who else None
         action = verb_phrase(predicate, base) if predicate and predicate[0].kind in ("verb", "manner") else None
         if who and action:
-            return f"requiring {_definite(who)} to {action}"
+            return f"{_REQUIRE_EN[m.group('v')]} {_definite(who)} to {action}"  # type: ignore[union-attr]
     return None
 
 
@@ -839,7 +853,8 @@ def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     ws = words(clause)
     if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
         ws = None
-    en = (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
+    required = _required(clause) if form is gerund else None  # 督促X做好Y: X is who does Y
+    en = required or (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
     if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
         en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
