@@ -150,6 +150,10 @@ def words(text: str) -> list[Word] | None:
         if text.startswith(_OURS, i):  # 我局 'our bureau': the agency, whom the sentence is about anyway
             i += 2
             continue
+        if text[i] == "等" and out and out[-1].kind == "noun" and i + 1 < len(text) and text[i + 1] not in "，,。":
+            out.append(Word("等", "such as", "etc"))  # 文件、公告等各类政府信息: 'government information such as …'
+            i += 1
+            continue
         if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
             i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
             continue
@@ -237,6 +241,16 @@ def noun_phrase(ws: list[Word]) -> str | None:
     """Nouns, 的 and conjunctions in English order: A的B -> 'B of A', A和B -> 'A and B', A对B的C -> 'C of B in A'."""
     if ws and ws[0].kind == "prep":
         ws = ws[1:]
+    etc = next((i for i, w in enumerate(ws) if w.kind == "etc"), None)
+    if etc is not None:  # A、B等C: 'C such as A and B'
+        examples, whole = noun_phrase(ws[:etc]), noun_phrase(ws[etc + 1 :])
+        if not examples or not whole:
+            return None
+        if whole == "work":  # 衔接、调整等工作: the examples are the work
+            return examples
+        if whole in _ACTION_HEADS:  # 报告、会议等公开发布: 'public release of the reports and meetings'
+            return f"{whole} of {examples}"
+        return f"{whole} such as {examples}"
     prep = next((i for i, w in enumerate(ws) if w.kind == "prep"), None)
     if prep is not None:
         left, right = noun_phrase(ws[:prep]), noun_phrase(ws[prep + 1 :])
@@ -452,14 +466,26 @@ def _stacked(mods: list[str], head: str) -> str:
         modifier = " ".join(mods)
     key = head.split(" of ")[0]
     prep = _HEAD_PREPOSITION.get(key) or _HEAD_PREPOSITION.get(key.split()[-1])
-    if len(modifier.split()) < (2 if prep else 3) and " and " not in head:
+    if len(modifier.split()) < (2 if prep in ("on", "to") else 3) and " and " not in head:
         return f"{modifier} {head}"
     return f"{head} {prep or 'of'} {modifier}"
 
 
 # Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
 _COUNTABLE = frozenset(
-    {"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process", "system", "date"}
+    {
+        "catalogue",
+        "mechanism",
+        "platform",
+        "list",
+        "column",
+        "module",
+        "procedure",
+        "process",
+        "system",
+        "date",
+        "session",
+    }
 )
 
 
@@ -795,6 +821,30 @@ _DOERS = frozenset(
 )
 
 
+def _as_action(ws: list[Word] | None) -> list[Word] | None:
+    """主动公开 before its object is the verb 'proactively disclose', not the noun 'proactive disclosure'."""
+    if ws and len(ws) > 1 and ws[0].zh == "主动公开" and ws[1].kind == "noun":
+        return [Word("主动", "proactively", "manner"), Word("公开", "disclose", "verb"), *ws[1:]]
+    return ws
+
+
+_MEANS = re.compile(r"^(?P<how>通过|依托|利用)(?P<rest>.+)$")
+_MEANS_EN = {"通过": "through", "依托": "through", "利用": "using"}
+
+
+def _by_means(clause: str, form: Callable[[str], str]) -> str | None:
+    """通过X主动公开Y -> 'proactively disclosing Y through X' (the means after the action)."""
+    m = _MEANS.match(clause)
+    rest = m.group("rest") if m else ""
+    for k in range(2, len(rest) - 1):
+        means = _np(rest[:k])
+        action = _as_action(words(rest[k:])) if means else None
+        phrase = verb_phrase(action, form) if action and action[0].kind in ("verb", "manner") else None
+        if means and phrase:
+            return f"{phrase} {_MEANS_EN[m.group('how')]} {_definite(means)}"  # type: ignore[union-attr]
+    return None
+
+
 def _doer(text: str) -> str | None:
     """Who acts, in English, when the text names offices, units or channels only (各乡镇、县直各单位); a list
     advances nothing (清单闭环推进)."""
@@ -836,7 +886,7 @@ def _subject_action(clause: str) -> str | None:
         subject = _doer(clause[:k])
         if not subject:
             continue
-        predicate = words(clause[k:])
+        predicate = _as_action(words(clause[k:]))
         if not predicate or predicate[0].kind not in ("verb", "manner"):
             continue
         action = verb_phrase(predicate, past)
@@ -854,7 +904,7 @@ def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
         ws = None
     required = _required(clause) if form is gerund else None  # 督促X做好Y: X is who does Y
-    en = required or (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
+    en = required or (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form) or _by_means(clause, form)
     if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
         en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
     return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
