@@ -312,6 +312,7 @@ VOCABULARY: tuple[Term, ...] = (
     Term("公开渠道", "disclosure channels", THEME),
     Term("答复质量", "quality of replies", THEME),
     Term("队伍建设", "staff building", THEME),
+    Term("审核发布", "review and release", THEME),  # a part of the action, not who acts (审核发布政府信息249条)
     Term("业务培训", "professional training", THEME),
     Term("业务水平", "professional competence", THEME),
     Term("绩效管理", "performance management", THEME),
@@ -550,6 +551,7 @@ VOCABULARY: tuple[Term, ...] = (
     编目 = catalogue
     协同 = coordinate
     纳入 = include
+    贯彻落实 = implement
     下设办公室 = set up an office under it
     收到 = receive
     编发 = publish
@@ -718,6 +720,7 @@ VOCABULARY: tuple[Term, ...] = (
     *_entries(
         QUALITY,
         """
+    新修订 = newly revised
     不足 = insufficient
     同源 = from one source
     大 = high
@@ -837,6 +840,7 @@ VOCABULARY: tuple[Term, ...] = (
     首页页面 = home page
     区直部门 = the departments directly under the zone
     程序 = procedure
+    办法 = measures
     更新日期 = update date
     集约建设 = consolidated building of websites
     区级 = zone-level
@@ -978,7 +982,6 @@ VOCABULARY: tuple[Term, ...] = (
     长效机制 = long-term mechanism
     长效工作机制 = long-term working mechanism
     审核发布机制 = review-and-release mechanism
-    审核发布 = review and release
     协调会商机制 = coordination and consultation mechanism
     纠错整改机制 = error-correction mechanism
     联动机制 = linkage mechanism

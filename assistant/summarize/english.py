@@ -296,9 +296,15 @@ def _conjunct(part: list[Word]) -> str | None:
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
-    # 全区的政务舆情监测: a modifier of place or level before 的 stays before its noun ('area-wide monitoring')
-    while len(pieces) > 1 and len(pieces[0]) == 1 and pieces[0][0].endswith(_PLACE_ADJECTIVES) and pieces[1]:
-        pieces = [[f"{pieces[0][0]} {pieces[1][0]}", *pieces[1][1:]], *pieces[2:]]
+    # 全区的政务舆情监测, 新修订的《条例》: a modifier of place or level, or a quality, before 的 stays before its
+    # noun ('area-wide monitoring', 'the newly revised regulations')
+    qualities = {w.en for w in part if w.kind == "quality"}
+    while len(pieces) > 1 and len(pieces[0]) == 1 and pieces[1]:
+        modifier, noun = pieces[0][0], pieces[1][0]
+        if not (modifier.endswith(_PLACE_ADJECTIVES) or modifier in qualities):
+            break
+        the, bare = ("the ", noun[4:]) if noun.startswith("the ") else ("", noun)
+        pieces = [[f"{the}{modifier} {bare}", *pieces[1][1:]], *pieces[2:]]
     return " of ".join(reversed([_head_first(p) for p in pieces if p]))
 
 
@@ -320,6 +326,7 @@ _NOMINAL = {
     "spread": "promotion",
     "popularise": "popularisation",
     "organise": "organisation",
+    "safeguard": "safeguards",
 }
 
 
@@ -929,6 +936,8 @@ def render_heading(text: str) -> Rendered:
     whole = words(clause)
     if whole and len(whole) > 1 and whole[0].en in _NOMINAL and all(w.kind == "noun" for w in whole[1:]):
         whole = [Word(whole[0].zh, _NOMINAL[whole[0].en], "noun"), *whole[1:]]  # 公开形式: 'forms of disclosure'
+    if whole and len(whole) > 1 and whole[-1].en in _NOMINAL and all(w.kind == "noun" for w in whole[:-1]):
+        whole = [*whole[:-1], Word(whole[-1].zh, _NOMINAL[whole[-1].en], "noun")]  # 工作机制保障: a noun heading
     if whole and (en := verb_phrase(whole)):
         return Rendered(clause, _capital(en))
     parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]
