@@ -503,7 +503,8 @@ def _the(np: str) -> str:
         return f"the {np}"  # the “分级审核、先审后发” procedure
     if np.startswith(("the ", "a ", "“")):
         return np
-    return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
+    head = re.split(r" (?:for|on|to|with) ", np)[0]  # the training session on open government
+    return f"the {np}" if " of " in np or (head.split()[-1] in _COUNTABLE and " and " not in head) else np
 
 
 def _definite(np: str) -> str:
