@@ -1549,6 +1549,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "通": ("calls", "call", "phone calls"),
     "工作日": ("working days", "working day", "business days"),
     "天": ("days", "day"),
+    "批次": ("batches", "batch"),
 }
 
 # The words every report is about: in a fact's measure they do not tell one fact from another.
