@@ -151,7 +151,9 @@ def _lead_clause(sentence: str) -> str:
     sentence = _OURS.sub("", sentence)  # 我区通过…: a lead-in after the agency's name
     kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
     clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
-    lead = next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
+    lead = next(
+        (c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith(("的", "后"))), ""
+    )  # 区县单位整合后: when, not what was done
     treated = _TREATED.search(clauses[0]) if clauses and not lead and _LEAD_IN.match(clauses[0]) else None
     return clauses[0][treated.start() :] if treated else lead  # 根据新的职能对目录进行调整: 对目录进行调整
 

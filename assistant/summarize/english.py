@@ -723,8 +723,9 @@ _TREAT = re.compile(r"^(?P<pre>.*?)对(?P<x>.+?)进行了?(?P<v>.+)$")
 
 
 def _manners(text: str) -> list[str] | None:
-    """Adverbs (and 坚持) before a pattern's object, in English; None when something else stands there."""
-    ws = words(text.replace("坚持", "")) if text else []
+    """Adverbs (and 坚持, 组织: light verbs) before a pattern's object, in English; None when something else
+    stands there."""
+    ws = words(re.sub(r"^(?:坚持|组织)", "", text)) if text else []
     if ws is None or any(w.kind != "manner" for w in ws):
         return None
     return [w.en for w in ws]
@@ -903,19 +904,41 @@ def _subject_action(clause: str) -> str | None:
     return None
 
 
+_AS = re.compile(r"^(?P<pre>.{0,4}?)以(?P<x>.+?)为(?P<y>.+)$")
+
+
+def _taken_as(clause: str, form: Callable[[str], str]) -> str | None:
+    """以X为Y -> 'using X as Y' (继续以“四局三中心”为试点单位: 'continually using … as pilot units')."""
+    m = _AS.match(clause)
+    pre = _manners(m.group("pre")) if m else None
+    x, y = (_np(m.group("x")), _np(m.group("y"))) if m and pre is not None else (None, None)
+    return " ".join([*pre, f"{form('use')} {_the(x)} as {y}"]) if pre is not None and x and y else None
+
+
+# An explanation in brackets after a name: （即区环境与国土资源局、…）, (PPP).
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue';
     with ``form`` :func:`base` or :func:`past`, only a clause that starts with a verb is rendered ('optimise
     the disclosure catalogue'), so that it reads after 'it will' or 'it'."""
-    clause = clean(_lead(text))
+    printed = clean(_lead(text))
+    clause = _ASIDE.sub("", printed)
     ws = words(clause)
     if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
         ws = None
     required = _required(clause) if form is gerund else None  # 督促X做好Y: X is who does Y
-    en = required or (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form) or _by_means(clause, form)
+    en = (
+        required
+        or (verb_phrase(ws, form) if ws else None)
+        or _pattern_item(clause, form)
+        or _by_means(clause, form)
+        or _taken_as(clause, form)
+    )
     if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
         en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
-    return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
+    return Rendered(printed, _capital(en) if en else None, () if en else _gloss(printed))
 
 
 def render_problem(text: str) -> Rendered:
