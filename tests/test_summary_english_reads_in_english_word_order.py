@@ -103,3 +103,12 @@ def test_a_count_is_of_what_the_last_verb_acts_on():
     text = english("pingtan-2016.txt").text
     assert "It sorted out 3,646 administrative power items." in text
     assert "completed 3,646" not in text and "Completing" not in text
+
+
+def test_with_whom_the_work_is_done_is_kept():
+    # pingtan-2024 （二）: 主动加强与申请人沟通，强化与区直各部门协调联动 (with the applicant, with the departments)
+    assert render_item("主动加强与申请人沟通").en == "Proactively strengthening communication with the applicant"
+    coordination = render_item("强化与区直各部门协调联动").en
+    assert coordination == "Reinforcing coordination with the departments directly under it"
+    # 000_782cdb5e9cbe54e2 （一）: 按月公开动态信息 (monthly, after what is disclosed)
+    assert render_item("按月公开动态信息").en == "Disclosing news updates monthly"

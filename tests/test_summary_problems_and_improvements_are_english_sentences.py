@@ -105,7 +105,7 @@ def test_a_quality_goes_before_whoever_has_it():
         "The disclosure awareness of the staff of each division has slackened somewhat"
     )
     # pingtan-county-2012: 由于经办人员流动性大
-    assert render_problem("经办人员流动性大").en == "The staff turnover of staff handling the work is high"
+    assert render_problem("经办人员流动性大").en == "The turnover of staff handling the work is high"
 
 
 def test_formulaic_phrasings_of_the_reports_are_rendered():

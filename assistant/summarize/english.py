@@ -241,6 +241,9 @@ def noun_phrase(ws: list[Word]) -> str | None:
     """Nouns, 的 and conjunctions in English order: A的B -> 'B of A', A和B -> 'A and B', A对B的C -> 'C of B in A'."""
     if ws and ws[0].kind == "prep":
         ws = ws[1:]
+    if len(ws) >= 3 and ws[0].zh in ("与", "同") and ws[-1].kind in ("noun", "verb"):
+        other = noun_phrase(ws[1:-1])  # 与区直各部门协调联动: 'coordination with the departments'
+        return f"{_noun(ws[-1])} with {_definite(other)}" if other else None
     etc = next((i for i, w in enumerate(ws) if w.kind == "etc"), None)
     if etc is not None:  # A、B等C: 'C such as A and B'
         examples, whole = noun_phrase(ws[:etc]), noun_phrase(ws[etc + 1 :])
@@ -327,6 +330,7 @@ _NOMINAL = {
     "popularise": "popularisation",
     "organise": "organisation",
     "safeguard": "safeguards",
+    "communicate": "communication",
 }
 
 
@@ -406,7 +410,12 @@ def _head_first(pieces: list[str]) -> str:
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
         return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
     if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
-        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+        owner = _head_first(pieces[:-1])
+        quality = pieces[-1]
+        first, _, rest = quality.partition(" ")
+        if rest and first in owner.split():  # 经办人员流动性: 'turnover of staff handling the work'
+            quality = rest
+        return f"{quality} of {_the(owner)}"
     if len(pieces) >= 2 and pieces[0].split()[-1] in _AGENTS:
         return f"{' '.join(pieces[1:])} of {pieces[0]}"
     if len(pieces) >= 2:
@@ -465,6 +474,8 @@ def _stacked(mods: list[str], head: str) -> str:
     first, _, last = head.rpartition(" ")
     if first and last == "building" and " " not in first:  # 公开平台建设: 'building of the … platform'
         return f"{last} of the {' '.join(mods)} {first}"
+    if all(m.startswith("“") for m in (*mods, head)) or (head in _PARALLEL and all(_plural(m) for m in mods)):
+        return _join([*mods, head])  # 平台载体: 'platforms and carriers'; “应公开尽公开”“应上网尽上网”
     if all(m.startswith("“") for m in mods):  # “政府信息公开”模块: a label stays before its noun
         return f"{' '.join(mods)} {head}"
     if len(mods) >= 2 and all(_plural(m) for m in mods):
@@ -536,6 +547,8 @@ def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | No
         return None  # a noun before the verb (清单闭环推进, 及时整改提高): no pattern says how they relate
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
+        if ws[i].kind == "conj" and not (i + 1 < len(ws) and ws[i + 1].kind in ("verb", "manner")):
+            break  # 加强与申请人沟通: 与 starts the object ('communication with the applicant')
         if ws[i].kind == "verb":
             vs.append(ws[i])
         elif ws[i].kind == "manner":
@@ -556,7 +569,14 @@ def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | No
         return None
     if not obj and vs[-1].en.endswith(" to"):
         obj = "the work"  # 高度重视: 'attaching great importance to the work'
-    return " ".join(x for x in (*manner, _join([form(v.en) for v in vs]), obj) if x)
+    when = [m for m in manner if m in _FREQUENCY]  # 按月公开动态信息: 'disclosing news updates monthly'
+    manner = [m for m in manner if m not in _FREQUENCY]
+    return " ".join(x for x in (*manner, _join([form(v.en) for v in vs]), obj, *when) if x)
+
+
+# Plural nouns Chinese lists side by side without a conjunction: 平台载体 'platforms and carriers'.
+_PARALLEL = frozenset({"carriers", "channels", "platforms"})
+_FREQUENCY = frozenset({"monthly", "quarterly", "annually", "weekly", "daily"})
 
 
 def _actions(ws: list[Word]) -> list[list[Word]]:
