@@ -244,6 +244,12 @@ def noun_phrase(ws: list[Word]) -> str | None:
     if len(ws) >= 3 and ws[0].zh in ("与", "同") and ws[-1].kind in ("noun", "verb"):
         other = noun_phrase(ws[1:-1])  # 与区直各部门协调联动: 'coordination with the departments'
         return f"{_noun(ws[-1])} with {_definite(other)}" if other else None
+    of = max((i for i, w in enumerate(ws) if w.kind == "of"), default=None)
+    before = ws[:of] if of is not None else []
+    if of is not None and any(w.kind == "conj" for w in before) and all(w.kind == "noun" for w in ws[of + 1 :]):
+        owners, owned = noun_phrase(before), noun_phrase(ws[of + 1 :])  # A、B和C的D: 'D of A, B and C'
+        if owners and owned and not any(w.kind == "verb" for w in before):
+            return f"{owned} of {_the(owners)}"
     etc = next((i for i, w in enumerate(ws) if w.kind == "etc"), None)
     if etc is not None:  # A、B等C: 'C such as A and B'
         examples, whole = noun_phrase(ws[:etc]), noun_phrase(ws[etc + 1 :])
@@ -791,8 +797,36 @@ def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | Non
             if who:
                 return " ".join([_the(who), *manner, _join([past(x) for x in verbs]), _the(xs)])
     if form is gerund:
-        return _designated(clause) or _none(clause) or _required(clause) or _subject_action(clause)
-    return None
+        return (
+            _designated(clause)
+            or _none(clause)
+            or _required(clause)
+            or _subject_action(clause)
+            or _led_by(clause)
+            or _for_whom(clause, form)
+        )
+    return _for_whom(clause, form)
+
+
+_FOR_WHOM = re.compile(r"^(?P<pre>.+?)面向(?P<x>[^的]+)的(?P<y>.+)$")
+_LED_BY = re.compile(r"^(?P<v>成立了?|设立了?)以(?P<x>.+?)为组长$")
+
+
+def _for_whom(clause: str, form: Callable[[str], str]) -> str | None:
+    """开展面向X的Y -> 'carrying out Y for X'."""
+    m = _FOR_WHOM.match(clause)
+    if not m:
+        return None
+    ws, whom = words(m.group("pre") + m.group("y")), _np(m.group("x"))
+    action = verb_phrase(ws, form) if ws and whom else None
+    return f"{action} for {_definite(whom)}" if action else None  # type: ignore[arg-type]
+
+
+def _led_by(clause: str) -> str | None:
+    """成立了以X为组长 (the clause the group's name follows): 'setting up a leading group headed by X'."""
+    m = _LED_BY.match(clause)
+    who = _np(m.group("x")) if m else None
+    return f"setting up a leading group headed by {_definite(who)}" if who else None
 
 
 _DESIGNATE = re.compile(r"^(?P<s>.*?)指定(?P<x>.+?)为(?P<y>.+)$")
@@ -878,9 +912,10 @@ def _doer(text: str) -> str | None:
     """Who acts, in English, when the text names offices, units or channels only (各乡镇、县直各单位); a list
     advances nothing (清单闭环推进)."""
     ws = words(text)
-    if not ws or any(w.kind not in ("noun", "conj") for w in ws) or ws[-1].en.split()[-1] not in _DOERS:
+    if not ws or any(w.kind not in ("noun", "conj") for w in ws):
         return None
-    return noun_phrase(ws)
+    head = re.split(r" (?:that|who|of|for|responsible|directly|handling|in)\b", ws[-1].en)[0]
+    return noun_phrase(ws) if head.split()[-1] in _DOERS else None  # the units that disclose …
 
 
 _REQUIRE = re.compile(r"^(?P<v>要求|督促|指导)(?P<rest>.+)$")
@@ -893,7 +928,7 @@ def _required(clause: str) -> str | None:
     rest = m.group("rest") if m else ""
     for k in range(2, len(rest) - 1):
         who = _doer(rest[:k])
-        predicate = words(rest[k:]) if who else None
+        predicate = words(rest[k:].removeprefix("要")) if who else None  # 要求各单位要制定…
         action = verb_phrase(predicate, base) if predicate and predicate[0].kind in ("verb", "manner") else None
         if who and action:
             return f"{_REQUIRE_EN[m.group('v')]} {_definite(who)} to {action}"  # type: ignore[union-attr]
