@@ -554,6 +554,7 @@ VOCABULARY: tuple[Term, ...] = (
     贯彻落实 = implement
     下设办公室 = set up an office under it
     澄清 = clarify
+    整改提高 = rectify and improve
     收到 = receive
     编发 = publish
     推送 = push

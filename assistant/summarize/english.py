@@ -509,6 +509,13 @@ _COUNTABLE = frozenset(
         "system",
         "date",
         "session",
+        "board",
+        "point",
+        "website",
+        "group",
+        "office",
+        "centre",
+        "page",
     }
 )
 
@@ -955,7 +962,8 @@ def _subject_action(clause: str) -> str | None:
             continue
         action = verb_phrase(predicate, past)
         if action:
-            return f"{_definite(subject)} {action}{f' on {_definite(where)}' if where else ''}"
+            place = (_the(where) if where.startswith("“") else _definite(where)) if where else ""
+            return f"{_definite(subject)} {action}{f' on {place}' if place else ''}"
     return None
 
 
@@ -993,7 +1001,13 @@ def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     )
     if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
         en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
+    glued = _GLUED_ITEM.match(clause) if en is None and form is gerund else None
+    if glued and (heading := words(glued.group(1))) and (en := verb_phrase(heading)):
+        printed = glued.group(1)  # 3.开设政务公开栏在…设立…: the item's own heading, glued to its body
     return Rendered(printed, _capital(en) if en else None, () if en else _gloss(printed))
+
+
+_GLUED_ITEM = re.compile(r"^([^在，,]{4,12}?)在")
 
 
 def render_problem(text: str) -> Rendered:
