@@ -677,7 +677,6 @@ VOCABULARY: tuple[Term, ...] = (
     进一步 = further
     专门 = specially
     迅速 = swiftly
-    都 = all
     自觉 = willingly
     持续 = continuously
     不断 = constantly
@@ -1560,6 +1559,20 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "工作日": ("working days", "working day", "business days"),
     "天": ("days", "day"),
     "批次": ("batches", "batch"),
+}
+
+# Words the summaries' sentence patterns join clauses with (assistant.summarize.english): who is required to
+# act (要求X做好Y 'requiring X to …'), by what means (通过X公开Y 'disclosing Y through X'), in what role
+# (从事X的Y 'Y working on X').
+LINKING_WORDS: dict[str, str] = {
+    "要求": "requiring",
+    "督促": "urging",
+    "指导": "guiding",
+    "通过": "through",
+    "依托": "through",
+    "利用": "using",
+    "从事": "working on",
+    "负责": "responsible for",
 }
 
 # The words every report is about: in a fact's measure they do not tell one fact from another.

@@ -164,7 +164,7 @@ def words(text: str) -> list[Word] | None:
                 i += n
                 break
         else:
-            if text[i] != "各":  # 各政务公开单位 'each unit': English needs no word for it
+            if text[i] not in "各都":  # 各政务公开单位 'each unit', 都指定了 'all designated': English needs neither
                 return None
             i += 1
     return out
@@ -839,7 +839,6 @@ def _led_by(clause: str) -> str | None:
 _DESIGNATE = re.compile(r"^(?P<s>.*?)指定(?P<x>.+?)为(?P<y>.+)$")
 _NO = re.compile(r"^(?:没有|无)(?P<x>.+)$")
 _WHO = re.compile(r"^(?P<v>从事|负责)(?P<x>.+?)的(?P<y>.+)$")
-_WHO_EN = {"从事": "working on", "负责": "responsible for"}
 _AT = re.compile(r"^(?P<s>[^在]+?)在(?P<at>[^，,在]+?)上(?P<rest>.+)$")
 
 
@@ -860,7 +859,7 @@ def _none(clause: str) -> str | None:
     who = _WHO.match(m.group("x"))
     if who:
         x, y = _np(who.group("x").removesuffix("工作")), _np(who.group("y"))
-        what = f"{y} {_WHO_EN[who.group('v')]} {x}" if x and y else None
+        what = f"{y} {vocabulary.LINKING_WORDS[who.group('v')]} {x}" if x and y else None
     else:
         what = _np(m.group("x"))
     return f"there {'were' if _plural(what) else 'was'} no {what}" if what else None
@@ -899,7 +898,6 @@ def _as_action(ws: list[Word] | None) -> list[Word] | None:
 
 
 _MEANS = re.compile(r"^(?P<how>通过|依托|利用)(?P<rest>.+)$")
-_MEANS_EN = {"通过": "through", "依托": "through", "利用": "using"}
 
 
 def _by_means(clause: str, form: Callable[[str], str]) -> str | None:
@@ -911,7 +909,7 @@ def _by_means(clause: str, form: Callable[[str], str]) -> str | None:
         action = _as_action(words(rest[k:])) if means else None
         phrase = verb_phrase(action, form) if action and action[0].kind in ("verb", "manner") else None
         if means and phrase:
-            return f"{phrase} {_MEANS_EN[m.group('how')]} {_definite(means)}"  # type: ignore[union-attr]
+            return f"{phrase} {vocabulary.LINKING_WORDS[m.group('how')]} {_definite(means)}"  # type: ignore[union-attr]
     return None
 
 
@@ -926,7 +924,6 @@ def _doer(text: str) -> str | None:
 
 
 _REQUIRE = re.compile(r"^(?P<v>要求|督促|指导)(?P<rest>.+)$")
-_REQUIRE_EN = {"要求": "requiring", "督促": "urging", "指导": "guiding"}
 
 
 def _required(clause: str) -> str | None:
@@ -938,7 +935,7 @@ def _required(clause: str) -> str | None:
         predicate = words(rest[k:].removeprefix("要")) if who else None  # 要求各单位要制定…
         action = verb_phrase(predicate, base) if predicate and predicate[0].kind in ("verb", "manner") else None
         if who and action:
-            return f"{_REQUIRE_EN[m.group('v')]} {_definite(who)} to {action}"  # type: ignore[union-attr]
+            return f"{vocabulary.LINKING_WORDS[m.group('v')]} {_definite(who)} to {action}"  # type: ignore[union-attr]
     return None
 
 
