@@ -312,6 +312,7 @@ VOCABULARY: tuple[Term, ...] = (
     Term("公开渠道", "disclosure channels", THEME),
     Term("答复质量", "quality of replies", THEME),
     Term("队伍建设", "staff building", THEME),
+    Term("审核发布", "review and release", THEME),  # a part of the action, not who acts (审核发布政府信息249条)
     Term("业务培训", "professional training", THEME),
     Term("业务水平", "professional competence", THEME),
     Term("绩效管理", "performance management", THEME),
@@ -546,11 +547,14 @@ VOCABULARY: tuple[Term, ...] = (
     指定 = designate
     成立 = set up
     下设 = set up under it
-    安排了 = arranged
     转送 = forward
     编目 = catalogue
     协同 = coordinate
     纳入 = include
+    贯彻落实 = implement
+    下设办公室 = set up an office under it
+    澄清 = clarify
+    整改提高 = rectify and improve
     收到 = receive
     编发 = publish
     推送 = push
@@ -671,6 +675,8 @@ VOCABULARY: tuple[Term, ...] = (
         MANNER,
         """
     进一步 = further
+    专门 = specially
+    迅速 = swiftly
     自觉 = willingly
     持续 = continuously
     不断 = constantly
@@ -716,6 +722,7 @@ VOCABULARY: tuple[Term, ...] = (
     *_entries(
         QUALITY,
         """
+    新修订 = newly revised
     不足 = insufficient
     同源 = from one source
     大 = high
@@ -830,6 +837,55 @@ VOCABULARY: tuple[Term, ...] = (
     区管委会 = the zone's administrative committee
     县直各单位 = the county's departments
     总体情况 = overview
+    概述 = overview
+    全职人员 = full-time staff
+    首页页面 = home page
+    区直部门 = the departments directly under the zone
+    程序 = procedure
+    试点单位 = pilot units
+    事实 = the facts
+    区党工委管委会办公室主任 = the director of the office of the zone's Party and administrative committees
+    政府网站工作人员 = government website staff
+    应公开尽公开 = disclose all that should be disclosed
+    应上网尽上网 = put online all that should be online
+    项目 = projects
+    办法 = measures
+    更新日期 = update date
+    集约建设 = consolidated building of websites
+    区级 = zone-level
+    政府信息公开单位 = units that disclose government information
+    政务舆情 = public opinion on government affairs
+    政府重要会议 = important government meetings
+    法治政府建设工作报告 = reports on building a law-based government
+    公开发布 = public release
+    各乡镇人民政府 = the township governments
+    政府与社会资本合作 = public-private partnership
+    政府文件 = government documents
+    项目审批 = project approvals
+    通知公告 = notices
+    专业培训 = professional training
+    整体方案 = overall plan
+    国有企业 = state-owned enterprises
+    处置责任 = responsibility for handling
+    乡镇人民政府 = township governments
+    分管领导 = leaders in charge
+    区管委会办公室 = the office of the zone's administrative committee
+    主动公开政府信息的数量 = number of items of government information proactively disclosed
+    主动公开政府信息的主要类别 = main categories of government information proactively disclosed
+    全县 = county-wide
+    全区 = area-wide
+    政府公开信息 = disclosed government information
+    行政服务中心 = administrative service centre
+    区行政服务中心 = the zone's administrative service centre
+    县图书馆 = county library
+    首页 = home page
+    县档案馆 = county archives
+    档案馆 = archives
+    图书馆 = library
+    公众查阅场所 = public reading places
+    培训指导 = training and guidance
+    依申请公开政府信息 = disclosure of government information upon request
+    主动公开的政府信息 = proactively disclosed government information
     基本情况 = basic situation
     主要做法 = main practices
     行政权力 = administrative power
@@ -1502,6 +1558,21 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "通": ("calls", "call", "phone calls"),
     "工作日": ("working days", "working day", "business days"),
     "天": ("days", "day"),
+    "批次": ("batches", "batch"),
+}
+
+# Words the summaries' sentence patterns join clauses with (assistant.summarize.english): who is required to
+# act (要求X做好Y 'requiring X to …'), by what means (通过X公开Y 'disclosing Y through X'), in what role
+# (从事X的Y 'Y working on X').
+LINKING_WORDS: dict[str, str] = {
+    "要求": "requiring",
+    "督促": "urging",
+    "指导": "guiding",
+    "通过": "through",
+    "依托": "through",
+    "利用": "using",
+    "从事": "working on",
+    "负责": "responsible for",
 }
 
 # The words every report is about: in a fact's measure they do not tell one fact from another.

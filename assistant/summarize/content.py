@@ -24,7 +24,19 @@ from assistant.summarize.english import (
 
 MAX_ITEMS = 5  # per list: the first items carry the report's main points
 _SUBSECTION = re.compile(rf"{PAREN_ORDINAL}|(?<![\d.])[{HEADING_NUMERALS}]\s*、")
-_HEADING_END = re.compile(r"[。.：:\n]")
+# Where a subsection's heading ends: a sentence end, a colon, or the space a text copy left for its line break
+# (（二）申请处理情况 因未发生…).
+_HEADING_END = re.compile(r"[。.：:\n]|\s+(?=[\u4e00-\u9fff])")
+# A heading a text copy glued to its body, without a stop or a space: （一）主动公开政府信息的数量各乡镇、…
+_GLUED_HEADING = re.compile(
+    r"\s*([^。，,；;：:\s]{2,16}?(?:的数量|的主要形式|的主要类别|的主要内容|情况|方面))(?=[\u4e00-\u9fff])"
+)
+# A clause that names a subsection rather than saying what was done (申请处理情况, 工作人员情况).
+_HEADING_SHAPE = re.compile(r"^(?!无).*(?:情况|方面)$")
+# A clause that says what the work aims at (做到服务第一, 确保…) rather than what was done.
+_PURPOSE = re.compile(r"^(?:做到|确保|力争|实现)")
+# A sentence that explains (由于…, 因…) rather than says what was done.
+_EXPLANATION = re.compile(r"^(?:由于|因为|因)")
 _ITEM_IN_HEADING = re.compile(rf"[{HEADING_NUMERALS}]是|\d")
 # Where the improvements start in section five (after the problems).
 _IMPROVE = re.compile(
@@ -51,11 +63,12 @@ _FIVE_END = re.compile(
     rf"[{HEADING_NUMERALS}]\s*、[^。、]{{0,30}}统计表|附件|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|"
     r"[二〇○零][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月"
 )
-_BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系")
+_BOILERPLATE = re.compile(r"为指导|精神|决策部署|根据《|按照《|本报告|统计期限|以下简称|特此|联系|的原则")
 _LEAD_IN = re.compile(
-    r"^(?:根据|按照|依据|结合|围绕|为|在|对照|针对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
+    r"^并?(?:严格|认真|坚持)?(?:用于|根据|按照|依据|结合|围绕|为|在|对照|针对|对|其中|通过|此外|同时|主要做法|概述|基本情况|总体情况)"
 )
 _DIGITS = re.compile(r"\d")
+_OURS = re.compile(r"^\s*我[局区县市委]")
 _TREATED = re.compile(r"对[^，,。；;]{2,30}?进行了?")
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff])")
 _COUNT = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+")  # a count, not a year (发布2024年工作责任清单)
@@ -132,9 +145,15 @@ def _lead_clause(sentence: str) -> str:
     """The clause of a sentence that says what was done: not a lead-in (根据…, 围绕…) or a count."""
     sentence = re.split(r"[。！？!?\n]", sentence.strip(), maxsplit=1)[0]
     sentence = _SPACED_NUMBER.sub("", sentence)  # 发布我局 2024 年…: a PDF's spaces around a number
+    glued = _GLUED_HEADING.match(sentence)
+    if glued:  # 1、行政权力清单公开情况在…的基础上: the item's own heading says what it is about
+        return re.sub(r"(?:工作)?(?:情况|方面)$", "", glued.group(1))
+    sentence = _OURS.sub("", sentence)  # 我区通过…: a lead-in after the agency's name
     kept = re.sub(r"“[^“”]*”", lambda m: m.group(0).replace("，", "、").replace(",", "、"), sentence)
     clauses = [c.strip() for c in re.split(r"[，,：:]|\s{1,}(?=[\u4e00-\u9fff])", kept) if c.strip()]
-    lead = next((c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith("的")), "")
+    lead = next(
+        (c for c in clauses if (not _LEAD_IN.match(c) or EFFORT.match(c)) and not c.endswith(("的", "后"))), ""
+    )  # 区县单位整合后: when, not what was done
     treated = _TREATED.search(clauses[0]) if clauses and not lead and _LEAD_IN.match(clauses[0]) else None
     return clauses[0][treated.start() :] if treated else lead  # 根据新的职能对目录进行调整: 对目录进行调整
 
@@ -143,9 +162,17 @@ def _items(text: str, limit: int = 3, counts: re.Pattern[str] = _DIGITS) -> list
     """The listed items (一是…), else the lead clauses of the sentences; none with a number (the facts
     state the counts; section five's items keep their years with ``counts=_COUNT``)."""
     listed = split_items(text)
-    leads = [_lead_clause(i) for i in listed] if listed else [_lead_clause(s) for s in _sentences(text)]
+    sentences = listed or [s for s in _sentences(text) if not _EXPLANATION.match(s)]
+    leads = [_lead_clause(s) for s in sentences]
     out = [
-        c for c in leads if len(c) >= 4 and not counts.search(c) and not _BOILERPLATE.search(c) and not _FEE.search(c)
+        c
+        for c in leads
+        if len(c) >= 4
+        and not counts.search(c)
+        and not _BOILERPLATE.search(c)
+        and not _FEE.search(c)
+        and not _HEADING_SHAPE.search(c)
+        and not _PURPOSE.match(c)
     ]
     return out[: MAX_ITEMS if listed else limit]
 
@@ -156,9 +183,12 @@ def _work(text: str, offset: int, facts: list[NarrativeFact]) -> list[Part]:
     parts: list[Part] = []
     for lo, hi in chunks:
         body = text[lo:hi]
-        end = _HEADING_END.search(body)
+        end = _HEADING_END.search(body, len(body) - len(body.lstrip()))
         head = body[: end.start()] if end else body
-        if len(head.strip()) > 30 or not head.strip():
+        glued = _GLUED_HEADING.match(body)
+        if glued and (len(head.strip()) > 30 or not head.strip()):  # （一）主动公开政府信息的数量各乡镇…
+            head, rest = glued.group(1), body[glued.end() :]
+        elif len(head.strip()) > 30 or not head.strip():
             head, rest = "", body
         else:
             rest = body[end.end() :] if end else ""

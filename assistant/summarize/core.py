@@ -80,7 +80,8 @@ def _content_en(report: Report, content: Content) -> list[Paragraph]:
         if part.heading is not None and bits:
             work.append(f"{part.heading.english()}: {'; '.join(bits)}.")
         elif part.heading is not None and said:
-            said[0] = f"{part.heading.english()}: {said[0]}"
+            first = said[0][:1].lower() + said[0][1:] if said[0].startswith(("It ", "The ")) else said[0]
+            said[0] = f"{part.heading.english()}: {first}"
         elif bits:
             work.append(capitalize(f"{'; '.join(bits)}."))
         work.extend(said)

@@ -46,6 +46,7 @@ _IRREGULAR = {
     "hold": "held",
     "make": "made",
     "set up": "set up",
+    "set": "set",
     "draw up": "drawn up",
     "keep": "kept",
     "run": "run",
@@ -118,8 +119,8 @@ def _name(inner: str, title: bool) -> Word:
     """A quoted name or a 《title》: in English where its words are known, else quoted as printed. A quoted
     single word (不够“全”) is that word."""
     ws = words(inner)
-    if ws and len(ws) == 1 and not title:
-        return ws[0]
+    if ws and len(ws) == 1 and not title:  # a label of several English words keeps its quotes
+        return Word(inner, f"“{ws[0].en}”", "noun") if ws[0].kind == "noun" and " " in ws[0].en else ws[0]
     en = noun_phrase(ws) if ws else None
     if en is None:
         en = f"“{inner}”"
@@ -149,6 +150,10 @@ def words(text: str) -> list[Word] | None:
         if text.startswith(_OURS, i):  # 我局 'our bureau': the agency, whom the sentence is about anyway
             i += 2
             continue
+        if text[i] == "等" and out and out[-1].kind == "noun" and i + 1 < len(text) and text[i + 1] not in "，,。":
+            out.append(Word("等", "such as", "etc"))  # 文件、公告等各类政府信息: 'government information such as …'
+            i += 1
+            continue
         if text[i] in _SKIP or text.startswith(("各类", "各项", "相关", "有关"), i):
             i += 2 if text.startswith(("各类", "各项", "相关", "有关"), i) else 1
             continue
@@ -159,12 +164,16 @@ def words(text: str) -> list[Word] | None:
                 i += n
                 break
         else:
-            return None
+            if text[i] not in "各都":  # 各政务公开单位 'each unit', 都指定了 'all designated': English needs neither
+                return None
+            i += 1
     return out
 
 
 def past(verb: str) -> str:
     """'strengthen' -> 'strengthened', 'hold' -> 'held' (the first word of a phrasal verb)."""
+    if " and " in verb:  # 部署安排 'plan and arrange': each verb
+        return " and ".join(past(v) for v in verb.split(" and "))
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     head, _, rest = verb.partition(" ")
@@ -207,6 +216,8 @@ def base(verb: str) -> str:
 
 def gerund(verb: str) -> str:
     """'improve' -> 'improving', 'set up' -> 'setting up'."""
+    if " and " in verb:
+        return " and ".join(gerund(v) for v in verb.split(" and "))
     head, _, rest = verb.partition(" ")
     if head in _DOUBLED:
         form = head + head[-1] + "ing"
@@ -230,6 +241,25 @@ def noun_phrase(ws: list[Word]) -> str | None:
     """Nouns, 的 and conjunctions in English order: A的B -> 'B of A', A和B -> 'A and B', A对B的C -> 'C of B in A'."""
     if ws and ws[0].kind == "prep":
         ws = ws[1:]
+    if len(ws) >= 3 and ws[0].zh in ("与", "同") and ws[-1].kind in ("noun", "verb"):
+        other = noun_phrase(ws[1:-1])  # 与区直各部门协调联动: 'coordination with the departments'
+        return f"{_noun(ws[-1])} with {_definite(other)}" if other else None
+    of = max((i for i, w in enumerate(ws) if w.kind == "of"), default=None)
+    before = ws[:of] if of is not None else []
+    if of is not None and any(w.kind == "conj" for w in before) and all(w.kind == "noun" for w in ws[of + 1 :]):
+        owners, owned = noun_phrase(before), noun_phrase(ws[of + 1 :])  # A、B和C的D: 'D of A, B and C'
+        if owners and owned and not any(w.kind == "verb" for w in before):
+            return f"{owned} of {_the(owners)}"
+    etc = next((i for i, w in enumerate(ws) if w.kind == "etc"), None)
+    if etc is not None:  # A、B等C: 'C such as A and B'
+        examples, whole = noun_phrase(ws[:etc]), noun_phrase(ws[etc + 1 :])
+        if not examples or not whole:
+            return None
+        if whole == "work":  # 衔接、调整等工作: the examples are the work
+            return examples
+        if whole in _ACTION_HEADS:  # 报告、会议等公开发布: 'public release of the reports and meetings'
+            return f"{whole} of {examples}"
+        return f"{whole} such as {examples}"
     prep = next((i for i, w in enumerate(ws) if w.kind == "prep"), None)
     if prep is not None:
         left, right = noun_phrase(ws[:prep]), noun_phrase(ws[prep + 1 :])
@@ -275,7 +305,19 @@ def _conjunct(part: list[Word]) -> str | None:
             pieces.append([])
         else:
             pieces[-1].append(_noun(w))
+    # 全区的政务舆情监测, 新修订的《条例》: a modifier of place or level, or a quality, before 的 stays before its
+    # noun ('area-wide monitoring', 'the newly revised regulations')
+    qualities = {w.en for w in part if w.kind == "quality"}
+    while len(pieces) > 1 and len(pieces[0]) == 1 and pieces[1]:
+        modifier, noun = pieces[0][0], pieces[1][0]
+        if not (modifier.endswith(_PLACE_ADJECTIVES) or modifier in qualities):
+            break
+        the, bare = ("the ", noun[4:]) if noun.startswith("the ") else ("", noun)
+        pieces = [[f"{the}{modifier} {bare}", *pieces[1][1:]], *pieces[2:]]
     return " of ".join(reversed([_head_first(p) for p in pieces if p]))
+
+
+_PLACE_ADJECTIVES = ("-wide", "-level")
 
 
 # English action nouns of verbs that end a noun phrase (清单公开 'disclosure of the list').
@@ -292,6 +334,9 @@ _NOMINAL = {
     "apply": "application",
     "spread": "promotion",
     "popularise": "popularisation",
+    "organise": "organisation",
+    "safeguard": "safeguards",
+    "communicate": "communication",
 }
 
 
@@ -320,6 +365,8 @@ _ACTION_HEADS = frozenset(
         "public consultation",
         "definition",
         "publication",
+        "public release",
+        "release",
         "application",
         "promotion",
         "popularisation",
@@ -365,25 +412,128 @@ def _head_first(pieces: list[str]) -> str:
     those who do the work after them (the disclosure attribute of some units)."""
     if len(pieces) >= 2 and pieces[0].isdigit():  # 2024年政务公开工作责任清单: '… list for 2024'
         return f"{_head_first(pieces[1:])} for {pieces[0]}"
+    pieces = _without_work(pieces)
     if len(pieces) >= 2 and pieces[-1] in _ACTION_HEADS:
         return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
     if len(pieces) >= 2 and pieces[-1].split(" of ")[0].split()[-1] in _QUALITY_HEADS:
-        return f"{pieces[-1]} of {_the(_head_first(pieces[:-1]))}"
+        owner = _head_first(pieces[:-1])
+        quality = pieces[-1]
+        first, _, rest = quality.partition(" ")
+        if rest and first in owner.split():  # 经办人员流动性: 'turnover of staff handling the work'
+            quality = rest
+        return f"{quality} of {_the(owner)}"
     if len(pieces) >= 2 and pieces[0].split()[-1] in _AGENTS:
         return f"{' '.join(pieces[1:])} of {pieces[0]}"
+    if len(pieces) >= 2:
+        return _stacked(pieces[:-1], pieces[-1])
     return " ".join(pieces)
 
 
+def _without_work(pieces: list[str]) -> list[str]:
+    """工作 'work' inside a compound is Chinese, not English: 政府信息公开工作专项经费 'dedicated funds for
+    government information disclosure', 回应工作 'response'."""
+    if len(pieces) < 2:
+        return pieces
+    mods = [pieces[0], *pieces[1:-1]] if pieces[0] == "work" else pieces[:-1]  # 工作移交 'transfer of work'
+    mods = [m if m.endswith("the work") else m.removesuffix(" work") for m in mods]
+    mods = [m for i, m in enumerate(mods) if m != "work" or i == 0]
+    head = "" if pieces[-1] == "work" else pieces[-1].removesuffix(" work")
+    return [*mods, head] if head else mods or pieces
+
+
+# The word that joins a compound's head to what it is for, when English puts the head first: 'training
+# session on open government', 'response to matters of public concern'; otherwise 'for' or 'of'.
+_HEAD_PREPOSITION = {
+    **dict.fromkeys(("training", "session", "meeting", "guidance", "seminar", "briefing", "lecture"), "on"),
+    **dict.fromkeys(("response", "responses"), "to"),
+    **dict.fromkeys(
+        (
+            "funds",
+            "procedures",
+            "procedure",
+            "platform",
+            "platforms",
+            "system",
+            "list",
+            "responsibilities",
+            "rules",
+            "standards",
+            "sections",
+            "columns",
+            "column",
+            "plan",
+            "plans",
+            "channels",
+            "staff",
+        ),
+        "for",
+    ),
+}
+
+
+def _stacked(mods: list[str], head: str) -> str:
+    """Nouns stacked before their head in Chinese: in English the head first when the modifiers are long
+    ('dedicated funds for government information disclosure'), a list of plurals joined
+    ('special clean-up of administrative regulations, rules and normative documents'), a building noun
+    before what is built ('building of the government information disclosure platform'); short ones stay
+    stacked ('platform building')."""
+    first, _, last = head.rpartition(" ")
+    if first and last == "building" and " " not in first:  # 公开平台建设: 'building of the … platform'
+        return f"{last} of the {' '.join(mods)} {first}"
+    if all(m.startswith("“") for m in (*mods, head)) or (head in _PARALLEL and all(_plural(m) for m in mods)):
+        return _join([*mods, head])  # 平台载体: 'platforms and carriers'; “应公开尽公开”“应上网尽上网”
+    if all(m.startswith("“") for m in mods):  # “政府信息公开”模块: a label stays before its noun
+        return f"{' '.join(mods)} {head}"
+    if len(mods) >= 2 and all(_plural(m) for m in mods):
+        modifier = _join(mods)
+    else:
+        modifier = " ".join(mods)
+    key = head.split(" of ")[0]
+    prep = _HEAD_PREPOSITION.get(key) or _HEAD_PREPOSITION.get(key.split()[-1])
+    if len(modifier.split()) < (2 if prep in ("on", "to") else 3) and " and " not in head:
+        return f"{modifier} {head}"
+    return f"{head} {prep or 'of'} {modifier}"
+
+
 # Singular nouns that English does not use bare: 优化主动公开目录 'optimise the proactive disclosure catalogue'.
-_COUNTABLE = frozenset({"catalogue", "mechanism", "platform", "list", "column", "module", "procedure", "process"})
+_COUNTABLE = frozenset(
+    {
+        "catalogue",
+        "mechanism",
+        "platform",
+        "list",
+        "column",
+        "module",
+        "procedure",
+        "process",
+        "system",
+        "date",
+        "session",
+        "board",
+        "point",
+        "website",
+        "group",
+        "office",
+        "centre",
+        "page",
+    }
+)
 
 
 def _the(np: str) -> str:
     """'the' before a noun phrase made definite by what follows it (the disclosure of public funds) or
     before a singular noun that is not used bare (the disclosure mechanism)."""
+    if np.startswith("“") and not np.endswith("”"):
+        return f"the {np}"  # the “分级审核、先审后发” procedure
     if np.startswith(("the ", "a ", "“")):
         return np
-    return f"the {np}" if " of " in np or (np.split()[-1] in _COUNTABLE and " and " not in np) else np
+    head = re.split(r" (?:for|on|to|with) ", np)[0]  # the training session on open government
+    return f"the {np}" if " of " in np or (head.split()[-1] in _COUNTABLE and " and " not in head) else np
+
+
+def _definite(np: str) -> str:
+    """'the' before a noun phrase that names something the report has in mind (the portal website)."""
+    return np if np.startswith(("the ", "a ", "“")) else f"the {np}"
 
 
 def _plural(np: str) -> bool:
@@ -410,18 +560,56 @@ def verb_phrase(ws: list[Word], form: Callable[[str], str] = gerund) -> str | No
         return None  # a noun before the verb (清单闭环推进, 及时整改提高): no pattern says how they relate
     i, vs = first, []
     while i < len(ws) and ws[i].kind in ("verb", "conj", "manner"):
+        if ws[i].kind == "conj" and not (i + 1 < len(ws) and ws[i + 1].kind in ("verb", "manner")):
+            break  # 加强与申请人沟通: 与 starts the object ('communication with the applicant')
         if ws[i].kind == "verb":
-            vs.append(form(ws[i].en))
+            vs.append(ws[i])
         elif ws[i].kind == "manner":
             manner.append(ws[i].en)
         i += 1
     rest = ws[i:]
+    segments = _actions(ws)
+    if len(segments) > 1:  # 深化公开内容、完善工作机制: verb phrases in a row, each with its own object
+        phrases = [verb_phrase(seg, form) for seg in segments]
+        return _join(phrases) if all(phrases) else None  # type: ignore[arg-type]
+    if not rest and len(vs) >= 2 and ws[i - 2].kind == "verb" and vs[-1].en in _NOMINAL:
+        rest = [Word(vs[-1].zh, f"the {_NOMINAL[vs[-1].en]}", "noun")]  # 健全组织: 'building up the organisation'
+        vs = vs[:-1]
     obj = noun_phrase(rest) if rest else ""
     obj = _the(obj) if obj else obj
     if obj is None:
         # a second verb phrase joined without a conjunction (优化调整完善公开内容): give up
         return None
-    return " ".join(x for x in (*manner, _join(vs), obj) if x)
+    if not obj and vs[-1].en.endswith(" to"):
+        obj = "the work"  # 高度重视: 'attaching great importance to the work'
+    when = [m for m in manner if m in _FREQUENCY]  # 按月公开动态信息: 'disclosing news updates monthly'
+    manner = [m for m in manner if m not in _FREQUENCY]
+    return " ".join(x for x in (*manner, _join([form(v.en) for v in vs]), obj, *when) if x)
+
+
+# Plural nouns Chinese lists side by side without a conjunction: 平台载体 'platforms and carriers'.
+_PARALLEL = frozenset({"carriers", "channels", "platforms"})
+_FREQUENCY = frozenset({"monthly", "quarterly", "annually", "weekly", "daily"})
+
+
+def _actions(ws: list[Word]) -> list[list[Word]]:
+    """The words cut where a conjunction joins two verb phrases that each have an object."""
+    out: list[list[Word]] = [[]]
+    for k, w in enumerate(ws):
+        current = out[-1]
+        verb = next((j for j, x in enumerate(current) if x.kind == "verb"), None)
+        has_object = verb is not None and any(x.kind == "noun" for x in current[verb:])
+        if w.kind == "conj" and has_object and _starts_action(ws[k + 1 :]):
+            out.append([])
+        else:
+            current.append(w)
+    return out
+
+
+def _starts_action(ws: list[Word]) -> bool:
+    """Whether the words start a verb phrase of their own: [manner] verb and then an object."""
+    k = next((j for j, w in enumerate(ws) if w.kind != "manner"), len(ws))
+    return k < len(ws) - 1 and ws[k].kind == "verb" and ws[k + 1].kind == "noun" and ws[k + 1].en != "work"
 
 
 _MODAL = re.compile(
@@ -550,7 +738,7 @@ def clean(text: str) -> str:
     text = ITEM_MARK.sub("", text, count=1) if ITEM_MARK.match(text.strip()) else text
     text = re.sub(r"(?:等)?(?:的)?问题$", "", text.strip())
     text = re.sub(
-        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?:办)?|主要|\s+)+",
+        r"^\s*(?:\d{4}\s*年(?:度)?[,，]?|今年|导致|造成|由于|虽然|但|我[局区县市委们]|全[区县市局]|各单位|[区县市](?:政府|管委会|科委)(?!办公室)(?:办)?|主要|\s+)+",
         "",
         text.strip(),
     )
@@ -568,8 +756,9 @@ _TREAT = re.compile(r"^(?P<pre>.*?)对(?P<x>.+?)进行了?(?P<v>.+)$")
 
 
 def _manners(text: str) -> list[str] | None:
-    """Adverbs (and 坚持) before a pattern's object, in English; None when something else stands there."""
-    ws = words(text.replace("坚持", "")) if text else []
+    """Adverbs (and 坚持, 组织: light verbs) before a pattern's object, in English; None when something else
+    stands there."""
+    ws = words(re.sub(r"^(?:坚持|组织)", "", text)) if text else []
     if ws is None or any(w.kind != "manner" for w in ws):
         return None
     return [w.en for w in ws]
@@ -606,21 +795,216 @@ def _pattern_item(clause: str, form: Callable[[str], str] = gerund) -> str | Non
     if m:
         pre, x, v = _manners(m.group("pre")), words(m.group("x")), words(m.group("v"))
         xs = noun_phrase(x) if x else None
-        if pre is not None and xs and v and v[-1].kind == "verb" and all(w.kind == "manner" for w in v[:-1]):
-            return " ".join([*pre, *(w.en for w in v[:-1]), form(v[-1].en), _the(xs)])
+        verbs = [w.en for w in v or [] if w.kind == "verb"]
+        if xs and v and verbs and v[-1].kind == "verb" and all(w.kind in ("manner", "conj", "verb") for w in v):
+            manner = [w.en for w in v if w.kind == "manner"]
+            if pre is not None:
+                return " ".join([*pre, *manner, _join([form(x) for x in verbs]), _the(xs)])
+            who = _doer(m.group("pre")) if form is gerund else None  # 各乡镇对政府信息进行了梳理: who did it
+            if who:
+                return " ".join([_the(who), *manner, _join([past(x) for x in verbs]), _the(xs)])
+    if form is gerund:
+        return (
+            _designated(clause)
+            or _none(clause)
+            or _required(clause)
+            or _subject_action(clause)
+            or _led_by(clause)
+            or _for_whom(clause, form)
+        )
+    return _for_whom(clause, form)
+
+
+_FOR_WHOM = re.compile(r"^(?P<pre>.+?)面向(?P<x>[^的]+)的(?P<y>.+)$")
+_LED_BY = re.compile(r"^(?P<v>成立了?|设立了?)以(?P<x>.+?)为组长$")
+
+
+def _for_whom(clause: str, form: Callable[[str], str]) -> str | None:
+    """开展面向X的Y -> 'carrying out Y for X'."""
+    m = _FOR_WHOM.match(clause)
+    if not m:
+        return None
+    ws, whom = words(m.group("pre") + m.group("y")), _np(m.group("x"))
+    action = verb_phrase(ws, form) if ws and whom else None
+    return f"{action} for {_definite(whom)}" if action else None  # type: ignore[arg-type]
+
+
+def _led_by(clause: str) -> str | None:
+    """成立了以X为组长 (the clause the group's name follows): 'setting up a leading group headed by X'."""
+    m = _LED_BY.match(clause)
+    who = _np(m.group("x")) if m else None
+    return f"setting up a leading group headed by {_definite(who)}" if who else None
+
+
+_DESIGNATE = re.compile(r"^(?P<s>.*?)指定(?P<x>.+?)为(?P<y>.+)$")
+_NO = re.compile(r"^(?:没有|无)(?P<x>.+)$")
+_WHO = re.compile(r"^(?P<v>从事|负责)(?P<x>.+?)的(?P<y>.+)$")
+_AT = re.compile(r"^(?P<s>[^在]+?)在(?P<at>[^，,在]+?)上(?P<rest>.+)$")
+
+
+def _designated(clause: str) -> str | None:
+    """X指定Y为Z -> 'Y were designated as Z' (who designated them is often the subsection's name, 公众查阅点)."""
+    m = _DESIGNATE.match(clause)
+    if not m or (m.group("s") and _manners(m.group("s")) is None and _np(m.group("s")) is None):
+        return None
+    x, y = _np(m.group("x")), _np(m.group("y"))
+    return f"{_definite(x)} {'were' if _plural(x) else 'was'} designated as {_the(y)}" if x and y else None
+
+
+def _none(clause: str) -> str | None:
+    """没有X -> 'there were no X'; 没有从事X的Y -> 'there were no Y working on X'."""
+    m = _NO.match(clause)
+    if not m:
+        return None
+    who = _WHO.match(m.group("x"))
+    if who:
+        x, y = _np(who.group("x").removesuffix("工作")), _np(who.group("y"))
+        what = f"{y} {vocabulary.LINKING_WORDS[who.group('v')]} {x}" if x and y else None
+    else:
+        what = _np(m.group("x"))
+    return f"there {'were' if _plural(what) else 'was'} no {what}" if what else None
+
+
+# The head nouns of those who act in the reports' sentences: offices, units and the channels that publish.
+_DOERS = frozenset(
+    {
+        "office",
+        "offices",
+        "departments",
+        "units",
+        "townships",
+        "towns",
+        "bureau",
+        "bureaus",
+        "committee",
+        "government",
+        "governments",
+        "centre",
+        "website",
+        "websites",
+        "portal",
+        "agencies",
+        "divisions",
+        "group",
+    }
+)
+
+
+def _as_action(ws: list[Word] | None) -> list[Word] | None:
+    """主动公开 before its object is the verb 'proactively disclose', not the noun 'proactive disclosure'."""
+    if ws and len(ws) > 1 and ws[0].zh == "主动公开" and ws[1].kind == "noun":
+        return [Word("主动", "proactively", "manner"), Word("公开", "disclose", "verb"), *ws[1:]]
+    return ws
+
+
+_MEANS = re.compile(r"^(?P<how>通过|依托|利用)(?P<rest>.+)$")
+
+
+def _by_means(clause: str, form: Callable[[str], str]) -> str | None:
+    """通过X主动公开Y -> 'proactively disclosing Y through X' (the means after the action)."""
+    m = _MEANS.match(clause)
+    rest = m.group("rest") if m else ""
+    for k in range(2, len(rest) - 1):
+        means = _np(rest[:k])
+        action = _as_action(words(rest[k:])) if means else None
+        phrase = verb_phrase(action, form) if action and action[0].kind in ("verb", "manner") else None
+        if means and phrase:
+            return f"{phrase} {vocabulary.LINKING_WORDS[m.group('how')]} {_definite(means)}"  # type: ignore[union-attr]
     return None
+
+
+def _doer(text: str) -> str | None:
+    """Who acts, in English, when the text names offices, units or channels only (各乡镇、县直各单位); a list
+    advances nothing (清单闭环推进)."""
+    ws = words(text)
+    if not ws or any(w.kind not in ("noun", "conj") for w in ws):
+        return None
+    head = re.split(r" (?:that|who|of|for|responsible|directly|handling|in)\b", ws[-1].en)[0]
+    return noun_phrase(ws) if head.split()[-1] in _DOERS else None  # the units that disclose …
+
+
+_REQUIRE = re.compile(r"^(?P<v>要求|督促|指导)(?P<rest>.+)$")
+
+
+def _required(clause: str) -> str | None:
+    """要求X做好Y -> 'requiring X to carry out Y'; 督促X… -> 'urging X to …'."""
+    m = _REQUIRE.match(clause)
+    rest = m.group("rest") if m else ""
+    for k in range(2, len(rest) - 1):
+        who = _doer(rest[:k])
+        predicate = words(rest[k:].removeprefix("要")) if who else None  # 要求各单位要制定…
+        action = verb_phrase(predicate, base) if predicate and predicate[0].kind in ("verb", "manner") else None
+        if who and action:
+            return f"{vocabulary.LINKING_WORDS[m.group('v')]} {_definite(who)} to {action}"  # type: ignore[union-attr]
+    return None
+
+
+def _subject_action(clause: str) -> str | None:
+    """Who did it, then what they did: 信息公开工作办公室认真落实…制度 -> 'the information disclosure work
+    office conscientiously implemented the … system'; 门户网站在X上开辟了Y -> 'the portal website opened Y on
+    X'."""
+    at = _AT.match(clause)
+    where = None
+    if at:
+        where = _np(at.group("at"))
+        if where is None:
+            return None
+        clause = at.group("s") + at.group("rest")
+    for k in range(2, len(clause) - 1):
+        subject = _doer(clause[:k])
+        if not subject:
+            continue
+        predicate = _as_action(words(clause[k:]))
+        if not predicate or predicate[0].kind not in ("verb", "manner"):
+            continue
+        action = verb_phrase(predicate, past)
+        if action:
+            place = (_the(where) if where.startswith("“") else _definite(where)) if where else ""
+            return f"{_definite(subject)} {action}{f' on {place}' if place else ''}"
+    return None
+
+
+_AS = re.compile(r"^(?P<pre>.{0,4}?)以(?P<x>.+?)为(?P<y>.+)$")
+
+
+def _taken_as(clause: str, form: Callable[[str], str]) -> str | None:
+    """以X为Y -> 'using X as Y' (继续以“四局三中心”为试点单位: 'continually using … as pilot units')."""
+    m = _AS.match(clause)
+    pre = _manners(m.group("pre")) if m else None
+    x, y = (_np(m.group("x")), _np(m.group("y"))) if m and pre is not None else (None, None)
+    return " ".join([*pre, f"{form('use')} {_the(x)} as {y}"]) if pre is not None and x and y else None
+
+
+# An explanation in brackets after a name: （即区环境与国土资源局、…）, (PPP).
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def render_item(text: str, form: Callable[[str], str] = gerund) -> Rendered:
     """A work item or measure by its lead clause: 优化主动公开目录 -> 'Optimising the disclosure catalogue';
     with ``form`` :func:`base` or :func:`past`, only a clause that starts with a verb is rendered ('optimise
     the disclosure catalogue'), so that it reads after 'it will' or 'it'."""
-    clause = clean(_lead(text))
+    printed = clean(_lead(text))
+    clause = _ASIDE.sub("", printed)
     ws = words(clause)
     if form is not gerund and ws and not any(w.kind == "verb" for w in ws):
         ws = None
-    en = (verb_phrase(ws, form) if ws else None) or _pattern_item(clause, form)
-    return Rendered(clause, _capital(en) if en else None, () if en else _gloss(clause))
+    required = _required(clause) if form is gerund else None  # 督促X做好Y: X is who does Y
+    en = (
+        required
+        or (verb_phrase(ws, form) if ws else None)
+        or _pattern_item(clause, form)
+        or _by_means(clause, form)
+        or _taken_as(clause, form)
+    )
+    if en is None and ws and form is gerund and ws[-1].en in _NOMINAL and len(ws) > 1:
+        en = noun_phrase(ws)  # 行政权力清单公开: 'disclosure of the list of administrative powers'
+    glued = _GLUED_ITEM.match(clause) if en is None and form is gerund else None
+    if glued and (heading := words(glued.group(1))) and (en := verb_phrase(heading)):
+        printed = glued.group(1)  # 3.开设政务公开栏在…设立…: the item's own heading, glued to its body
+    return Rendered(printed, _capital(en) if en else None, () if en else _gloss(printed))
+
+
+_GLUED_ITEM = re.compile(r"^([^在，,]{4,12}?)在")
 
 
 def render_problem(text: str) -> Rendered:
@@ -640,6 +1024,10 @@ def render_heading(text: str) -> Rendered:
     """A subsection heading: （一）主动公开方面 -> 'Proactive disclosure'; two clauses -> 'A; b'."""
     clause = clean(text)
     whole = words(clause)
+    if whole and len(whole) > 1 and whole[0].en in _NOMINAL and all(w.kind == "noun" for w in whole[1:]):
+        whole = [Word(whole[0].zh, _NOMINAL[whole[0].en], "noun"), *whole[1:]]  # 公开形式: 'forms of disclosure'
+    if whole and len(whole) > 1 and whole[-1].en in _NOMINAL and all(w.kind == "noun" for w in whole[:-1]):
+        whole = [*whole[:-1], Word(whole[-1].zh, _NOMINAL[whole[-1].en], "noun")]  # 工作机制保障: a noun heading
     if whole and (en := verb_phrase(whole)):
         return Rendered(clause, _capital(en))
     parts = [re.sub(r"(?:方面|情况|工作情况)$", "", c.strip()) for c in re.split(r"[，,]", clause) if c.strip()]

@@ -53,8 +53,10 @@ def _action(fact: NarrativeFact) -> Action:
     for i, w in enumerate(ws or []):
         if w.zh != _PROACTIVE and w.kind != "verb":
             continue
+        if i + 1 < len(ws) and ws[i + 1].kind == "verb":  # type: ignore[arg-type]
+            continue  # 完成梳理行政权力事项: the count is of what was sorted out, not of what was completed
         verb = "proactively disclosed" if w.zh == _PROACTIVE else past(w.en)
-        before = [x for x in ws[:i] if x.kind != "manner"]  # type: ignore[index]
+        before = [x for x in ws[:i] if x.kind not in ("manner", "verb")]  # type: ignore[index]
         after = [x for x in ws[i + 1 :] if x.kind != "manner"]  # type: ignore[index]
         # who did it is a unit (各乡镇, 区管委会), a WORD entry; a term there (审核发布) is part of the action
         units = before and all(_is_unit(x.zh) for x in before if x.kind == "noun")
@@ -96,6 +98,14 @@ def fact_en(fact: NarrativeFact) -> str | None:
     if thing is None:
         return None
     unit = _unit_en(fact, thing)
+    if action.verb and action.rest is None and fact.measure.startswith("通过") and any(c in thing for c in _CHANNELS):
+        return f"it {action.verb} {amount} through the {thing}"  # 通过微信公众号发布20680批次…: what is unnamed
+    if thing.startswith("carried forward"):  # 1件结转下年度继续办理: '1 item was carried forward to next year'
+        return f"{amount} {'was' if fact.value == 1 else 'were'} {thing}"
+    if fact.unit == "次" and _plural_noun(thing):  # 组织4次季度政务公开检查: '4 inspections', not '4 times of'
+        unit, amount = "", f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
+    if action.verb == "proactively disclosed" and thing == "proactive disclosure":
+        thing = unit  # 在网站主动公开的425条: '425 items', not '425 items of proactive disclosure'
     if unit and (thing.startswith(unit.rstrip("s")) or thing.endswith(unit)):  # 218 requests, not requests of requests
         amount = f"{APPROXIMATE_EN.get(fact.approximate or '', '')}{english(fact.value)}"
         if thing == unit.rstrip("s") and fact.value != 1:
@@ -122,6 +132,11 @@ def fact_en(fact: NarrativeFact) -> str | None:
     if any(c in action.subject for c in _CHANNELS):  # 微信公众号发布信息672条: a channel, not who published
         return f"it {action.verb} {counted} through {action.subject}"
     return f"{action.subject} {action.verb} {counted}"
+
+
+def _plural_noun(thing: str) -> bool:
+    head = thing.split(" of ")[0]
+    return head.endswith("s") and not head.endswith(("ss", "us"))
 
 
 def fact_zh(fact: NarrativeFact) -> str:
