@@ -21,6 +21,7 @@ from fastapi import FastAPI
 from assistant import config
 from assistant.ui import api, compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
+from assistant.ui.sessions import share_configs
 
 log = logging.getLogger("assistant.ui")
 
@@ -571,5 +572,6 @@ def launch(
         allowed_paths=[str(service.tmp)],
         footer_links=["api"],
     )
+    share_configs(demo)  # once mounted: the blocks are as every new session gets them
     log.info("serving on http://%s:%s/ (JSON API under /api/)", host, port)
     uvicorn.run(server, host=host, port=port, log_level="warning")
