@@ -59,7 +59,7 @@ class Row:
 
 
 def collect(
-    refs: list[ReportRef],
+    refs: Sequence[ReportRef],
     load: Callable[[str], Report],
     measure: Measure,
     question: str,
@@ -67,28 +67,64 @@ def collect(
     memo: dict | None = None,
 ) -> tuple[list[Row], ColumnChoice | None, list[ReportRef]]:
     """The measure in each report of those years; reports that lack it, or give it only as an uncertain
-    reading of glued digits, are returned apart (never counted).
+    reading of glued digits, are returned apart (never counted). Each layout's columns are those of its
+    first report of those years, and the question picks among them.
 
     ``memo`` (the store snapshot's) keeps each report's row for a measure and column, so a question over
-    the corpus reads each report's figures once per snapshot, not once per question."""
+    the corpus reads each report's figures once per snapshot; for the snapshot's own tuple of reports
+    (``scope.canonical``) it also keeps the whole collection by years, measure and picks, so a reading
+    asked before costs no pass over the corpus. The lists returned may be shared: never changed after."""
+    kept = memo if isinstance(refs, tuple) else None  # a list is made for one question (and is small)
+    chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
+    for layout, first in _firsts(refs, years, kept):
+        cols = columns_of(load(first), measure)
+        chosen[layout] = (cols, match_column(question, measure, cols) if cols else None)
+    if kept is None:
+        return _collect(refs, load, measure, years, chosen, {} if memo is None else memo)
+    key = ("collect", id(refs), measure.key, years, tuple(chosen.items()))
+    held = kept.get(key)
+    if held is None or held[0] is not refs:  # the id of a tuple since gone may be taken by another
+        held = kept[key] = (refs, _collect(refs, load, measure, years, chosen, kept))
+    return held[1]
+
+
+def _firsts(refs: Sequence[ReportRef], years: Years, memo: dict | None) -> list[tuple[str | None, str]]:
+    """Each layout of the reports of those years, with the id of its first report, in order."""
+    key = ("firsts", id(refs), years)
+    held = memo.get(key) if memo is not None else None
+    if held is not None and held[0] is refs:
+        return held[1]
+    firsts: dict[str | None, str] = {}
+    for ref in refs:
+        if (not years or ref.year in years) and ref.layout not in firsts:
+            firsts[ref.layout] = ref.id
+    if memo is not None:
+        memo[key] = (refs, list(firsts.items()))
+    return list(firsts.items())
+
+
+def _collect(
+    refs: Sequence[ReportRef],
+    load: Callable[[str], Report],
+    measure: Measure,
+    years: Years,
+    chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]],
+    memo: dict,
+) -> tuple[list[Row], ColumnChoice | None, list[ReportRef]]:
     rows: list[Row] = []
     lacking: list[ReportRef] = []
     column = None
-    chosen: dict[str | None, tuple[tuple[str, ...], ColumnChoice | None]] = {}  # by layout: its columns, the pick
     held: dict[tuple[str, ...], dict[str, Row | None]] = {}  # by the columns picked: each report's row
     for ref in refs:
         if years and ref.year not in years:
             continue
-        if ref.layout not in chosen:
-            cols = columns_of(load(ref.id), measure)
-            chosen[ref.layout] = (cols, match_column(question, measure, cols) if cols else None)
         cols, pick = chosen[ref.layout]
         if not cols or pick is None:
             continue
         column = pick
         known = held.get(pick.ids)
         if known is None:
-            known = held[pick.ids] = {} if memo is None else memo.setdefault(("row", measure.key, pick.ids), {})
+            known = held[pick.ids] = memo.setdefault(("row", measure.key, pick.ids), {})
         row = known.get(ref.id, False)
         if row is False:
             row = known[ref.id] = _row(ref, load(ref.id), measure, pick)
@@ -205,6 +241,20 @@ def ranking(
     return Answer(text + _lacking(lacking, lang), best.value, AnswerKind.AGGREGATE, lang, _cite(ties + runners, lang))
 
 
+_TOTALS: dict[int, tuple[list[Row], int | float]] = {}
+
+
+def _total(rows: list[Row]) -> int | float:
+    """The exact sum of the rows' values, kept for the lists ``collect`` shares (the same reading asked
+    again sums the same list)."""
+    held = _TOTALS.get(id(rows))
+    if held is None or held[0] is not rows:  # the id of a list since gone may be another's
+        if len(_TOTALS) >= 64:
+            _TOTALS.clear()
+        held = _TOTALS[id(rows)] = (rows, numbers.total(r.value for r in rows))
+    return held[1]
+
+
 def total_or_average(
     op: str,
     rows: list[Row],
@@ -214,7 +264,7 @@ def total_or_average(
     years: Years,
     lang: str,
 ) -> Answer:
-    total = numbers.total(r.value for r in rows)
+    total = _total(rows)
     value = round(total / len(rows), 1) if op == "average" else total
     what = _what(measure, column, lang)
     parts = listed(rows, lambda r: f"{_name(r, lang)} {number(r.value, lang)}", lang)
