@@ -13,7 +13,7 @@ import os
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import asdict, astuple, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -386,7 +386,7 @@ class Searcher:
             key=lambda c: c.rank()[2:],
         )
         return Hit(
-            *astuple(p),
+            *(getattr(p, f) for f in _PASSAGE_FIELDS),  # scalars all: no deep copy (astuple's)
             score=score,
             highlighted=highlight(p.text, spans),
             matches=spans,
@@ -398,6 +398,7 @@ class Searcher:
         )
 
 
+_PASSAGE_FIELDS = tuple(f.name for f in fields(IndexedPassage))
 CANDIDATES = 200  # best BM25 passages re-ranked by how many query words they hold (their texts are fetched)
 COMMON_FRACTION = 0.2  # a word in more of the searched passages than this is too common to rank by
 
@@ -454,11 +455,12 @@ class Corpus:
 def store_corpus(store_path: str | os.PathLike[str] | None = None) -> Corpus:
     """A corpus store (default ``indexes/corpus.sqlite``) with its index beside it, or in
     ``$ASSISTANT_INDEX_DIR``."""
+    from assistant.store.cache import PassageTexts
     from assistant.store.database import Store
 
     store = Store(store_path)
     folder = Path(os.environ.get("ASSISTANT_INDEX_DIR") or Path(store.path).parent)
-    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies, store.passage_texts)
+    return Corpus(store.iter_passages, folder, store.fingerprint(), store.copies, PassageTexts(store.passage_texts))
 
 
 _SEARCHERS: dict[Path, Searcher] = {}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -130,3 +132,28 @@ def snapshot(store: Store | Snapshot) -> Snapshot:
             held = (stamp, held[1])
         _snapshots[path] = held
         return held[1]
+
+
+class PassageTexts:
+    """Passage texts by (report id, position), read through ``read`` (``Store.passage_texts``) and the
+    most recent ``limit`` kept: a search fetches the texts of its best candidates, and the same words
+    bring the same candidates. Made for one fingerprint of the store (a changed store gets a new one)."""
+
+    def __init__(self, read: Callable[[Sequence[tuple[str, int]]], list[str]], limit: int = 20_000):
+        self._read, self._limit = read, limit
+        self._held: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, keys: Sequence[tuple[str, int]]) -> list[str]:
+        with self._lock:
+            found = {k: self._held[k] for k in keys if k in self._held}
+        missing = [k for k in dict.fromkeys(keys) if k not in found]
+        if missing:
+            found.update(zip(missing, self._read(missing), strict=True))
+        with self._lock:
+            for k in keys:
+                self._held[k] = found[k]
+                self._held.move_to_end(k)
+            while len(self._held) > self._limit:
+                self._held.popitem(last=False)
+        return [found[k] for k in keys]
