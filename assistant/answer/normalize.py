@@ -93,6 +93,7 @@ class Speller:
         for w in sorted(self.words):
             self._by_length.setdefault(len(w), []).append(w)
         self._chinese = tuple(sorted(t for t in set(chinese) if 2 <= len(t) <= 6 and CJK_WORD.fullmatch(t)))
+        self._fixed: dict[str, str] = {}
 
     @cached_property
     def _pinyin(self) -> dict[tuple[str, ...], list[str]]:
@@ -103,6 +104,16 @@ class Speller:
         return out
 
     def english(self, word: str) -> str:
+        """The known word nearest a word of a question (the word itself when none is near enough); each
+        word is looked up once (the search tries every known word of about its length)."""
+        fixed = self._fixed.get(word)
+        if fixed is None:
+            if len(self._fixed) >= 10_000:  # the words of questions: any a visitor types
+                self._fixed.clear()
+            fixed = self._fixed[word] = self._nearest(word)
+        return fixed
+
+    def _nearest(self, word: str) -> str:
         limit = _allowed(word)
         if word in self.words or not limit:
             return word

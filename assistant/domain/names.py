@@ -214,6 +214,7 @@ def _places_english(places: tuple[Place, ...], with_level: bool = True) -> tuple
     return own_en, higher
 
 
+@lru_cache(maxsize=65_536)  # an answer over the corpus names up to 30 agencies, the same ones again and again
 def agency_english(agency: str) -> AgencyName:
     """The agency's name in English: 六安市人力资源和社会保障局 -> Lu'an Municipal Human Resources and Social
     Security Bureau; 淮安市洪泽区人民政府 -> Hongze District People's Government, Huai'an."""

@@ -1337,6 +1337,7 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache  # the table never changes: each question asks for the same few kinds
 def of_kind(kind: Kind) -> tuple[Term, ...]:
     """The entries of a kind (or of any of several kinds: ``Kind.TERM | Kind.THEME``), in table order."""
     return tuple(t for t in VOCABULARY if t.kind & kind)
