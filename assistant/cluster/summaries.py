@@ -11,10 +11,7 @@ from pathlib import Path
 from assistant.cluster.layout import shard_of, shards
 from assistant.cluster.manifest import ManifestError, read
 from assistant.store.database import Store
-from assistant.summarize.batch import Job, Runner, run_job, worker_died
-
-CHUNK_MAX = 32  # reports per task at most
-CHUNKS_PER_WORKER = 4
+from assistant.summarize.batch import CHUNK_MAX, CHUNKS_PER_WORKER, Job, Runner, run_chunk, worker_died
 
 
 def _none_first(value):
@@ -41,11 +38,6 @@ def sharded_jobs(root: Path, lang: str, fmt: str) -> tuple[list[Job], list[dict]
         for f in sorted(failures, key=lambda f: f["path"])
     ]
     return jobs, failed
-
-
-def run_chunk(jobs: list[Job]) -> list[dict]:
-    """Summarize a chunk of jobs (runs on a worker)."""
-    return [run_job(job) for job in jobs]
 
 
 def on_cluster(client) -> Runner:

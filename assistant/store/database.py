@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS narrative_checks (
     narrative_value REAL, address TEXT, table_value REAL, agrees INTEGER, start INTEGER,
     PRIMARY KEY (report_id, seq));
 """
+_KEYS_PER_QUERY = 400  # passages fetched by one query (two bound values each, SQLite allows 32,766)
 _TABLES = ("narrative_checks", "narrative_facts", "warnings", "figures", "passages", "reports", "failures")
 
 
@@ -65,13 +66,36 @@ def _number(v: float | None) -> int | float | None:
 _META = ("id", "title", "agency", "region", "year", "source_file", "format", "sha256", "layout")
 
 
+# The columns of ``figures`` that make a Figure, in the order _figure takes them.
+_FIGURE = ("address", "value", "uncertain", "note", "line", "page", "offset", "label", "derived", "alternatives")
+_FIGURE += ("ocr", "confidence")
+_FIGURE_SQL = ", ".join(f'"{c}"' for c in _FIGURE)
+
+
 def figure_of(f) -> Figure:
     """A figure from a row of the ``figures`` table (a mapping of its columns)."""
-    src = Source(f["offset"], f["line"], f["page"], f["label"] or "", bool(f["ocr"]), f["confidence"])
-    alternatives = tuple(json.loads(f["alternatives"])) if f["alternatives"] else ()
+    return _figure(*(f[c] for c in _FIGURE))
+
+
+def _figure(address, value, uncertain, note, line, page, offset, label, derived, alternatives, ocr, confidence):
+    """A figure from the values of its row, in the order of _FIGURE (a report has some 200: read by position)."""
+    if type(value) is float and value.is_integer():
+        value = int(value)
+    src = Source(offset, line, page, label or "", bool(ocr), confidence)
     return Figure(
-        f["address"], _number(f["value"]), src, bool(f["uncertain"]), f["note"] or "", bool(f["derived"]), alternatives
+        address,
+        value,
+        src,
+        bool(uncertain),
+        note or "",
+        bool(derived),
+        tuple(json.loads(alternatives)) if alternatives else (),
     )
+
+
+def _passage_of(p) -> Passage:
+    """A passage from a row of the ``passages`` table."""
+    return Passage(p["section"], p["text"], p["start"], p["end"], p["page"], p["kind"], p["address"])
 
 
 def fact_of(f) -> NarrativeFact:
@@ -94,10 +118,10 @@ def _fill(
     of ``into`` (by id), in stored order; without ``columnar``, not the figures and narrative facts (the
     tables a sharded corpus also keeps as Parquet)."""
     reports = {into.id: into} if isinstance(into, Report) else into
-    for f in db.execute(f"SELECT * FROM figures {where}", args) if columnar else ():
-        report = reports.get(f["report_id"])
+    for report_id, *f in db.execute(f"SELECT report_id, {_FIGURE_SQL} FROM figures {where}", args) if columnar else ():
+        report = reports.get(report_id)
         if report is not None:
-            report.figures[f["address"]] = figure_of(f)
+            report.figures[f[0]] = _figure(*f)
     in_layout_order(reports.values())
     for w in db.execute(
         f"SELECT report_id, kind, message, address, identity, numbers FROM warnings {where} ORDER BY report_id, seq",
@@ -349,17 +373,25 @@ class Store:
         return [dict(r) for r in rows]
 
     def report(self, report_id: str) -> Report | None:
+        return self.whole_reports([report_id]).get(report_id)
+
+    def whole_reports(self, ids: Sequence[str]) -> dict[str, Report]:
+        """These stored reports, whole (text, passages, figures, warnings, narrative), by id, in a handful of
+        queries for many at once (what a batch reads of a chunk of its jobs); ids not stored are left out."""
+        out: dict[str, Report] = {}
         with closing(self._connect()) as db:
-            r = db.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
-            if r is None:
-                return None
-            report = Report(**{k: r[k] for k in _META}, text=r["text"])
-            report.passages = [
-                Passage(p["section"], p["text"], p["start"], p["end"], p["page"], p["kind"], p["address"])
-                for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
-            _fill(report, db, "WHERE report_id = ?", (report_id,))
-        return report
+            for i in range(0, len(ids), _KEYS_PER_QUERY):
+                batch = tuple(ids[i : i + _KEYS_PER_QUERY])
+                where = f"WHERE report_id IN ({','.join('?' * len(batch))})"
+                reports = {
+                    r["id"]: Report(**{k: r[k] for k in _META}, text=r["text"])
+                    for r in db.execute(f"SELECT * FROM reports WHERE id IN ({','.join('?' * len(batch))})", batch)
+                }
+                for p in db.execute(f"SELECT * FROM passages {where} ORDER BY report_id, seq", batch):
+                    reports[p["report_id"]].passages.append(_passage_of(p))
+                _fill(reports, db, where, batch)
+                out.update(reports)
+        return out
 
     def reports_without_text(self, columnar: bool = True) -> dict[str, Report]:
         """Every stored report with its figures, warnings and narrative, but without its text and passages
@@ -381,10 +413,8 @@ class Store:
 
     def passages(self, report_id: str) -> list[Passage]:
         with closing(self._connect()) as db:
-            return [
-                Passage(p["section"], p["text"], p["start"], p["end"], p["page"], p["kind"], p["address"])
-                for p in db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
-            ]
+            rows = db.execute("SELECT * FROM passages WHERE report_id = ? ORDER BY seq", (report_id,))
+            return [_passage_of(p) for p in rows]
 
     def copies(self) -> list[Copy]:
         """What the canonical-copy rule reads of every stored report (see assistant.domain.canonical)."""
@@ -434,16 +464,23 @@ class Store:
     def passage_texts(self, keys: Sequence[tuple[str, int]]) -> list[str]:
         """The texts of these passages, each named by its report and its position in the report (its
         ``seq``, the order of :meth:`iter_passages`): what the search index reads for the hits it shows."""
+        found: dict[tuple[str, int], str] = {}
+        wanted = list(dict.fromkeys(keys))
         with closing(self._connect()) as db:
-            out = []
-            for report_id, seq in keys:
-                row = db.execute(
-                    "SELECT text FROM passages WHERE report_id = ? AND seq = ?", (report_id, seq)
-                ).fetchone()
-                if row is None:
-                    raise KeyError(f"{self.path}: no passage {seq} in report {report_id}")
-                out.append(row[0])
-            return out
+            for i in range(0, len(wanted), _KEYS_PER_QUERY):  # one query per batch, not one per passage
+                batch = wanted[i : i + _KEYS_PER_QUERY]
+                pairs = ",".join("(?,?)" for _ in batch)
+                args = [v for key in batch for v in key]
+                for report_id, seq, text in db.execute(
+                    f"SELECT p.report_id, p.seq, p.text FROM (VALUES {pairs}) AS k "
+                    "JOIN passages p ON p.report_id = k.column1 AND p.seq = k.column2",
+                    args,
+                ):
+                    found[(report_id, seq)] = text
+        missing = next((k for k in keys if k not in found), None)
+        if missing is not None:
+            raise KeyError(f"{self.path}: no passage {missing[1]} in report {missing[0]}")
+        return [found[k] for k in keys]
 
     def failures(self) -> list[dict]:
         with closing(self._connect()) as db:

@@ -22,6 +22,8 @@ from assistant.summarize.render import digest_document, index_document, render_s
 
 DEFAULT_WORKERS = 2
 RANKING_SIZE = 10
+CHUNK_MAX = 32  # jobs a worker is given at once: their reports are read together
+CHUNKS_PER_WORKER = 4  # at least, so that the workers finish together
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ def _open_store(path: str):  # -> Store, one per process
     return Store(path)
 
 
-def load_report(job: Job):  # -> Report
+def load_report(job: Job, loaded: dict | None = None):  # -> Report
+    """The job's report: from ``loaded`` (the reports of its chunk, read together), its store, or its file."""
     from assistant.extract.report import parse_file
 
     if job.store is not None:
-        report = _open_store(job.store).report(job.ref)
+        report = (loaded or {}).get((job.store, job.ref)) or _open_store(job.store).report(job.ref)
         if report is None:
             raise LookupError(f"no report {job.ref!r} in the store {job.store}")
         return report
@@ -103,12 +106,28 @@ def digest_record(report, summary) -> dict:  # (Report, Summary) -> dict
     }
 
 
-def run_job(job: Job) -> dict:
+def run_chunk(jobs: list[Job]) -> list[dict]:
+    """Summarize and render a chunk of jobs (in a worker): the stored reports of the chunk are read from
+    each store together, in a few queries, rather than one report at a time."""
+    loaded: dict[tuple[str, str], object] = {}
+    by_store: dict[str, list[str]] = {}
+    for job in jobs:
+        if job.store is not None:
+            by_store.setdefault(job.store, []).append(job.ref)
+    for store, ids in by_store.items():
+        try:
+            loaded.update(((store, i), r) for i, r in _open_store(store).whole_reports(ids).items())
+        except Exception:  # each job then reads its own report, and fails with its own reason
+            pass
+    return [run_job(job, loaded) for job in jobs]
+
+
+def run_job(job: Job, loaded: dict | None = None) -> dict:
     """Summarize and render one report; any failure is returned with its reason, never raised."""
     from assistant.summarize.core import summarize
 
     try:
-        report = load_report(job)
+        report = load_report(job, loaded)
         summary = summarize(report, job.lang)
         return {
             "ok": True,
@@ -162,14 +181,19 @@ def run_here(jobs: list[Job], workers: int = DEFAULT_WORKERS) -> Iterator[tuple[
             yield i, run_job(job)
         return
     warm_up()
-    with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs))) as pool:
-        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+    workers = min(workers, os.cpu_count() or 1, len(jobs))
+    size = max(1, min(CHUNK_MAX, len(jobs) // (workers * CHUNKS_PER_WORKER)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(run_chunk, jobs[s : s + size]): s for s in range(0, len(jobs), size)}
         for fut in as_completed(futures):
-            i = futures[fut]
+            start = futures[fut]
+            chunk = jobs[start : start + size]
             try:
-                yield i, fut.result()
+                results = fut.result()
             except Exception as exc:  # the worker itself died
-                yield i, worker_died(jobs[i], exc)
+                results = [worker_died(job, exc) for job in chunk]
+            for i, result in enumerate(results):
+                yield start + i, result
 
 
 def run_batch(
