@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -107,12 +109,37 @@ def _resolved(path: Path) -> Path:
     return path.resolve()  # a stat of every folder on the way: once per path, not at every question
 
 
+_pinned: ContextVar[dict[Path, Snapshot] | None] = ContextVar("pinned snapshots", default=None)
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Within the block, each store's snapshot is looked up once: a question reads one state of the
+    corpus, and checks the store's file once (not at each of the stages that read the corpus)."""
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def snapshot(store: Store | Snapshot) -> Snapshot:
     """The store's snapshot, rebuilt only when the store changed since the last one (a snapshot made
-    otherwise, such as one of a sharded corpus, is its own)."""
+    otherwise, such as one of a sharded corpus, is its own); within :func:`one_snapshot`, the one
+    looked up first."""
     if isinstance(store, Snapshot):
         return store
     path = _resolved(store.path)
+    pinned = _pinned.get()
+    if pinned is None:
+        return _current(store, path)
+    if path not in pinned:
+        pinned[path] = _current(store, path)
+    return pinned[path]
+
+
+def _current(store: Store, path: Path) -> Snapshot:
+    """The snapshot of the store at ``path`` as its file is now."""
     stamp = _stamp(path)
     held = _snapshots.get(path)
     if held and held[0] == stamp and stamp:

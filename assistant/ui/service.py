@@ -34,7 +34,7 @@ from assistant.extract.isolated import parse_isolated
 from assistant.present.terminal import table_views
 from assistant.read import IngestError, Limits
 from assistant.search.searcher import Filters, Hit, Searcher, SearchResult
-from assistant.store.cache import snapshot
+from assistant.store.cache import one_snapshot, snapshot
 from assistant.store.database import Store
 from assistant.ui import data, render
 
@@ -167,8 +167,10 @@ class Service:
 
     # ---------------------------------------------------------------- ask
     def ask(self, question: str, report_id: str | None = None, report: Report | None = None) -> Answer:
-        """``assistant.answer.ask`` over this store: a stored report by id, a parsed report, or the corpus."""
-        return ask(question, report=report, report_id=report_id or None, store=self.store)
+        """``assistant.answer.ask`` over this store: a stored report by id, a parsed report, or the corpus
+        (as the store is when the question comes: the store's file is checked once)."""
+        with one_snapshot():
+            return ask(question, report=report, report_id=report_id or None, store=self.store)
 
     def answer_html(self, question: str, report_id: str | None = None, report: Report | None = None) -> str:
         """The answer to a question with its citations, as escaped HTML; a clear message when it fails."""
