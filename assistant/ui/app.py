@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from assistant import config
 from assistant.ui import api, compare, data, render
 from assistant.ui.service import UPLOAD_TYPES, Service
-from assistant.ui.sessions import share_configs
+from assistant.ui.sessions import share_configs, without_matplotlib
 
 log = logging.getLogger("assistant.ui")
 
@@ -554,6 +554,10 @@ def launch(
     signal.signal(signal.SIGTERM, stop)
     sessions = int(config.number("max_sessions"))
     os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(sessions))  # the queue's per-event records, bounded
+    # The queue's summary of those records (a pandas group-by) is only shown by Gradio's monitoring page,
+    # which this app does not enable; by default it was made again after every event.
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**31))
+    without_matplotlib()
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
     demo.state_session_capacity = sessions  # bounded memory: the oldest sessions are dropped (read on mount)
     server = FastAPI(title="assistant")

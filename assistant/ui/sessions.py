@@ -1,4 +1,5 @@
-"""New Gradio sessions without recomputing the configuration of every block of the app.
+"""New Gradio sessions without recomputing the configuration of every block of the app, and events
+without an import that fails each time.
 
 Gradio makes a session's state at its first event, and every call through its API
 (``/gradio_api/call/ask``) is a session of its own: each one computed the configuration of all of the
@@ -9,6 +10,8 @@ computes each once per block and gives each session its own copy."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from typing import Any
 
 import gradio as gr
@@ -46,3 +49,10 @@ def share_configs(demo: gr.Blocks) -> None:
     config = demo.default_config
     config.__class__ = _SharedConfigs
     config._held = {}  # type: ignore[attr-defined]
+
+
+def without_matplotlib() -> None:
+    """Where matplotlib is not installed, say so once: Gradio tries to import it around every event (to
+    set its backend), and a failed import searches the module path again each time, on the event loop."""
+    if "matplotlib" not in sys.modules and importlib.util.find_spec("matplotlib") is None:
+        sys.modules["matplotlib"] = None  # type: ignore[assignment]  # Python's mark of a module not there
