@@ -131,7 +131,7 @@ class NarrativeFact:
     sentence: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}  # scalars all: asdict's deep copy is not needed
 
     @classmethod
     def from_dict(cls, d: dict) -> NarrativeFact:
