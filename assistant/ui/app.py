@@ -6,6 +6,7 @@ English side by side; everything that comes from a report is escaped (see :mod:`
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -577,5 +578,8 @@ def launch(
         footer_links=["api"],
     )
     share_configs(demo)  # once mounted: the blocks are as every new session gets them
+    # The corpus held in memory is millions of objects that live as long as the app: left out of the
+    # collector's full passes, which would otherwise stop every request for a second now and then.
+    gc.freeze()
     log.info("serving on http://%s:%s/ (JSON API under /api/)", host, port)
     uvicorn.run(server, host=host, port=port, log_level="warning")
