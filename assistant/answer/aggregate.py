@@ -298,7 +298,9 @@ def per_report(
     out.suggestions = [
         Suggestion(
             f"{_name(r, lang)} — {number(r.value, lang)}",
-            f"{_name(r, lang)}: how many {measure.english}?" if lang == "en" else f"{_name(r, lang)}{measure.chinese}是多少？",
+            f"{_name(r, lang)}: how many {measure.english}?"
+            if lang == "en"
+            else f"{_name(r, lang)}{measure.chinese}是多少？",
             1.0,
         )
         for r in rows[:3]
