@@ -625,17 +625,16 @@ class _Context:
                 return aggregate.total_or_average(op, rows, lacking, measure, column, years, self.lang)
             return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         agencies = list(dict.fromkeys(r.agency for r in named))
-        if (op == "compare" or EACH.search(self.question)) and len(agencies) >= 2:
-            picks = [p for p in (_latest([r for r in named if r.agency == a], years) for a in agencies) if p]
-            if self.query.paired:  # each agency in the year said with it
-                picks = [
-                    p for a, y in self.query.paired if (p := _latest([r for r in named if r.agency == a], Years((y,))))
-                ]
+        each = bool(EACH.search(self.question))
+        if (op == "compare" or each) and len(agencies) >= 2:
+            # each agency in the year said with it ("Hongze 2024 vs Pingtan 2025"), else in the years asked
+            asked = [(a, Years((y,))) for a, y in self.query.paired] or [(a, years) for a in agencies]
+            picks = [p for a, ys in asked if (p := _latest([r for r in named if r.agency == a], ys))]
             rows, column, _ = aggregate.collect(picks, self.load, measure, self.question, Years(), self.memo)
             if len(rows) >= 2:
-                if op == "compare" and not EACH.search(self.question):
-                    return aggregate.compare(rows, measure, column, self.lang)
-                return aggregate.each(rows, measure, column, self.lang)
+                if each:
+                    return aggregate.each(rows, measure, column, self.lang)
+                return aggregate.compare(rows, measure, column, self.lang)
         if op == "change":
             for agency in agencies:  # the named agency that has standard tables for the years asked
                 mine = sorted((r for r in named if r.agency == agency and r.layout), key=lambda r: r.year or 0)
@@ -693,7 +692,8 @@ def _weakly_read(query: Query) -> bool:
 
 
 def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> Answer:
-    """The old table and the text each answer with another number: neither is given as the figure."""
+    """The table (an old one's coarse row, or a row named by one short word) and the text each answer
+    with another number: neither is given as the figure."""
     if lang == "en":
         text = (
             f"{capitalized(who(report.agency, report.year, lang))} answers this two ways, so I give no single "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
 from assistant.domain import numbers, schema, vocabulary
@@ -82,6 +83,7 @@ def _where(fact) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each fact by every question about its report
 def context(fact) -> str:
     """The whole clause the fact's number stands in, what follows it too: "约4900人次通过各种方式向我局
     各部门、基层所咨询涉税信息有关事务" says what was counted after the number."""
@@ -129,14 +131,15 @@ def _stems(words) -> set[str]:
     return {w[:5] for w in words if len(w) >= 3 and w not in vocabulary.FUNCTION_WORDS}
 
 
-def _gloss(measure: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _gloss(measure: str) -> frozenset[str]:
     """The English a fact's Chinese measure can be read as: CC-CEDICT's definitions of its words."""
     glosses = cedict_glosses()
     out: set[str] = set()
     for n in (4, 3, 2):
         for i in range(len(measure) - n + 1):
             out |= glosses.get(measure[i : i + n], frozenset())
-    return _stems(out)
+    return frozenset(_stems(out))
 
 
 # The English words every report is about: like GENERIC_GRAMS, they weigh a quarter of another word.
@@ -361,7 +364,7 @@ def _as_answer(found: list[Match], question: str, report: Report, lang: str) -> 
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-OF_WHICH = re.compile(r"其中")  # a total the counts after it are parts of
+OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
 WHOLE_REACH = 300  # characters a part may follow the total it is part of
 
 
