@@ -36,7 +36,7 @@ from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
-from assistant.domain.patterns import CJK_CHAR
+from assistant.domain.patterns import CJK_CHAR, LONE_YEAR
 
 
 @dataclass(frozen=True)
@@ -320,14 +320,13 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     )
 
 
-_YEAR_AT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 PAIR_REACH = 12  # characters between an agency's name and the year said with it ("Hongze District 2024")
 
 
 def _paired(text: str, where: dict[str, tuple[int, int]]) -> tuple[tuple[str, int], ...]:
     """Each agency named with a year of its own ("Hongze 2024 vs Pingtan 2025"): the year right after its
     name, or right before it; () unless two agencies are named with two different years."""
-    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_AT.finditer(text)]
+    years = [(m.start(), m.end(), int(m.group(1))) for m in LONE_YEAR.finditer(text)]
     out = []
     for agency, (a, b) in sorted(where.items(), key=lambda x: x[1]):
         after = [y for s, _, y in years if 0 <= s - b <= PAIR_REACH]
