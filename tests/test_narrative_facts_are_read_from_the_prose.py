@@ -115,3 +115,12 @@ def test_statistics_table_cells_are_not_facts():
     assert covering("pingtan-2025.txt", "属于三类内部事务信息", "三") == []
     table = report("pingtan-2025.txt").figures["requests.new_received.total"].source.offset
     assert all(f.start != table for f in report("pingtan-2025.txt").narrative_facts)
+
+
+def test_a_fact_knows_the_heading_it_stands_under():
+    # shuyang-fagaiju-2023.html 一、总体情况 （一）主动公开政府信息情况: “全年共审核发布各类公开政府信息 249 条”
+    (fact,) = covering("shuyang-fagaiju-2023.html", "各类公开政府信息249条", "249")
+    assert fact.heading == "主动公开政府信息情况"
+    # pingtan-dishuiju-2013.txt 六、（二）政府信息公开事务支出情况: “…政府信息公开费用1万元”
+    (fee,) = covering("pingtan-dishuiju-2013.txt", "政府信息公开费用1万元", "1")
+    assert fee.heading == "政府信息公开事务支出情况"

@@ -125,11 +125,13 @@ def test_an_old_table_row_and_the_text_disagreeing_give_no_single_figure(corpus_
     assert answer.value is None and "1854" in answer.answer and "2" in answer.answer, answer.answer
 
 
-def test_a_row_named_by_one_short_word_and_the_text_disagreeing_give_no_single_figure(corpus_store):
+def test_a_row_named_by_one_short_word_gives_way_to_the_text_naming_the_thing_asked(corpus_store):
     # pingtan-2020.txt: “组织开展19期《问政平潭之有事你说》,上线部门22家,收到群众诉求348件”; 收到 alone also
-    # names table 3's new requests (20 from individuals)
+    # names table 3's new requests (21 in all), but the table names neither the programme nor its appeals
     answer = ask("这一年《问政平潭之有事你说》的群众诉求收到多少件？", report_id="pingtan-2020.txt", store=corpus_store)
-    assert answer.value is None and "348" in answer.answer, answer.answer
+    assert answer.value == 348 and "正文" in answer.answer, answer.answer
+    plain = ask("这一年一共收到多少件？", report_id="pingtan-2020.txt", store=corpus_store)
+    assert plain.value == 21, plain.answer
     programme = ask("2020年共开展了几期《问政平潭》？", report_id="pingtan-2020.txt", store=corpus_store)
     assert programme.value == 6, programme.answer  # “共组织开展6期《问政平潭》”
 
@@ -250,3 +252,14 @@ def test_each_how_many_of_an_english_question_is_a_part_the_prose_answers(corpus
         store=corpus_store,
     )
     assert answer.values == [584, 118], answer.answer
+
+
+def test_the_text_naming_more_of_the_question_than_the_old_table_answers_it(corpus_store):
+    # pingtan-2015.txt 一（三）“建立窗口服务大厅，…开设窗口24个，共受理申请136437件”; its old table's
+    # 受理依申请公开信息总数 is 0 (the question names the hall, which the table row does not)
+    for question in (
+        "2015年平潭的窗口服务大厅一共受理了多少件申请？",
+        "In 2015, how many applications did Pingtan's service hall take in?",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.value == 136437, answer.answer

@@ -273,8 +273,12 @@ class _Context:
             # an old table's rows are coarse, and a row named by one short word may not be the thing asked:
             # the text naming the question's thing with another number makes the figure unsure
             prose = narrative.disagreeing(self.question, report, self.lang, found.value)
-            if prose is not None:
-                return _two_readings(found, prose, report, self.lang)
+            if prose:
+                stated = narrative.as_answer(prose, self.question, report, self.lang)
+                label = found.citations[0].label if found.citations else ""
+                if narrative.fuller(self.question, prose, label, self.lang):
+                    return self.verdict(stated)
+                return _two_readings(found, stated, report, self.lang)
         return self.verdict(found)
 
     def stated(self, report: Report) -> Answer | None:

@@ -27,12 +27,14 @@ CORROBORATION = 0.25  # the share of a same-valued match's similarity a match ga
 CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this much
 CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it too
 COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
+HEADED_WEIGHT = 0.5  # ... or that clause and the heading above it ("（一）主动公开政府信息情况") hold
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
 DISTINCT_KINDS = frozenset({"money", "time"})
 TITLE = re.compile(r"《[^《》]+》")  # the name of a programme, column or document, as printed
 ROMANISED = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–]+[A-Z][a-z]+)+)['\"”’]")  # ... or romanised in quotes
 NAMED = re.compile(r"《([^《》]+)》|“([^”]+)”")  # the names a report's sentence prints
+OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 
 _MARKERS = {
@@ -124,7 +126,8 @@ def _similarity(question: str, fact) -> float:
     said = CLAUSE_WEIGHT * _cosine(q, _grams(f"{clause(fact)} {fact.english or ''}"))
     around = _grams(f"{context(fact)} {fact.english or ''}")
     covered = _mass(q & around) / _mass(q) if q else 0.0
-    return max(named, said, CONTEXT_WEIGHT * _cosine(q, around), COVERED_WEIGHT * covered)
+    headed = _mass(q & (around | _grams(fact.heading))) / _mass(q) if q and fact.heading else 0.0
+    return max(named, said, CONTEXT_WEIGHT * _cosine(q, around), COVERED_WEIGHT * covered, HEADED_WEIGHT * headed)
 
 
 def _stems(words) -> set[str]:
@@ -155,8 +158,9 @@ def _english_cover(question: str, fact) -> float:
     asked = _stems(re.findall(r"[a-z]+", question.lower()))
     if not asked:
         return 0.0
-    covered = asked & (_gloss(context(fact)) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower())))
-    return _english_mass(covered) / _english_mass(asked)
+    own = _gloss(context(fact)) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))
+    headed = _english_mass(asked & (own | _gloss(fact.heading))) * HEADED_WEIGHT / COVERED_WEIGHT
+    return max(_english_mass(asked & own), headed) / _english_mass(asked)
 
 
 def table_facts(report: Report) -> list[NarrativeFact]:
@@ -325,20 +329,41 @@ def answer(question: str, report: Report, lang: str, part: str | None = None, ta
         return None
     if asks_time(question) and _kind(best.fact.unit) != "time":  # days asked: a count is not an answer
         return None
-    return _as_answer(found, question, report, lang)
+    return as_answer(found, question, report, lang)
 
 
-def disagreeing(question: str, report: Report, lang: str, value) -> Answer | None:
-    """The text's closest count for the question when the text names it with another number than ``value``
-    (the table's): some prose fact matches it surely, and none of the sure ones says ``value``."""
+def disagreeing(question: str, report: Report, lang: str, value) -> list[Match]:
+    """The text's counts for the question, closest first, when the text names it with another number than
+    ``value`` (the table's): some prose fact matches it surely, and none of the sure ones says ``value``."""
     found = matches(question, report, lang, tables=False)
     sure = [m for m in found if m.score >= SURE]
     if not sure or any(m.fact.value == value for m in sure):
-        return None
-    return _as_answer(found, question, report, lang)
+        return []
+    return found
 
 
-def _as_answer(found: list[Match], question: str, report: Report, lang: str) -> Answer | None:
+FULLER = 0.2  # the share of the question's words the text must hold beyond the table row's, to be preferred
+
+
+def fuller(question: str, found: list[Match], label: str, lang: str) -> bool:
+    """The best of the text's counts names clearly more of the question than the table row ``label`` does
+    (窗口服务大厅…共受理申请136437件 beside the old table's 受理依申请公开信息总数)."""
+    if not found:
+        return False
+    fact = found[0].fact
+    if lang == "en":  # the question's own words, and the English the Chinese of each side is glossed with
+        asked = _stems(re.findall(r"[a-z]+", question.lower())) - GENERIC_STEMS
+        said, row = _gloss(fact.sentence) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower())), _gloss(label)
+        mass = _english_mass
+    else:
+        asked = _grams(f"{question} {normalize_query(question)}") - GENERIC_GRAMS
+        said, row, mass = _grams(f"{fact.sentence} {fact.english or ''}"), _grams(label), _mass
+    if not asked:
+        return False
+    return (mass(asked & said) - mass(asked & row)) / mass(asked) >= FULLER
+
+
+def as_answer(found: list[Match], question: str, report: Report, lang: str) -> Answer | None:
     """The first of the matches as the answer, the next two as other readings."""
     f = found[0].fact
     cite = Citation(report.id, report.title, f.measure, f.sentence, f.start, f.end, lang=lang)
@@ -364,7 +389,6 @@ def _as_answer(found: list[Match], question: str, report: Report, lang: str) -> 
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
 WHOLE_REACH = 300  # characters a part may follow the total it is part of
 
 

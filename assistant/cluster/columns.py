@@ -65,6 +65,7 @@ FACTS = pa.schema(
         *((k, _TEXT) for k in ("unit", "approximate", "period", "section", "sentence")),
         ("start", _INT),
         ("end", _INT),
+        ("heading", _TEXT),
     ]
 )
 
@@ -119,6 +120,7 @@ def write_columns(shard: Shard) -> dict[str, int]:
             **{k: meta[report_id][k] for k in ("agency", "region", "year")},
             "seq": seq,
             **{k: getattr(fact, k) for k in ("measure", "english", "unit", "approximate", "period", "section")},
+            "heading": fact.heading,
             "sentence": fact.sentence,
             "value": _float(fact.value),
             "start": fact.start,

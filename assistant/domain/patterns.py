@@ -22,6 +22,9 @@ PAREN_ORDINAL = rf"[（(]\s*[{HEADING_NUMERALS}]+\s*[）)]"
 ARABIC_ORDINAL = r"\d+\s*[.．、]"
 NUMBERING = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL})\s*")
 """The numbering a heading or a label starts with (and the space after it): strip it with ``sub``."""
+# A heading inside the prose, up to its end ("（一）主动公开政府信息情况", "二、主动公开政府信息情况"): what
+# the counts under it are about
+SUBHEADING = re.compile(rf"(?:{ORDINAL}|{PAREN_ORDINAL})\s*([^。；;：:！？!?，,、\s\d（）()“”\"《》]{{2,24}})")
 HEADING_START = re.compile(rf"^\s*(?:{ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL}|#)")
 """A line that starts a heading: numbered, or a Markdown heading."""
 

@@ -129,6 +129,7 @@ class NarrativeFact:
     start: int  # character offsets of the number and its unit in the normalized text
     end: int
     sentence: str
+    heading: str = ""  # the nearest heading above it in the prose (（一）主动公开政府信息情况), or ""
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}  # scalars all: asdict's deep copy is not needed

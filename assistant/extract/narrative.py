@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from assistant.domain import numbers, vocabulary
-from assistant.domain.patterns import CJK, HEADING_NUMERALS
+from assistant.domain.patterns import CJK, HEADING_NUMERALS, SUBHEADING
 from assistant.domain.record import Figure, NarrativeCheck, NarrativeFact, Passage, Report
 from assistant.extract.sections import SectionSpan, passages
 
@@ -158,6 +158,8 @@ def narrative_facts(
     text = _digits_ascii(text)
     ordered = _narrative_passages(text, spans)
     starts = [p.start for p in ordered]
+    headings = [(h.start(), h.group(1).strip()) for h in SUBHEADING.finditer(text)]
+    heading_starts = [at for at, _ in headings]
     out: list[NarrativeFact] = []
     for sent in _SENTENCE.finditer(text):
         s_lo, s_hi = sent.start(), sent.end()
@@ -165,13 +167,14 @@ def narrative_facts(
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= ordered[i].end or any(lo <= m.start() < hi for lo, hi in tables):
                 continue
-            fact = _fact(text, m, s_lo, s_hi, ordered[i].section)
+            h = bisect_right(heading_starts, m.start()) - 1  # the last heading that begins before the number
+            fact = _fact(text, m, s_lo, s_hi, ordered[i].section, headings[h][1] if h >= 0 else "")
             if fact is not None:
                 out.append(fact)
     return out
 
 
-def _fact(text: str, m: re.Match[str], s_lo: int, s_hi: int, section: str) -> NarrativeFact | None:
+def _fact(text: str, m: re.Match[str], s_lo: int, s_hi: int, section: str, heading: str) -> NarrativeFact | None:
     digits = m.group("n")
     i = m.end()
     while i < s_hi and text[i] in " \t\u3000\n":
@@ -205,6 +208,7 @@ def _fact(text: str, m: re.Match[str], s_lo: int, s_hi: int, section: str) -> Na
         start=m.start(),
         end=end,
         sentence=text[s_lo:s_hi].strip(),
+        heading=heading,
     )
 
 

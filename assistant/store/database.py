@@ -25,8 +25,8 @@ from assistant.domain.record import (
     Warning,
 )
 
-SCHEMA_VERSION = 5  # 2: typed warnings, derived, alternatives; 3: narrative facts; 4: OCR flag, confidence;
-# 5: passage kind (text, heading, table row) and a table row's address
+SCHEMA_VERSION = 6  # 2: typed warnings, derived, alternatives; 3: narrative facts; 4: OCR flag, confidence;
+# 5: passage kind (text, heading, table row) and a table row's address; 6: a narrative fact's heading
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT, at TEXT
 CREATE TABLE IF NOT EXISTS narrative_facts (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, value REAL, unit TEXT,
     approximate TEXT, measure TEXT, english TEXT, period TEXT, section TEXT, start INTEGER, "end" INTEGER,
-    sentence TEXT, PRIMARY KEY (report_id, seq));
+    sentence TEXT, heading TEXT, PRIMARY KEY (report_id, seq));
 CREATE TABLE IF NOT EXISTS narrative_checks (
     report_id TEXT REFERENCES reports(id) ON DELETE CASCADE, seq INTEGER, measure TEXT,
     narrative_value REAL, address TEXT, table_value REAL, agrees INTEGER, start INTEGER,
@@ -333,10 +333,10 @@ class Store:
             ],
         )
         db.executemany(
-            "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO narrative_facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (report.id, i, f.value, f.unit, f.approximate, f.measure, f.english, f.period, f.section)
-                + (f.start, f.end, f.sentence)
+                + (f.start, f.end, f.sentence, f.heading)
                 for i, f in enumerate(report.narrative_facts)
             ],
         )
