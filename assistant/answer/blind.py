@@ -21,7 +21,7 @@ from assistant.domain.record import Report
 from assistant.store.database import Store
 
 FIGURE_KINDS = (AnswerKind.FIGURE, AnswerKind.AGGREGATE)
-# The blind sets: written in five rounds, each split once into a development and a sealed part (each
+# The blind sets: written in six rounds, each split once into a development and a sealed part (each
 # round after the one before had been tuned on, so its sealed part measures what the tuning kept).
 PARTS = ("dev", "sealed", "dev2", "sealed2", "dev3", "sealed3", "dev4", "sealed4", "dev5", "sealed5", "dev6", "sealed6")
 
