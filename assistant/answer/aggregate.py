@@ -44,6 +44,8 @@ def operation(question: str) -> tuple[str | None, int]:
                 raw = next((g for g in m.groups() if g), None)
                 if raw:
                     n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
+                elif not re.match(r"top|前", m.group(0), re.I):  # "rank them", 从多到少排: every one, in order
+                    n = LISTED
             return name, n
     return None, 0
 

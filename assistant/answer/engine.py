@@ -429,7 +429,8 @@ class _Context:
             agencies = {r.agency for r in self.query.named}
             keep, said = [r for r in keep if r.agency in agencies], True
         if measure is not None and self.query.parts:
-            wanted_zero = bool(NONE_AT_ALL.search(self.query.normal.text))
+            text = self.query.normal.text  # "none at all" asks for zeros, "more than zero" does not
+            wanted_zero = bool(NONE_AT_ALL.search(text)) and not vocabulary.asks("some").search(text)
             rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years(), self.memo)
             fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
             if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose

@@ -39,26 +39,42 @@ _SINCE = re.compile(
     re.I,
 )
 _AFTER = re.compile(r"after\s+((?:19|20)\d{2})", re.I)
+# an upper bound: "before 2019", "earlier than 2019", 早于2019年, 2019年以前 (the year itself not included) …
+_BEFORE = re.compile(
+    r"\b(?:before|earlier\s+than|prior\s+to|older\s+than|pre-?)\s*((?:19|20)\d{2})\b|早于\s*((?:19|20)\d{2})"
+    r"|((?:19|20)\d{2})\s*年?\s*(?:以前|之前|前(?![\d一二三四五六七八九十]))",
+    re.I,
+)
+# … and "up to 2019", "2019 and earlier", 2019年及以前, 截至2019年 (included)
+_UNTIL = re.compile(
+    r"\b(?:up\s+to|until|till|through)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s+(?:and|or)\s+(?:earlier|before)\b"
+    r"|((?:19|20)\d{2})\s*年?\s*(?:及|和)\s*(?:以前|之前)|截至\s*((?:19|20)\d{2})",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class Years:
-    """The years a question is about: listed ones, or an open range ("2021年及以后", "since 2021")."""
+    """The years a question is about: listed ones, or an open range ("2021年及以后", "since 2021", "before
+    2019")."""
 
     listed: tuple[int, ...] = ()
     since: int | None = None
+    until: int | None = None  # the last year of a range open before it
 
     def __contains__(self, year: int | None) -> bool:
-        if self.since is not None:
-            return year is not None and year >= self.since
+        if self.since is not None or self.until is not None:
+            return year is not None and (self.since or year) <= year <= (self.until or year)
         return not self.listed or year in self.listed
 
     def __bool__(self) -> bool:
-        return bool(self.listed) or self.since is not None
+        return bool(self.listed) or self.since is not None or self.until is not None
 
     def describe(self, lang: str) -> str:
         if self.since is not None:
             return f"{self.since}年及以后" if lang == "zh" else f"{self.since} onwards"
+        if self.until is not None:
+            return f"{self.until}年及以前" if lang == "zh" else f"up to {self.until}"
         return "、".join(map(str, self.listed)) + "年" if lang == "zh" else ", ".join(map(str, self.listed))
 
 
@@ -80,6 +96,12 @@ def years_in(question: str) -> Years:
     m = _AFTER.search(question)
     if m:
         return Years(since=int(m.group(1)) + 1)
+    m = _UNTIL.search(question)
+    if m:
+        return Years(until=int(next(g for g in m.groups() if g)))
+    m = _BEFORE.search(question)
+    if m:
+        return Years(until=int(next(g for g in m.groups() if g)) - 1)
     return Years(tuple(int(y) for y in LONE_YEAR.findall(question)))
 
 

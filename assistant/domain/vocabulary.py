@@ -1467,10 +1467,10 @@ ASKS: dict[str, str] = {
         r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|every\s+|each\s+|the\s+)?(?:\w+\s+)?reports?\b"
         r"|\b(?:in\s+)?which\s+years\b|\bwhich\s+(?:ones|agencies|bureaus|governments|departments|authorities)\b"
         r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?"
-        r"|哪(?:些|几个)(?:机关|单位|部门|政府)|列出"
+        r"|哪(?:些|几个)(?:机关|单位|部门|政府)|列出|(?:报告|年报)(?:都)?(?:有|是)哪(?:些|几份|几个)"
     ),
     "before_tables": (
-        r"\bbefore\s+(?:the\s+)?standard\s+tables\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
+        r"\bbefore\s+(?:the\s+)?standard(?:i[sz]ed)?\s+(?:statistical\s+)?tables?\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
         r"|2019年?(?:以前|之前)|标准(?:统计)?表(?:格)?(?:出台|实行|施行)?(?:以前|之前)"
     ),
     "arithmetic": (
@@ -1479,7 +1479,12 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
-    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的",
+    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的"
+    # … or more than none: "at least one", "more than zero", "leaving aside those with zero", 不为零
+    r"|\bat\s+least\s+(?:one|1)\b|\b(?:more|greater)\s+than\s+(?:zero|0|none)\b|\bnon-?zero\b|\bnot\s+zero\b"
+    r"|\b(?:leaving\s+aside|excluding|except(?:\s+for)?|ignoring|other\s+than|setting\s+aside)\b[^?？]{0,30}\b(?:zero|none|0)\b"
+    r"|\b(?:that|which|who)\s+did\s+(?:receive|get|have|record)\b"
+    r"|不为零|不是零|非零|大于零|多于零|至少(?:有)?(?:一|1)|(?:除去?|去掉|排除|不算)[^？?]{0,12}(?:为零|是零|零)",
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b|\b(?:add|sum|count)\s+up\b|\btally\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
@@ -1615,14 +1620,19 @@ JOINED_OUTCOMES: dict[str, tuple[tuple[str, ...], str, str]] = {
 OPERATIONS: tuple[tuple[str, str], ...] = (
     (
         "top",
-        r"\btop\s*(\d+|three|five|ten)?\b|前\s*(\d+|[一二两三四五六七八九十])\s*(?:名|个|位|家)?|\brank|排名|排行|排序",
+        r"\btop\s*(\d+|three|five|ten)?\b(?!\s+the\b)|前\s*(\d+|[一二两三四五六七八九十])\s*(?:名|个|位|家)?"
+        r"|\brank(?!(?:ed|s)?\s+(?:first|1st|highest|top)\b)|排名|排行|排(?:个|一下)?序|排一下|排个队"
+        r"|[从由](?:多|高|大)到(?:少|低|小)|\b(?:order|sort)(?:ed|ing)?\b|\bfrom\s+(?:the\s+)?(?:most|highest|largest)\s+to\b",
     ),
     (
         "most",
         r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大"
-        r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
+        r"|\btops\b|\btop(?=\s+the\b)|\bcomes?\s+first\b|\bcame\s+first\b|\brank(?:ed|s)?\s+(?:first|1st|highest|top)\b"
+        r"|\bnumber\s+one\b|排(?:在|名)?第一|第一名|居首|位居第一"
+        r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b(?!\s+than\s+(?:zero|0|none)\b)"
+        r"|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
     ),
-    ("least", r"\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),
+    ("least", r"(?<!\bat\s)\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),  # not "at least one"
     ("share", ASKS["share"]),
     ("count", r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b|多少份|几份"),
     (
