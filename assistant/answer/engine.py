@@ -86,7 +86,7 @@ def ask(
         refs = [ReportRef(r.id, r.title, r.agency, r.region, r.year, r.format, r.layout)]
     query = read(question, lang, refs)
     measure = _measure(query.parts[0].key) if query.parts else None
-    asks = asks_for_figure(query.text, measure) or LIST.search(query.normal.text)
+    asks = asks_for_figure(query.text, measure, query.yes_no) or LIST.search(query.normal.text)
     if not asks and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
     ctx = _Context(query, store, searcher, refs)
@@ -213,11 +213,9 @@ class _Context:
 
     def passage(self, report: Report | None = None, **filters) -> Answer:
         prefer = preferred_section(self.question)
-        yes_no = self.query.yes_no
+        yes_no = {"yes_no": self.query.yes_no, "none_asked": self.query.none_asked}
         if report is None:
-            return answer_passage(
-                self.query.normal.text, self.searcher, self.lang, prefer=prefer, yes_no=yes_no, **filters
-            )
+            return answer_passage(self.query.normal.text, self.searcher, self.lang, prefer=prefer, **yes_no, **filters)
         stored = self.load(report.id)
         searcher = self.searcher if stored and stored.sha256 == report.sha256 else report_searcher(report)
         return answer_passage(
@@ -228,7 +226,7 @@ class _Context:
             year=report.year,
             agency=report.agency,
             prefer=prefer,
-            yes_no=yes_no,
+            **yes_no,
         )
 
     def about_report(self, report: Report, measure: Measure | None, counting: bool | None = None) -> Answer:
@@ -450,10 +448,18 @@ class _Context:
         return Answer(text, len(keep), AnswerKind.AGGREGATE, self.lang, cites)
 
     def verdict(self, answer: Answer) -> Answer:
-        """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0."""
-        if self.query.yes_no and answer.kind == AnswerKind.FIGURE and answer.value is not None:
-            answer.verdict = bool(answer.value)
-            said = ("Yes: ", "No: ") if self.lang == "en" else ("有。", "没有。")
+        """A yes/no question gets its verdict as data: yes when the figure it rests on is above 0 (or, asked
+        whether there was none, when it is 0); of several figures, when any is (is 0)."""
+        values = [answer.value] if answer.value is not None else [v for v in answer.values if v is not None]
+        if self.query.yes_no and answer.kind == AnswerKind.FIGURE and values:
+            answer.verdict = any(not v for v in values) if self.query.none_asked else any(values)
+            said = (
+                ("Yes: ", "No: ")
+                if self.lang == "en"
+                else ("是。", "不是。")
+                if self.query.none_asked
+                else ("有。", "没有。")
+            )
             if not answer.answer.startswith(said):
                 answer.answer = said[0 if answer.verdict else 1] + answer.answer
         return answer
@@ -476,7 +482,7 @@ class _Context:
         cites = [c for a in answers for c in a.citations]
         out = Answer(joined, total, kind, self.lang, cites)
         out.values = values
-        return out
+        return self.verdict(out)
 
     def not_understood(self, report: Report | None) -> Answer:
         """No figure without a sure reading: say what was understood and offer the closest readings."""

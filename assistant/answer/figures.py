@@ -116,8 +116,6 @@ def answer_figure(
         text = (
             f"{shown} {unit}".strip() + printed + f" — {name_en}, according to {who(report.agency, report.year, lang)}."
         )
-        if vocabulary.asks("yes_no").search(question):
-            text = ("Yes: " if value else "No: ") + text
         if len(cells) > 1:
             text += (
                 " This adds up: "
@@ -126,8 +124,6 @@ def answer_figure(
             )
     else:
         text = f"{who(report.agency, report.year, lang)}：{name_zh}为{shown}{unit}{printed}。"
-        if vocabulary.asks("yes_no").search(question):
-            text = ("有。" if value else "没有。") + text
         if len(cells) > 1:
             text += "合计自：" + "；".join(f"{_label(report, a)} {number(report.value(a), lang)}" for a in cells) + "。"
     text += _caveats(figs, lang) + _counterpart(report, measure, column, lang)

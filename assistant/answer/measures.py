@@ -183,8 +183,9 @@ def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
     return normal, re.compile(rf"(?<![a-z]){re.escape(normal)}(?![a-z])")
 
 
-def asks_for_figure(question: str, measure: Measure | None) -> bool:
-    """A question wants a figure when it asks for a quantity, or asks yes/no about a specific measure."""
+def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:
+    """A question wants a figure when it asks for a quantity, or asks yes/no (``yes_no``, as the question was
+    read) about a specific measure."""
     if measure is None:
         return False
     if vocabulary.asks("quantity").search(question):
@@ -193,7 +194,7 @@ def asks_for_figure(question: str, measure: Measure | None) -> bool:
     specific = any(_found(p, q) for p in measure.phrases if p not in GENERIC)
     named_column = any(any(_found(w, q) for w in words) for _, words, _, _ in column_words())
     some = bool(vocabulary.asks("some").search(question))  # "did they get any requests?"
-    return (specific or named_column or some) and bool(vocabulary.asks("yes_no").search(question))
+    return (specific or named_column or some) and yes_no
 
 
 @cache

@@ -69,6 +69,7 @@ class Query:
     named: tuple[ReportRef, ...]
     parts: tuple[Part, ...]  # one per measure named (empty: the question names no known measure)
     yes_no: bool
+    none_asked: bool  # a yes/no question asking whether there was none: "yes" is a 0
     share: bool
     sum: bool
     corrections: tuple[tuple[str, str], ...] = field(default=())
@@ -309,7 +310,8 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         agencies=tuple(dict.fromkeys(r.agency for r in named)),
         named=tuple(named),
         parts=tuple(parts),
-        yes_no=bool(vocabulary.asks("yes_no").search(normal.text)),
+        yes_no=(yes_no := bool(vocabulary.asks("yes_no").search(normal.text))),
+        none_asked=yes_no and bool(vocabulary.asks("none_asked").search(normal.text)),
         share=share,
         sum=summed,
         corrections=normal.corrections,

@@ -69,9 +69,11 @@ def answer_passage(
     prefer: str | None = None,
     k: int = 3,
     yes_no: bool = False,
+    none_asked: bool = False,
 ) -> Answer:
     """The best passages (those of the ``prefer`` section first, when it has any), with citations; a
-    yes/no question whose passage denies what it asks about ("无收取信息处理费情况") is answered no."""
+    yes/no question whose passage denies what it asks about ("无收取信息处理费情况") is answered no (or yes,
+    where it asks whether there was none: ``none_asked``)."""
     # a copy of the report must not hide it, nor its copies crowd out its own passages
     hits: list[Hit] = searcher.search(
         question, year=year, agency=agency, k=k * (40 if report_id else 8), distinct=report_id is None
@@ -116,8 +118,12 @@ def answer_passage(
     denied = yes_no and denies(sentence, terms)
     counted = affirms(sentence, terms) if yes_no and not denied else None
     if denied or counted is not None:
-        out.verdict = not denied and bool(counted)
-        said = ("Yes", "有。") if out.verdict else ("No", "没有。")
+        out.verdict = (not denied and bool(counted)) != none_asked
+        said = (
+            (("Yes", "是。") if none_asked else ("Yes", "有。"))
+            if out.verdict
+            else ("No", "不是。" if none_asked else "没有。")
+        )
         out.answer = (
             f"{said[0]}: {who(top.agency, top.year, lang)} says “{sentence}”"
             if lang == "en"

@@ -1479,6 +1479,10 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    # a yes/no question asking whether there was none ("free of any lawsuits?", "was it zero?", 是否为零)
+    "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
+    r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
+    r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有",
     "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的"
     # … or more than none: "at least one", "more than zero", "leaving aside those with zero", 不为零
     r"|\bat\s+least\s+(?:one|1)\b|\b(?:more|greater)\s+than\s+(?:zero|0|none)\b|\bnon-?zero\b|\bnot\s+zero\b"
@@ -1492,8 +1496,10 @@ ASKS: dict[str, str] = {
         r"|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
     ),
     "yes_no": (
-        r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|有没有|有无|有否|吗\s*[?？]?\s*$"
-        r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any)\b"
+        r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
+        r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|its|their)\b"
+        r"|[—–:;.]\s*(?:in\s+(?:19|20)\d{2},?\s+|so,?\s+)?"
+        r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
     ),
     "joins": (

@@ -1,0 +1,32 @@
+"""A yes/no question that asks whether there was none ("free of any lawsuits?", 是不是为零) is answered yes
+when the figure or the text says none; a yes/no after a preamble is still one. Expected values read by hand:
+shanghai-stcsm-2024.md “涉及的行政诉讼数为0 件”; pingtan-2024.txt “2024年,无收取信息处理费情况”; pingtan-2019.txt
+table 4 is all 0 (000000000000000); pingtan-county-2012.txt “2012年全县共收到有关政府信息公开的申请21条”."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+
+
+def test_free_of_a_count_the_table_gives_as_zero_is_yes(corpus_store):
+    for question in (
+        "Was the Shanghai Science and Technology Commission free of information-disclosure lawsuits in 2024?",
+        "2019年平潭综合实验区的行政诉讼是不是为零？",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.verdict is True, answer.answer
+    some = ask("Did Pingtan have any administrative lawsuits in 2024?", store=corpus_store)
+    assert some.verdict is True, some.answer
+
+
+def test_none_asked_of_what_the_text_denies_is_yes(corpus_store):
+    answer = ask("Was Pingtan's information disclosure in 2024 free of processing fees?", store=corpus_store)
+    assert answer.verdict is True, answer.answer
+
+
+def test_a_yes_no_after_a_preamble_is_one(corpus_store):
+    answer = ask(
+        "A quick question for my article: in 2012 did the Pingtan County People's Government receive any requests?",
+        store=corpus_store,
+    )
+    assert answer.verdict is True, answer.answer
