@@ -263,3 +263,21 @@ def test_the_text_naming_more_of_the_question_than_the_old_table_answers_it(corp
     ):
         answer = ask(question, store=corpus_store)
         assert answer.value == 136437, answer.answer
+
+
+def test_a_column_named_to_be_left_out_is_not_counted(corpus_store):
+    # shanghai-stcsm-2024.md 表三 一、本年新收: 自然人 32, 商业企业 2, the other organisations 0, 总计 34
+    for question in (
+        "不算个人的话，企业、科研机构、公益组织等各类组织今年一共提交了几件新申请？",
+        "Excluding individuals, how many new requests came in this year?",
+    ):
+        answer = ask(question, report_id="shanghai-stcsm-2024.md", store=corpus_store)
+        assert answer.value == 2, answer.answer
+
+
+def test_a_group_summed_beside_its_rows_is_the_group(corpus_store):
+    # shanghai-stcsm-2024.md 一（二）“其他处理 14 件” (表三 （六）其他处理: 10 + 0 + 4)
+    answer = ask(
+        "逾期不补正、没交费和其他这几种“其他处理”加起来有几件？", report_id="shanghai-stcsm-2024.md", store=corpus_store
+    )
+    assert answer.value == 14, answer.answer

@@ -262,9 +262,10 @@ class _Context:
         absent = _absent_column(self.question, measure, columns_of(report, measure))
         if absent is not None:
             return self.no_column(report, measure, absent)
-        if len(parts) > 1 or len(columns_named(self.query, measure, columns_of(report, measure))) > 1:
+        named = columns_named(self.query, measure, columns_of(report, measure))
+        if len(parts) > 1 or len(named) > 1:
             return self.several(report, parts)
-        found = answer_figure(self.question, report, measure, self.lang)
+        found = answer_figure(self.question, report, measure, self.lang, named[0] if named else None)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
             found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
         elif (not report.layout or _weakly_read(self.query)) and counting and not self.query.yes_no:

@@ -213,18 +213,38 @@ def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], .
     return tuple(out)
 
 
+EXCLUDING = vocabulary.asks("excluding")  # a column named to be left out: 不算自然人, "excluding individuals"
+
+
+EXCLUDING_REACH = 12  # characters between the word that leaves a column out and the column's name
+
+
+def _excluded(text: str, word: str) -> bool:
+    """The column's name follows, in the same clause, a word that leaves it out (不算自然人)."""
+    at = text.find(word)
+    before = re.split(r"[，,。；;：:、]", text[max(0, at - EXCLUDING_REACH) : max(at, 0)])[-1]
+    return bool(EXCLUDING.search(before))
+
+
 @lru_cache(maxsize=4096)  # an aggregate asks it of every report, nearly always with the same columns
 def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> ColumnChoice:
     """The column(s) the question names among those the measure's table has; else its natural default."""
     q = _normal(question)
     best: tuple[int, ColumnChoice] | None = None
+    excluded = False
     for ids, words, en, zh in column_words():
         if not all(i in columns for i in ids):
             continue
-        hit = max((len(w) for w in words if _found(w, q)), default=0)
+        hits = [w for w in words if _found(w, q)]
+        hit = max(map(len, hits), default=0)
         if hit and (best is None or hit > best[0]):
             best = (hit, ColumnChoice(ids, en, zh, True))
-    if best:
+            excluded = any(_excluded(q, w) for w in hits)
+    if best and excluded and best[1].ids == ("individual",):  # 不算自然人, "not counting individuals"
+        return next(
+            (ColumnChoice(ids, en, zh, True) for ids, _, en, zh in column_words() if ids == ORGANISATIONS), best[1]
+        )
+    if best and not excluded:
         return best[1]
     for default, en, zh in (
         ("total", "total", "总计"),

@@ -230,7 +230,8 @@ def _readings(text: str) -> list[Reading]:
 def _parts(readings: list[Reading], text: str) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
-    rows is one part: the row, unless the group joins outcomes and is named by more words."""
+    rows is one part: the row, unless the group joins outcomes and is named by more words, or a sum names
+    it beside two or more of its rows (then the group)."""
     chosen: list[list[Reading]] = []
     for r in readings:
         home = next((c for c in chosen if _overlap(c[0].span, r.span)), None)
@@ -246,12 +247,23 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     def joined(c: list[Reading]) -> bool:  # outcomes asked about together ("granted fully or partially")
         return c[0].key.split(".", 1)[1] in vocabulary.JOINED_OUTCOMES
 
+    summed = bool(vocabulary.asks("sum").search(text))
+
+    def gathers(c: list[Reading]) -> bool:  # a group summed beside two or more of its rows: "A、B和C这几种其他处理合计"
+        return summed and sum(inside(o, c) for o in chosen) >= 2
+
     # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
     # asked about together are named by more words than the row inside them ("granted fully or partially")
     groups = [
-        c for c in chosen if not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
+        c
+        for c in chosen
+        if gathers(c) or not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
     ]
-    chosen = [c for c in groups if not any(inside(c, o) and joined(o) and o[0].score > c[0].score for o in groups)]
+    chosen = [
+        c
+        for c in groups
+        if not any(inside(c, o) and (joined(o) and o[0].score > c[0].score or gathers(o)) for o in groups)
+    ]
     strong = [c for c in chosen if not c[0].generic]
     # a word that only says "requests" is a part of its own where it is asked for in its own piece ("how
     # many requests were there, and how many were granted?"); elsewhere the named measures say it all

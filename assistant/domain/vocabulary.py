@@ -1479,6 +1479,9 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    # what is named to be left out ("不算自然人", "excluding individuals")
+    "excluding": r"不算|不计|不含|不包括|除了|除去|排除|去掉|刨除"
+    r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring)\b",
     # a yes/no question asking whether there was none ("free of any lawsuits?", "was it zero?", 是否为零)
     "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
