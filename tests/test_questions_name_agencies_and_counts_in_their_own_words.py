@@ -281,3 +281,15 @@ def test_a_group_summed_beside_its_rows_is_the_group(corpus_store):
         "逾期不补正、没交费和其他这几种“其他处理”加起来有几件？", report_id="shanghai-stcsm-2024.md", store=corpus_store
     )
     assert answer.value == 14, answer.answer
+
+
+def test_carried_from_and_into_the_year_in_everyday_words(corpus_store):
+    # shanghai-stcsm-2024.md 表三 二、上年结转 总计 2; 四、结转下年度继续办理 1 (自然人; “转下一年度…1 件”)
+    for question, value in (
+        ("有多少件申请是由2023年转过来的？", 2),
+        ("How many requests were still pending when the year began?", 2),
+        ("年底还没办完的申请有几件？", 1),
+        ("How many applications were unfinished and passed on to the next year?", 1),
+    ):
+        answer = ask(question, report_id="shanghai-stcsm-2024.md", store=corpus_store)
+        assert answer.value == value, (question, answer.answer)

@@ -113,11 +113,13 @@ def _one_of_several(found: Answer, query: Query) -> Answer:
 
 def _another_year(query: Query, report: Report) -> bool:
     """The question asks about a year the chosen report is not for ("2018" of a 2025 report); the year
-    after it is the report's own ("carried into 2026", "plans for 2026"), and a comparison names others."""
+    after it is the report's own ("carried into 2026", "plans for 2026"), so is the year before it where
+    the question asks what was carried over from it ("由2023年转过来的"), and a comparison names others."""
     listed = query.years.listed
     if not listed or report.year is None or report.year in listed or series.operation(query.normal.text) != "list":
         return False
-    return listed != (report.year + 1,)
+    carried = any(p.key.startswith("requests.carried_over") for p in query.parts)
+    return listed != (report.year + 1,) and not (carried and listed == (report.year - 1,))
 
 
 LIST, BEFORE_TABLES, NONE_AT_ALL, ARITHMETIC, NARRATIVE = (

@@ -272,10 +272,16 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
 
     phrases = {m.key: m.phrases for m in measures()}
 
-    def alone(c: list[Reading]) -> bool:  # no other measure named in its piece, by any of its phrases
-        a, b = next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))
+    def alone(c: list[Reading]) -> bool:  # no other measure named in its piece, by any of its phrases, and no
+        a, b = next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))  # other word of its own
         piece = text[a:b]
-        return bool(quantity.search(piece)) and not any(_found(p, piece) for o in strong for p in phrases[o[0].key])
+        rest = piece[: c[0].span[0] - a] + piece[c[0].span[1] - a :]
+        own = [w for w in re.findall(r"[a-z]{3,}", rest) if w not in vocabulary.FUNCTION_WORDS]
+        return (
+            bool(quantity.search(piece))
+            and not own
+            and not any(_found(p, piece) for o in strong for p in phrases[o[0].key])
+        )
 
     strong += [c for c in chosen if c[0].generic and strong and alone(c)]
     strong = strong or chosen[:1]

@@ -1414,7 +1414,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (r"(?:宣布|已经?)?失效|不再有效", "废止"),
     (
         r"\b(?:carried|carry|carrying|rolled|roll|rolls|rolling|pushed|push|moved|transferred|held|spilled|left)"
-        r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)",
+        r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)"
+        r"|\b(?:passed|handed|deferred|postponed)\s+(?:on\s+|over\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming)\s+year",
         "carried forward",
     ),
     (
@@ -1422,15 +1423,22 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "carried forward",
     ),
     (
-        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年)",
+        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年)"
+        r"|(?:留|放|拖|推)(?:到|至)(?:下一?年度?|次年|明年)"
+        r"|(?:年底|年末|年终)(?:还|仍|尚)?(?:没有?|未)(?:能)?(?:办完|办结|处理完|完成办理)",
         "结转下年度",
     ),
     (
         r"\b(?:carried|brought|rolled)\s+(?:over\s+|forward\s+)?from\s+(?:the\s+)?(?:last|previous|prior|preceding)"
-        r"\s+year\b|\bfrom\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year\b",
+        r"\s+year\b|\bfrom\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year\b|\bfrom\s+the\s+year\s+before\b"
+        r"|\b(?:pending|open|waiting)\s+(?:when|as)\s+the\s+year\s+(?:began|started|opened)\b",
         "carried over",
     ),
-    (r"(?:从)?上一?年度?(?:转过来|转来|遗留|留下|结转过来|转入)|从\s{4,}(?:结转过来|转过来|转来|结转)", "上年结转"),
+    (
+        r"(?:从|由)?上一?年度?(?:转过来|转来|遗留|留下|结转过来|结转下来|转入)"
+        r"|(?:从|由)\s{4,}(?:结转过来|结转下来|转过来|转来|结转)|属于\s{4,}结转(?:过来|下来)?",
+        "上年结转",
+    ),
     (
         r"\bwithout\s+(?:(?:first\s+)?going\s+through\s+|a\s+|an\s+|any\s+|prior\s+|first\s+)*"
         r"(?:administrative\s+)?(?:reconsideration|review)\b|\b(?:directly|straight)\s+(?:to|in)\s+(?:the\s+)?court\b",
