@@ -293,3 +293,22 @@ def test_carried_from_and_into_the_year_in_everyday_words(corpus_store):
     ):
         answer = ask(question, report_id="shanghai-stcsm-2024.md", store=corpus_store)
         assert answer.value == value, (question, answer.answer)
+
+
+def test_an_amount_asked_is_never_answered_with_a_count(corpus_store):
+    # shuyang-fagaiju-2023.html 六: “政府信息公开未发生收费情况”; its table 3 counts 26 new requests
+    answer = ask(
+        "How much did Shuyang's development and reform bureau charge in processing fees in 2023?", store=corpus_store
+    )
+    assert answer.value is None and "26 requests —" not in answer.answer, answer.answer
+
+
+def test_questions_asked_one_after_another_are_each_answered_from_one_sentence(corpus_store):
+    # pingtan-dishuiju-2013.txt 四: “其中办理下岗失业人员减免税共计91件,共计减免金额219062.78元”;
+    # “受理审批个人出售自有住房减免税共计7件,减免金额21470.27元”
+    for question, values in (
+        ("下岗失业人员减免税办了几件？减免了多少钱？", [91, 219062.78]),
+        ("个人出售自有住房减免税办了几件？一共减免了多少钱？", [7, 21470.27]),
+    ):
+        answer = ask(question, report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+        assert answer.values == values and answer.value is None, answer.answer

@@ -86,6 +86,8 @@ def ask(
         refs = [ReportRef(r.id, r.title, r.agency, r.region, r.year, r.format, r.layout)]
     query = read(question, lang, refs)
     measure = _measure(query.parts[0].key) if query.parts else None
+    if measure and narrative.MONEY.search(query.text) and not any(_in_money(_measure(p.key)) for p in query.parts):
+        measure = None  # "how much did it charge in fees for requests": an amount, which no count answers
     asks = asks_for_figure(query.text, measure, query.yes_no) or LIST.search(query.normal.text)
     if not asks and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
@@ -95,6 +97,20 @@ def ask(
     else:
         found = ctx.about_corpus(measure)
     return _one_of_several(found, query)
+
+
+@cache
+def _in_money(measure: Measure) -> bool:
+    """Some column of the measure's rows counts money (the fees' 万元, the procurement's 元)."""
+    return any(
+        c.unit
+        for layout in (*schema.LAYOUTS.values(), schema.LEGACY)
+        for t in layout.tables
+        if t.id == measure.table
+        for r in t.rows
+        if r.id in measure.rows
+        for c in r.columns
+    )
 
 
 def _one_of_several(found: Answer, query: Query) -> Answer:
@@ -288,17 +304,33 @@ class _Context:
         text = self.question
         # in English "and" joins verbs too ("make and publish"): each "how many" begins a part
         parts = _joined_parts(text) if self.lang == "zh" else _asked_parts(text)
+        # questions asked one after another ("…办了几件？一共减免了多少钱？") keep each other's words but
+        # what they ask: the second's subject is the first's
+        asked = [] if parts or self.lang != "zh" else _asked_questions(text)
+        parts = parts or asked
         if len(parts) >= 2 and not self.query.yes_no:
-            found: list[Answer] = []
+            blanks = []
             for a, b in parts:
-                others = [(x, y) for x, y in parts if (x, y) != (a, b)]
-                blanked = "".join(" " if any(x <= i < y for x, y in others) else ch for i, ch in enumerate(text))
-                one = narrative.answer(blanked, report, self.lang, part=text[a:b])
+                others = [(_asked_from(text, x, y) if asked else x, y) for x, y in parts if (x, y) != (a, b)]
+                blanks.append("".join(" " if any(x <= i < y for x, y in others) else ch for i, ch in enumerate(text)))
+            ones = [
+                narrative.answer(q, report, self.lang, part=text[a:b]) for q, (a, b) in zip(blanks, parts, strict=True)
+            ]
+            # the parts of one question are about one thing: a part the text does not answer surely is looked
+            # for in the sentences the others' answers come from ("…共计91件，共计减免金额219062.78元")
+            said = frozenset(c.text for one in ones if one is not None for c in one.citations)
+            ones = [
+                one or (narrative.answer(q, report, self.lang, part=text[a:b], within=said) if said else None)
+                for one, q, (a, b) in zip(ones, blanks, parts, strict=True)
+            ]
+            found: list[Answer] = []
+            for one in ones:
                 if one is not None and all(one.citations[0].start != f.citations[0].start for f in found):
                     found.append(one)
             if len(found) >= 2:
                 values = [f.value for f in found]
-                summed = self.query.sum and not OF_WHICH.search(text)  # a whole and a part of it never add up
+                # a whole and a part of it never add up, nor questions asked one after another
+                summed = self.query.sum and not OF_WHICH.search(text) and not asked
                 total = numbers.total(values) if summed else None
                 out = Answer(" ".join(f.answer for f in found), total, AnswerKind.FIGURE, self.lang)
                 out.citations = [c for f in found for c in f.citations]
@@ -728,6 +760,24 @@ def _asked_parts(text: str) -> list[tuple[int, int]]:
     if len(starts) < 2:
         return []
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if _names_something(text[a:b])]
+
+
+_QUESTION_END = re.compile(r"[？?；;]")
+
+
+def _asked_questions(text: str) -> list[tuple[int, int]]:
+    """The spans of a Chinese text's questions where it asks several, each ending in its own 多少/几
+    ("…办了几件？一共减免了多少钱？")."""
+    bounds = [0, *(m.end() for m in _QUESTION_END.finditer(text)), len(text)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    asked = [(a, b) for a, b in spans if vocabulary.asks("each_quantity").search(text, a, b)]
+    return asked if len(asked) >= 2 and all(_names_something(text[a:b]) for a, b in asked) else []
+
+
+def _asked_from(text: str, a: int, b: int) -> int:
+    """Where the question text[a:b] begins to ask its quantity (its 多少/几), or a."""
+    m = vocabulary.asks("each_quantity").search(text, a, b)
+    return m.start() if m else a
 
 
 def _names_something(piece: str) -> bool:

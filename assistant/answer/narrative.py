@@ -210,7 +210,7 @@ def asked_units(question: str) -> set[str]:
     return units
 
 
-MONEY = re.compile(r"多少钱|花了多少|花费|\bhow much (?:money|did it cost|was spent)\b|\b(?:cost|spend|spent)\b", re.I)
+MONEY = vocabulary.asks("money")
 
 
 def asks_time(question: str) -> bool:
@@ -256,12 +256,19 @@ def _names(part: str, fact, lang: str) -> bool:
 
 
 def matches(
-    question: str, report: Report, lang: str = "zh", part: str | None = None, tables: bool = True
+    question: str,
+    report: Report,
+    lang: str = "zh",
+    part: str | None = None,
+    tables: bool = True,
+    within: frozenset[str] | None = None,
 ) -> list[Match]:
     """The report's narrative facts (and, with ``tables``, its old table's rows stated like them), most
     similar to the question first; a fact in another unit than the question counts in loses. With
-    ``part``, only the facts that share a word with it."""
+    ``part``, only the facts that share a word with it; ``within``, only those of these sentences."""
     facts = [*report.narrative_facts, *(table_facts(report) if tables else ())]
+    if within is not None:
+        facts = [f for f in facts if f.sentence in within]
     if part is not None:
         facts = [f for f in facts if _names(part, f, lang)]
     units = asked_units(question)
@@ -314,10 +321,19 @@ def _corroborated(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (-m.score, m.fact.start))
 
 
-def answer(question: str, report: Report, lang: str, part: str | None = None, tables: bool = True) -> Answer | None:
-    """The narrative fact the question asks for (naming ``part`` of it), or None when no fact is clearly it;
-    without ``tables``, from the prose alone."""
-    found = _corroborated(matches(question, report, lang, part, tables))
+def answer(
+    question: str,
+    report: Report,
+    lang: str,
+    part: str | None = None,
+    tables: bool = True,
+    within: frozenset[str] | None = None,
+) -> Answer | None:
+    """The narrative fact the question asks for (naming ``part`` of it; ``within`` these sentences), or None
+    when no fact is clearly it; without ``tables``, from the prose alone."""
+    found = _corroborated(matches(question, report, lang, part, tables, within))
+    kinds = {_kind(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
+    found = [m for m in found if _kind(m.fact.unit) in kinds] if kinds else found
     if not found:
         return None
     best = found[0]
@@ -325,9 +341,7 @@ def answer(question: str, report: Report, lang: str, part: str | None = None, ta
     lead = best.score - (rival.score if rival is not None else 0.0)
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
         return None
-    if rival is not None and lead < MARGIN and rival.fact.measure != best.fact.measure:
-        return None
-    if asks_time(question) and _kind(best.fact.unit) != "time":  # days asked: a count is not an answer
+    if rival is not None and lead < MARGIN:
         return None
     return as_answer(found, question, report, lang)
 

@@ -1487,6 +1487,10 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    # an amount of money asked for ("how much did it charge in fees", 收取了多少信息处理费, 花了多少钱)
+    "money": r"多少钱|花了多少|花费|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
+    r"|\bhow much (?:money|did it cost|was spent)\b|\b(?:cost|spend|spent)\b"
+    r"|\bhow much\b[^?？]*\b(?:fees?|charged?|charges|paid|yuan|rmb)\b",
     # what is named to be left out ("不算自然人", "excluding individuals")
     "excluding": r"不算|不计|不含|不包括|除了|除去|排除|去掉|刨除"
     r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring)\b",
