@@ -312,3 +312,23 @@ def test_questions_asked_one_after_another_are_each_answered_from_one_sentence(c
     ):
         answer = ask(question, report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
         assert answer.values == values and answer.value is None, answer.answer
+
+
+def test_a_programme_named_by_its_title_is_answered_from_the_prose(corpus_store):
+    # pingtan-2020.txt: “组织开展19期《问政平潭之有事你说》,上线部门22家,收到群众诉求348件” (table 3 counts 21 requests)
+    answer = ask(
+        "In 2020, how many public appeals did Pingtan's 'Wenzheng Pingtan: Youshi Nishuo' programme receive?",
+        store=corpus_store,
+    )
+    assert answer.value == 348, answer.answer
+
+
+def test_everyday_english_for_the_prose_s_things(corpus_store):
+    # shanghai-stcsm-2024.md 六: “直播 118 场”; pingtan-2024.txt 一（一）“全年发布政策文件解读96篇”
+    live = ask(
+        "How many livestreams did the Shanghai Science and Technology Commission's video channel run in 2024?",
+        store=corpus_store,
+    )
+    assert live.value == 118, live.answer
+    explained = ask("How many explainers of policy documents did Pingtan publish in 2024?", store=corpus_store)
+    assert explained.value == 96, explained.answer

@@ -254,7 +254,8 @@ class _Context:
         measure = self._fitting(report, measure)
         if counting is None:
             counting = bool(vocabulary.asks("quantity").search(self.question)) or self.query.share
-        in_text = bool(NARRATIVE.search(self.query.normal.text))  # "the text says …": the prose, not the table
+        # "the text says …", or a programme named by its title: the prose, not the table
+        in_text = bool(NARRATIVE.search(self.query.normal.text)) or self.query.titled
         # the prose states what the report's tables lack (a row only the old table has, or the old table's
         # gaps); a row the report's table has is its figure
         timed = narrative.asks_time(self.question)  # in days: no table row counts them, the prose may

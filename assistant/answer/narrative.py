@@ -15,7 +15,8 @@ from functools import lru_cache
 from assistant.answer.answer import Answer, AnswerKind, Suggestion, who
 from assistant.domain import numbers, schema, vocabulary
 from assistant.domain.names import cedict_glosses
-from assistant.domain.patterns import CJK_CHAR
+from assistant.domain.patterns import CJK_CHAR, TITLE
+from assistant.domain.patterns import ROMANISED_TITLE as ROMANISED
 from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
@@ -31,8 +32,6 @@ HEADED_WEIGHT = 0.5  # ... or that clause and the heading above it ("（一）�
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
 DISTINCT_KINDS = frozenset({"money", "time"})
-TITLE = re.compile(r"《[^《》]+》")  # the name of a programme, column or document, as printed
-ROMANISED = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–]+[A-Z][a-z]+)+)['\"”’]")  # ... or romanised in quotes
 NAMED = re.compile(r"《([^《》]+)》|“([^”]+)”")  # the names a report's sentence prints
 OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does

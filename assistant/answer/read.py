@@ -36,7 +36,7 @@ from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
-from assistant.domain.patterns import CJK_CHAR, LONE_YEAR
+from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, ROMANISED_TITLE, TITLE
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Query:
     other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
     asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
     paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
+    titled: bool = False  # it quotes the name of a programme or document (《问政平潭》, 'Pingtan Dajiatan')
 
     @property
     def text(self) -> str:
@@ -96,7 +97,7 @@ _REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in
 
 
 # a programme's or document's name, in 《》 or romanised in quotes: its words are never a place
-_TITLES = re.compile(r"《[^《》]+》|['\"“‘][A-Z][a-z]+(?:[\s\-–]+[A-Z][a-z]+)+['\"”’]")
+_TITLES = re.compile(f"{TITLE.pattern}|{ROMANISED_TITLE.pattern}")
 
 
 class _AliasIndex:
@@ -337,6 +338,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         other_place=_other_place(question, refs),
         asked=len(vocabulary.asks("each_quantity").findall(normal.text)),
         paired=_paired(normal.text, where),
+        titled=bool(_TITLES.search(normal.text)),
     )
 
 

@@ -64,3 +64,8 @@ REPORT_TITLE = re.compile(
     rf"^(?:(?P<lead>{YEAR})\s*年度?)?(?P<who>.*?)(?:(?P<year>{YEAR})\s*年度?)?"
     r"(?P<gov>政府)?信息公开(?P<work>工作)?年度报告$"
 )
+
+# The name of a programme, column or document a question or a report quotes: in 《》, or romanised in quotes
+# ('Wenzheng Pingtan – Youshi Nishuo', "Pingtan Dajiatan")
+TITLE = re.compile(r"《[^《》]+》")
+ROMANISED_TITLE = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–—:]+[A-Z][a-z]+)+)['\"”’]")
