@@ -332,3 +332,21 @@ def test_everyday_english_for_the_prose_s_things(corpus_store):
     assert live.value == 118, live.answer
     explained = ask("How many explainers of policy documents did Pingtan publish in 2024?", store=corpus_store)
     assert explained.value == 96, explained.answer
+
+
+def test_a_row_of_the_old_table_inside_what_the_question_also_names_is_that_row(corpus_store):
+    # pingtan-county-2012.txt: “2012年全县共收到有关政府信息公开的申请21条,其中当面申请数18条”
+    answer = ask(
+        "How many of the requests Pingtan County People's Government received in 2012 were submitted in person?",
+        store=corpus_store,
+    )
+    assert answer.value == 18, answer.answer
+
+
+def test_a_column_named_makes_a_request_word_reading_sure(corpus_store):
+    # pingtan-2025.txt 表三 一、本年新收: 151 individuals, 3 businesses, 154 in all (15130000154)
+    answer = ask(
+        "How many disclosure requests came from companies in the Pingtan Zonghe Shiyanqu 2025 report?",
+        store=corpus_store,
+    )
+    assert answer.value == 3, answer.answer

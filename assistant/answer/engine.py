@@ -287,7 +287,11 @@ class _Context:
         found = answer_figure(self.question, report, measure, self.lang, named[0] if named else None)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
             found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
-        elif (not report.layout or _weakly_read(self.query)) and counting and not self.query.yes_no:
+        elif (
+            (not report.layout or _weakly_read(self.query) and not _columns(named))
+            and counting
+            and not self.query.yes_no
+        ):
             # an old table's rows are coarse, and a row named by one short word may not be the thing asked:
             # the text naming the question's thing with another number makes the figure unsure
             prose = narrative.disagreeing(self.question, report, self.lang, found.value)
@@ -763,16 +767,24 @@ def _asked_parts(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if _names_something(text[a:b])]
 
 
-_QUESTION_END = re.compile(r"[？?；;]")
+_QUESTION_END = re.compile(r"[？?；;，,]")
 
 
 def _asked_questions(text: str) -> list[tuple[int, int]]:
     """The spans of a Chinese text's questions where it asks several, each ending in its own 多少/几
-    ("…办了几件？一共减免了多少钱？")."""
-    bounds = [0, *(m.end() for m in _QUESTION_END.finditer(text)), len(text)]
-    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-    asked = [(a, b) for a, b in spans if vocabulary.asks("each_quantity").search(text, a, b)]
+    ("…办了几件？一共减免了多少钱？", "收到多少件？当场解决了几件，跟进解决了几件？"); a clause asking
+    nothing belongs to the question after it."""
+    asked, start = [], 0
+    for end in [*(m.end() for m in _QUESTION_END.finditer(text)), len(text)]:
+        if vocabulary.asks("each_quantity").search(text, start, end):
+            asked.append((start, end))
+            start = end
     return asked if len(asked) >= 2 and all(_names_something(text[a:b]) for a, b in asked) else []
+
+
+def _columns(named: list[ColumnChoice]) -> list[ColumnChoice]:
+    """The columns a question names by their own words (not the total, which "一共" names too)."""
+    return [c for c in named if c.ids != ("total",)]
 
 
 def _asked_from(text: str, a: int, b: int) -> int:

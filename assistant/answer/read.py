@@ -34,7 +34,7 @@ from assistant.answer.measures import (
 )
 from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
-from assistant.domain import vocabulary
+from assistant.domain import schema, vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
 from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, ROMANISED_TITLE, TITLE
 
@@ -242,8 +242,13 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
             home.append(r)
     rows = {m.key: set(m.rows) for m in measures()}
 
-    def inside(o: list[Reading], c: list[Reading]) -> bool:  # o is a row of the group c, in the same table
-        return o is not c and rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key)
+    def inside(o: list[Reading], c: list[Reading]) -> bool:  # o is a row of the group c, in the same table,
+        if o is c:  # or a part of the old table's row counting what c counts ("requests … in person")
+            return False
+        legacy = schema.LEGACY_PARTS.get(schema.LEGACY_COUNTERPARTS.get(c[0].key, ""), ())
+        return o[0].key in {f"legacy.{p}" for p in legacy} or (
+            rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key)
+        )
 
     def joined(c: list[Reading]) -> bool:  # outcomes asked about together ("granted fully or partially")
         return c[0].key.split(".", 1)[1] in vocabulary.JOINED_OUTCOMES

@@ -1519,12 +1519,12 @@ ASKS: dict[str, str] = {
         r"|对得上|相符吗"
     ),
     "joins": (
-        r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟|加上?|还有|[,，;；]|各"
+        r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟(?!进|踪|随)|加上?|还有|[,，;；]|各"
         r"|[?？](?=\s*\S)"  # a second question after the first
     ),
     # the things a Chinese question joins (区直部门与各乡镇), a part of the whole after it (，其中原创的), and
     # where what is asked of the joined things begins (分别…几条)
-    "conjunction": r"、|和|与|以及|(?<!涉)及(?!时)|跟",
+    "conjunction": r"、|和|与|以及|(?<!涉)及(?!时)|跟(?!进|踪|随)",
     "of_which": r"[，,]\s*其中",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
