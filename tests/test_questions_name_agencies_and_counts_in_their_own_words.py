@@ -350,3 +350,16 @@ def test_a_column_named_makes_a_request_word_reading_sure(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 3, answer.answer
+
+
+def test_not_given_out_is_refused_and_a_group_listed_with_its_rows_is_summed_once(corpus_store):
+    # tests/expected/huaian-hongze-2024.pdf.json: 不予公开 1 + 1 + 1 (three grounds); pingtan-2025.html 表三
+    # （四）无法提供 50 + 3 + 0 = 53
+    refused = ask("这一年有多少件申请没有给予公开？", report_id="huaian-hongze-2024.pdf", store=corpus_store)
+    assert refused.value == 3, refused.answer
+    unable = ask(
+        "“无法提供”的申请（不掌握、需另行制作、补正后仍不明确）合在一起有几件？",
+        report_id="pingtan-2025.html",
+        store=corpus_store,
+    )
+    assert unable.value == 53, unable.answer

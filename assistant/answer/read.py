@@ -258,18 +258,21 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     def gathers(c: list[Reading]) -> bool:  # a group summed beside two or more of its rows: "A、B和C这几种其他处理合计"
         return summed and sum(inside(o, c) for o in chosen) >= 2
 
+    gathering = [c for c in chosen if gathers(c)]
     # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
     # asked about together are named by more words than the row inside them ("granted fully or partially")
     groups = [
         c
         for c in chosen
-        if gathers(c) or not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
+        if c in gathering or not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
     ]
     chosen = [
         c
         for c in groups
-        if not any(inside(c, o) and (joined(o) and o[0].score > c[0].score or gathers(o)) for o in groups)
+        if not any(inside(c, o) and (joined(o) and o[0].score > c[0].score or o in gathering) for o in groups)
     ]
+    if gathering:  # the sum is of that group: a row of another one is a misreading
+        chosen = [c for c in chosen if c in gathering or len(rows[c[0].key]) > 1]
     strong = [c for c in chosen if not c[0].generic]
     # a word that only says "requests" is a part of its own where it is asked for in its own piece ("how
     # many requests were there, and how many were granted?"); elsewhere the named measures say it all

@@ -1466,7 +1466,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:没有|未|不)(?:按时|按期|及时)?(?:补正|补充材料|补充)", "逾期不补正"),
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
-    (r"驳回|拒绝公开|不给公开|不让公开|拒绝", "不予公开"),
+    (r"驳回|拒绝公开|不给公开|不让公开|拒绝|(?:没有|未|没)(?:给予|予以)公开|未予公开", "不予公开"),
     (r"打(?:行政)?官司|告上法庭|上法院", "行政诉讼"),
 )
 
@@ -1529,7 +1529,7 @@ ASKS: dict[str, str] = {
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)? up|tally)\b"
-    r"|加起来|合起来|加在一起|一共|总共|合计",
+    r"|加起来|合起来|加在一起|合在一起|一共|总共|合计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|几(?!乎)[\u4e00-\u9fff])",
     # a figure asked of each of several things named ("各是多少", "respectively")
