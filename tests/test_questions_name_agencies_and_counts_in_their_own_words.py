@@ -363,3 +363,19 @@ def test_not_given_out_is_refused_and_a_group_listed_with_its_rows_is_summed_onc
         store=corpus_store,
     )
     assert unable.value == 53, unable.answer
+
+
+def test_requests_still_being_processed_at_year_end_are_those_carried_forward(corpus_store):
+    # 四、结转下年度继续办理 above 0 only in pingtan-2021 (1), 000_782cdb5e9cbe54e2 (Lu'an, 1),
+    # shanghai-stcsm-2024 (1, individuals) and pingtan-2025 (6)
+    for question in (
+        "Which reports ended the year with requests still being processed?",
+        "Which reports have applications that weren't finished by the end of the year?",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert {c.report_id.split(".")[0] for c in answer.citations} == {
+            "pingtan-2021",
+            "000_782cdb5e9cbe54e2",
+            "shanghai-stcsm-2024",
+            "pingtan-2025",
+        }, answer.answer

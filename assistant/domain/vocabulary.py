@@ -1420,7 +1420,10 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "carried forward",
     ),
     (
-        r"\b(?:still\s+)?(?:pending|open|unfinished|unresolved)\s+at\s+(?:the\s+)?(?:end\s+of|year[- ]end)",
+        r"\b(?:still\s+)?(?:pending|open|unfinished|unresolved)\s+at\s+(?:the\s+)?(?:end\s+of|year[- ]end)"
+        r"|\b(?:ended|closed|finished)\s+the\s+year\s+(?:with\s+)?[\w\s]{0,20}?\bstill\s+(?:being\s+)?"
+        r"(?:processed|handled|pending|open|in\s+progress|unfinished)\b"
+        r"|\b(?:weren't|were\s+not|wasn't|was\s+not|not\s+yet|still\s+not)\s+(?:finished|completed)\b",
         "carried forward",
     ),
     (
