@@ -30,3 +30,10 @@ def test_a_yes_no_after_a_preamble_is_one(corpus_store):
         store=corpus_store,
     )
     assert answer.verdict is True, answer.answer
+
+
+def test_all_finished_asks_whether_none_was_carried_forward(corpus_store):
+    # 四、结转下年度继续办理: shanghai-stcsm-2024.md 1 (“转下一年度…1 件”), huaian-hongze-2024.pdf 0
+    for report_id, verdict in (("shanghai-stcsm-2024.md", False), ("huaian-hongze-2024.pdf", True)):
+        answer = ask("今年收到的申请是不是都办结了？", report_id=report_id, store=corpus_store)
+        assert answer.verdict is verdict, answer.answer

@@ -1426,6 +1426,10 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         r"|\b(?:weren't|were\s+not|wasn't|was\s+not|not\s+yet|still\s+not)\s+(?:finished|completed)\b",
         "carried forward",
     ),
+    (  # "were they all finished?": was none carried into the next year?
+        r"(?:是不是|是否)?(?:全部|全都|都)(?:已经?)?(?:办结|办完|办理完毕)(?:了)?(?=吗|呢|\s*[？?]|\s*$)",
+        "结转下年度是否为零",
+    ),
     (
         r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年)"
         r"|(?:留|放|拖|推)(?:到|至)(?:下一?年度?|次年|明年)"
