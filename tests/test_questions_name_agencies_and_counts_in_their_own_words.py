@@ -324,7 +324,7 @@ def test_a_programme_named_by_its_title_is_answered_from_the_prose(corpus_store)
 
 
 def test_everyday_english_for_the_prose_s_things(corpus_store):
-    # shanghai-stcsm-2024.md 六: “直播 118 场”; pingtan-2024.txt 一（一）“全年发布政策文件解读96篇”
+    # shanghai-stcsm-2024.md 六: “直播 118 场”; pingtan-2024.txt 一（一）“全年发布政策文件解读96篇”;
     live = ask(
         "How many livestreams did the Shanghai Science and Technology Commission's video channel run in 2024?",
         store=corpus_store,
@@ -332,6 +332,9 @@ def test_everyday_english_for_the_prose_s_things(corpus_store):
     assert live.value == 118, live.answer
     explained = ask("How many explainers of policy documents did Pingtan publish in 2024?", store=corpus_store)
     assert explained.value == 96, explained.answer
+    # huaian-hongze-2024.pdf 一: “公开政府常务会议7期”
+    meetings = ask("How many of its executive meetings did Hongze make public in 2024?", store=corpus_store)
+    assert meetings.value == 7, meetings.answer
 
 
 def test_a_row_of_the_old_table_inside_what_the_question_also_names_is_that_row(corpus_store):

@@ -307,6 +307,8 @@ VOCABULARY: tuple[Term, ...] = (
     Term("视频", "videos", THEME),
     Term("直播", "live broadcasts", TERM, ("livestreams", "livestream", "live streams", "live stream", "went live")),
     Term("粉丝", "followers", TERM, ("follower", "fans", "subscribers")),
+    Term("常务会议", "executive meetings", TERM, ("executive meeting", "standing meetings", "standing meeting")),
+    Term("公租房", "public rental housing", TERM, ("public rental flats", "public rental homes", "rental housing")),
     Term("政务公开专栏", "open government column", THEME),
     Term("专栏", "columns", THEME),
     Term("栏目", "website sections", THEME),
