@@ -382,3 +382,13 @@ def test_requests_still_being_processed_at_year_end_are_those_carried_forward(co
             "shanghai-stcsm-2024",
             "pingtan-2025",
         }, answer.answer
+
+
+def test_counting_both_kinds_of_suit_sums_them_and_not_the_requests_filed(corpus_store):
+    # tests/expected/huaian-hongze-2024.pdf.json: 直接起诉 总计 1, 复议后起诉 总计 3
+    answer = ask(
+        "Counting both direct suits and suits filed after a review, what's the number of court cases?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.value == 4, answer.answer

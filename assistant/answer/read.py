@@ -255,8 +255,10 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
 
     summed = bool(vocabulary.asks("sum").search(text))
 
+    asked = len(vocabulary.asks("each_quantity").findall(text))
+
     def gathers(c: list[Reading]) -> bool:  # a group summed beside two or more of its rows: "A、B和C这几种其他处理合计"
-        return summed and sum(inside(o, c) for o in chosen) >= 2
+        return summed and asked <= 1 and sum(inside(o, c) for o in chosen) >= 2
 
     gathering = [c for c in chosen if gathers(c)]
     # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
