@@ -392,3 +392,11 @@ def test_counting_both_kinds_of_suit_sums_them_and_not_the_requests_filed(corpus
         store=corpus_store,
     )
     assert answer.value == 4, answer.answer
+
+
+def test_a_requests_row_read_from_a_question_that_never_says_requests_yields_to_the_text(corpus_store):
+    # pingtan-2024.txt 一（一）“全年发布政策文件解读96篇”; 表三 予以公开 71 ("released" names it too)
+    answer = ask(
+        "How many articles interpreting policies were released?", report_id="pingtan-2024.txt", store=corpus_store
+    )
+    assert answer.value == 96, answer.answer

@@ -15,6 +15,7 @@ from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized
 from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
 from assistant.answer.measures import (
+    GENERIC,
     ColumnChoice,
     Measure,
     _found,
@@ -739,7 +740,13 @@ WEAK_READING = 4  # the weight of a row named by one two-character word ("收到
 
 
 def _weakly_read(query: Query) -> bool:
-    return len(query.parts) == 1 and query.parts[0].readings[0].score <= WEAK_READING
+    """One reading, named by a short word, or a row of the requests table named by a question that never
+    says "requests" ("how many articles interpreting policies were released?")."""
+    if len(query.parts) != 1:
+        return False
+    best = query.parts[0].readings[0]
+    q = _normal(query.masked)
+    return best.score <= WEAK_READING or best.key.startswith("requests.") and not any(_found(g, q) for g in GENERIC)
 
 
 def _two_readings(table: Answer, prose: Answer, report: Report, lang: str) -> Answer:
