@@ -400,3 +400,13 @@ def test_a_requests_row_read_from_a_question_that_never_says_requests_yields_to_
         "How many articles interpreting policies were released?", report_id="pingtan-2024.txt", store=corpus_store
     )
     assert answer.value == 96, answer.answer
+
+
+def test_how_many_asks_a_count_not_the_share_beside_it(corpus_store):
+    # pingtan-2020.txt: “收到群众诉求348件,现场解决162件,跟进解决186件,办结率100%”
+    answer = ask(
+        "For Pingtan's 2020 'Wenzheng Pingtan – Youshi Nishuo' programme: how many public complaints came in "
+        "overall, how many were fixed on the spot, and how many were followed up afterwards?",
+        store=corpus_store,
+    )
+    assert answer.values == [348, 162, 186], answer.answer

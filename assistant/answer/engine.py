@@ -295,13 +295,11 @@ class _Context:
         ):
             # an old table's rows are coarse, and a row named by one short word may not be the thing asked:
             # the text naming the question's thing with another number makes the figure unsure
-            prose = narrative.disagreeing(self.question, report, self.lang, found.value)
+            label = found.citations[0].label if found.citations else ""
+            prose, fuller = narrative.disagreeing(self.question, report, self.lang, found.value, label)
             if prose:
                 stated = narrative.as_answer(prose, self.question, report, self.lang)
-                label = found.citations[0].label if found.citations else ""
-                if narrative.fuller(self.question, prose, label, self.lang):
-                    return self.verdict(stated)
-                return _two_readings(found, stated, report, self.lang)
+                return self.verdict(stated) if fuller else _two_readings(found, stated, report, self.lang)
         return self.verdict(found)
 
     def stated(self, report: Report) -> Answer | None:

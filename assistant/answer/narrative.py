@@ -271,6 +271,8 @@ def matches(
     if part is not None:
         facts = [f for f in facts if _names(part, f, lang)]
     units = asked_units(question)
+    # "how many" asks a count: a share the prose states beside it (占28.89%) is not it
+    counted = not units and bool(vocabulary.asks("each_quantity").search(question))
     titles = TITLE.findall(question)  # 《问政平潭》 is that programme, not 《问政平潭之有事你说》
     romanised = [re.findall(r"[a-z]+", m.lower()) for m in ROMANISED.findall(question)]  # 'Pingtan Dajiatan'
 
@@ -283,7 +285,7 @@ def matches(
             base += TITLE_BONUS
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
-        if _other_unit(f, units, lang):
+        if _other_unit(f, units, lang) or counted and f.unit == "%":
             return base - UNIT_PENALTY
         return base + (UNIT_PENALTY if units and _kind(f.unit) in DISTINCT_KINDS else 0.0)
 
@@ -345,14 +347,17 @@ def answer(
     return as_answer(found, question, report, lang)
 
 
-def disagreeing(question: str, report: Report, lang: str, value) -> list[Match]:
+def disagreeing(question: str, report: Report, lang: str, value, label: str) -> tuple[list[Match], bool]:
     """The text's counts for the question, closest first, when the text names it with another number than
-    ``value`` (the table's): some prose fact matches it surely, and none of the sure ones says ``value``."""
+    ``value`` (the table's row ``label``): some prose fact matches it surely, and none of the sure ones says
+    ``value`` — or the surest says another and names clearly more of the question than the row (then True)."""
     found = matches(question, report, lang, tables=False)
     sure = [m for m in found if m.score >= SURE]
+    if sure and sure[0].fact.value != value and fuller(question, sure, label, lang):
+        return found, True
     if not sure or any(m.fact.value == value for m in sure):
-        return []
-    return found
+        return [], False
+    return found, False
 
 
 FULLER = 0.2  # the share of the question's words the text must hold beyond the table row's, to be preferred
