@@ -87,7 +87,7 @@ def ask(
         refs = [ReportRef(r.id, r.title, r.agency, r.region, r.year, r.format, r.layout)]
     query = read(question, lang, refs)
     measure = _measure(query.parts[0].key) if query.parts else None
-    if measure and narrative.MONEY.search(query.text) and not any(_in_money(_measure(p.key)) for p in query.parts):
+    if measure and query.amount and not any(_in_money(_measure(p.key)) for p in query.parts):
         measure = None  # "how much did it charge in fees for requests": an amount, which no count answers
     asks = asks_for_figure(query.text, measure, query.yes_no) or LIST.search(query.normal.text)
     if not asks and aggregate.operation(query.text)[0] is None:

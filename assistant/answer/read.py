@@ -78,6 +78,7 @@ class Query:
     asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
     paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
     titled: bool = False  # it quotes the name of a programme or document (《问政平潭》, 'Pingtan Dajiatan')
+    amount: bool = False  # it asks for an amount of money ("how much did it charge in fees", 花了多少钱)
 
     @property
     def text(self) -> str:
@@ -349,6 +350,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         asked=len(vocabulary.asks("each_quantity").findall(normal.text)),
         paired=_paired(normal.text, where),
         titled=bool(_TITLES.search(normal.text)),
+        amount=bool(vocabulary.asks("money").search(masked)),
     )
 
 
