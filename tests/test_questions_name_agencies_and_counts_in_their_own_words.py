@@ -410,3 +410,34 @@ def test_how_many_asks_a_count_not_the_share_beside_it(corpus_store):
         store=corpus_store,
     )
     assert answer.values == [348, 162, 186], answer.answer
+
+
+def test_a_chinese_agency_of_a_place_the_corpus_lacks_is_said_to_be_missing(corpus_store):
+    answer = ask("南京市人民政府2024年收到多少信息公开申请？", store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None, answer.answer
+    # 沐阳 is a slip for 沭阳: shuyang-fagaiju-2023.html 表三 一、本年新收 总计 26
+    typo = ask("沐阳县发改局2023年收到多少申请？", store=corpus_store)
+    assert typo.value == 26, typo.answer
+
+
+def test_a_fee_for_handling_requests_is_not_the_administrative_fees(corpus_store):
+    # huaian-hongze-2024.pdf 六: “全年收取政府信息公开信息处理费0元”; its table 2 行政事业性收费 is 7545 万元
+    answer = ask("Did Hongze District charge a fee for handling disclosure requests in 2024?", store=corpus_store)
+    assert answer.verdict is False, answer.answer
+
+
+def test_everyday_words_for_the_table_s_rows_and_columns(corpus_store):
+    # pingtan-2025.html 表三 （四）无法提供 50 + 3 + 0 = 53; 000_782cdb5e9cbe54e2.txt 表二 行政规范性文件 2 0 5
+    unable = ask(
+        "因为信息不存在、要另外制作或者补正后还说不清楚这几种原因提供不了的，一共多少件？",
+        report_id="pingtan-2025.html",
+        store=corpus_store,
+    )
+    assert unable.value == 53, unable.answer
+    issued = ask("新发了几份行政规范性文件？", report_id="000_782cdb5e9cbe54e2.txt", store=corpus_store)
+    assert issued.value == 2, issued.answer
+
+
+def test_a_ranking_of_one_agency_s_reports_keeps_to_that_agency(corpus_store):
+    answer = ask("平潭综合实验区2019年以后的那几份年报，按收到的申请数从多到少排个序。", store=corpus_store)
+    assert answer.citations and all(c.report_id.startswith("pingtan-20") for c in answer.citations), answer.answer

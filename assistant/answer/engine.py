@@ -667,7 +667,9 @@ class _Context:
             agency = named[0].agency if named and len({r.agency for r in named}) == 1 else None
             return self.passage(year=years.listed[0] if len(years.listed) == 1 else None, agency=agency)
         if op in ("most", "least", "top") or (op in ("total", "average") and not named):
-            rows, column, lacking = aggregate.collect(refs, self.load, measure, self.question, years, self.memo)
+            # a ranking of the reports of the agencies it names ("平潭…2019年以后的那几份年报…排个序"), else all
+            among = [r for r in refs if r.agency in {n.agency for n in named}] if op == "top" and named else refs
+            rows, column, lacking = aggregate.collect(among, self.load, measure, self.question, years, self.memo)
             rows = self._some(rows) if op != "total" else rows
             if not rows:
                 return _nothing(self.lang)

@@ -107,8 +107,9 @@ def measures() -> tuple[Measure, ...]:
 
 # Phrases that name something else than a table figure: a question holding one is not about that measure.
 _PROACTIVELY = ("proactive", "proactively", "主动公开")
-EXCLUDED = {
-    "proactive.fees": schema.SECTION_BY_ID["other_matters"].keywords,
+_PROCESSING_FEE = vocabulary.BY_ZH["信息处理费"]
+EXCLUDED = {  # the fees a request is charged (信息处理费) are not the agency's administrative fees
+    "proactive.fees": (*schema.SECTION_BY_ID["other_matters"].keywords, _PROCESSING_FEE.zh, *_PROCESSING_FEE.synonyms),
     "requests.granted": _PROACTIVELY,  # "proactively disclosed" is not a request granted
     "requests.partially_granted": _PROACTIVELY,
 }

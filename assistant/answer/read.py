@@ -37,6 +37,7 @@ from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import schema, vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
 from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, ROMANISED_TITLE, TITLE
+from assistant.domain.places import PLACE_KIND
 
 
 @dataclass(frozen=True)
@@ -416,13 +417,39 @@ _PLACE_OF_AGENCY = re.compile(
 )
 
 
+# … or in Chinese: the place and its division before the agency (南京市人民政府, 南京市教育局)
+_PLACE_OF_AGENCY_ZH = re.compile(
+    r"(?:^|(?<=[\s，,。？?；;：:、“”\"'（）()\d年的和与跟对向在]))"
+    rf"([\u4e00-\u9fff]{{2,6}}?(?:{PLACE_KIND}))(?=人民政府|政府|[\u4e00-\u9fff]{{1,8}}?(?:局|委员会|办公室|厅))"
+)
+
+
+_NOT_A_PLACE = re.compile(r"政府|办|局|委|代表|部门|机关|本")
+
+
+def _near(place: str, refs: Sequence[ReportRef]) -> bool:
+    """A report's region or agency prints this place but for one character (沐阳县 for 沭阳县)."""
+    for ref in refs:
+        for name in (ref.region, ref.agency):
+            for i in range(len(name) - len(place) + 1):
+                if sum(a != b for a, b in zip(place, name[i : i + len(place)], strict=True)) <= 1:
+                    return True
+    return False
+
+
 def _other_place(question: str, refs: Sequence[ReportRef]) -> str:
-    """A place the question names an agency of ("the Nanjing Municipal People's Government") that is not
-    the place of any report in the corpus; "" otherwise."""
+    """A place the question names an agency of ("the Nanjing Municipal People's Government", 南京市人民政府)
+    that is not the place of any report in the corpus; "" otherwise."""
     index = _alias_index(refs)
     for m in _PLACE_OF_AGENCY.finditer(question):
         if not index.matches(m.group(1).lower()):
             return m.group(1)
+    for m in _PLACE_OF_AGENCY_ZH.finditer(question):
+        place = m.group(1)
+        if _NOT_A_PLACE.search(place):  # 区政府办代表区: an agency's words, not a place's name
+            continue
+        if not index.matches(place) and not _near(place, refs):
+            return place
     return ""
 
 

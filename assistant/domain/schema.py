@@ -181,9 +181,13 @@ LEGACY_SECTION_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 # ---------------------------------------------------------------- table 2 (proactive disclosure)
-ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made"))
-REPEALED = Column("repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止"))
-IN_FORCE = Column("in_force", "现行有效件数", "in force", ("in force", "valid", "current", "现行有效"))
+ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made", "新发", "新制定"))
+REPEALED = Column(
+    "repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止", "废掉", "废除", "取消")
+)
+IN_FORCE = Column(
+    "in_force", "现行有效件数", "in force", ("in force", "valid", "current", "现行有效", "还有效", "仍有效", "有效的")
+)
 DECISIONS = Column("decisions", "本年处理决定数量", "decisions this year", ("decisions", "决定"))
 FEE_AMOUNT = Column(
     "amount_10k_yuan",
@@ -490,6 +494,7 @@ _REQ_HEAD = (
             "have that information",
             "no such information",
             "not on file",
+            "信息不存在",
             "不掌握",
             "没有相关信息",
         ),
@@ -500,7 +505,7 @@ _REQ_HEAD = (
         "unable: would have to be created",
         (r"没有现成信息需要另行制作", r"需要另行制作"),
         "unable",
-        synonyms=("created", "creation", "no ready-made", "另行制作"),
+        synonyms=("created", "creation", "no ready-made", "另行制作", "另外制作", "重新制作"),
     ),
     _rrow(
         "unable.unclear_after_correction",
@@ -508,7 +513,7 @@ _REQ_HEAD = (
         "unable: still unclear after correction",
         (r"补正后申请内容仍不明确",),
         "unable",
-        synonyms=("unclear", "still unclear", "不明确"),
+        synonyms=("unclear", "still unclear", "不明确", "说不清楚", "不清楚"),
     ),
     _rrow(
         "not_processed.petition_complaint",
