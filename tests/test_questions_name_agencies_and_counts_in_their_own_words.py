@@ -441,3 +441,12 @@ def test_everyday_words_for_the_table_s_rows_and_columns(corpus_store):
 def test_a_ranking_of_one_agency_s_reports_keeps_to_that_agency(corpus_store):
     answer = ask("平潭综合实验区2019年以后的那几份年报，按收到的申请数从多到少排个序。", store=corpus_store)
     assert answer.citations and all(c.report_id.startswith("pingtan-20") for c in answer.citations), answer.answer
+
+
+def test_a_slip_keeps_the_word_s_ending_and_documents_counted_are_not_reports(corpus_store):
+    assert default_speller().english("partialy") == "partially"
+    # pingtan-2025.txt 表三 （二）部分公开 总计 38; 000_782cdb5e9cbe54e2.txt 表二 行政规范性文件 本年制发 2
+    partial = ask("pingtan 2025 how many requets were partialy disclosed", store=corpus_store)
+    assert partial.value == 38, partial.answer
+    issued = ask("六安市人力资源和社会保障局2023年新发了几份行政规范性文件？", store=corpus_store)
+    assert issued.value == 2, issued.answer

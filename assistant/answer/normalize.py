@@ -64,6 +64,13 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _common_ending(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _allowed(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
 
@@ -117,17 +124,18 @@ class Speller:
         limit = _allowed(word)
         if word in self.words or not limit:
             return word
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None  # nearest, then keeping most of the word's ending
         for n in range(len(word) - limit, len(word) + limit + 1):
             for known in self._by_length.get(n, ()):
                 d = _distance(word, known, limit)
                 if d > 1 and known[0] != word[0]:  # two slips and another first letter: another word
                     continue
-                if d <= limit and (best is None or (d, known) < best):
-                    best = (d, known)
-        if best is None or _is_english(word, best[1]):  # "there" is a word, not a misspelling of "three"
+                key = (d, -_common_ending(word, known), known)  # "partialy" is "partially", not "partial"
+                if d <= limit and (best is None or key < best):
+                    best = key
+        if best is None or _is_english(word, best[2]):  # "there" is a word, not a misspelling of "three"
             return word
-        return best[1]
+        return best[2]
 
     def chinese(self, run: str) -> tuple[str, list[tuple[str, str]]]:
         """A run of Chinese characters with homophone misspellings of known terms corrected."""

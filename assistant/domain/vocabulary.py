@@ -1682,7 +1682,11 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
     ),
     ("least", r"(?<!\bat\s)\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),  # not "at least one"
     ("share", ASKS["share"]),
-    ("count", r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b|多少份|几份"),
+    (
+        "count",
+        r"\bhow many\s+(?:different\s+|distinct\s+|annual\s+|\d{4}\s+)*(?:annual\s+)?reports\b"
+        r"|(?:多少|几)份(?:报告|年报|年度报告|[？?]|$)",
+    ),
     (
         "change",
         r"\b(changes?|changed|increases?|increased|decreases?|decreased|grow|grew|grown|growth|fall|falls|fell|fallen"
