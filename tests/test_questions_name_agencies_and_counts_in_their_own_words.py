@@ -450,3 +450,13 @@ def test_a_slip_keeps_the_word_s_ending_and_documents_counted_are_not_reports(co
     assert partial.value == 38, partial.answer
     issued = ask("六安市人力资源和社会保障局2023年新发了几份行政规范性文件？", store=corpus_store)
     assert issued.value == 2, issued.answer
+
+
+def test_a_question_naming_several_figures_without_how_many_gets_them(corpus_store):
+    # tests/expected/huaian-hongze-2024.pdf.json: 行政处罚 2776, 行政强制 84
+    answer = ask(
+        "pls give both the penalty decisions and the enforcement decisions for this report",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.values == [2776, 84], answer.answer

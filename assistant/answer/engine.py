@@ -90,13 +90,21 @@ def ask(
     if measure and query.amount and not any(_in_money(_measure(p.key)) for p in query.parts):
         measure = None  # "how much did it charge in fees for requests": an amount, which no count answers
     asks = asks_for_figure(query.text, measure, query.yes_no) or LIST.search(query.normal.text)
-    if not asks and aggregate.operation(query.text)[0] is None:
+    # a question naming several figures asks for them even without "how many" ("penalties and enforcement?");
+    # where the tables have none of them, its passage answers as any other such question's
+    several = not asks and sum(not p.readings[0].generic for p in query.parts) >= 2
+    if not asks and not several and aggregate.operation(query.text)[0] is None:
         measure = None  # "how does the bureau handle applications?" is for the passages
     ctx = _Context(query, store, searcher, refs)
-    if report is not None:
-        found = ctx.other_year(report, measure) if _another_year(query, report) else ctx.about_report(report, measure)
-    else:
-        found = ctx.about_corpus(measure)
+
+    def answered(measure: Measure | None) -> Answer:
+        if report is None:
+            return ctx.about_corpus(measure)
+        return ctx.other_year(report, measure) if _another_year(query, report) else ctx.about_report(report, measure)
+
+    found = answered(measure)
+    if several and found.kind == AnswerKind.NOT_FOUND:
+        found = answered(None)
     return _one_of_several(found, query)
 
 

@@ -1435,7 +1435,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:carried|carry|carrying|rolled|roll|rolls|rolling|pushed|push|moved|transferred|held|spilled|left)"
         r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)"
-        r"|\b(?:passed|handed|deferred|postponed)\s+(?:on\s+|over\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming)\s+year",
+        r"|\b(?:passed|handed|deferred|postponed)\s+(?:on\s+|over\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming)\s+year"
+        r"|\b(?:rolled|carried|held|pushed)\s+over\s+to\s+be\s+(?:finished|completed|handled|dealt\s+with)\b",
         "carried forward",
     ),
     (
