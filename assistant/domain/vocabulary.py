@@ -1699,7 +1699,7 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "compare",
-        r"\b(compared?|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了"
+        r"\b(compared?|comparing|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了"
         r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?(?:多少|几)",
     ),
     ("average", r"\b(average|mean)\b|平均"),
