@@ -21,7 +21,7 @@ from assistant.domain.record import Citation, NarrativeFact, Report
 from assistant.search.tokenize import normalize_query
 
 SURE = 0.30  # similarity a fact needs to answer
-CLEAR, CLEAR_LEAD = 0.25, 0.15  # ... or this much, this far ahead of any fact of another value
+CLEAR, CLEAR_LEAD = 0.25, 0.14  # ... or this much, this far ahead of any fact of another value
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
