@@ -37,3 +37,10 @@ def test_all_finished_asks_whether_none_was_carried_forward(corpus_store):
     for report_id, verdict in (("shanghai-stcsm-2024.md", False), ("huaian-hongze-2024.pdf", True)):
         answer = ask("今年收到的申请是不是都办结了？", report_id=report_id, store=corpus_store)
         assert answer.verdict is verdict, answer.answer
+
+
+def test_a_yes_no_the_table_leaves_empty_is_answered_by_the_text(corpus_store):
+    # pingtan-dishuiju-2013.txt 六（一）“我局没有从事政府信息公开工作的全职人员,兼职人员1人”; its old table's
+    # staff rows are empty
+    answer = ask("这个局有专门全职搞信息公开的工作人员吗？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+    assert answer.verdict is False, answer.answer

@@ -296,6 +296,9 @@ class _Context:
         found = answer_figure(self.question, report, measure, self.lang, named[0] if named else None)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
             found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
+        elif found.value is None and not found.citations and self.query.yes_no:  # … or answer the yes/no
+            said = self.passage(report)
+            found = said if said.verdict is not None else found
         elif (
             (not report.layout or _weakly_read(self.query) and not _columns(named))
             and counting
