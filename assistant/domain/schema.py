@@ -182,9 +182,7 @@ LEGACY_SECTION_WORDS: tuple[tuple[str, str], ...] = (
 
 # ---------------------------------------------------------------- table 2 (proactive disclosure)
 ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made", "新发", "新制定"))
-REPEALED = Column(
-    "repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止", "废掉", "废除", "取消")
-)
+REPEALED = Column("repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止", "废掉", "取消"))
 IN_FORCE = Column(
     "in_force", "现行有效件数", "in force", ("in force", "valid", "current", "现行有效", "还有效", "仍有效", "有效的")
 )
