@@ -69,7 +69,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 3: each passage's role (kind and address)
+FORMAT_VERSION = 4  # 3: each passage's role (kind and address); 4: each term's highest score
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
@@ -601,7 +601,7 @@ class BM25Index:
         else:
             self.dense_terms = np.array([self.vocab[t] for t in stats.dense() if t in self.vocab], dtype=np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
-        self.dense_max = np.array([scores[indptr[t] : indptr[t + 1]].max() for t in self.dense_terms], dtype=np.float64)
+        self._maxima = _column_maxima(scores, indptr)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
         self._local = threading.local()
         self._ready = True
@@ -745,43 +745,93 @@ class BM25Index:
         """Top k from the postings of the query's rarest terms (MaxScore pruning), or None when the
         full sum over every passage is cheaper.
 
-        The candidates are the passages holding one of the rarest terms; a passage holding none of them
-        scores at most the sum of the other terms' maxima. When the k-th best candidate scores more
-        than that, no other passage can reach the top k; else the next rarest term joins the
-        candidates' terms (with all terms, the candidates are every matching passage: exact anyway).
-        Scores are summed in the order of :meth:`_ordered`, so they are the floats the full sum gives.
+        The passages holding the rarest term are scored (fewer than k: the next rarest terms' passages
+        join); the k-th best, ``theta``, is a lower bound of the k-th best overall. A passage holding
+        none of the rarest terms E scores at most the sum R of the other terms' maxima, so E grows (by
+        document frequency) until R is below ``theta``: no passage outside E's postings can reach the
+        top k. A passage in them that was not scored is bounded by its score over E (summed in any
+        order, into a buffer) plus R; only those whose bound reaches ``theta`` are scored. Every score
+        taken is summed in the order of :meth:`_ordered`, so it is the float the full sum gives.
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
         budget = PRUNE_FRACTION * len(self)
-        for size in range(1, len(by_df) + 1):
-            essential, rest = by_df[:size], by_df[size:]
-            if size > 1 and sum(b[t + 1] - b[t] for t in essential) > budget:
-                return None
-            if size == 1:
-                cand = self._rows[b[essential[0]] : b[essential[0] + 1]]
-                cand = cand[mask[cand]] if mask is not None else cand
-            else:
-                cand = self._union([self._rows[b[t] : b[t + 1]] for t in essential], mask)
-            if rest and len(cand) < k:
-                continue
-            whole = essential[0] if size == 1 and mask is None else None  # cand is exactly its postings
+        marks = self._marks()
+        parts: list[np.ndarray] = []  # the passages holding the first terms of by_df (each once), in the mask
+        try:
+            count, size = 0, 0
+            while size < len(by_df) and count < k:  # the first candidates: at least k, or every term's
+                t = by_df[size]
+                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > budget:
+                    return None
+                count += self._take(t, mask, marks, parts)
+                size += 1
+            cand = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            whole = by_df[0] if len(parts) == 1 and mask is None else None  # cand is exactly its postings
             values = self._sum_at(weights, cand, whole)
-            if not rest:
-                nonzero = values != 0
-                rows, values = _best(cand[nonzero], values[nonzero], k)
+            nonzero = values != 0
+            rows, values = _best(cand[nonzero], values[nonzero], k)
+            if size == len(by_df):  # every passage holding a term was scored
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
-            bound = sum(max(0.0, w * self._term_max(t)) for t, w in weights.items() if t in rest)
-            rows, values = _best(cand, values, k)
-            if values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
+            theta = float(values[k - 1]) if len(values) >= k else 0.0
+            margin = 1e-9 * abs(theta) + 1e-12  # rounding of the sums
+            maxima = [max(0.0, weights[t] * float(self._maxima[t])) for t in by_df]
+            rest, essential = sum(maxima[size:]), size
+            while rest >= theta - margin and essential < len(by_df):
+                rest -= maxima[essential]
+                essential += 1
+            if essential == size:  # no passage outside the candidates reaches theta
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
-        return None
+            if essential < len(by_df) and rest >= theta - margin:
+                return None  # a passage holding only the densest terms may reach the top k
+            if sum(b[t + 1] - b[t] for t in by_df[:essential]) > budget:
+                return None
+            scored = len(parts)
+            for t in by_df[size:essential]:
+                self._take(t, mask, marks, parts)
+            if len(parts) == scored:
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            others = parts[scored] if len(parts) == scored + 1 else np.concatenate(parts[scored:])
+            buf, local = self._buffer()
+            if not local.clean:
+                buf.fill(0)
+                local.clean = True
+            for t in by_df[:essential]:
+                scores = self._scores[b[t] : b[t + 1]]
+                np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
+            upper = buf[others]
+            for t in by_df[:essential]:
+                buf[self._rows[b[t] : b[t + 1]]] = 0
+            others = others[upper + rest >= theta - margin]
+            if len(others):
+                more = self._sum_at(weights, others)
+                nonzero = more != 0
+                rows, values = _best(
+                    np.concatenate([rows, others[nonzero]]), np.concatenate([values, more[nonzero]]), k
+                )
+            return list(zip(rows.tolist(), values.tolist(), strict=True))
+        finally:
+            for part in parts:
+                marks[part] = False
 
-    def _term_max(self, term: int) -> float:
-        j = self._dense_pos.get(term)
-        if j is not None:
-            return float(self.dense_max[j])
-        return float(self._scores[self._bounds[term] : self._bounds[term + 1]].max())
+    def _take(self, term: int, mask: np.ndarray | None, marks: np.ndarray, parts: list[np.ndarray]) -> int:
+        """Add the passages holding ``term`` (in ``mask``) that ``marks`` does not hold to ``parts``, marked."""
+        rows = self._rows[self._bounds[term] : self._bounds[term + 1]]
+        if mask is not None:
+            rows = rows[mask[rows]]
+        if parts:
+            rows = rows[~marks[rows]]
+        marks[rows] = True
+        parts.append(rows)
+        return len(rows)
+
+    def _marks(self) -> np.ndarray:
+        """This thread's boolean array of one flag per passage, all False (callers reset what they set)."""
+        local = self._local
+        marks = getattr(local, "marks", None)
+        if marks is None or len(marks) != len(self):
+            marks = local.marks = np.zeros(len(self), dtype=bool)
+        return marks
 
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
@@ -869,7 +919,7 @@ class BM25Index:
             "postings_rows": self._rows,
             "postings_scores": self._scores,
             "dense_terms": self.dense_terms,
-            "dense_max": self.dense_max,
+            "maxima": self._maxima,
             "dense": _Columns(len(self), [int(t) for t in self.dense_terms], self._dense_from_postings),
         }
         if self.text_source is None:
@@ -976,7 +1026,7 @@ class BM25Index:
         self._bounds = self._indptr.tolist()
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
-        self.dense_max = a["dense_max"]
+        self._maxima = a["maxima"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
         if "texts" in a and self.text_source is None:
             self._texts = _BlobTexts(a["texts"], a["text_offsets"])
@@ -991,6 +1041,7 @@ class BM25Index:
             or len(self._indptr) != v + 1
             or len(self.df) != v
             or len(self.idf) != v
+            or len(self._maxima) != v
             or len(self._scores) != nnz
             or len(self._csr_parts[1]) != nnz
             or (nnz and (int(self._indptr[-1]) != nnz or int(self._csr_parts[0][-1]) != nnz))
@@ -1060,6 +1111,15 @@ def _best(rows: np.ndarray, values: np.ndarray, k: int, repeats: int = 1) -> tup
         values = values[first]
     order = np.lexsort((rows, -values))[:k]
     return rows[order], values[order]
+
+
+def _column_maxima(scores: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Each term's highest score (0 for a term without postings)."""
+    maxima = np.zeros(len(indptr) - 1)
+    present = np.flatnonzero(np.diff(indptr) > 0)
+    if len(present):
+        maxima[present] = np.maximum.reduceat(scores, indptr[present])
+    return maxima
 
 
 def _utf8(text: str) -> np.ndarray:
