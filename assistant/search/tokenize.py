@@ -231,6 +231,7 @@ def normalize_query(query: str) -> str:
 
 # ---------------------------------------------------------------- the tokenizer
 CACHE_FILE = "jieba.cache"
+MEMO_SIZE = 200_000  # words, and blocks, whose tokens are remembered (then forgotten all at once)
 PARTS_FILE = "jieba.parts"  # the dictionary with the domain words added, split by first character (for queries)
 # jieba's own prefix dictionary (read-only here), loaded once per process; each Tokenizer works on a copy
 _BASE_DICTIONARY: dict[str, tuple[dict[str, int], int]] = {}
@@ -245,13 +246,14 @@ class Tokenizer:
         self._jieba: jieba.Tokenizer | None = None
         self._lazy: jieba.Tokenizer | None = None  # the query instance reading the parts file
         self._memo: dict[str, tuple[str, ...]] = {}  # word -> its tokens (words repeat a lot)
+        self._blocks: dict[str, tuple[str, ...]] = {}  # block of text -> its tokens (see iter_tokens)
 
     def __getstate__(self) -> dict:
         return {"cache_dir": self.cache_dir, "words": self.words}
 
     def __setstate__(self, state: dict) -> None:
         self.cache_dir, self.words, self._jieba, self._lazy = state["cache_dir"], state["words"], None, None
-        self._memo = {}
+        self._memo, self._blocks = {}, {}
 
     @property
     def signature(self) -> str:
@@ -354,14 +356,27 @@ class Tokenizer:
         return (*self._subwords(word, freq), word)
 
     def iter_tokens(self, text: str) -> Iterator[str]:
-        """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it."""
-        memo = self._memo
-        if len(memo) > 500_000:
+        """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it.
+
+        jieba cuts a text block by block (runs of Chinese, letters and digits, and what lies between
+        them) and a block's words do not depend on the rest of the text, so each distinct block is cut
+        once: reports repeat their sentences and clauses a lot."""
+        memo, blocks = self._memo, self._blocks
+        if len(memo) > MEMO_SIZE:
             memo.clear()
-        for w in self.jieba.cut(_prepare(text), HMM=False):
-            tokens = memo.get(w)
+        if len(blocks) > MEMO_SIZE:
+            blocks.clear()
+        tk = self.jieba
+        for block in _han_blocks().split(_prepare(text)):
+            tokens = blocks.get(block)
             if tokens is None:
-                tokens = memo[w] = self._expand(w)
+                out: list[str] = []
+                for w in tk.cut(block, HMM=False):
+                    expanded = memo.get(w)
+                    if expanded is None:
+                        expanded = memo[w] = self._expand(w)
+                    out += expanded
+                tokens = blocks[block] = tuple(out)
             yield from tokens
 
     def tokens(self, text: str) -> list[str]:
@@ -417,6 +432,14 @@ class _Parts:
 
     def get(self, word: str, default: int | None = None) -> int | None:
         return self._part(word).get(word, default)
+
+
+@cache
+def _han_blocks() -> re.Pattern[str]:
+    """The pattern jieba splits a text into blocks with (accurate mode)."""
+    import jieba
+
+    return jieba.re_han_default
 
 
 def _prepare(text: str) -> str:
