@@ -23,7 +23,7 @@ from assistant.search.bm25 import (
     open_index,
 )
 from assistant.search.searcher import Searcher
-from assistant.search.tokenize import Tokenizer
+from assistant.search.tokenize import PARTS_FILE, Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 LATE = "pingtan-2025"  # the report "ingested later"
@@ -217,7 +217,7 @@ def test_writes_stay_in_the_index_folder(passages: list[IndexedPassage], tmp_pat
     before = set(os.listdir(tmp_path))
     open_index(passages[:50], folder)
     assert set(os.listdir(tmp_path)) - before == {"idx"}
-    assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache"])
+    assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache", PARTS_FILE])
 
 
 def test_a_saved_index_keeps_each_passages_kind_and_address(corpus_store, tmp_path: Path) -> None:

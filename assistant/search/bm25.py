@@ -36,7 +36,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -180,11 +180,16 @@ class SyncResult:
         return bool(self.added or self.removed)
 
 
+_FIELDS = tuple(f.name for f in fields(IndexedPassage))
+
+
 def report_fingerprint(passages: Sequence[IndexedPassage]) -> str:
-    """A hash of everything the index holds for one report (metadata, offsets and text)."""
+    """A hash of everything the index holds for one report (metadata, offsets and text): each passage's
+    fields as a JSON list (what ``astuple`` gives, without its deep copy: the fields are scalars)."""
     h = hashlib.sha256()
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     for p in passages:
-        h.update(json.dumps(astuple(p), ensure_ascii=False).encode())
+        h.update(dumps([getattr(p, f) for f in _FIELDS]).encode())
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -233,21 +238,24 @@ def default_workers() -> int:
 
 
 @contextmanager
-def _segmenter(tokenizer: Tokenizer, workers: int) -> Iterator[Callable[[list[str]], list]]:
-    """A function segmenting a list of texts into count chunks; with several workers, one pool for all calls."""
+def _segmenter(tokenizer: Tokenizer, workers: int) -> Iterator[Callable[[list[str]], Callable[[], list]]]:
+    """A function starting to segment a list of texts into count chunks, returning the function that
+    waits for them; with several workers, one pool for all calls (so the caller reads the next texts
+    while the workers segment these)."""
     pool: Pool | None = None
 
-    def segment(texts: list[str]) -> list:
+    def segment(texts: list[str]) -> Callable[[], list]:
         nonlocal pool
         if workers <= 1 or len(texts) < PARALLEL_MIN_PASSAGES:
-            return [_count_chunk(texts, tokenizer)]
+            chunks = [_count_chunk(texts, tokenizer)]
+            return lambda: chunks
         if pool is None:
             tokenizer.jieba  # noqa: B018 - load (and cache) the dictionary before forking
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
             pool = ctx.Pool(workers, initializer=_init_worker, initargs=(tokenizer,))
         size = max(64, min(1000, len(texts) // (workers * 8) or 1))
-        return pool.map(_count_chunk, [texts[i : i + size] for i in range(0, len(texts), size)], chunksize=1)
+        return pool.map_async(_count_chunk, [texts[i : i + size] for i in range(0, len(texts), size)], chunksize=1).get
 
     try:
         yield segment
@@ -385,29 +393,40 @@ class BM25Index:
 
     # ------------------------------------------------------------ building
     def _block(
-        self, passages: list[IndexedPassage], segment: Callable[[list[str]], list], fps: dict[str, str] | None = None
-    ) -> _Block:
+        self,
+        passages: list[IndexedPassage],
+        segment: Callable[[list[str]], Callable[[], list]],
+        fps: dict[str, str] | None = None,
+    ) -> Callable[[], _Block]:
+        """Start segmenting the passages; returns the function that waits for them and makes their block."""
         if fps is None:
             fps = {rid: report_fingerprint(ps) for rid, ps in _by_report(passages).items()}
-        terms: dict[str, int] = {}
-        indices, data, sizes = [], [], []
         texts = [p.text for p in passages]
-        for local_terms, ids, counts, chunk_sizes in segment(texts):
-            remap = np.fromiter(
-                (terms.setdefault(t, len(terms)) for t in local_terms), dtype=np.int32, count=len(local_terms)
+        chunks = segment(texts)
+        meta = [tuple(getattr(p, f) for f in _META_FIELDS) for p in passages]
+        kept = texts if self._texts is not None else None  # with a text source the texts are not held
+
+        def finish() -> _Block:
+            terms: dict[str, int] = {}
+            indices, data, sizes = [], [], []
+            for local_terms, ids, counts, chunk_sizes in chunks():
+                remap = np.fromiter(
+                    (terms.setdefault(t, len(terms)) for t in local_terms), dtype=np.int32, count=len(local_terms)
+                )
+                indices.append(remap[ids] if len(ids) else ids)
+                data.append(counts)
+                sizes.append(chunk_sizes)
+            return _Block(
+                list(terms),
+                np.concatenate([[0], np.cumsum(np.concatenate(sizes))]).astype(np.int64),
+                np.concatenate(indices),
+                np.concatenate(data),
+                meta,
+                kept,
+                fps,
             )
-            indices.append(remap[ids] if len(ids) else ids)
-            data.append(counts)
-            sizes.append(chunk_sizes)
-        return _Block(
-            list(terms),
-            np.concatenate([[0], np.cumsum(np.concatenate(sizes))]).astype(np.int64),
-            np.concatenate(indices),
-            np.concatenate(data),
-            [tuple(getattr(p, f) for f in _META_FIELDS) for p in passages],
-            texts if self._texts is not None else None,  # with a text source the texts are not held
-            fps,
-        )
+
+        return finish
 
     def _append(self, blocks: list[_Block]) -> int:
         """Add segmented blocks: vocabulary merged, counts and per-passage arrays extended."""
@@ -466,7 +485,7 @@ class BM25Index:
         """Segment and append the passages of reports not yet indexed (nothing else is re-segmented)."""
         new = list(passages)
         with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
-            return self._append([self._block(new, segment)] if new else [])
+            return self._append([self._block(new, segment)()] if new else [])
 
     def remove(self, report_ids: Iterable[str]) -> int:
         """Drop every passage of these reports; returns how many passages went."""
@@ -512,6 +531,7 @@ class BM25Index:
         seen: dict[str, str] = {}
         blocks: list[_Block] = []
         pending: list[IndexedPassage] = []
+        running: Callable[[], _Block] | None = None  # the batch being segmented while the next is read
         with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
             for rid, group in _consecutive_reports(passages):
                 if rid in seen:
@@ -521,10 +541,17 @@ class BM25Index:
                     result.added.append(rid)
                     pending += group
                     if len(pending) >= SYNC_BATCH:
-                        blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
-                        pending = []
+                        started = self._block(pending, segment, {r: seen[r] for r in _by_report(pending)})
+                        if running is not None:
+                            blocks.append(running())
+                        running, pending = started, []
             if pending:
-                blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
+                started = self._block(pending, segment, {r: seen[r] for r in _by_report(pending)})
+                if running is not None:
+                    blocks.append(running())
+                running = started
+            if running is not None:
+                blocks.append(running())
         result.removed = sorted(rid for rid, fp in self.report_fps.items() if seen.get(rid) != fp)
         self.remove(result.removed)
         result.segmented_passages = self._append(blocks)
