@@ -1039,7 +1039,7 @@ class BM25Index:
         n, v = manifest["passages"], manifest["terms"]
         terms_text = a["terms"].tobytes().decode()
         self.terms = terms_text.split("\n") if terms_text else []
-        self.vocab = {t: i for i, t in enumerate(self.terms)}
+        self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
         reports = json.loads(a["reports"].tobytes().decode())
         self.reports = [ReportMeta(*r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
