@@ -862,7 +862,8 @@ class BM25Index:
 
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
-        (``whole``: a term whose postings are exactly ``cand``). A term with many more postings than
+        (``whole``: a term whose postings are exactly ``cand``; another whose postings equal them is
+        found too). A term with many more postings than
         there are candidates has the candidates looked up in its postings (sorted by passage); another
         has its postings scattered into a buffer the candidates are read from. Either adds the same
         floats (a passage without the term adds 0)."""
@@ -878,7 +879,7 @@ class BM25Index:
                 continue
             s, e = self._bounds[t], self._bounds[t + 1]
             rows, scores = self._rows[s:e], self._scores[s:e]
-            if t == whole:
+            if t == whole or (e - s == len(cand) and np.array_equal(rows, cand)):  # (subwords share postings)
                 values += scores if w == 1 else w * scores
                 continue
             if len(cand) * LOOKUP_FACTOR < e - s:
