@@ -785,13 +785,29 @@ class BM25Index:
         budget = PRUNE_FRACTION * len(self)
         marks = self._marks()
         parts: list[np.ndarray] = []  # the passages holding the first terms of by_df (each once), in the mask
+        marked = 0  # the first parts are marked in ``marks`` (a part is marked when a later one is taken)
+
+        def take(term: int) -> int:
+            """Add the passages holding ``term`` (in the mask) that no part holds yet as a part."""
+            nonlocal marked
+            rows = self._rows[b[term] : b[term + 1]]
+            if mask is not None:
+                rows = rows[mask[rows]]
+            if parts:
+                for part in parts[marked:]:
+                    marks[part] = True
+                marked = len(parts)
+                rows = rows[~marks[rows]]
+            parts.append(rows)
+            return len(rows)
+
         try:
             count, size = 0, 0
             while size < len(by_df) and count < k:  # the first candidates: at least k, or every term's
                 t = by_df[size]
                 if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > budget:
                     return None
-                count += self._take(t, mask, marks, parts)
+                count += take(t)
                 size += 1
             cand = parts[0] if len(parts) == 1 else np.concatenate(parts)
             whole = by_df[0] if len(parts) == 1 and mask is None else None  # cand is exactly its postings
@@ -815,7 +831,7 @@ class BM25Index:
                 return None
             scored = len(parts)
             for t in by_df[size:essential]:
-                self._take(t, mask, marks, parts)
+                take(t)
             if len(parts) == scored:
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
             others = parts[scored] if len(parts) == scored + 1 else np.concatenate(parts[scored:])
@@ -838,19 +854,8 @@ class BM25Index:
                 )
             return list(zip(rows.tolist(), values.tolist(), strict=True))
         finally:
-            for part in parts:
+            for part in parts[:marked]:
                 marks[part] = False
-
-    def _take(self, term: int, mask: np.ndarray | None, marks: np.ndarray, parts: list[np.ndarray]) -> int:
-        """Add the passages holding ``term`` (in ``mask``) that ``marks`` does not hold to ``parts``, marked."""
-        rows = self._rows[self._bounds[term] : self._bounds[term + 1]]
-        if mask is not None:
-            rows = rows[mask[rows]]
-        if parts:
-            rows = rows[~marks[rows]]
-        marks[rows] = True
-        parts.append(rows)
-        return len(rows)
 
     def _marks(self) -> np.ndarray:
         """This thread's boolean array of one flag per passage, all False (callers reset what they set)."""
