@@ -868,34 +868,39 @@ class BM25Index:
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
         (``whole``: a term whose postings are exactly ``cand``; another whose postings equal them is
-        found too). A term with many more postings than
-        there are candidates has the candidates looked up in its postings (sorted by passage); another
-        has its postings scattered into a buffer the candidates are read from. Either adds the same
-        floats (a passage without the term adds 0)."""
-        values = np.zeros(len(cand))
-        buf, local = self._buffer()
-        if not local.clean:
-            buf.fill(0)
-            local.clean = True
+        found too). A term with many more postings than there are candidates has the candidates looked
+        up in its postings (sorted by passage); another has its postings scattered into a buffer the
+        candidates are read from. Either adds the same floats (a passage without the term adds 0), and
+        the first term's scores are the sum's start (0 + x is x)."""
+        values: np.ndarray | None = None
         for t, w in weights.items():
             dense = self._dense_column(t)
+            owned = True  # ``add`` is a new array, not a view of the index
             if dense is not None:
-                values += dense[cand] if w == 1 else w * dense[cand]
-                continue
-            s, e = self._bounds[t], self._bounds[t + 1]
-            rows, scores = self._rows[s:e], self._scores[s:e]
-            if t == whole or (e - s == len(cand) and np.array_equal(rows, cand)):  # (subwords share postings)
-                values += scores if w == 1 else w * scores
-                continue
-            if len(cand) * LOOKUP_FACTOR < e - s:
-                at = np.minimum(np.searchsorted(rows, cand), e - s - 1)
-                found = scores[at] if w == 1 else w * scores[at]
-                values += np.where(rows[at] == cand, found, 0.0)
-                continue
-            buf[rows] = scores if w == 1 else w * scores
-            values += buf[cand]
-            buf[rows] = 0
-        return values
+                add = dense.take(cand)
+            else:
+                s, e = self._bounds[t], self._bounds[t + 1]
+                rows, scores = self._rows[s:e], self._scores[s:e]
+                if t == whole or (e - s == len(cand) and np.array_equal(rows, cand)):  # (subwords share postings)
+                    add, owned = scores, False
+                elif len(cand) * LOOKUP_FACTOR < e - s:
+                    at = np.minimum(np.searchsorted(rows, cand), e - s - 1)
+                    add = np.where(rows.take(at) == cand, scores.take(at), 0.0)
+                else:
+                    buf, local = self._buffer()
+                    if not local.clean:
+                        buf.fill(0)
+                        local.clean = True
+                    buf[rows] = scores
+                    add = buf.take(cand)
+                    buf[rows] = 0
+            if w != 1:
+                add, owned = w * add, True
+            if values is None:
+                values = add if owned else add.copy()
+            else:
+                values += add
+        return values if values is not None else np.zeros(len(cand))
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
