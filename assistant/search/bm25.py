@@ -776,9 +776,10 @@ class BM25Index:
         join); the k-th best, ``theta``, is a lower bound of the k-th best overall. A passage holding
         none of the rarest terms E scores at most the sum R of the other terms' maxima, so E grows (by
         document frequency) until R is below ``theta``: no passage outside E's postings can reach the
-        top k. A passage in them that was not scored is bounded by its score over E (summed in any
-        order, into a buffer) plus R; only those whose bound reaches ``theta`` are scored. Every score
-        taken is summed in the order of :meth:`_ordered`, so it is the float the full sum gives.
+        top k. A passage in them that was not scored (it holds none of the first terms) is bounded by
+        its score over the rest of E (summed in any order, into a buffer) plus R; only those whose
+        bound reaches ``theta`` are scored. Every score taken is summed in the order of
+        :meth:`_ordered`, so it is the float the full sum gives.
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
@@ -839,11 +840,11 @@ class BM25Index:
             if not local.clean:
                 buf.fill(0)
                 local.clean = True
-            for t in by_df[:essential]:
+            for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
                 scores = self._scores[b[t] : b[t + 1]]
                 np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
             upper = buf[others]
-            for t in by_df[:essential]:
+            for t in by_df[size:essential]:
                 buf[self._rows[b[t] : b[t + 1]]] = 0
             others = others[upper + rest >= theta - margin]
             if len(others):
