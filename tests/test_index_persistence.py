@@ -23,7 +23,7 @@ from assistant.search.bm25 import (
     open_index,
 )
 from assistant.search.searcher import Searcher
-from assistant.search.tokenize import Tokenizer
+from assistant.search.tokenize import PARTS_FILE, Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 LATE = "pingtan-2025"  # the report "ingested later"
@@ -67,6 +67,11 @@ def test_saved_index_loads_with_identical_results(passages: list[IndexedPassage]
     assert loaded.fingerprint == built.fingerprint
     for q in ("依申请公开 答复 超期", "行政复议 纠正", "information processing fees"):
         assert _results(Searcher(loaded), q) == _results(Searcher(built), q) != []
+        # the saved score columns and term maxima give the same floats, and the pruned top k
+        terms = Searcher(loaded).query_terms(q)
+        assert loaded.top_k(terms, 10) == built.top_k(terms, 10) != []
+        np.testing.assert_array_equal(loaded.get_scores(terms), built.get_scores(terms))
+    np.testing.assert_array_equal(loaded._maxima, built._maxima)
 
 
 def test_a_write_that_fails_midway_leaves_the_old_index(
@@ -217,7 +222,7 @@ def test_writes_stay_in_the_index_folder(passages: list[IndexedPassage], tmp_pat
     before = set(os.listdir(tmp_path))
     open_index(passages[:50], folder)
     assert set(os.listdir(tmp_path)) - before == {"idx"}
-    assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache"])
+    assert sorted(f.name for f in folder.iterdir()) == sorted([INDEX_FILE, "jieba.cache", PARTS_FILE])
 
 
 def test_a_saved_index_keeps_each_passages_kind_and_address(corpus_store, tmp_path: Path) -> None:

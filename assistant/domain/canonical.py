@@ -59,9 +59,10 @@ def counted(copies: Iterable[Copy]) -> list[Copy]:
     """The copy that counts for each agency-year, in the order the copies came."""
     best: dict[tuple[str, int | str], Copy] = {}
     for c in copies:
-        old = best.get(c.key())
+        key = c.key()
+        old = best.get(key)
         if old is None or c.rank() < old.rank():
-            best[c.key()] = c
+            best[key] = c
     return list(best.values())
 
 

@@ -178,14 +178,26 @@ def split_places(text: str) -> tuple[Place, ...]:
 
 # ---------------------------------------------------------------- agencies
 def _expand(name: str) -> str:
-    return expand_abbreviation(name, ABBREVIATIONS)
+    return _expand_first(name, ABBREVIATIONS, _ABBREVIATION_LENGTHS)
 
 
 def expand_abbreviation(name: str, table: dict[str, str]) -> str:
     """The name with the short form it ends with written out (longest short form first)."""
-    for short, full in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        if name.endswith(short) and not name.endswith(full):
-            return name[: -len(short)] + full
+    return _expand_first(name, table, _lengths(table))
+
+
+def _lengths(table: dict[str, str]) -> list[int]:
+    return sorted({len(short) for short in table}, reverse=True)
+
+
+_ABBREVIATION_LENGTHS = _lengths(ABBREVIATIONS)  # computed once: agency_key runs for every report
+
+
+def _expand_first(name: str, table: dict[str, str], lengths: list[int]) -> str:
+    for n in lengths:  # one short form of each length can end the name: look it up, longest first
+        full = table.get(name[-n:]) if len(name) >= n else None
+        if full is not None and not name.endswith(full):
+            return name[:-n] + full
     return name
 
 

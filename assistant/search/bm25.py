@@ -36,7 +36,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -69,7 +69,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 3: each passage's role (kind and address)
+FORMAT_VERSION = 4  # 3: each passage's role (kind and address); 4: each term's highest score
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
@@ -180,11 +180,16 @@ class SyncResult:
         return bool(self.added or self.removed)
 
 
+_FIELDS = tuple(f.name for f in fields(IndexedPassage))
+
+
 def report_fingerprint(passages: Sequence[IndexedPassage]) -> str:
-    """A hash of everything the index holds for one report (metadata, offsets and text)."""
+    """A hash of everything the index holds for one report (metadata, offsets and text): each passage's
+    fields as a JSON list (what ``astuple`` gives, without its deep copy: the fields are scalars)."""
     h = hashlib.sha256()
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     for p in passages:
-        h.update(json.dumps(astuple(p), ensure_ascii=False).encode())
+        h.update(dumps([getattr(p, f) for f in _FIELDS]).encode())
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -233,21 +238,24 @@ def default_workers() -> int:
 
 
 @contextmanager
-def _segmenter(tokenizer: Tokenizer, workers: int) -> Iterator[Callable[[list[str]], list]]:
-    """A function segmenting a list of texts into count chunks; with several workers, one pool for all calls."""
+def _segmenter(tokenizer: Tokenizer, workers: int) -> Iterator[Callable[[list[str]], Callable[[], list]]]:
+    """A function starting to segment a list of texts into count chunks, returning the function that
+    waits for them; with several workers, one pool for all calls (so the caller reads the next texts
+    while the workers segment these)."""
     pool: Pool | None = None
 
-    def segment(texts: list[str]) -> list:
+    def segment(texts: list[str]) -> Callable[[], list]:
         nonlocal pool
         if workers <= 1 or len(texts) < PARALLEL_MIN_PASSAGES:
-            return [_count_chunk(texts, tokenizer)]
+            chunks = [_count_chunk(texts, tokenizer)]
+            return lambda: chunks
         if pool is None:
             tokenizer.jieba  # noqa: B018 - load (and cache) the dictionary before forking
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
             pool = ctx.Pool(workers, initializer=_init_worker, initargs=(tokenizer,))
         size = max(64, min(1000, len(texts) // (workers * 8) or 1))
-        return pool.map(_count_chunk, [texts[i : i + size] for i in range(0, len(texts), size)], chunksize=1)
+        return pool.map_async(_count_chunk, [texts[i : i + size] for i in range(0, len(texts), size)], chunksize=1).get
 
     try:
         yield segment
@@ -385,29 +393,40 @@ class BM25Index:
 
     # ------------------------------------------------------------ building
     def _block(
-        self, passages: list[IndexedPassage], segment: Callable[[list[str]], list], fps: dict[str, str] | None = None
-    ) -> _Block:
+        self,
+        passages: list[IndexedPassage],
+        segment: Callable[[list[str]], Callable[[], list]],
+        fps: dict[str, str] | None = None,
+    ) -> Callable[[], _Block]:
+        """Start segmenting the passages; returns the function that waits for them and makes their block."""
         if fps is None:
             fps = {rid: report_fingerprint(ps) for rid, ps in _by_report(passages).items()}
-        terms: dict[str, int] = {}
-        indices, data, sizes = [], [], []
         texts = [p.text for p in passages]
-        for local_terms, ids, counts, chunk_sizes in segment(texts):
-            remap = np.fromiter(
-                (terms.setdefault(t, len(terms)) for t in local_terms), dtype=np.int32, count=len(local_terms)
+        chunks = segment(texts)
+        meta = [tuple(getattr(p, f) for f in _META_FIELDS) for p in passages]
+        kept = texts if self._texts is not None else None  # with a text source the texts are not held
+
+        def finish() -> _Block:
+            terms: dict[str, int] = {}
+            indices, data, sizes = [], [], []
+            for local_terms, ids, counts, chunk_sizes in chunks():
+                remap = np.fromiter(
+                    (terms.setdefault(t, len(terms)) for t in local_terms), dtype=np.int32, count=len(local_terms)
+                )
+                indices.append(remap[ids] if len(ids) else ids)
+                data.append(counts)
+                sizes.append(chunk_sizes)
+            return _Block(
+                list(terms),
+                np.concatenate([[0], np.cumsum(np.concatenate(sizes))]).astype(np.int64),
+                np.concatenate(indices),
+                np.concatenate(data),
+                meta,
+                kept,
+                fps,
             )
-            indices.append(remap[ids] if len(ids) else ids)
-            data.append(counts)
-            sizes.append(chunk_sizes)
-        return _Block(
-            list(terms),
-            np.concatenate([[0], np.cumsum(np.concatenate(sizes))]).astype(np.int64),
-            np.concatenate(indices),
-            np.concatenate(data),
-            [tuple(getattr(p, f) for f in _META_FIELDS) for p in passages],
-            texts if self._texts is not None else None,  # with a text source the texts are not held
-            fps,
-        )
+
+        return finish
 
     def _append(self, blocks: list[_Block]) -> int:
         """Add segmented blocks: vocabulary merged, counts and per-passage arrays extended."""
@@ -466,7 +485,7 @@ class BM25Index:
         """Segment and append the passages of reports not yet indexed (nothing else is re-segmented)."""
         new = list(passages)
         with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
-            return self._append([self._block(new, segment)] if new else [])
+            return self._append([self._block(new, segment)()] if new else [])
 
     def remove(self, report_ids: Iterable[str]) -> int:
         """Drop every passage of these reports; returns how many passages went."""
@@ -512,6 +531,7 @@ class BM25Index:
         seen: dict[str, str] = {}
         blocks: list[_Block] = []
         pending: list[IndexedPassage] = []
+        running: Callable[[], _Block] | None = None  # the batch being segmented while the next is read
         with _segmenter(self.tokenizer, default_workers() if workers is None else workers) as segment:
             for rid, group in _consecutive_reports(passages):
                 if rid in seen:
@@ -521,10 +541,17 @@ class BM25Index:
                     result.added.append(rid)
                     pending += group
                     if len(pending) >= SYNC_BATCH:
-                        blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
-                        pending = []
+                        started = self._block(pending, segment, {r: seen[r] for r in _by_report(pending)})
+                        if running is not None:
+                            blocks.append(running())
+                        running, pending = started, []
             if pending:
-                blocks.append(self._block(pending, segment, {r: seen[r] for r in _by_report(pending)}))
+                started = self._block(pending, segment, {r: seen[r] for r in _by_report(pending)})
+                if running is not None:
+                    blocks.append(running())
+                running = started
+            if running is not None:
+                blocks.append(running())
         result.removed = sorted(rid for rid, fp in self.report_fps.items() if seen.get(rid) != fp)
         self.remove(result.removed)
         result.segmented_passages = self._append(blocks)
@@ -601,7 +628,7 @@ class BM25Index:
         else:
             self.dense_terms = np.array([self.vocab[t] for t in stats.dense() if t in self.vocab], dtype=np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
-        self.dense_max = np.array([scores[indptr[t] : indptr[t + 1]].max() for t in self.dense_terms], dtype=np.float64)
+        self._maxima = _column_maxima(scores, indptr)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
         self._local = threading.local()
         self._ready = True
@@ -745,74 +772,136 @@ class BM25Index:
         """Top k from the postings of the query's rarest terms (MaxScore pruning), or None when the
         full sum over every passage is cheaper.
 
-        The candidates are the passages holding one of the rarest terms; a passage holding none of them
-        scores at most the sum of the other terms' maxima. When the k-th best candidate scores more
-        than that, no other passage can reach the top k; else the next rarest term joins the
-        candidates' terms (with all terms, the candidates are every matching passage: exact anyway).
-        Scores are summed in the order of :meth:`_ordered`, so they are the floats the full sum gives.
+        The passages holding the rarest term are scored (fewer than k: the next rarest terms' passages
+        join); the k-th best, ``theta``, is a lower bound of the k-th best overall. A passage holding
+        none of the rarest terms E scores at most the sum R of the other terms' maxima, so E grows (by
+        document frequency) until R is below ``theta``: no passage outside E's postings can reach the
+        top k. A passage in them that was not scored (it holds none of the first terms) is bounded by
+        its score over the rest of E (summed in any order, into a buffer) plus R; only those whose
+        bound reaches ``theta`` are scored. Every score taken is summed in the order of
+        :meth:`_ordered`, so it is the float the full sum gives.
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
         budget = PRUNE_FRACTION * len(self)
-        for size in range(1, len(by_df) + 1):
-            essential, rest = by_df[:size], by_df[size:]
-            if size > 1 and sum(b[t + 1] - b[t] for t in essential) > budget:
-                return None
-            if size == 1:
-                cand = self._rows[b[essential[0]] : b[essential[0] + 1]]
-                cand = cand[mask[cand]] if mask is not None else cand
-            else:
-                cand = self._union([self._rows[b[t] : b[t + 1]] for t in essential], mask)
-            if rest and len(cand) < k:
-                continue
-            whole = essential[0] if size == 1 and mask is None else None  # cand is exactly its postings
-            values = self._sum_at(weights, cand, whole)
-            if not rest:
-                nonzero = values != 0
-                rows, values = _best(cand[nonzero], values[nonzero], k)
-                return list(zip(rows.tolist(), values.tolist(), strict=True))
-            bound = sum(max(0.0, w * self._term_max(t)) for t, w in weights.items() if t in rest)
-            rows, values = _best(cand, values, k)
-            if values[k - 1] > bound * (1 + 1e-9) + 1e-12:  # rounding of the sums: a margin
-                return list(zip(rows.tolist(), values.tolist(), strict=True))
-        return None
+        marks = self._marks()
+        parts: list[np.ndarray] = []  # the passages holding the first terms of by_df (each once), in the mask
+        marked = 0  # the first parts are marked in ``marks`` (a part is marked when a later one is taken)
 
-    def _term_max(self, term: int) -> float:
-        j = self._dense_pos.get(term)
-        if j is not None:
-            return float(self.dense_max[j])
-        return float(self._scores[self._bounds[term] : self._bounds[term + 1]].max())
+        def take(term: int) -> int:
+            """Add the passages holding ``term`` (in the mask) that no part holds yet as a part."""
+            nonlocal marked
+            rows = self._rows[b[term] : b[term + 1]]
+            if mask is not None:
+                rows = rows[mask[rows]]
+            if parts:
+                for part in parts[marked:]:
+                    marks[part] = True
+                marked = len(parts)
+                rows = rows[~marks[rows]]
+            parts.append(rows)
+            return len(rows)
+
+        try:
+            count, size = 0, 0
+            while size < len(by_df) and count < k:  # the first candidates: at least k, or every term's
+                t = by_df[size]
+                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > budget:
+                    return None
+                count += take(t)
+                size += 1
+            cand = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            whole = by_df[0] if len(parts) == 1 and mask is None else None  # cand is exactly its postings
+            values = self._sum_at(weights, cand, whole)
+            nonzero = values != 0
+            rows, values = _best(cand[nonzero], values[nonzero], k)
+            if size == len(by_df):  # every passage holding a term was scored
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            theta = float(values[k - 1]) if len(values) >= k else 0.0
+            margin = 1e-9 * abs(theta) + 1e-12  # rounding of the sums
+            maxima = [max(0.0, weights[t] * float(self._maxima[t])) for t in by_df]
+            rest, essential = sum(maxima[size:]), size
+            while rest >= theta - margin and essential < len(by_df):
+                rest -= maxima[essential]
+                essential += 1
+            if essential == size:  # no passage outside the candidates reaches theta
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            if essential < len(by_df) and rest >= theta - margin:
+                return None  # a passage holding only the densest terms may reach the top k
+            if sum(b[t + 1] - b[t] for t in by_df[:essential]) > budget:
+                return None
+            scored = len(parts)
+            for t in by_df[size:essential]:
+                take(t)
+            if len(parts) == scored:
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            others = parts[scored] if len(parts) == scored + 1 else np.concatenate(parts[scored:])
+            buf, local = self._buffer()
+            if not local.clean:
+                buf.fill(0)
+                local.clean = True
+            for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
+                scores = self._scores[b[t] : b[t + 1]]
+                np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
+            upper = buf[others]
+            for t in by_df[size:essential]:
+                buf[self._rows[b[t] : b[t + 1]]] = 0
+            others = others[upper + rest >= theta - margin]
+            if len(others):
+                more = self._sum_at(weights, others)
+                nonzero = more != 0
+                rows, values = _best(
+                    np.concatenate([rows, others[nonzero]]), np.concatenate([values, more[nonzero]]), k
+                )
+            return list(zip(rows.tolist(), values.tolist(), strict=True))
+        finally:
+            for part in parts[:marked]:
+                marks[part] = False
+
+    def _marks(self) -> np.ndarray:
+        """This thread's boolean array of one flag per passage, all False (callers reset what they set)."""
+        local = self._local
+        marks = getattr(local, "marks", None)
+        if marks is None or len(marks) != len(self):
+            marks = local.marks = np.zeros(len(self), dtype=bool)
+        return marks
 
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
-        (``whole``: a term whose postings are exactly ``cand``). A term with many more postings than
-        there are candidates has the candidates looked up in its postings (sorted by passage); another
-        has its postings scattered into a buffer the candidates are read from. Either adds the same
-        floats (a passage without the term adds 0)."""
-        values = np.zeros(len(cand))
-        buf, local = self._buffer()
-        if not local.clean:
-            buf.fill(0)
-            local.clean = True
+        (``whole``: a term whose postings are exactly ``cand``; another whose postings equal them is
+        found too). A term with many more postings than there are candidates has the candidates looked
+        up in its postings (sorted by passage); another has its postings scattered into a buffer the
+        candidates are read from. Either adds the same floats (a passage without the term adds 0), and
+        the first term's scores are the sum's start (0 + x is x)."""
+        values: np.ndarray | None = None
         for t, w in weights.items():
             dense = self._dense_column(t)
+            owned = True  # ``add`` is a new array, not a view of the index
             if dense is not None:
-                values += dense[cand] if w == 1 else w * dense[cand]
-                continue
-            s, e = self._bounds[t], self._bounds[t + 1]
-            rows, scores = self._rows[s:e], self._scores[s:e]
-            if t == whole:
-                values += scores if w == 1 else w * scores
-                continue
-            if len(cand) * LOOKUP_FACTOR < e - s:
-                at = np.minimum(np.searchsorted(rows, cand), e - s - 1)
-                found = scores[at] if w == 1 else w * scores[at]
-                values += np.where(rows[at] == cand, found, 0.0)
-                continue
-            buf[rows] = scores if w == 1 else w * scores
-            values += buf[cand]
-            buf[rows] = 0
-        return values
+                add = dense.take(cand)
+            else:
+                s, e = self._bounds[t], self._bounds[t + 1]
+                rows, scores = self._rows[s:e], self._scores[s:e]
+                if t == whole or (e - s == len(cand) and np.array_equal(rows, cand)):  # (subwords share postings)
+                    add, owned = scores, False
+                elif len(cand) * LOOKUP_FACTOR < e - s:
+                    at = np.minimum(np.searchsorted(rows, cand), e - s - 1)
+                    add = np.where(rows.take(at) == cand, scores.take(at), 0.0)
+                else:
+                    buf, local = self._buffer()
+                    if not local.clean:
+                        buf.fill(0)
+                        local.clean = True
+                    buf[rows] = scores
+                    add = buf.take(cand)
+                    buf[rows] = 0
+            if w != 1:
+                add, owned = w * add, True
+            if values is None:
+                values = add if owned else add.copy()
+            else:
+                values += add
+        return values if values is not None else np.zeros(len(cand))
 
     def _select(self, scores: np.ndarray, weights: dict[int, int], k: int) -> np.ndarray:
         """Positions of the k best non-zero scores, best first, ties in passage order.
@@ -869,7 +958,7 @@ class BM25Index:
             "postings_rows": self._rows,
             "postings_scores": self._scores,
             "dense_terms": self.dense_terms,
-            "dense_max": self.dense_max,
+            "maxima": self._maxima,
             "dense": _Columns(len(self), [int(t) for t in self.dense_terms], self._dense_from_postings),
         }
         if self.text_source is None:
@@ -962,7 +1051,7 @@ class BM25Index:
         n, v = manifest["passages"], manifest["terms"]
         terms_text = a["terms"].tobytes().decode()
         self.terms = terms_text.split("\n") if terms_text else []
-        self.vocab = {t: i for i, t in enumerate(self.terms)}
+        self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
         reports = json.loads(a["reports"].tobytes().decode())
         self.reports = [ReportMeta(*r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
@@ -976,7 +1065,7 @@ class BM25Index:
         self._bounds = self._indptr.tolist()
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
-        self.dense_max = a["dense_max"]
+        self._maxima = a["maxima"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
         if "texts" in a and self.text_source is None:
             self._texts = _BlobTexts(a["texts"], a["text_offsets"])
@@ -991,6 +1080,7 @@ class BM25Index:
             or len(self._indptr) != v + 1
             or len(self.df) != v
             or len(self.idf) != v
+            or len(self._maxima) != v
             or len(self._scores) != nnz
             or len(self._csr_parts[1]) != nnz
             or (nnz and (int(self._indptr[-1]) != nnz or int(self._csr_parts[0][-1]) != nnz))
@@ -1060,6 +1150,15 @@ def _best(rows: np.ndarray, values: np.ndarray, k: int, repeats: int = 1) -> tup
         values = values[first]
     order = np.lexsort((rows, -values))[:k]
     return rows[order], values[order]
+
+
+def _column_maxima(scores: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Each term's highest score (0 for a term without postings)."""
+    maxima = np.zeros(len(indptr) - 1)
+    present = np.flatnonzero(np.diff(indptr) > 0)
+    if len(present):
+        maxima[present] = np.maximum.reduceat(scores, indptr[present])
+    return maxima
 
 
 def _utf8(text: str) -> np.ndarray:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import re
+import secrets
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from functools import cache
@@ -229,6 +231,8 @@ def normalize_query(query: str) -> str:
 
 # ---------------------------------------------------------------- the tokenizer
 CACHE_FILE = "jieba.cache"
+MEMO_SIZE = 200_000  # words, and blocks, whose tokens are remembered (then forgotten all at once)
+PARTS_FILE = "jieba.parts"  # the dictionary with the domain words added, split by first character (for queries)
 # jieba's own prefix dictionary (read-only here), loaded once per process; each Tokenizer works on a copy
 _BASE_DICTIONARY: dict[str, tuple[dict[str, int], int]] = {}
 
@@ -240,14 +244,16 @@ class Tokenizer:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.words = tuple(dict.fromkeys((*domain_dictionary(), *extra_words)))
         self._jieba: jieba.Tokenizer | None = None
+        self._lazy: jieba.Tokenizer | None = None  # the query instance reading the parts file
         self._memo: dict[str, tuple[str, ...]] = {}  # word -> its tokens (words repeat a lot)
+        self._blocks: dict[str, tuple[str, ...]] = {}  # block of text -> its tokens (see iter_tokens)
 
     def __getstate__(self) -> dict:
         return {"cache_dir": self.cache_dir, "words": self.words}
 
     def __setstate__(self, state: dict) -> None:
-        self.cache_dir, self.words, self._jieba = state["cache_dir"], state["words"], None
-        self._memo = {}
+        self.cache_dir, self.words, self._jieba, self._lazy = state["cache_dir"], state["words"], None, None
+        self._memo, self._blocks = {}, {}
 
     @property
     def signature(self) -> str:
@@ -282,38 +288,95 @@ class Tokenizer:
                 floor = CORE_FREQ if w in CORE_TERMS else DOMAIN_FREQ
                 tk.add_word(w, max(tk.FREQ.get(w) or tk.suggest_freq(w), floor))
             self._jieba = tk
+            if self.cache_dir is not None and self._read_parts() is None:
+                self._write_parts(tk.FREQ, tk.total)
         return self._jieba
+
+    @property
+    def _query_jieba(self) -> jieba.Tokenizer:
+        """The instance that segments queries: the full one when it is loaded, else one reading the
+        dictionary's parts file (see :class:`_Parts`), which starts in milliseconds, not seconds."""
+        if self._jieba is None and self._lazy is None:
+            parts = self._read_parts()
+            if parts is not None:
+                import jieba
+
+                tk = jieba.Tokenizer()
+                tk.FREQ, tk.total = parts  # type: ignore[assignment]
+                tk.initialized = True
+                self._lazy = tk
+        if self._jieba is None and self._lazy is not None:
+            return self._lazy
+        return self.jieba
+
+    def _read_parts(self) -> tuple[_Parts, int] | None:
+        """The parts file in ``cache_dir`` when it was written for this tokenizer (else None)."""
+        if self.cache_dir is None:
+            return None
+        try:
+            with open(self.cache_dir / PARTS_FILE, "rb") as fh:
+                signature, total, parts = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return (_Parts(parts), total) if signature == self.signature else None
+
+    def _write_parts(self, freq: dict[str, int], total: int) -> None:
+        parts: dict[str, dict[str, int]] = {}
+        for word, n in freq.items():
+            parts.setdefault(word[:1], {})[word] = n
+        packed = {first: marshal.dumps(words) for first, words in parts.items()}
+        assert self.cache_dir is not None
+        tmp = self.cache_dir / f".{PARTS_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                marshal.dump((self.signature, total, packed), fh)
+            os.replace(tmp, self.cache_dir / PARTS_FILE)
+        except OSError:  # a read-only folder: queries load the whole dictionary instead
+            tmp.unlink(missing_ok=True)
 
     def words_of(self, text: str) -> list[str]:
         """Accurate-mode words (no sub-words), normalised, stop words and punctuation kept."""
         return self.jieba.lcut(_prepare(text), HMM=False)
 
-    def _subwords(self, word: str) -> Iterator[str]:
+    def _subwords(self, word: str, freq: dict[str, int] | _Parts | None = None) -> Iterator[str]:
         """Dictionary words inside a longer Chinese word (信息公开 in 政府信息公开)."""
         n = len(word)
         if n > 2 and _CJK_WORD.match(word):
-            freq = self.jieba.FREQ
+            freq = self.jieba.FREQ if freq is None else freq
             for size in range(2, n):
                 for i in range(n - size + 1):
                     sub = word[i : i + size]
                     if freq.get(sub) and sub not in STOP_WORDS:
                         yield sub
 
-    def _expand(self, word: str) -> tuple[str, ...]:
+    def _expand(self, word: str, freq: dict[str, int] | _Parts | None = None) -> tuple[str, ...]:
         """The tokens a word contributes: () for stop words and punctuation, else its sub-words and itself."""
         if word in STOP_WORDS or not _KEEP.search(word):
             return ()
-        return (*self._subwords(word), word)
+        return (*self._subwords(word, freq), word)
 
     def iter_tokens(self, text: str) -> Iterator[str]:
-        """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it."""
-        memo = self._memo
-        if len(memo) > 500_000:
+        """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it.
+
+        jieba cuts a text block by block (runs of Chinese, letters and digits, and what lies between
+        them) and a block's words do not depend on the rest of the text, so each distinct block is cut
+        once: reports repeat their sentences and clauses a lot."""
+        memo, blocks = self._memo, self._blocks
+        if len(memo) > MEMO_SIZE:
             memo.clear()
-        for w in self.jieba.cut(_prepare(text), HMM=False):
-            tokens = memo.get(w)
+        if len(blocks) > MEMO_SIZE:
+            blocks.clear()
+        tk = self.jieba
+        for block in _han_blocks().split(_prepare(text)):
+            tokens = blocks.get(block)
             if tokens is None:
-                tokens = memo[w] = self._expand(w)
+                out: list[str] = []
+                for w in tk.cut(block, HMM=False):
+                    expanded = memo.get(w)
+                    if expanded is None:
+                        expanded = memo[w] = self._expand(w)
+                    out += expanded
+                tokens = blocks[block] = tuple(out)
             yield from tokens
 
     def tokens(self, text: str) -> list[str]:
@@ -322,8 +385,9 @@ class Tokenizer:
 
     def query_words(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
         """The normalised query's words (accurate mode, no stop words), each with its sub-words."""
-        words = [w for w in self.jieba.cut(_prepare(normalize_query(query)), HMM=False) if self._expand(w)]
-        return [(w, tuple(self._subwords(w))) for w in dict.fromkeys(words)]
+        tk = self._query_jieba
+        words = [w for w in tk.cut(_prepare(normalize_query(query)), HMM=False) if self._expand(w, tk.FREQ)]
+        return [(w, tuple(self._subwords(w, tk.FREQ))) for w in dict.fromkeys(words)]
 
     def query_tokens(self, query: str, known: Container[str] | None = None) -> list[str]:
         """Distinct tokens to look up for a query.
@@ -342,6 +406,40 @@ class Tokenizer:
                     if sub in known:
                         out.setdefault(sub)
         return list(out)
+
+
+class _Parts:
+    """jieba's prefix dictionary read part by part: one part per first character, unmarshalled when a
+    word starting with it is first looked up (a query touches a few of some ten thousand parts)."""
+
+    def __init__(self, packed: dict[str, bytes]):
+        self._packed = packed
+        self._parts: dict[str, dict[str, int]] = {}
+
+    def _part(self, word: str) -> dict[str, int]:
+        first = word[:1]
+        part = self._parts.get(first)
+        if part is None:
+            raw = self._packed.get(first)
+            part = self._parts[first] = marshal.loads(raw) if raw else {}
+        return part
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._part(word)
+
+    def __getitem__(self, word: str) -> int:
+        return self._part(word)[word]
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        return self._part(word).get(word, default)
+
+
+@cache
+def _han_blocks() -> re.Pattern[str]:
+    """The pattern jieba splits a text into blocks with (accurate mode)."""
+    import jieba
+
+    return jieba.re_han_default
 
 
 def _prepare(text: str) -> str:

@@ -1,0 +1,25 @@
+"""The tokenizer cuts each distinct block of text once and reuses its tokens; the tokens of every real
+passage are still exactly those of jieba cutting the whole passage, the first time and the second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import real_passages
+
+from assistant.search.tokenize import Tokenizer, _prepare
+
+
+def test_remembered_blocks_give_the_tokens_of_the_whole_text(tmp_path: Path) -> None:
+    tokenizer = Tokenizer(tmp_path)
+    texts = [p.text for p in real_passages()]
+    whole = [
+        [t for w in tokenizer.jieba.cut(_prepare(text), HMM=False) for t in tokenizer._expand(w)] for text in texts
+    ]
+    assert sum(map(len, whole)) > 10_000
+    first = [tokenizer.tokens(text) for text in texts]
+    assert len(tokenizer._blocks) < sum(len(text) for text in texts) / 5  # blocks repeat: fewer cuts
+    again = [tokenizer.tokens(text) for text in texts]
+    assert first == whole
+    assert again == whole
+    assert "政府信息公开" in whole[0] and "信息公开" in whole[0]  # a domain word and a word inside it
