@@ -353,7 +353,7 @@ def disagreeing(question: str, report: Report, lang: str, value, label: str) -> 
     ``value`` — or the surest says another and names clearly more of the question than the row (then True)."""
     found = matches(question, report, lang, tables=False)
     sure = [m for m in found if m.score >= SURE]
-    if sure and sure[0].fact.value != value and fuller(question, sure, label, lang):
+    if sure and sure[0].fact.value != value and _fuller(question, sure, label, lang):
         return found, True
     if not sure or any(m.fact.value == value for m in sure):
         return [], False
@@ -363,7 +363,7 @@ def disagreeing(question: str, report: Report, lang: str, value, label: str) -> 
 FULLER = 0.2  # the share of the question's words the text must hold beyond the table row's, to be preferred
 
 
-def fuller(question: str, found: list[Match], label: str, lang: str) -> bool:
+def _fuller(question: str, found: list[Match], label: str, lang: str) -> bool:
     """The best of the text's counts names clearly more of the question than the table row ``label`` does
     (窗口服务大厅…共受理申请136437件 beside the old table's 受理依申请公开信息总数)."""
     if not found:
