@@ -230,6 +230,14 @@ def _readings(text: str) -> list[Reading]:
     return out
 
 
+# The old table's rows inside the row a standard measure counts the same thing as (requests received: in
+# person, by fax, by e-mail …)
+_LEGACY_INSIDE = {
+    key: frozenset(f"legacy.{p}" for p in schema.LEGACY_PARTS.get(row, ()))
+    for key, row in schema.LEGACY_COUNTERPARTS.items()
+}
+
+
 def _parts(readings: list[Reading], text: str) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
@@ -247,8 +255,7 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     def inside(o: list[Reading], c: list[Reading]) -> bool:  # o is a row of the group c, in the same table,
         if o is c:  # or a part of the old table's row counting what c counts ("requests … in person")
             return False
-        legacy = schema.LEGACY_PARTS.get(schema.LEGACY_COUNTERPARTS.get(c[0].key, ""), ())
-        return o[0].key in {f"legacy.{p}" for p in legacy} or (
+        return o[0].key in _LEGACY_INSIDE.get(c[0].key, ()) or (
             rows[o[0].key] < rows[c[0].key] and _same_table(o[0].key, c[0].key)
         )
 
@@ -429,11 +436,10 @@ _NOT_A_PLACE = re.compile(r"政府|办|局|委|代表|部门|机关|本")
 
 def _near(place: str, refs: Sequence[ReportRef]) -> bool:
     """A report's region or agency prints this place but for one character (沐阳县 for 沭阳县)."""
-    for ref in refs:
-        for name in (ref.region, ref.agency):
-            for i in range(len(name) - len(place) + 1):
-                if sum(a != b for a, b in zip(place, name[i : i + len(place)], strict=True)) <= 1:
-                    return True
+    for name in {n for ref in refs for n in (ref.region, ref.agency)}:  # each agency's name once, not per year
+        for i in range(len(name) - len(place) + 1):
+            if sum(a != b for a, b in zip(place, name[i : i + len(place)], strict=True)) <= 1:
+                return True
     return False
 
 
