@@ -146,3 +146,22 @@ def test_stale_temporary_index_files_are_removed(good_store, tmp_path, capsys):
     assert main(["index", "--store", str(folder / good_store.name)]) == 0
     assert not stale.exists() and live.exists()
     assert (folder / INDEX_FILE).is_file()
+
+
+@pytest.mark.parametrize("command", ["search", "ask"])
+def test_a_store_damaged_in_place_after_it_was_checked_is_still_refused(good_store, tmp_path, capsys, command):
+    """An intact store is checked once and noted as checked; damage written into it later, even with its
+    size and modification time put back, is found on the next open."""
+    store = tmp_path / "corpus.sqlite"
+    shutil.copy(good_store, store)
+    assert Store(store).counts()["reports"] == 2
+    assert Path(f"{store}.checked").exists()
+    before = store.stat()
+    _partly_corrupt(store, store)
+    os.utime(store, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert store.stat().st_size == before.st_size
+    capsys.readouterr()
+    assert main([*COMMANDS[command], "--store", str(store)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"error: store {store}: ")
+    assert "damaged" in line or "not a readable corpus store" in line

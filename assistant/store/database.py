@@ -180,7 +180,18 @@ class Store:
             self._check()
 
     def _check(self) -> None:
-        """Refuse a file that is not an intact SQLite database, before anything reads or writes it."""
+        """Refuse a file that is not an intact SQLite database, before anything reads or writes it.
+
+        ``quick_check`` reads the whole file (a second at a million passages), so a file that passed it is
+        not checked again while it stays as it was: its size, times, inode and SQLite's change counter are
+        noted beside it (``<store>.checked``, skipped where the folder is read-only)."""
+        mark = self.path.with_name(self.path.name + ".checked")
+        stamp = self._stamp()
+        try:
+            if mark.read_text(encoding="utf-8") == stamp:
+                return
+        except OSError:
+            pass
         try:
             with closing(self._open_read_only()) as db:
                 result = [row[0] for row in db.execute("PRAGMA quick_check")]
@@ -192,6 +203,17 @@ class Store:
                 f"the store is damaged (quick_check: {result[0]}); it is left untouched: "
                 "ingest into a new --store file",
             )
+        try:
+            mark.write_text(stamp, encoding="utf-8")
+        except OSError:
+            pass
+
+    def _stamp(self) -> str:
+        """What changes whenever the file does: its size, times and inode, and SQLite's change counter."""
+        st = self.path.stat()
+        with self.path.open("rb") as f:
+            counter = f.read(28)[24:28].hex()
+        return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {st.st_dev} {counter}"
 
     def _open_read_only(self) -> sqlite3.Connection:
         db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
