@@ -460,3 +460,58 @@ def test_a_question_naming_several_figures_without_how_many_gets_them(corpus_sto
         store=corpus_store,
     )
     assert answer.values == [2776, 84], answer.answer
+
+
+def test_unfinished_requests_moved_to_a_later_year_are_the_ones_carried_forward(corpus_store):
+    """pingtan-2021.txt 表三 四、结转下年度继续办理 总计 1; huaian-hongze-2024.pdf 表三 结转下年度 0."""
+    answer = ask("有几件申请没办结，挪到了下一年？", report_id="pingtan-2021.txt", store=corpus_store)
+    assert answer.value == 1, answer.answer
+    answer = ask("2024年洪泽区有没有申请要转到2025年去办？", store=corpus_store)
+    assert answer.value == 0 and answer.answer.startswith("没有"), answer.answer
+
+
+def test_one_count_of_things_joined_by_or_is_their_sum(corpus_store):
+    """pingtan-2025.txt 表三: 不予公开 3+2+3+3 = 11 and 不予处理 2, so 13; 其他处理 1.逾期不补正 8 and
+    2.逾期未按收费通知缴纳费用 2, so 10."""
+    for question in (
+        "How many of Pingtan's 2025 requests were refused or not processed?",
+        "平潭综合实验区2025年有多少件申请被不予公开或者不予处理？",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.value == 13, answer.answer
+    answer = ask(
+        "How many requests were closed because the applicant either never clarified them or never paid?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 10, answer.answer
+
+
+def test_a_word_continuing_a_measure_is_not_another_tables_measure(corpus_store):
+    """pingtan-2025.txt 表三 其他处理 2.申请人逾期未按收费通知要求缴纳费用 总计 2 (not 表二's 行政事业性收费)."""
+    answer = ask(
+        "How many requests were closed because the applicant never paid the fee notice?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 2, answer.answer
+
+
+def test_a_question_asking_for_everything_published_gets_the_total_the_prose_states(corpus_store):
+    """shuyang-fagaiju-2023.html 一（一）“全年共审核发布各类公开政府信息249条，其中…”; pingtan-2024.txt 一（一）
+    “通过政府门户网站全年主动公开各类政府信息10407条”: the standard tables have no such total."""
+    answer = ask(
+        "Altogether, how many items of government information did Shuyang's development and reform bureau "
+        "publish in 2023?",
+        store=corpus_store,
+    )
+    assert answer.value == 249, answer.answer
+    answer = ask("2024年平潭综合实验区门户网站一共主动公开了多少条信息？", store=corpus_store)
+    assert answer.value == 10407, answer.answer
+
+
+def test_an_amount_asked_is_not_the_larger_total_beside_it(corpus_store):
+    """pingtan-dishuiju-2013.txt: “…下岗失业人员减免税共计91件，共计减免金额219062.78元；受理审批个人出售自有住房
+    减免税共计7件，减免金额21470.27元”."""
+    answer = ask("平潭地税局2013年个人出售自有住房减免税一共减免了多少元？", store=corpus_store)
+    assert answer.value != 219062.78, answer.answer

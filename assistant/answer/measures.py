@@ -149,8 +149,8 @@ def _found(phrase: str, q: str) -> bool:
     """The phrase occurs in ``q`` (a text in its :func:`_normal` form), an English one as whole words."""
     if CJK_CHAR.search(phrase):
         return phrase in q
-    normal, pattern = _whole_word(phrase)
-    return normal in q and pattern.search(q) is not None
+    stem, pattern = _whole_word(phrase)
+    return stem in q and pattern.search(q) is not None
 
 
 GAPPED_MIN = 5  # a Chinese phrase this long is found with other words inside it ("复议之后又去法院起诉")
@@ -172,16 +172,31 @@ def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
             if m and m.end() - m.start() <= len(phrase) + GAP:
                 return m.span(), True
         return None
-    i = q.find(_normal(phrase))
-    return (i, i + len(phrase)), False
+    if CJK_CHAR.search(phrase):
+        i = q.find(phrase)
+        return (i, i + len(phrase)), False
+    return _whole_word(phrase)[1].search(q).span(), False
+
+
+INFLECTED_MIN = 4  # an English phrase's last word this long is also found inflected ("clarify": "clarified")
 
 
 @cache
 def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
-    """The English phrase's normal form and the pattern of it as whole words (compiled once: the vocabulary
-    has more phrases than ``re`` caches)."""
+    """What the English phrase's every occurrence holds, and the pattern of it as whole words, its last word
+    also with the endings of plurals and past tenses (not -ing: "researching" is no research institution);
+    compiled once: the vocabulary has more phrases than ``re`` caches."""
     normal = _normal(phrase)
-    return normal, re.compile(rf"(?<![a-z]){re.escape(normal)}(?![a-z])")
+    head, last = re.match(r"(.*?)([a-z]*)$", normal).groups()
+    if len(last) < INFLECTED_MIN:
+        return normal, re.compile(rf"(?<![a-z]){re.escape(normal)}(?![a-z])")
+    if last.endswith("y") and last[-2] not in "aeiou":
+        stem, endings = last[:-1], "y|ies|ied"
+    elif last.endswith("e"):
+        stem, endings = last[:-1], "e|es|ed"
+    else:
+        stem, endings = last, "|s|es|ed"
+    return head + stem, re.compile(rf"(?<![a-z]){re.escape(head + stem)}(?:{endings})(?![a-z])")
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:

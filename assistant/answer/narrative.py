@@ -34,6 +34,8 @@ UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少
 DISTINCT_KINDS = frozenset({"money", "time"})
 NAMED = re.compile(r"《([^《》]+)》|“([^”]+)”")  # the names a report's sentence prints
 OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
+TOTAL_STATED = vocabulary.asks("total_stated")
+SUMMED = vocabulary.asks("sum")
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 
 _MARKERS = {
@@ -299,7 +301,9 @@ def stated(fact, lang: str) -> str:
     unit = fact.unit or ""
     if lang == "en":
         return f"{marker[0]}{value} {vocabulary.unit_english(unit, fact.value) if unit else ''}".strip()
-    return f"{value}{unit}{marker[1]}" if marker[1] in ("余", "以上") else f"{marker[1]}{value}{unit}"
+    if marker[1] == "余":  # 7700余条
+        return f"{value}余{unit}"
+    return f"{value}{unit}以上" if marker[1] == "以上" else f"{marker[1]}{value}{unit}"
 
 
 def _corroborated(found: list[Match]) -> list[Match]:
@@ -337,6 +341,9 @@ def answer(
     found = [m for m in found if _kind(m.fact.unit) in kinds] if kinds else found
     if not found:
         return None
+    total = None if part is not None else _clear_total(found, question, report)
+    if total is not None:
+        return as_answer([total, *(m for m in found if m is not total)], question, report, lang)
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
@@ -345,6 +352,36 @@ def answer(
     if rival is not None and lead < MARGIN:
         return None
     return as_answer(found, question, report, lang)
+
+
+TOTAL_SURE = 0.1  # the similarity a total needs to answer a question asking for one
+OF_WHICH_REACH = 16  # characters from a count's measure to the 其中 that begins its parts
+
+
+def _is_total(fact) -> bool:
+    """The prose states the count as a total: 全年, 共, 累计 … before it, or its parts after it (，其中)."""
+    where = _where(fact)
+    return bool(TOTAL_STATED.search(clause(fact))) or (
+        where is not None and bool(OF_WHICH.search(fact.sentence[where[1] : where[1] + OF_WHICH_REACH]))
+    )
+
+
+def _clear_total(found: list[Match], question: str, report: Report) -> Match | None:
+    """The total a question asks for ("一共发布了多少条", "all of them together") in the unit it counts in: the
+    most similar count the prose states as a total, when no total of another value is as close and no
+    other count of that unit, but its own parts, is clearly closer."""
+    units = asked_units(question)  # counts only: an amount "共计减免…元" may total more than the one asked
+    if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not SUMMED.search(question):
+        return None
+    counted = [m for m in found if m.fact.unit in units]
+    totals = [m for m in counted if _is_total(m.fact) and m.score >= TOTAL_SURE]
+    if not totals:
+        return None
+    best = totals[0]
+    if any(m.fact.value != best.fact.value and best.score - m.score < MARGIN for m in totals[1:]):
+        return None
+    others = [m for m in counted if m is not best and _whole(m.fact, "", report) is not best.fact]
+    return best if not others or others[0].score - best.score < MARGIN else None
 
 
 def disagreeing(question: str, report: Report, lang: str, value, label: str) -> tuple[list[Match], bool]:

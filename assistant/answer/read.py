@@ -309,6 +309,32 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     return [Part(tuple(c)) for c in strong]
 
 
+def _unjoined(parts: list[Part], text: str) -> list[Part]:
+    """Measures of two tables named one after the other with no word joining them are one thing asked,
+    read by its strongest reading ("never paid the fee notice" is the unpaid fee, not also the
+    administrative fees); in one table they may qualify each other ("to court with no reconsideration")."""
+    joins = vocabulary.asks("joins")
+    out: list[Part] = []
+    for p in parts:  # in the order the question names them
+        gap = text[out[-1].readings[0].span[1] : p.readings[0].span[0]] if out else ""
+        if out and not _same_table(out[-1].key, p.key) and not joins.search(gap) and not re.search(r"[?？]", gap):
+            if p.readings[0].score > out[-1].readings[0].score:
+                out[-1] = p
+            continue
+        out.append(p)
+    return out
+
+
+def _either(parts: list[Part], text: str) -> bool:
+    """One quantity asked of measures named with "or" between each two and nothing that keeps them apart
+    ("how many were dropped because the applicant never clarified or never paid?"): their union, a sum."""
+    if len(parts) < 2 or len(vocabulary.asks("each_quantity").findall(text)) != 1:
+        return False
+    spans = sorted(p.readings[0].span for p in parts)
+    between = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    return all(vocabulary.asks("either").search(g) and not vocabulary.asks("both").search(g) for g in between)
+
+
 def _table(key: str) -> str:
     return key.split(".")[0]
 
@@ -327,13 +353,16 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     masked, named, where = _mask_scope(normal.text, refs)
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
+    masked = vocabulary.asks("the_report").sub(lambda m: " " * len(m.group(0)), masked)
     masked = _directions(masked)
     readings = _readings(masked)
     parts = _parts(readings, _normal(masked))
     share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base
     if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share:
         parts = [max(parts, key=lambda p: p.readings[0].score)]
-    summed = bool(vocabulary.asks("sum").search(masked))
+    if not share:
+        parts = _unjoined(parts, _normal(masked))
+    summed = bool(vocabulary.asks("sum").search(masked)) or _either(parts, _normal(masked))
     if summed and len({_table(p.key) for p in parts}) > 1:  # requests and lawsuits never add up: the sum is
         weight: dict[str, int] = {}  # of the table the question names most
         for p in parts:

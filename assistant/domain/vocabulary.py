@@ -1452,9 +1452,9 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "结转下年度是否为零",
     ),
     (
-        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年)"
-        r"|(?:留|放|拖|推)(?:到|至)(?:下一?年度?|次年|明年)"
-        r"|(?:年底|年末|年终)(?:还|仍|尚)?(?:没有?|未)(?:能)?(?:办完|办结|处理完|完成办理)",
+        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年|\s{4,})"
+        r"|(?:留|放|拖|推|挪|移|延)(?:到|至)(?:下一?年度?|次年|明年|\s{4,})"  # a year blanked after 转到 is the next
+        r"|(?:(?:年底|年末|年终)(?:还|仍|尚)?|(?<![是不])(?=没|未|尚未))(?:没有?|尚?未)(?:能)?(?:办完|办结|处理完|完成办理)",
         "结转下年度",
     ),
     (
@@ -1547,13 +1547,23 @@ ASKS: dict[str, str] = {
         r"|对得上|相符吗"
     ),
     "joins": (
-        r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟(?!进|踪|随)|加上?|还有|[,，;；]|各"
+        r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟(?!进|踪|随)|加上?|还有|[,，;；]|各|或"
         r"|[?？](?=\s*\S)"  # a second question after the first
     ),
     # the things a Chinese question joins (区直部门与各乡镇), a part of the whole after it (，其中原创的), and
     # where what is asked of the joined things begins (分别…几条)
     "conjunction": r"、|和|与|以及|(?<!涉)及(?!时)|跟(?!进|踪|随)",
     "of_which": r"[，,]\s*其中",
+    # what says a count the prose states is a total ("全年共…249条", "累计主动公开…7700余条")
+    "total_stated": r"全年|共计?|累计|总计|合计|各类",
+    # the words naming the report a question is about ("Shuyang …, 2023 annual report:", "in this report",
+    # 这份年报里): the document, never a measure (its proactive items list 信息公开年度报告1条)
+    "the_report": r"(?:(?<=\s\s)|\b(?:this|the|its|their|that)\s+)(?:annual\s+)?report\b(?:'s)?"
+    r"|(?:(?<=\s\s)|这份|这个|本|该)(?:年度报告|年报)",
+    # what stands between two things asked for when either counts ("refused or not processed"), and what
+    # makes them two separate answers instead
+    "either": r"\bor\b|或者?|或是",
+    "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)? up|tally|counting both)\b"
