@@ -515,3 +515,17 @@ def test_an_amount_asked_is_not_the_larger_total_beside_it(corpus_store):
     减免税共计7件，减免金额21470.27元”."""
     answer = ask("平潭地税局2013年个人出售自有住房减免税一共减免了多少元？", store=corpus_store)
     assert answer.value != 219062.78, answer.answer
+
+
+def test_everyday_words_for_rows_and_columns(corpus_store):
+    """huaian-hongze-2024.pdf 第二十条第（一）项 行政规范性文件 本年制发 3, 现行有效 8; shanghai-stcsm-2024.md 表三
+    （四）无法提供 本机关不掌握 4 + 没有现成信息 6 + 补正后仍不明确 0 = 10."""
+    answer = ask("洪泽区2024年的规范性文件，现在还管用的有几件？", store=corpus_store)
+    assert answer.value == 8, answer.answer
+    answer = ask("上海市科委2024年，申请里手里没有的、得另外做的，加起来多少件？", store=corpus_store)
+    assert answer.value == 10, answer.answer
+
+
+def test_a_commission_of_a_city_the_corpus_lacks_is_said_to_be_missing_in_chinese(corpus_store):
+    answer = ask("北京市教委2024年收到了多少件政府信息公开申请？", store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None and "北京市" in answer.answer, answer.answer

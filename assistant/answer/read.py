@@ -456,7 +456,7 @@ _PLACE_OF_AGENCY = re.compile(
 # … or in Chinese: the place and its division before the agency (南京市人民政府, 南京市教育局)
 _PLACE_OF_AGENCY_ZH = re.compile(
     r"(?:^|(?<=[\s，,。？?；;：:、“”\"'（）()\d年的和与跟对向在]))"
-    rf"([\u4e00-\u9fff]{{2,6}}?(?:{PLACE_KIND}))(?=人民政府|政府|[\u4e00-\u9fff]{{1,8}}?(?:局|委员会|办公室|厅))"
+    rf"([\u4e00-\u9fff]{{2,6}}?(?:{PLACE_KIND}))(?=人民政府|政府|[\u4e00-\u9fff]{{1,8}}?(?:局|委员会|委|办公室|厅))"
 )
 
 

@@ -184,7 +184,10 @@ LEGACY_SECTION_WORDS: tuple[tuple[str, str], ...] = (
 ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made", "新发", "新制定"))
 REPEALED = Column("repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止", "废掉", "取消"))
 IN_FORCE = Column(
-    "in_force", "现行有效件数", "in force", ("in force", "valid", "current", "现行有效", "还有效", "仍有效", "有效的")
+    "in_force",
+    "现行有效件数",
+    "in force",
+    ("in force", "valid", "current", "现行有效", "还有效", "仍有效", "有效的", "管用", "还在用"),
 )
 DECISIONS = Column("decisions", "本年处理决定数量", "decisions this year", ("decisions", "决定"))
 FEE_AMOUNT = Column(
@@ -495,6 +498,9 @@ _REQ_HEAD = (
             "信息不存在",
             "不掌握",
             "没有相关信息",
+            "手里没有",
+            "机关没有",
+            "没有这个信息",
         ),
     ),
     _rrow(
@@ -503,7 +509,7 @@ _REQ_HEAD = (
         "unable: would have to be created",
         (r"没有现成信息需要另行制作", r"需要另行制作"),
         "unable",
-        synonyms=("created", "creation", "no ready-made", "另行制作", "另外制作", "重新制作"),
+        synonyms=("created", "creation", "no ready-made", "另行制作", "另外制作", "重新制作", "另外做", "重新做"),
     ),
     _rrow(
         "unable.unclear_after_correction",

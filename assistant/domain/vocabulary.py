@@ -1281,6 +1281,9 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "没法提供",
         "提供不了",
         "不能提供",
+        "给不了",
+        "无法给",
+        "拿不出",
     ),
     "requests.not_processed": ("not processed", "not handled", "declined to process"),
     "requests.disclosed": (
