@@ -529,3 +529,14 @@ def test_everyday_words_for_rows_and_columns(corpus_store):
 def test_a_commission_of_a_city_the_corpus_lacks_is_said_to_be_missing_in_chinese(corpus_store):
     answer = ask("北京市教委2024年收到了多少件政府信息公开申请？", store=corpus_store)
     assert answer.kind == "not_found" and answer.value is None and "北京市" in answer.answer, answer.answer
+
+
+def test_the_old_tables_total_of_items_published_is_read_from_a_newer_reports_prose(corpus_store):
+    """shuyang-fagaiju-2023.html 一（一）“全年共审核发布各类公开政府信息249条，其中…”: its 2021-layout tables have
+    no total of items published proactively, which the statistics tables before 2019 counted."""
+    answer = ask(
+        "How many items of information did the Shuyang County Development and Reform Bureau disclose "
+        "proactively in 2023?",
+        store=corpus_store,
+    )
+    assert answer.value == 249, answer.answer

@@ -270,7 +270,9 @@ class _Context:
         timed = narrative.asks_time(self.question)  # in days: no table row counts them, the prose may
         has_row = measure is not None and bool(columns_of(report, measure)) and not timed
         if (not has_row or in_text) and (counting or self.query.yes_no):
-            stated = self.stated(report)
+            # a total of the old table the report's tables lack (items published proactively): the prose's total
+            total = measure is not None and not has_row and measure.key.removeprefix("legacy.") in schema.LEGACY_PARTS
+            stated = self.stated(report, total)
             if stated is not None:
                 return self.verdict(stated)
         if timed:
@@ -313,9 +315,10 @@ class _Context:
                 return self.verdict(stated) if fuller else _two_readings(found, stated, report, self.lang)
         return self.verdict(found)
 
-    def stated(self, report: Report) -> Answer | None:
+    def stated(self, report: Report, total: bool = False) -> Answer | None:
         """The counts the report's prose states for the question: one per part where it names several
-        joined ("区直部门和乡镇各多少条"), each read with the other parts' words blanked; else one."""
+        joined ("区直部门和乡镇各多少条"), each read with the other parts' words blanked; else one (``total``:
+        the question asks for a total)."""
         text = self.question
         # in English "and" joins verbs too ("make and publish"): each "how many" begins a part
         parts = _joined_parts(text) if self.lang == "zh" else _asked_parts(text)
@@ -352,7 +355,7 @@ class _Context:
                 out.values = values
                 return out
         # a row of the tables read in the question is the figure path's: the old table's other rows are not it
-        return narrative.answer(text, report, self.lang, tables=not self.query.parts)
+        return narrative.answer(text, report, self.lang, tables=not self.query.parts, total=total)
 
     def _fitting(self, report: Report, measure: Measure | None) -> Measure | None:
         """The reading of the question's first part this report's tables have: "normative documents

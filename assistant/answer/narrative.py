@@ -333,17 +333,18 @@ def answer(
     part: str | None = None,
     tables: bool = True,
     within: frozenset[str] | None = None,
+    total: bool = False,
 ) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it; ``within`` these sentences), or None
-    when no fact is clearly it; without ``tables``, from the prose alone."""
+    when no fact is clearly it; without ``tables``, from the prose alone; ``total``: it asks for a total."""
     found = _corroborated(matches(question, report, lang, part, tables, within))
     kinds = {_kind(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
     found = [m for m in found if _kind(m.fact.unit) in kinds] if kinds else found
     if not found:
         return None
-    total = None if part is not None else _clear_total(found, question, report)
-    if total is not None:
-        return as_answer([total, *(m for m in found if m is not total)], question, report, lang)
+    clear = None if part is not None else _clear_total(found, question, report, total)
+    if clear is not None:
+        return as_answer([clear, *(m for m in found if m is not clear)], question, report, lang)
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
@@ -366,12 +367,12 @@ def _is_total(fact) -> bool:
     )
 
 
-def _clear_total(found: list[Match], question: str, report: Report) -> Match | None:
+def _clear_total(found: list[Match], question: str, report: Report, asked: bool) -> Match | None:
     """The total a question asks for ("一共发布了多少条", "all of them together") in the unit it counts in: the
     most similar count the prose states as a total, when no total of another value is as close and no
     other count of that unit, but its own parts, is clearly closer."""
     units = asked_units(question)  # counts only: an amount "共计减免…元" may total more than the one asked
-    if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not SUMMED.search(question):
+    if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not (asked or SUMMED.search(question)):
         return None
     counted = [m for m in found if m.fact.unit in units]
     totals = [m for m in counted if _is_total(m.fact) and m.score >= TOTAL_SURE]
