@@ -535,8 +535,17 @@ def test_the_old_tables_total_of_items_published_is_read_from_a_newer_reports_pr
     """shuyang-fagaiju-2023.html 一（一）“全年共审核发布各类公开政府信息249条，其中…”: its 2021-layout tables have
     no total of items published proactively, which the statistics tables before 2019 counted."""
     answer = ask(
-        "How many items of information did the Shuyang County Development and Reform Bureau disclose "
-        "proactively in 2023?",
+        "How many items did the Shuyang County Development and Reform Bureau publish proactively in 2023?",
         store=corpus_store,
     )
     assert answer.value == 249, answer.answer
+
+
+def test_a_phrase_is_found_in_the_past_tense_too(corpus_store):
+    """pingtan-2025.txt 表三 其他处理 1.申请人无正当理由逾期不补正 总计 8 ("clarify" asked as "clarified")."""
+    answer = ask(
+        "How many requests were dropped because the applicant never clarified them?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 8, answer.answer

@@ -149,8 +149,8 @@ def _found(phrase: str, q: str) -> bool:
     """The phrase occurs in ``q`` (a text in its :func:`_normal` form), an English one as whole words."""
     if CJK_CHAR.search(phrase):
         return phrase in q
-    stem, pattern = _whole_word(phrase)
-    return stem in q and pattern.search(q) is not None
+    held, pattern = _whole_word(phrase)
+    return held in q and pattern.search(q) is not None
 
 
 GAPPED_MIN = 5  # a Chinese phrase this long is found with other words inside it ("复议之后又去法院起诉")
@@ -178,25 +178,30 @@ def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
     return _whole_word(phrase)[1].search(q).span(), False
 
 
-INFLECTED_MIN = 4  # an English phrase's last word this long is also found inflected ("clarify": "clarified")
+INFLECTED_MIN = 4  # an English word this long is also found in its other tenses ("clarify": "clarified")
+
+
+def _tenses(word: str) -> str:
+    """The pattern of a word (singular already) also in its past form: "clarify", "clarified"; a past form
+    stays itself ("refuse to disclose" is no "disclosed"), and no -ing ("researching" is no research)."""
+    if len(word) < INFLECTED_MIN or not word.isalpha() or word.endswith("ed"):
+        return re.escape(word)
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ied|ie)"
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|ed)"
+    return re.escape(word) + "(?:ed)?"
 
 
 @cache
 def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
-    """What the English phrase's every occurrence holds, and the pattern of it as whole words, its last word
-    also with the endings of plurals and past tenses (not -ing: "researching" is no research institution);
+    """What the English phrase's every occurrence holds, and the pattern of it as whole words in any tense;
     compiled once: the vocabulary has more phrases than ``re`` caches."""
-    normal = _normal(phrase)
-    head, last = re.match(r"(.*?)([a-z]*)$", normal).groups()
-    if len(last) < INFLECTED_MIN:
-        return normal, re.compile(rf"(?<![a-z]){re.escape(normal)}(?![a-z])")
-    if last.endswith("y") and last[-2] not in "aeiou":
-        stem, endings = last[:-1], "y|ies|ied"
-    elif last.endswith("e"):
-        stem, endings = last[:-1], "e|es|ed"
-    else:
-        stem, endings = last, "|s|es|ed"
-    return head + stem, re.compile(rf"(?<![a-z]){re.escape(head + stem)}(?:{endings})(?![a-z])")
+    pieces = re.split(r"([a-z]+)", _normal(phrase))
+    body = "".join(_tenses(w) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
+    words = [w for w in pieces[1::2] if w]
+    held = max((w[: len(w) - 3] if len(w) >= INFLECTED_MIN else w for w in words), key=len, default="")
+    return held, re.compile(rf"(?<![a-z]){body}(?![a-z])")
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:
