@@ -44,3 +44,20 @@ def test_a_yes_no_the_table_leaves_empty_is_answered_by_the_text(corpus_store):
     # staff rows are empty
     answer = ask("这个局有专门全职搞信息公开的工作人员吗？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
     assert answer.verdict is False, answer.answer
+
+
+def test_a_fee_question_is_answered_from_the_fee_the_text_states(corpus_store):
+    """huaian-hongze-2024.pdf 六: “全年收取政府信息公开信息处理费0元” — no fee; "this year" names the report's
+    year, not a table column (which would make it a question about a figure)."""
+    answer = ask(
+        "Did Hongze charge applicants an information-processing fee in 2024?",
+        store=corpus_store,
+    )
+    assert answer.verdict is False and answer.answer.startswith("No"), answer.answer
+    assert "0元" in answer.citations[0].text, answer.citations
+    answer = ask(
+        "Did the district make applicants pay an information-processing fee this year?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.verdict is False and answer.value == 0 and "yuan" in answer.answer, answer.answer

@@ -213,7 +213,8 @@ def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> boo
         return True
     q = _normal(question)
     specific = any(_found(p, q) for p in measure.phrases if p not in GENERIC)
-    named_column = any(any(_found(w, q) for w in words) for _, words, _, _ in column_words())
+    # "this year" is how a question names its report's year, not a column it asks about
+    named_column = any(any(_found(w, q) for w in words) for ids, words, _, _ in column_words() if ids != ("this_year",))
     some = bool(vocabulary.asks("some").search(question))  # "did they get any requests?"
     return (specific or named_column or some) and yes_no
 

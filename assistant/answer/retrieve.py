@@ -132,7 +132,8 @@ def answer_passage(
     return out
 
 
-_COUNT_AFTER = re.compile(r"[^，,。；;]{0,6}?(\d+)\s*[个件条次场期篇名人家项起]")
+# a count a few characters after the word, or an amount right after it ("信息处理费0元", not "公开费用1万元")
+_COUNT_AFTER = re.compile(r"[^，,。；;]{0,6}?(\d+)\s*[个件条次场期篇名人家项起]|\s*(\d+)\s*万?元")
 
 
 def affirms(sentence: str, terms) -> int | None:
@@ -141,7 +142,7 @@ def affirms(sentence: str, terms) -> int | None:
         for m in re.finditer(re.escape(term), sentence):
             count = _COUNT_AFTER.match(sentence, m.end())
             if count:
-                return int(count.group(1))
+                return int(count.group(1) or count.group(2))
     return None
 
 

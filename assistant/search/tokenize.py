@@ -172,10 +172,18 @@ def english_lexicon() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {k: tuple(v) for k, v in lex.items() if v}
 
 
+@cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(w for key in english_lexicon() for w in key)
+
+
 def _english_to_chinese(words: list[str]) -> list[str]:
     """Greedy longest-phrase mapping; unknown non-stop words are kept as they are."""
     lex = english_lexicon()
     longest = max((len(k) for k in lex), default=1)
+    # a hyphenated word no phrase of the lexicon has is its words ("information-processing fee")
+    known = _lexicon_words()
+    words = [p for w in words for p in (w.split("-") if "-" in w and _stem(w) not in known else (w,)) if p]
     stems = [_stem(w) for w in words]
     out: list[str] = []
     i = 0
