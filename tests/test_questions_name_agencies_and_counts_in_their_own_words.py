@@ -549,3 +549,16 @@ def test_a_phrase_is_found_in_the_past_tense_too(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 8, answer.answer
+
+
+def test_digits_this_copy_prints_illegibly_are_read_from_a_legible_copy_of_the_same_report(corpus_store):
+    """pingtan-2024.html 第二十条第（一）项 行政规范性文件 | 62 | 33 | 440; pingtan-2024.txt runs them together
+    (6233440), which allows several readings. Three questions in one, one with 一共 in it: no sum of them."""
+    answer = ask(
+        "这一年制发了几件行政规范性文件、废止了几件、现行有效的一共几件？",
+        report_id="pingtan-2024.txt",
+        store=corpus_store,
+    )
+    assert answer.values == [62, 33, 440] and answer.value is None, answer.answer
+    assert "pingtan-2024.html" in answer.answer
+    assert {c.report_id for c in answer.citations} == {"pingtan-2024.html"}

@@ -31,6 +31,7 @@ class Answer:
     values: list[float | int | None] = field(default_factory=list)  # each part of a multi-part question
     suggestions: list[Suggestion] = field(default_factory=list)  # closest readings, when none was sure
     what: str = ""  # what the value counts, in the answer's language (a narrative fact's measure)
+    illegible: bool = False  # a figure asked for is printed in this copy, but its digits allow several readings
 
     def to_dict(self) -> dict:
         return {

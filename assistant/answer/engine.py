@@ -105,7 +105,30 @@ def ask(
     found = answered(measure)
     if several and found.kind == AnswerKind.NOT_FOUND:
         found = answered(None)
+    if found.illegible and report is not None and store is not None:
+        found = _legible_copy(found, report, snapshot(store), answered_about=lambda r: ctx.about_report(r, measure))
     return _one_of_several(found, query)
+
+
+def _legible_copy(found: Answer, report: Report, snap, answered_about) -> Answer:
+    """A figure this copy prints illegibly (a run of digits with several readings) read from another copy
+    of the same report (the same agency and year) that prints it legibly: the copy that counts first."""
+    copies = [
+        r for r in snap.reports.values() if r.id != report.id and r.agency == report.agency and r.year == report.year
+    ]
+    for other in sorted(copies, key=lambda r: r.id not in snap.counted):
+        again = answered_about(other)
+        if again.illegible or again.value is None and (not again.values or None in again.values):
+            continue
+        note = (
+            f"(The digits of {report.id} allow several readings; {other.id}, another copy of the same report, "
+            "prints them legibly.) "
+            if found.language == "en"
+            else f"（{report.id}的数字可有多种读法；以下取自同一报告的另一副本{other.id}，该副本印得清楚。）"
+        )
+        again.answer = note + again.answer
+        return again
+    return found
 
 
 @cache
@@ -526,14 +549,14 @@ class _Context:
         values = [a.value for a in answers]
         joined = " ".join(a.answer for a in answers)
         total = None
-        if self.query.sum and len(answers) > 1 and all(v is not None for v in values):
+        if self.query.sum_of_parts and len(answers) > 1 and all(v is not None for v in values):
             total = sum(values)
             joined = (
                 f"Together: {number(total)}. " if self.lang == "en" else f"合计：{number(total, self.lang)}。"
             ) + joined
         kind = AnswerKind.FIGURE if any(a.kind == AnswerKind.FIGURE for a in answers) else AnswerKind.NOT_FOUND
         cites = [c for a in answers for c in a.citations]
-        out = Answer(joined, total, kind, self.lang, cites)
+        out = Answer(joined, total, kind, self.lang, cites, illegible=any(a.illegible for a in answers))
         out.values = values
         return self.verdict(out)
 

@@ -145,7 +145,7 @@ def _unsure(report: Report, figs: list[Figure], name_en: str, name_zh: str, lang
             f"但该副本的数字可有多种读法（{shown}），因此不给出数字。"
         )
     cites = [figure_citation(report, f, _label(report, f.address), lang) for f in figs[:2]]
-    return Answer(text, None, AnswerKind.NOT_FOUND, lang, cites)
+    return Answer(text, None, AnswerKind.NOT_FOUND, lang, cites, illegible=True)
 
 
 def _caveats(figs, lang: str) -> str:

@@ -80,6 +80,9 @@ class Query:
     paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
     titled: bool = False  # it quotes the name of a programme or document (《问政平潭》, 'Pingtan Dajiatan')
     amount: bool = False  # it asks for an amount of money ("how much did it charge in fees", 花了多少钱)
+    # the sum it asks for is of its parts ("A, B, and the total?"), not inside one of several questions
+    # ("新发了几件、废掉了几件、还管用的一共几件": the last is a figure of its own)
+    sum_of_parts: bool = False
 
     @property
     def text(self) -> str:
@@ -309,6 +312,23 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     return [Part(tuple(c)) for c in strong]
 
 
+def _sums_the_parts(parts: list[Part], text: str) -> bool:
+    """The question's sum word is of all its parts: one figure asked, or the sum word in a question of its own
+    that names nothing of its own but the requests ("…, and the total?", "how many requests in total, …")."""
+    asked = vocabulary.asks("each_quantity")
+    said = vocabulary.asks("sum").search(text)
+    if said is None or len(asked.findall(text)) <= 1:
+        return True
+    joins = vocabulary.asks("joins")
+    a = max((m.end() for m in joins.finditer(text, 0, said.start())), default=0)
+    b = next((m.start() for m in joins.finditer(text, said.end())), len(text))
+    piece = text[a:b]
+    if not asked.search(piece):
+        return True
+    named = any(a <= p.readings[0].span[0] < b and not p.readings[0].generic for p in parts)
+    return not named and not any(_found(w, piece) for _, words, _, _ in column_words() for w in words)
+
+
 def _unjoined(parts: list[Part], text: str) -> list[Part]:
     """Measures of two tables named one after the other with no word joining them are one thing asked,
     read by its strongest reading ("never paid the fee notice" is the unpaid fee, not also the
@@ -388,6 +408,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         paired=_paired(normal.text, where),
         titled=bool(_TITLES.search(normal.text)),
         amount=bool(vocabulary.asks("money").search(masked)),
+        sum_of_parts=summed and _sums_the_parts(parts, _normal(masked)),
     )
 
 
