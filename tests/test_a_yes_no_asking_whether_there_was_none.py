@@ -61,3 +61,14 @@ def test_a_fee_question_is_answered_from_the_fee_the_text_states(corpus_store):
         store=corpus_store,
     )
     assert answer.verdict is False and answer.value == 0 and "yuan" in answer.answer, answer.answer
+
+
+def test_a_yes_no_after_a_lead_in_and_asking_for_information_as_a_request(corpus_store):
+    """pingtan-2016.txt 三: “2016年全区未收到有关政府信息公开申请” (its table: 0); pingtan-county-2012.txt 三:
+    “未收到有关政府信息公开行政复议申请” (its table: 行政复议数 0)."""
+    answer = ask("In 2016, did anyone apply to the Pingtan zone for information?", store=corpus_store)
+    assert answer.verdict is False and answer.value == 0, answer.answer
+    answer = ask(
+        "For 2012, did Pingtan County get any reconsideration applications over disclosure?", store=corpus_store
+    )
+    assert answer.verdict is False and answer.value == 0, answer.answer

@@ -1431,9 +1431,14 @@ QUESTION_WORDS: tuple[str, ...] = tuple(
     """.split()
 )
 
-# How people say the direction of a request's year or of a lawsuit, rewritten to the schema's own
-# wording before a question is matched (applied in order; years are already blanked out).
+# How people say the direction of a request's year or of a lawsuit (and asking for information, which
+# is making a request), rewritten to the schema's own wording before a question is matched (applied in
+# order; years are already blanked out).
 DIRECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"\b(?:ask(?:ed)?|appl(?:y|ied))\b(?:\s+\S+){0,4}?\s+for\s+(?:any\s+|some\s+)?(?:government\s+)?information\b",
+        "requests",
+    ),
     (r"\bno\s+longer\s+(?:in\s+force|valid|in\s+effect|effective)\b", "repealed"),
     (r"(?:宣布|已经?)?失效|不再有效", "废止"),
     (
@@ -1530,7 +1535,8 @@ ASKS: dict[str, str] = {
     "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
     r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有",
-    "some": r"\bany\b[^?？]*\bat all\b|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的"
+    "some": r"\bany(?:one|body)?\b[^?？]*\bat all\b|\b(?:did|has|have|had)\s+any(?:one|body)\b"
+    r"|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的"
     # … or more than none: "at least one", "more than zero", "leaving aside those with zero", 不为零
     r"|\bat\s+least\s+(?:one|1)\b|\b(?:more|greater)\s+than\s+(?:zero|0|none)\b|\bnon-?zero\b|\bnot\s+zero\b"
     r"|\b(?:leaving\s+aside|excluding|except(?:\s+for)?|ignoring|other\s+than|setting\s+aside)\b[^?？]{0,30}\b(?:zero|none|0)\b"
@@ -1548,6 +1554,9 @@ ASKS: dict[str, str] = {
         r"|[—–:;.]\s*(?:in\s+(?:19|20)\d{2},?\s+|so,?\s+)?"
         r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
+        # … after a lead-in that asks nothing itself: "Back in 2012, did Pingtan County receive …?"
+        r"|^(?![^,，]*\b(?:how|what|which|who|when|where|why)\b)[^,，?？]{0,30}[,，]\s*"
+        r"(?:did|does|do|was|were|is|are|has|have|had)\b"
     ),
     "joins": (
         r"\band\b|\bplus\b|\bor\b|\bvs\.?\b|\bversus\b|、|和|以及|(?<!涉)及(?!时)|与|跟(?!进|踪|随)|加上?|还有|[,，;；]|各|或"
