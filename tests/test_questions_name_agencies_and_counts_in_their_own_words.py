@@ -562,3 +562,21 @@ def test_digits_this_copy_prints_illegibly_are_read_from_a_legible_copy_of_the_s
     assert answer.values == [62, 33, 440] and answer.value is None, answer.answer
     assert "pingtan-2024.html" in answer.answer
     assert {c.report_id for c in answer.citations} == {"pingtan-2024.html"}
+
+
+def test_which_has_more_and_by_how_many_is_a_difference(corpus_store):
+    """表三 一、本年新收 总计: pingtan-2024.html 218, huaian-hongze-2024.pdf 95 (tests/expected): 218 - 95 = 123."""
+    for question in (
+        "Which received more requests in 2024, Pingtan zone or Hongze district, and by how many?",
+        "2024年平潭综合实验区和洪泽区谁收到的申请多，多多少件？",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.value == 123 and len(answer.citations) == 2, answer.answer
+
+
+def test_if_you_add_asks_for_a_sum(corpus_store):
+    """pingtan-2025.txt 表三: 不予公开 11, 不予处理 2."""
+    answer = ask(
+        "If you add Pingtan's refused requests of 2025 to its not processed ones, what do you get?", store=corpus_store
+    )
+    assert answer.value == 13, answer.answer

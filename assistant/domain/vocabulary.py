@@ -1578,7 +1578,7 @@ ASKS: dict[str, str] = {
     "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
-    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)? up|tally|counting both)\b"
+    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both)\b"
     r"|加起来|合起来|加在一起|合在一起|一共|总共|合计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|几(?!乎)[\u4e00-\u9fff])",
@@ -1701,8 +1701,10 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
         r"\b(most|highest|largest|biggest|greatest|maximum|more than any)\b|最多|最高|最大"
         r"|\btops\b|\btop(?=\s+the\b)|\bcomes?\s+first\b|\bcame\s+first\b|\brank(?:ed|s)?\s+(?:first|1st|highest|top)\b"
         r"|\bnumber\s+one\b|排(?:在|名)?第一|第一名|居首|位居第一"
-        r"|\b(?:which|who)\b[^?]*\b(?:more|higher|larger|bigger|greater)\b(?!\s+than\s+(?:zero|0|none)\b)"
-        r"|(?:谁|哪)[^？?]*(?:更多|更高|更大|较多|较高)",
+        # "which had more?" (but "which had more, and by how many?" is a comparison)
+        r"|\b(?:which|who)\b(?![^?]*\bby\s+how\s+(?:many|much)\b)[^?]*\b(?:more|higher|larger|bigger|greater)\b"
+        r"(?!\s+than\s+(?:zero|0|none)\b)"
+        r"|(?:谁|哪)(?![^？?]*多(?:了)?(?:多少|几))[^？?]*(?:更多|更高|更大|较多|较高)",
     ),
     ("least", r"(?<!\bat\s)\b(least|fewest|lowest|smallest|minimum)\b|最少|最低|最小"),  # not "at least one"
     ("share", ASKS["share"]),
@@ -1722,7 +1724,8 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
     (
         "compare",
         r"\b(compared?|comparing|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了"
-        r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?(?:多少|几)",
+        r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?(?:多少|几)"
+        r"|\bby\s+how\s+(?:many|much)\b|多(?:了)?(?:多少|几)",
     ),
     ("average", r"\b(average|mean)\b|平均"),
     (
