@@ -580,3 +580,12 @@ def test_if_you_add_asks_for_a_sum(corpus_store):
         "If you add Pingtan's refused requests of 2025 to its not processed ones, what do you get?", store=corpus_store
     )
     assert answer.value == 13, answer.answer
+
+
+def test_followers_are_people_not_the_articles_beside_them(corpus_store):
+    """shanghai-stcsm-2024.md: “微信公众号共编发文章 1640 篇，…微信公众号目前关注人数达 1016823 人”."""
+    answer = ask(
+        "How many followers did the Shanghai science and technology commission's WeChat account have in 2024?",
+        store=corpus_store,
+    )
+    assert answer.value == 1016823, answer.answer

@@ -1630,7 +1630,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "起": ("cases", "case"),
     "家": ("organisations", "organisation"),
     "份": ("copies", "copy"),
-    "人": ("people", "person"),
+    "人": ("people", "person", "followers", "follower", "subscribers", "fans"),
     "户": ("households", "household"),
     "套": ("sets", "set"),
     "通": ("calls", "call", "phone calls"),
