@@ -72,3 +72,13 @@ def test_a_yes_no_after_a_lead_in_and_asking_for_information_as_a_request(corpus
         "For 2012, did Pingtan County get any reconsideration applications over disclosure?", store=corpus_store
     )
     assert answer.verdict is False and answer.value == 0, answer.answer
+
+
+def test_anyone_asking_or_suing_is_asking_whether_there_was_at_least_one(corpus_store):
+    """pingtan-2016.txt: 未收到有关政府信息公开申请 (table 0); pingtan-2025.txt 表四: 行政诉讼 未经复议直接起诉 6 +
+    复议后起诉 3. A passage whose only shared words are the report's own (“政府信息公开专栏访问量…162103人次”)
+    affirms nothing."""
+    answer = ask("2016年有没有人向平潭综合实验区申请过政府信息公开？", store=corpus_store)
+    assert answer.verdict is False and answer.value == 0, answer.answer
+    answer = ask("Did anybody sue the Pingtan zone in 2025 over disclosure?", store=corpus_store)
+    assert answer.verdict is True and answer.value == 9, answer.answer

@@ -589,3 +589,11 @@ def test_followers_are_people_not_the_articles_beside_them(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 1016823, answer.answer
+
+
+def test_a_group_or_one_of_its_rows_is_the_group(corpus_store):
+    """huaian-hongze-2024.pdf 表三 （四）无法提供: 本机关不掌握 31 + 没有现成信息 1 + 补正后仍不明确 0 = 32."""
+    answer = ask(
+        "How many of Hongze's 2024 requests were not held, or otherwise could not be provided?", store=corpus_store
+    )
+    assert answer.value == 32, answer.answer

@@ -272,7 +272,17 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     def gathers(c: list[Reading]) -> bool:  # a group summed beside two or more of its rows: "A、B和C这几种其他处理合计"
         return summed and asked <= 1 and sum(inside(o, c) for o in chosen) >= 2
 
-    gathering = [c for c in chosen if gathers(c)]
+    either = vocabulary.asks("either")
+
+    def united(c: list[Reading]) -> bool:  # a group asked "or" one of its rows: "不存在或者没法提供" is the group
+        for o in chosen:
+            if inside(o, c):
+                (_, a), (b, _) = sorted((o[0].span, c[0].span))
+                if either.search(text[a:b]) and not vocabulary.asks("both").search(text[a:b]):
+                    return True
+        return False
+
+    gathering = [c for c in chosen if gathers(c) or united(c)]
     # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
     # asked about together are named by more words than the row inside them ("granted fully or partially")
     groups = [

@@ -136,9 +136,15 @@ def answer_passage(
 _COUNT_AFTER = re.compile(r"[^，,。；;]{0,6}?(\d+)\s*[个件条次场期篇名人家项起]|\s*(\d+)\s*万?元")
 
 
+def _telling(terms) -> list[str]:
+    """The question's Chinese words that say what it asks about: not the words every report is about
+    (政府信息公开: "政府信息公开专栏访问量162103人次" says nothing about requests)."""
+    return [t for t in terms if len(t) >= 2 and CJK_CHAR.search(t) and not any(t in w for w in vocabulary.REPORT_WORDS)]
+
+
 def affirms(sentence: str, terms) -> int | None:
     """The count the sentence gives right after one of the question's words ("关停…政府网站1个"), or None."""
-    for term in (t for t in terms if len(t) >= 2 and CJK_CHAR.search(t)):
+    for term in _telling(terms):
         for m in re.finditer(re.escape(term), sentence):
             count = _COUNT_AFTER.match(sentence, m.end())
             if count:
@@ -152,7 +158,7 @@ DENIAL_REACH = 10  # characters between a denying word and the word of the quest
 def denies(sentence: str, terms) -> bool:
     """The sentence denies one of the question's words: a denying word no more than DENIAL_REACH
     characters before it, in the same clause."""
-    for term in (t for t in terms if len(t) >= 2 and CJK_CHAR.search(t)):
+    for term in _telling(terms):
         for at in (m.start() for m in re.finditer(re.escape(term), sentence)):
             before = re.split(r"[，,。；;：:]", sentence[max(0, at - DENIAL_REACH) : at])[-1]
             if DENIAL.search(before):

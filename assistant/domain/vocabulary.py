@@ -1305,6 +1305,7 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "lawsuit",
         "lawsuits",
         "litigation",
+        "sue",
         "sued",
         "court",
         "courts",
@@ -1536,7 +1537,7 @@ ASKS: dict[str, str] = {
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
     r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有",
     "some": r"\bany(?:one|body)?\b[^?？]*\bat all\b|\b(?:did|has|have|had)\s+any(?:one|body)\b"
-    r"|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的"
+    r"|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的|有没有人|有人(?=提出|申请|来申请)"
     # … or more than none: "at least one", "more than zero", "leaving aside those with zero", 不为零
     r"|\bat\s+least\s+(?:one|1)\b|\b(?:more|greater)\s+than\s+(?:zero|0|none)\b|\bnon-?zero\b|\bnot\s+zero\b"
     r"|\b(?:leaving\s+aside|excluding|except(?:\s+for)?|ignoring|other\s+than|setting\s+aside)\b[^?？]{0,30}\b(?:zero|none|0)\b"
