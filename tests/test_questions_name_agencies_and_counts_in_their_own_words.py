@@ -156,8 +156,11 @@ def test_list_every_report_before_the_standard_tables(corpus_store):
 def test_an_agency_of_a_place_the_corpus_lacks_is_said_to_be_missing(corpus_store):
     answer = ask("How many requests did the Suzhou Municipal People's Government receive in 2024?", store=corpus_store)
     assert answer.kind == "not_found" and answer.value is None and "Suzhou" in answer.answer, answer.answer
+    # Hongze is in the corpus: its table's 95 new requests (its text also says the district government office
+    # took 17 on the government's behalf, so the answer may give both readings)
     here = ask("How many requests did the Huai'an Hongze District government get in 2024?", store=corpus_store)
-    assert here.value == 95, here.answer
+    assert here.value == 95 or here.value is None and "95" in here.answer and "17" in here.answer, here.answer
+    assert any(c.report_id == "huaian-hongze-2024.pdf" for c in here.citations), here.citations
 
 
 def test_a_sum_keeps_to_the_things_it_names(corpus_store):
@@ -597,3 +600,21 @@ def test_a_group_or_one_of_its_rows_is_the_group(corpus_store):
         "How many of Hongze's 2024 requests were not held, or otherwise could not be provided?", store=corpus_store
     )
     assert answer.value == 32, answer.answer
+
+
+def test_an_agency_named_in_pinyin_is_all_scope(corpus_store):
+    """The pinyin and English words after an agency's place go on naming it: none of them is read as what
+    is asked. pingtan-county-2012.txt 统计表: 当面申请数 18 of 受理依申请公开信息总数 21 (the text's
+    “全县共收到…申请21条” is that whole, not the requests made in person)."""
+    from assistant.answer.read import read
+    from assistant.answer.scope import canonical
+
+    refs = canonical(corpus_store)
+    for question in (
+        "Hongze Qu Renmin Zhengfu 2024: how many requests?",
+        "Pingtan Local Taxation Bureau, 2013: items?",
+    ):
+        text = read(question, "en", refs).text
+        assert not {"Qu", "Renmin", "Zhengfu", "Local", "Taxation", "Bureau"} & set(text.split()), text
+    answer = ask("Pingtan Xian Renmin Zhengfu, 2012: how many requests were received in person?", store=corpus_store)
+    assert answer.value == 18, answer.answer

@@ -131,6 +131,14 @@ def _legible_copy(found: Answer, report: Report, snap, answered_about) -> Answer
     return found
 
 
+def _wholes(report: Report, measure: Measure) -> frozenset:
+    """The values of the old table's rows the measure's row is part of (requests received, for those
+    received in person)."""
+    row = measure.key.removeprefix("legacy.")
+    parents = [f"legacy.{whole}." for whole, parts in schema.LEGACY_PARTS.items() if row in parts]
+    return frozenset(f.value for a, f in report.figures.items() if any(a.startswith(p) for p in parents))
+
+
 @cache
 def _in_money(measure: Measure) -> bool:
     """Some column of the measure's rows counts money (the fees' 万元, the procurement's 元)."""
@@ -332,7 +340,10 @@ class _Context:
             # an old table's rows are coarse, and a row named by one short word may not be the thing asked:
             # the text naming the question's thing with another number makes the figure unsure
             label = found.citations[0].label if found.citations else ""
-            prose, fuller = narrative.disagreeing(self.question, report, self.lang, found.value, label)
+            wholes = _wholes(report, measure)  # the prose stating the total the row is part of is no disagreement
+            prose, fuller = narrative.disagreeing(
+                self.question, report, self.lang, found.value, label, wholes, measure.english
+            )
             if prose:
                 stated = narrative.as_answer(prose, self.question, report, self.lang)
                 return self.verdict(stated) if fuller else _two_readings(found, stated, report, self.lang)

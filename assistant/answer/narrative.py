@@ -385,15 +385,19 @@ def _clear_total(found: list[Match], question: str, report: Report, asked: bool)
     return best if not others or others[0].score - best.score < MARGIN else None
 
 
-def disagreeing(question: str, report: Report, lang: str, value, label: str) -> tuple[list[Match], bool]:
+def disagreeing(
+    question: str, report: Report, lang: str, value, label: str, wholes: frozenset = frozenset(), named: str = ""
+) -> tuple[list[Match], bool]:
     """The text's counts for the question, closest first, when the text names it with another number than
     ``value`` (the table's row ``label``): some prose fact matches it surely, and none of the sure ones says
-    ``value`` — or the surest says another and names clearly more of the question than the row (then True)."""
+    ``value`` — or the surest says another and names clearly more of the question than the row (then True).
+    The text stating one of ``wholes`` (the totals the row is part of) states the whole, not this row;
+    ``named``: the row's English names ("new requests received")."""
     found = matches(question, report, lang, tables=False)
     sure = [m for m in found if m.score >= SURE]
-    if sure and sure[0].fact.value != value and _fuller(question, sure, label, lang):
+    if sure and sure[0].fact.value not in (value, *wholes) and _fuller(question, sure, label, lang, named):
         return found, True
-    if not sure or any(m.fact.value == value for m in sure):
+    if not sure or any(m.fact.value in (value, *wholes) for m in sure):
         return [], False
     return found, False
 
@@ -401,15 +405,17 @@ def disagreeing(question: str, report: Report, lang: str, value, label: str) -> 
 FULLER = 0.2  # the share of the question's words the text must hold beyond the table row's, to be preferred
 
 
-def _fuller(question: str, found: list[Match], label: str, lang: str) -> bool:
-    """The best of the text's counts names clearly more of the question than the table row ``label`` does
-    (窗口服务大厅…共受理申请136437件 beside the old table's 受理依申请公开信息总数)."""
+def _fuller(question: str, found: list[Match], label: str, lang: str, named: str = "") -> bool:
+    """The best of the text's counts names clearly more of the question than the table row ``label`` (and,
+    in English, its names ``named``) does (窗口服务大厅…共受理申请136437件 beside the old table's
+    受理依申请公开信息总数)."""
     if not found:
         return False
     fact = found[0].fact
     if lang == "en":  # the question's own words, and the English the Chinese of each side is glossed with
         asked = _stems(re.findall(r"[a-z]+", question.lower())) - GENERIC_STEMS
-        said, row = _gloss(fact.sentence) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower())), _gloss(label)
+        said = _gloss(fact.sentence) | _stems(re.findall(r"[a-z]+", (fact.english or "").lower()))
+        row = _gloss(label) | _stems(re.findall(r"[a-z]+", named.lower()))
         mass = _english_mass
     else:
         asked = _grams(f"{question} {normalize_query(question)}") - GENERIC_GRAMS

@@ -36,7 +36,7 @@ from assistant.answer.normalize import Normalized, default_speller, normalize
 from assistant.answer.scope import ReportRef, Years, aliases, years_in
 from assistant.domain import schema, vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
-from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, ROMANISED_TITLE, TITLE
+from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, PINYIN_WORD, ROMANISED_TITLE, TITLE
 from assistant.domain.places import PLACE_KIND
 
 
@@ -200,6 +200,33 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
     named = [refs[i] for i in sorted(i for agency in order for i in index.of_agency[agency])]
     where = {agency: (min(a for a, _ in mine), max(b for _, b in mine)) for agency, _, mine in kept}
     return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0)), where
+
+
+_NEXT_WORD = re.compile(r"(?:'s)?[\s(]*([A-Za-z][A-Za-z']*)")
+
+
+def _widened(masked: str, text: str) -> str:
+    """The scope's blanks carried over the words that go on naming its agency: English agency words
+    ("Local Taxation Bureau") and capitalised pinyin ("Qu Renmin Zhengfu", "Renli Ziyuan he Shehui")."""
+    out = list(masked)
+    i = 0
+    while i < len(text):
+        if not (out[i] == " " and text[i] != " " and (i + 1 == len(text) or out[i + 1] != " " or text[i + 1] == " ")):
+            i += 1
+            continue
+        end = i + 1  # the end of a blanked stretch: blank the words that continue the name
+        while m := _NEXT_WORD.match(text, end):
+            word = m.group(1)
+            named = word.lower() in vocabulary.AGENCY_NAME_WORDS_EN or (
+                word[0].isupper() and PINYIN_WORD.fullmatch(word) is not None
+            )
+            joined = word == "he" and (after := _NEXT_WORD.match(text, m.end())) and after.group(1)[0].isupper()
+            if not (named or joined):
+                break
+            out[end : m.end()] = " " * (m.end() - end)
+            end = m.end()
+        i = end
+    return "".join(out)
 
 
 def _directions(text: str) -> str:
@@ -381,6 +408,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     """Read a question once into its typed query (``refs``: the reports whose names it may use)."""
     normal = normalize(question, default_speller())
     masked, named, where = _mask_scope(normal.text, refs)
+    masked = _widened(masked, normal.text)
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = vocabulary.asks("the_report").sub(lambda m: " " * len(m.group(0)), masked)

@@ -69,3 +69,11 @@ REPORT_TITLE = re.compile(
 # ('Wenzheng Pingtan – Youshi Nishuo', "Pingtan Dajiatan")
 TITLE = re.compile(r"《[^《》]+》")
 ROMANISED_TITLE = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–—:]+[A-Z][a-z]+)+)['\"”’]")
+
+# A word made of Mandarin syllables without tones ("Zhengfu", "Shiyanqu", "Guanweihui"): in an English question,
+# a capitalised one right after an agency's place names the agency in pinyin ("Hongze Qu Renmin Zhengfu").
+PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|iao|ian|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+",
+    re.I,
+)

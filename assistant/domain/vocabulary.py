@@ -1216,6 +1216,16 @@ AGENCY_KIND_WORDS = (
     r"|委员会|委|局|厅|办公室|办"
 )
 
+# English words that continue an agency's name after its place ("Pingtan Local Taxation Bureau", "Shanghai
+# Municipal … Commission"): with the place, they name the scope, never a measure or a column.
+AGENCY_NAME_WORDS_EN = frozenset(
+    """
+    bureau commission committee department office administration authority agency municipal people's
+    people government district county city local zone provincial province management administrative
+    comprehensive experimental pilot area taxation tax
+    """.split()
+)
+
 # Short forms of English words people write in questions, read as the word they stand for.
 ENGLISH_SHORT_FORMS: dict[str, str] = {
     "info": "information",
