@@ -618,3 +618,21 @@ def test_an_agency_named_in_pinyin_is_all_scope(corpus_store):
         assert not {"Qu", "Renmin", "Zhengfu", "Local", "Taxation", "Bureau"} & set(text.split()), text
     answer = ask("Pingtan Xian Renmin Zhengfu, 2012: how many requests were received in person?", store=corpus_store)
     assert answer.value == 18, answer.answer
+
+
+def test_a_field_word_on_its_own_is_what_is_asked_not_the_agency(corpus_store):
+    """ "tax" names the Pingtan local taxation bureau beside its place or kind ("Pingtan tax bureau"), but in
+    "tax relief" it is what the question asks about. pingtan-dishuiju-2013.txt: “无偿赠与和遗产继承减免税19件”
+    gives the count of those cases and no amount."""
+    from assistant.answer.read import read
+    from assistant.answer.scope import canonical
+
+    refs = canonical(corpus_store)
+    assert "tax" in read("How much tax relief went to laid-off people?", "en", refs).text.split()
+    assert "tax" not in read("How many requests did the Pingtan tax bureau get in 2013?", "en", refs).text.split()
+    answer = ask(
+        "How much tax was exempted for gifts and inheritances?",
+        report_id="pingtan-dishuiju-2013.txt",
+        store=corpus_store,
+    )
+    assert answer.value != 19, answer.answer

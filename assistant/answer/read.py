@@ -33,7 +33,7 @@ from assistant.answer.measures import (
     measures,
 )
 from assistant.answer.normalize import Normalized, default_speller, normalize
-from assistant.answer.scope import ReportRef, Years, aliases, years_in
+from assistant.answer.scope import FIELD_WORDS_EN, ReportRef, Years, aliases, years_in
 from assistant.domain import schema, vocabulary
 from assistant.domain.names import ABBREVIATIONS, agency_key
 from assistant.domain.patterns import CJK_CHAR, LONE_YEAR, PINYIN_WORD, ROMANISED_TITLE, TITLE
@@ -188,8 +188,13 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
         if score:
             found[ref.agency] = (score, found.get(ref.agency, (0, set()))[1] | mine)
             spans += mine
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
+    fields = {matched[a] for a in matched if a in FIELD_WORDS_EN}
+    blank = [False] * len(text)
+    for a, b in sorted(spans, key=lambda s: s in fields):  # a field's words last: beside the agency's other
+        if (a, b) in fields and not _beside(blank, text, a, b):  # names or its kind only
+            continue
+        blank[a:b] = [True] * (b - a)
+    text = "".join(" " if hidden else ch for ch, hidden in zip(text, blank, strict=True))
     kept: list[tuple[str, int, set[tuple[int, int]]]] = []
     for agency, (score, mine) in sorted(found.items(), key=lambda x: (-x[1][0], x[0])):
         better = [k for k in kept if k[1] > score]
@@ -200,6 +205,19 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
     named = [refs[i] for i in sorted(i for agency in order for i in index.of_agency[agency])]
     where = {agency: (min(a for a, _ in mine), max(b for _, b in mine)) for agency, _, mine in kept}
     return text, sorted(named, key=lambda r: (order[r.agency], r.year or 0)), where
+
+
+def _beside(blank: list[bool], text: str, a: int, b: int) -> bool:
+    """Words at a..b stand next to blanked names (a space or "'s" between) or before an agency's kind word."""
+    before = text[:a].rstrip()
+    after = re.match(r"(?:'s)?\s*", text[b:]).end() + b
+    return (
+        bool(before)
+        and blank[len(before) - 1]
+        or after < len(text)
+        and blank[after]
+        or _KIND.match(text, b) is not None
+    )
 
 
 _NEXT_WORD = re.compile(r"(?:'s)?[\s(]*([A-Za-z][A-Za-z']*)")

@@ -19,6 +19,11 @@ _SUFFIX = re.compile(f"(?:{PLACE_KIND})$")
 _AGENCY_WORDS = {
     t.zh: (t.en.lower(), *t.synonyms) for t in vocabulary.of_kind(Kind.AGENCY_TYPE | Kind.FIELD) if t.synonyms
 }
+# the English words of an agency's field ("tax", "science and technology"): they name the agency beside its
+# place or kind ("Pingtan tax bureau"), and are what is asked about on their own ("tax relief")
+FIELD_WORDS_EN = frozenset(
+    w.lower() for t in vocabulary.of_kind(Kind.FIELD) for w in (t.en, *t.synonyms) if re.match(r"[A-Za-z]", w)
+)
 
 
 @dataclass(frozen=True)
