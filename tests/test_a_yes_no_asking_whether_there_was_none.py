@@ -82,3 +82,12 @@ def test_anyone_asking_or_suing_is_asking_whether_there_was_at_least_one(corpus_
     assert answer.verdict is False and answer.value == 0, answer.answer
     answer = ask("Did anybody sue the Pingtan zone in 2025 over disclosure?", store=corpus_store)
     assert answer.verdict is True and answer.value == 9, answer.answer
+
+
+def test_decided_by_the_end_of_the_year_asks_whether_none_was_pending(corpus_store):
+    """shuyang-fagaiju-2023 表四: 行政复议 尚未审结 1, 总计 1 — the case was still pending."""
+    answer = ask(
+        "Was Shuyang's development and reform bureau's 2023 reconsideration case resolved before year-end?",
+        store=corpus_store,
+    )
+    assert answer.verdict is False and answer.value == 1 and "pending" in answer.answer, answer.answer

@@ -1466,6 +1466,11 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         r"|\b(?:weren't|were\s+not|wasn't|was\s+not|not\s+yet|still\s+not)\s+(?:finished|completed)\b",
         "carried forward",
     ),
+    (  # "was the case decided by the end of the year?": was none of them still pending?
+        r"\b(?:decided|concluded|resolved|closed|settled|finished|heard)\s+(?:by|before)\s+(?:the\s+)?"
+        r"(?:end\s+of\s+(?:the\s+)?year|year[- ]end)\b",
+        "pending was it zero",
+    ),
     (  # "were they all finished?": was none carried into the next year?
         r"(?:是不是|是否)?(?:全部|全都|都)(?:已经?)?(?:办结|办完|办理完毕)(?:了)?(?=吗|呢|\s*[？?]|\s*$)",
         "结转下年度是否为零",
