@@ -91,3 +91,14 @@ def test_decided_by_the_end_of_the_year_asks_whether_none_was_pending(corpus_sto
         store=corpus_store,
     )
     assert answer.verdict is False and answer.value == 1 and "pending" in answer.answer, answer.answer
+
+
+def test_is_the_texts_count_the_same_as_the_tables_is_the_narrative_check(corpus_store):
+    """huaian-hongze-2024.pdf 一（二）: “区政府办代表区政府受理政府信息公开申请17件”; 表三 本年新收 总计 95."""
+    answer = ask(
+        "Does the number of requests the text gives agree with the table's new requests?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.verdict is False and "17" in answer.answer and "95" in answer.answer, answer.answer
+    assert "new requests received" in answer.answer

@@ -412,7 +412,8 @@ class _Context:
                 return self._unknown(report)
             if self.lang == "en":
                 parts = [
-                    f"{c.measure}: text {numbers.english(c.narrative_value)}, table {numbers.english(c.table_value)}"
+                    f"{schema.figure_label(layout_of(report), c.address)[1]} ({c.measure}): text "
+                    f"{numbers.english(c.narrative_value)}, table {numbers.english(c.table_value)}"
                     for c in broken
                 ]
                 text = ("No: " + "; ".join(parts) + ".") if broken else "Yes: the text's counts agree with the table."

@@ -1536,7 +1536,7 @@ ASKS: dict[str, str] = {
     ),
     "arithmetic": (
         r"\barithmetic\b|\badds?\s+up\b|\bcheck(?:s)?\s+out\b|\bconsistent\b|\bbalance[sd]?\b|\bmatch(?:es)?\b"
-        r"|对得上|勾稽|相符|吻合|一致"
+        r"|\bthe\s+same\s+as\b|\bagrees?\s+with\b|对得上|勾稽|相符|吻合|一致|一样吗|相同吗"
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
