@@ -636,3 +636,16 @@ def test_a_field_word_on_its_own_is_what_is_asked_not_the_agency(corpus_store):
         store=corpus_store,
     )
     assert answer.value != 19, answer.answer
+
+
+def test_a_romanised_name_is_the_programme_of_that_whole_name(corpus_store):
+    """pingtan-2020.txt: “共组织开展6期《问政平潭》…；组织开展19期《问政平潭之有事你说》”."""
+    answer = ask("How many episodes of 'Wenzheng Pingtan' did Pingtan run in 2020?", store=corpus_store)
+    assert answer.value == 6, answer.answer
+
+
+def test_calls_are_counted_in_calls_not_in_items(corpus_store):
+    """pingtan-2019.txt （7）推进环境保护信息公开: “…投诉举报处理和突发环境信息…131条…其中热线电话11通”: a count of
+    calls is 通, never the 131 items (条) beside it."""
+    answer = ask("How many hotline calls about the environment did Pingtan take in 2019?", store=corpus_store)
+    assert answer.value in (11, None), answer.answer

@@ -37,6 +37,7 @@ OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after 
 TOTAL_STATED = vocabulary.asks("total_stated")
 SUMMED = vocabulary.asks("sum")
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
+LINK_LETTERS = 3  # the letters a romanised name may leave out of the name it spells (之 zhi, 的 de, 和 he)
 
 _MARKERS = {
     "more_than": ("more than ", "余"),
@@ -234,13 +235,22 @@ def _units(fact) -> tuple[str, ...]:
     return _LEGACY_UNITS.get(fact.measure, ()) if not fact.section else ()
 
 
+# the units an English question names with a word of their own ("calls": 通, "households": 户): such a
+# question counts in that unit as a Chinese one does
+STRICT_UNITS = frozenset(
+    u
+    for u, names in vocabulary.UNIT_WORDS.items()
+    if not any(set(names) & set(o) for v, o in vocabulary.UNIT_WORDS.items() if v != u)
+)
+
+
 def _other_unit(fact, asked: set[str], lang: str) -> bool:
     """The fact counts in another unit than the question: in Chinese its measure word (多少条 is not 件);
     in English only its kind, since "meetings" or "items" stand for several measure words."""
     units = _units(fact)
     if not asked or not units:
         return False
-    if lang == "en":
+    if lang == "en" and not asked <= STRICT_UNITS:
         return not {_kind(u) for u in units} & {_kind(u) for u in asked}
     return not set(units) & asked
 
@@ -284,7 +294,11 @@ def matches(
         if titles and all(t in f.sentence for t in titles):
             base += TITLE_BONUS
         elif romanised and all(any(_spells(words, t) for t in _named(f)) for words in romanised):
-            base += TITLE_BONUS
+            # the whole name, not a longer one holding it ('Wenzheng Pingtan': 《问政平潭》, not 《问政平潭之有事你说》)
+            whole = all(
+                any(_spells(w, t) and len(t) - len("".join(w)) <= LINK_LETTERS for t in _named(f)) for w in romanised
+            )
+            base += TITLE_BONUS if whole else TITLE_BONUS / 2
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
         if _other_unit(f, units, lang) or counted and f.unit == "%":
