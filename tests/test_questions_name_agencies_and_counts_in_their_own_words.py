@@ -649,3 +649,10 @@ def test_calls_are_counted_in_calls_not_in_items(corpus_store):
     calls is 通, never the 131 items (条) beside it."""
     answer = ask("How many hotline calls about the environment did Pingtan take in 2019?", store=corpus_store)
     assert answer.value in (11, None), answer.answer
+
+
+def test_ruogan_asks_how_many_and_two_counts_asked_are_not_the_total_beside_them(corpus_store):
+    """shanghai-stcsm-2024.md: “"上海科技"网站全年累计发布信息 2139 条,其中…解读类信息发布 21 条,回应公众关注热点
+    信息发布 2 条”: 21 + 2 = 23, not the 2139 of which they are parts."""
+    answer = ask("上海市科委2024年网站上解读类信息、回应公众关注热点的信息各有若干条，合计多少条？", store=corpus_store)
+    assert answer.values == [21, 2] and answer.value == 23, answer.answer

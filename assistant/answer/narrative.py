@@ -388,6 +388,8 @@ def _clear_total(found: list[Match], question: str, report: Report, asked: bool)
     units = asked_units(question)  # counts only: an amount "共计减免…元" may total more than the one asked
     if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not (asked or SUMMED.search(question)):
         return None
+    if len(vocabulary.asks("each_quantity").findall(question)) > 1:  # "A有多少条、B有多少条，合计多少": of parts
+        return None
     counted = [m for m in found if m.fact.unit in units]
     totals = [m for m in counted if _is_total(m.fact) and m.score >= TOTAL_SURE]
     if not totals:

@@ -1563,7 +1563,7 @@ ASKS: dict[str, str] = {
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b|\b(?:add|sum|count)\s+up\b|\btally\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
         r"|\btotal\b|\bamount\b|\bfigures?\b|\b(?:revenue|income|takings|proceeds)\b"
-        r"|多少|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
+        r"|多少|若干|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
@@ -1593,12 +1593,12 @@ ASKS: dict[str, str] = {
     # makes them two separate answers instead
     "either": r"\bor\b|或者?|或是",
     "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
-    "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|几",
+    "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|若干|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both)\b"
     r"|加起来|合起来|加在一起|合在一起|一共|总共|合计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
-    "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|几(?!乎)[\u4e00-\u9fff])",
+    "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|若干|几(?!乎)[\u4e00-\u9fff])",
     # a figure asked of each of several things named ("各是多少", "respectively")
     "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自|多少|几)|分别",
     # an amount asked in plain yuan, not the 万元 the tables print
