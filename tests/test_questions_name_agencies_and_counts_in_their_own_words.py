@@ -656,3 +656,10 @@ def test_ruogan_asks_how_many_and_two_counts_asked_are_not_the_total_beside_them
     信息发布 2 条”: 21 + 2 = 23, not the 2139 of which they are parts."""
     answer = ask("上海市科委2024年网站上解读类信息、回应公众关注热点的信息各有若干条，合计多少条？", store=corpus_store)
     assert answer.values == [21, 2] and answer.value == 23, answer.answer
+
+
+def test_how_many_items_were_published_proactively_in_chinese_is_the_texts_total(corpus_store):
+    """shuyang-fagaiju-2023.html 一（一）“全年共审核发布各类公开政府信息249条，其中…”; pingtan-2024.txt 一（一）
+    “通过政府门户网站全年主动公开各类政府信息10407条”."""
+    assert ask("沭阳县发改局2023年主动公开的政府信息有多少条？", store=corpus_store).value == 249
+    assert ask("2024年平潭综合实验区主动公开了多少条信息？", store=corpus_store).value == 10407

@@ -302,7 +302,9 @@ class _Context:
         has_row = measure is not None and bool(columns_of(report, measure)) and not timed
         if (not has_row or in_text) and (counting or self.query.yes_no):
             # a total of the old table the report's tables lack (items published proactively): the prose's total
-            total = measure is not None and not has_row and measure.key.removeprefix("legacy.") in schema.LEGACY_PARTS
+            total = (
+                measure is not None and not has_row and measure.key.removeprefix("legacy.") in schema.LEGACY_PARTS
+            ) or (measure is None and bool(vocabulary.asks("proactive_total").search(self.query.normal.text)))
             stated = self.stated(report, total)
             if stated is not None:
                 return self.verdict(stated)

@@ -1583,6 +1583,10 @@ ASKS: dict[str, str] = {
     # where what is asked of the joined things begins (分别…几条)
     "conjunction": r"、|和|与|以及|(?<!涉)及(?!时)|跟(?!进|踪|随)",
     "of_which": r"[，,]\s*其中",
+    # a question asking how many items were published proactively in all, naming no kind of them: the
+    # total the old tables kept (主动公开了多少条信息) and the newer ones leave to the text
+    "proactive_total": r"主动公开(?:了)?(?:多少|几)条(?:政府)?(?:信息|资讯)?(?:[?？]|$)"
+    r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)(?:有|一共|共|总共)?(?:多少|几)条(?:[?？]|$)",
     # what says a count the prose states is a total ("全年共…249条", "累计主动公开…7700余条")
     "total_stated": r"全年|共计?|累计|总计|合计|各类",
     # the words naming the report a question is about ("Shuyang …, 2023 annual report:", "in this report",
