@@ -663,3 +663,11 @@ def test_how_many_items_were_published_proactively_in_chinese_is_the_texts_total
     “通过政府门户网站全年主动公开各类政府信息10407条”."""
     assert ask("沭阳县发改局2023年主动公开的政府信息有多少条？", store=corpus_store).value == 249
     assert ask("2024年平潭综合实验区主动公开了多少条信息？", store=corpus_store).value == 10407
+
+
+def test_a_figure_a_report_before_2019_lacks_is_not_given_with_a_passage_that_only_names_it(corpus_store):
+    """pingtan-2017.txt predates the 2019 tables and gives no count of penalty decisions; its text only says it
+    published penalty cases (依法依规公开行政处罚案件信息), with no number: the year in the answer's own words is
+    no number of the text, so no passage is offered as if it held one."""
+    answer = ask("How many administrative penalty decisions did Pingtan make in 2017?", store=corpus_store)
+    assert answer.kind == "not_found" and answer.value is None, answer.answer
