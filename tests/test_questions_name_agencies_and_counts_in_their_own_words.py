@@ -671,3 +671,11 @@ def test_a_figure_a_report_before_2019_lacks_is_not_given_with_a_passage_that_on
     no number of the text, so no passage is offered as if it held one."""
     answer = ask("How many administrative penalty decisions did Pingtan make in 2017?", store=corpus_store)
     assert answer.kind == "not_found" and answer.value is None, answer.answer
+
+
+def test_before_the_standard_tables_came_in_is_a_time_not_a_measure(corpus_store):
+    """pingtan-county-2011/2012, pingtan-dishuiju-2013, pingtan-2015/2016/2017 predate the 2019 tables; "came in"
+    there says when the tables did, not that requests came in."""
+    answer = ask("Which reports were written before the standard tables came in?", store=corpus_store)
+    years = sorted(corpus_store.report(c.report_id).year for c in answer.citations)
+    assert years == [2011, 2012, 2013, 2015, 2016, 2017], answer.answer

@@ -247,6 +247,14 @@ def _widened(masked: str, text: str) -> str:
     return "".join(out)
 
 
+# "before the standardised statistical tables (the 2019 template) came in": the years before 2019
+_BEFORE_TABLES = re.compile(
+    rf"(?:{vocabulary.ASKS['before_tables']})[^,.;?，。；？]*?"
+    r"(?:\b(?:came\s+in|were\s+introduced|took\s+effect|started|began|arrived)\b|出台|实行|施行|$|(?=[,.;?，。；？]))",
+    re.I,
+)
+
+
 def _directions(text: str) -> str:
     for pattern, term in vocabulary.DIRECTIONS:
         text = re.sub(pattern, f" {term} ", text, flags=re.I)
@@ -430,6 +438,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = vocabulary.asks("the_report").sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _BEFORE_TABLES.sub(lambda m: " " * len(m.group(0)), masked)  # a time, like a year: never a measure
     masked = _directions(masked)
     readings = _readings(masked)
     parts = _parts(readings, _normal(masked))
