@@ -679,3 +679,8 @@ def test_before_the_standard_tables_came_in_is_a_time_not_a_measure(corpus_store
     answer = ask("Which reports were written before the standard tables came in?", store=corpus_store)
     years = sorted(corpus_store.report(c.report_id).year for c in answer.citations)
     assert years == [2011, 2012, 2013, 2015, 2016, 2017], answer.answer
+
+
+def test_administrative_compulsion_is_enforcement(corpus_store):
+    """pingtan-2025.txt 第二十条第（六）项: 行政处罚 644, 行政强制 64."""
+    assert ask("How many administrative compulsion decisions did Pingtan make in 2025?", store=corpus_store).value == 64
