@@ -684,3 +684,9 @@ def test_before_the_standard_tables_came_in_is_a_time_not_a_measure(corpus_store
 def test_administrative_compulsion_is_enforcement(corpus_store):
     """pingtan-2025.txt 第二十条第（六）项: 行政处罚 644, 行政强制 64."""
     assert ask("How many administrative compulsion decisions did Pingtan make in 2025?", store=corpus_store).value == 64
+
+
+def test_in_full_after_in_part_is_granted_in_full(corpus_store):
+    """pingtan-2024.txt 表三: （二）部分公开 29, （一）予以公开 71."""
+    answer = ask("How many 2024 Pingtan requests were released in part, and how many in full?", store=corpus_store)
+    assert answer.values == [29, 71], answer.answer

@@ -376,6 +376,7 @@ _REQ_HEAD = (
             "agree to disclose",
             "agreed to be disclosed",
             "released in full",
+            "in full",
             "予以公开",
             "全部公开",
             "全部予以公开",
