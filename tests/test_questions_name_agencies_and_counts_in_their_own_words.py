@@ -544,6 +544,20 @@ def test_the_old_tables_total_of_items_published_is_read_from_a_newer_reports_pr
     assert answer.value == 249, answer.answer
 
 
+def test_a_phrase_is_found_in_its_ing_form_but_a_column_is_not(corpus_store):
+    """tests/expected/pingtan-county-2012.txt.json: replies_granted 17, replies_refused 2 (the old table);
+    "researching" names no research institution."""
+    answer = ask(
+        "In 2012, how many replies was Pingtan County agreeing to disclose, and how many refusing?", store=corpus_store
+    )
+    assert answer.values == [17, 2], answer.answer
+    answer = ask(
+        "I'm researching transparency: did the Pingtan County People's Government receive any requests in 2012?",
+        store=corpus_store,
+    )
+    assert answer.verdict is True and answer.value == 21, answer.answer
+
+
 def test_a_phrase_is_found_in_the_past_tense_too(corpus_store):
     """pingtan-2025.txt 表三 其他处理 1.申请人无正当理由逾期不补正 总计 8 ("clarify" asked as "clarified")."""
     answer = ask(

@@ -181,16 +181,17 @@ def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
 INFLECTED_MIN = 4  # an English word this long is also found in its other tenses ("clarify": "clarified")
 
 
-def _tenses(word: str) -> str:
-    """The pattern of a word (singular already) also in its past form: "clarify", "clarified"; a past form
-    stays itself ("refuse to disclose" is no "disclosed"), and no -ing ("researching" is no research)."""
+def _tenses(word: str, ing: bool) -> str:
+    """The pattern of a word (singular already) also in its past form ("clarify", "clarified") and, with
+    ``ing``, its -ing form ("refuse", "refusing"); a past form stays itself ("refuse to disclose" is no
+    "disclosed")."""
     if len(word) < INFLECTED_MIN or not word.isalpha() or word.endswith("ed"):
         return re.escape(word)
     if word.endswith("y") and word[-2] not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ied|ie)"
-    if word.endswith("e"):
-        return re.escape(word[:-1]) + "(?:e|ed)"
-    return re.escape(word) + "(?:ed)?"
+        return re.escape(word[:-1]) + ("(?:y|ied|ie|ying)" if ing else "(?:y|ied|ie)")
+    if word.endswith("e") and not word.endswith("ee"):
+        return re.escape(word[:-1]) + ("(?:e|ed|ing)" if ing else "(?:e|ed)")
+    return re.escape(word) + ("(?:ed|ing)?" if ing else "(?:ed)?")
 
 
 @cache
@@ -198,7 +199,8 @@ def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
     """What the English phrase's every occurrence holds, and the pattern of it as whole words in any tense;
     compiled once: the vocabulary has more phrases than ``re`` caches."""
     pieces = re.split(r"([a-z]+)", _normal(phrase))
-    body = "".join(_tenses(w) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
+    ing = phrase not in _column_phrases()  # a column is a noun: "researching" is no research institution
+    body = "".join(_tenses(w, ing) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
     words = [w for w in pieces[1::2] if w]
     held = max((w[: len(w) - 3] if len(w) >= INFLECTED_MIN else w for w in words), key=len, default="")
     return held, re.compile(rf"(?<![a-z]){body}(?![a-z])")
@@ -217,6 +219,11 @@ def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> boo
     named_column = any(any(_found(w, q) for w in words) for ids, words, _, _ in column_words() if ids != ("this_year",))
     some = bool(vocabulary.asks("some").search(question))  # "did they get any requests?"
     return (specific or named_column or some) and yes_no
+
+
+@cache
+def _column_phrases() -> frozenset[str]:
+    return frozenset(w for _, words, _, _ in column_words() for w in words)
 
 
 @cache
