@@ -704,3 +704,13 @@ def test_in_full_after_in_part_is_granted_in_full(corpus_store):
     """pingtan-2024.txt 表三: （二）部分公开 29, （一）予以公开 71."""
     answer = ask("How many 2024 Pingtan requests were released in part, and how many in full?", store=corpus_store)
     assert answer.values == [29, 71], answer.answer
+
+
+def test_or_inside_a_rows_own_words_does_not_make_it_its_group(corpus_store):
+    """huaian-hongze-2024.pdf 表三 不予公开 3.危及“三安全一稳定” 总计 1 (of 不予公开 3)."""
+    answer = ask(
+        "How many of Hongze's 2024 requests were refused because disclosure would endanger public security "
+        "or social stability?",
+        store=corpus_store,
+    )
+    assert answer.value == 1, answer.answer

@@ -331,8 +331,12 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
         for o in chosen:
             if inside(o, c):
                 (_, a), (b, _) = sorted((o[0].span, c[0].span))
-                if either.search(text[a:b]) and not vocabulary.asks("both").search(text[a:b]):
-                    return True
+                if (
+                    (m := either.search(text, a, b))
+                    and not text[a : m.start()].strip()
+                    and not text[m.end() : b].strip()
+                ):
+                    return True  # nothing but the "or" between them
         return False
 
     gathering = [c for c in chosen if gathers(c) or united(c)]
