@@ -77,12 +77,13 @@ PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster 
 SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
 DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
-BLOCK_BITS = 16  # scores are bounded per block of consecutive passages, at most 2**16 blocks (2**k passages each)
+BLOCK_BITS = 11  # scores are bounded per block of about sqrt(passages / 2**11) consecutive passages (a power of 2)
 BLOCK_MIN_SHARE = 1 / 4  # terms with postings in this many per block get a column of block maxima (saved)
 FIRST_BLOCKS = 16  # per result wanted, about this many blocks of the highest bounds are scored first
 SAMPLE = 2048  # blocks whose bounds are sampled to find the first ones
-MAXSCORE_POSTINGS = 8192  # MaxScore over the rarest terms while their postings are fewer, then blocks
-PRUNE_FRACTION = 0.25  # blocks left to score holding more than this of the passages: the full sum is cheaper
+MAXSCORE_POSTINGS = 8192  # MaxScore starts from the rarest terms while their postings are fewer, else blocks
+MAXSCORE_FRACTION = 0.5  # ... and goes on while its terms' postings cover at most this share of the passages
+PRUNE_FRACTION = 0.1  # blocks left to score holding more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
 LOOKUP_FACTOR = 4  # a term with this many times more postings than candidates: candidates looked up, not scattered
 HOLDING_MARKS = 32  # postings of a set of terms over 1/32 of the passages: marked in an array, not sorted
@@ -661,8 +662,10 @@ class BM25Index:
 
     @property
     def _shift(self) -> int:
-        """Blocks hold ``2**_shift`` passages: one each up to 2**16 passages, then 2, 4, ..."""
-        return max(0, (len(self) - 1).bit_length() - BLOCK_BITS)
+        """Blocks hold ``2**_shift`` passages (8 at 10^5 passages, 16 at 10^6): a query's bounds cost one
+        sum per block and its scoring one per passage of the blocks left, so the block grows as the
+        square root of the passages."""
+        return max(0, ((len(self) - 1).bit_length() - BLOCK_BITS) // 2)
 
     @property
     def _blocks(self) -> int:
@@ -813,8 +816,9 @@ class BM25Index:
         self, weights: dict[int, int], k: int, mask: np.ndarray | None
     ) -> list[tuple[int, float]] | tuple[np.ndarray, np.ndarray] | None:
         """Top k from the postings of the query's rarest terms (MaxScore pruning); or, when more than
-        ``MAXSCORE_POSTINGS`` postings would be scored (the block bounds then prune better), the best
-        passages scored so far and their scores (None: none was scored).
+        ``MAXSCORE_POSTINGS`` postings would be scored first or ``MAXSCORE_FRACTION`` of the passages
+        bounded (the block bounds then prune better), the best passages scored so far and their scores
+        (None: none was scored).
 
         The passages holding the rarest term are scored (fewer than k: the next rarest terms' passages
         join); the k-th best, ``theta``, is a lower bound of the k-th best overall. A passage holding
@@ -827,7 +831,6 @@ class BM25Index:
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
-        budget = MAXSCORE_POSTINGS
         marks = self._marks()
         parts: list[np.ndarray] = []  # the passages holding the first terms of by_df (each once), in the mask
         marked = 0  # the first parts are marked in ``marks`` (a part is marked when a later one is taken)
@@ -850,7 +853,7 @@ class BM25Index:
             count, size = 0, 0
             while size < len(by_df) and count < k:  # the first candidates: at least k, or every term's
                 t = by_df[size]
-                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > budget:
+                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > MAXSCORE_POSTINGS:
                     return None
                 count += take(t)
                 size += 1
@@ -872,7 +875,7 @@ class BM25Index:
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
             if (essential < len(by_df) and rest >= theta - margin) or sum(
                 b[t + 1] - b[t] for t in by_df[:essential]
-            ) > budget:  # a passage holding only the densest terms may reach the top k, or too many postings
+            ) > MAXSCORE_FRACTION * len(self):  # a passage holding only the densest terms may reach, or too many
                 return rows, values
             scored = len(parts)
             for t in by_df[size:essential]:
