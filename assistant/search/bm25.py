@@ -929,8 +929,8 @@ class BM25Index:
         postings, at least their maximum). The blocks of the highest bounds are scored first; the
         k-th best score among them, ``theta``, is a lower bound of the k-th best overall, so only the
         other blocks whose bound reaches ``theta`` can hold a passage of the top k, and only they are
-        scored. Every score is summed by :meth:`_sum_at` in the order of :meth:`_ordered`, so it is
-        the float the full sum gives.
+        scored. Every score is summed by :meth:`_sum_in_blocks` in the order of :meth:`_ordered`, so
+        it is the float the full sum gives.
         """
         if any(self.idf[t] <= 0 for t in weights):  # the bounds assume that holding a term adds to a score
             return None
@@ -948,7 +948,8 @@ class BM25Index:
             first, repeats = np.partition(sample, len(sample) - rank)[len(sample) - rank], 1
             rows, values = self._best_in_blocks(weights, np.flatnonzero(bound >= first), k, mask)
         theta = float(values[k - 1]) if len(values) == k else 0.0
-        margin = (len(weights) + 2) * 2.0**-23 * theta  # a float32 sum of n terms is off by n units at most
+        # a bound is a float32 sum of at most len(weights) * 2**shift rounded scores: off by as many units
+        margin = ((len(weights) << self._shift) + 2) * 2.0**-23 * theta
         rest = np.flatnonzero((bound < first) & (bound >= max(theta - margin, np.finfo(np.float32).tiny)))
         if len(rest) << self._shift > PRUNE_FRACTION * len(self):
             return None
