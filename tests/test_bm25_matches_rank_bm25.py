@@ -194,23 +194,27 @@ def test_top_k_equals_a_full_sort_with_and_without_masks(
     assert checked == 150 * 3 * 3
 
 
-def test_each_query_path_gives_the_full_sorts_top_k(index: BM25Index, tokenizer: Tokenizer) -> None:
-    """Rare terms only, a frequent term with rarer ones (MaxScore pruning), frequent terms only: the
-    pruned path is taken and every answer agrees with a full sort."""
+def test_each_query_path_gives_the_full_sorts_top_k(index: BM25Index) -> None:
+    """Rare terms only, a frequent term with rarer ones, frequent terms only, with and without a mask:
+    both pruned paths (MaxScore, block bounds) are taken and every answer agrees with a full sort."""
     index.get_scores([])
     frequent = [index.terms[t] for t in index.dense_terms[:3]]
     rare = [t for t, i in index.vocab.items() if 3 <= index.df[i] <= 20 and len(t) >= 2][:20]
     assert len(frequent) == 3 and len(rare) == 20
     queries = [[r] for r in rare] + [[f, r] for f in frequent for r in rare] + [frequent[:2], frequent]
-    pruned = 0
+    masks = [None, np.random.default_rng(3).random(len(index)) < 0.5]
+    pruned = {"_top_k_pruned": 0, "_top_k_blocks": 0}
     for q in queries:
-        s = index.get_scores(q)
-        want = sorted(np.flatnonzero(s), key=lambda i: (-s[i], i))[:10]
-        assert [i for i, _ in index.top_k(q, 10)] == want, q
-        weights = index._ordered(index.term_weights(q))
-        if len(weights) > 1:
-            top = index._top_k_pruned(weights, 10, None)
-            if top is not None:
-                pruned += 1
-                assert [i for i, _ in top] == want and [v for _, v in top] == [s[i] for i in want]
-    assert pruned >= 10  # the frequent terms' maxima are below most rare terms' top scores
+        for mask in masks:
+            s = index.get_scores(q) * (1 if mask is None else mask)
+            want = sorted(np.flatnonzero(s), key=lambda i: (-s[i], i))[:10]
+            assert [i for i, _ in index.top_k(q, 10, mask)] == want, q
+            weights = index._ordered(index.term_weights(q))
+            for path in (index._top_k_pruned, index._top_k_blocks):
+                top = path(weights, 10, mask)
+                if top is not None:
+                    pruned[path.__name__] += len(q) > 1
+                    assert [i for i, _ in top] == want and [v for _, v in top] == [s[i] for i in want]
+    # of 124 queries of several terms: the frequent terms' maxima are below most rare terms' top scores,
+    # and the block bounds leave few blocks to score
+    assert pruned["_top_k_pruned"] >= 20 and pruned["_top_k_blocks"] >= 60

@@ -69,7 +69,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4  # 3: each passage's role (kind and address); 4: each term's highest score
+FORMAT_VERSION = 5  # 3: each passage's role (kind and address); 4: each term's highest score; 5: and per block
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
@@ -77,7 +77,13 @@ PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster 
 SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
 DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
-PRUNE_FRACTION = 0.5  # candidates from postings covering more than this of the passages: the full sum is cheaper
+BLOCK_BITS = 11  # scores are bounded per block of about sqrt(passages / 2**11) consecutive passages (a power of 2)
+BLOCK_MIN_SHARE = 1 / 4  # terms with postings in this many per block get a column of block maxima (saved)
+FIRST_BLOCKS = 16  # per result wanted, about this many blocks of the highest bounds are scored first
+SAMPLE = 2048  # blocks whose bounds are sampled to find the first ones
+MAXSCORE_POSTINGS = 8192  # MaxScore starts from the rarest terms while their postings are fewer, else blocks
+MAXSCORE_FRACTION = 0.5  # ... and goes on while its terms' postings cover at most this share of the passages
+PRUNE_FRACTION = 0.1  # blocks left to score holding more than this of the passages: the full sum is cheaper
 SCORE_CHUNK = 1 << 22  # postings scored at a time while preparing (bounds the temporaries)
 LOOKUP_FACTOR = 4  # a term with this many times more postings than candidates: candidates looked up, not scattered
 HOLDING_MARKS = 32  # postings of a set of terms over 1/32 of the passages: marked in an array, not sorted
@@ -630,6 +636,10 @@ class BM25Index:
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
         self._maxima = _column_maxima(scores, indptr)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
+        frequent = np.diff(indptr) >= max(1.0, BLOCK_MIN_SHARE * self._blocks)
+        self.block_terms = np.flatnonzero(frequent).astype(np.int64)
+        self._block_pos = {int(t): j for j, t in enumerate(self.block_terms)}
+        self._block_maxima: np.ndarray | dict[int, np.ndarray] = {}  # as the dense columns
         self._local = threading.local()
         self._ready = True
 
@@ -648,6 +658,38 @@ class BM25Index:
         column = np.zeros(len(self))
         s, e = self._bounds[term], self._bounds[term + 1]
         column[self._rows[s:e]] = self._scores[s:e]
+        return column
+
+    @property
+    def _shift(self) -> int:
+        """Blocks hold ``2**_shift`` passages (8 at 10^5 passages, 16 at 10^6): a query's bounds cost one
+        sum per block and its scoring one per passage of the blocks left, so the block grows as the
+        square root of the passages."""
+        return max(0, ((len(self) - 1).bit_length() - BLOCK_BITS) // 2)
+
+    @property
+    def _blocks(self) -> int:
+        return (len(self) + (1 << self._shift) - 1) >> self._shift
+
+    def _block_column(self, term: int) -> np.ndarray | None:
+        """A frequent term's highest score in each block of passages (float32, rounded up), or None."""
+        j = self._block_pos.get(term)
+        if j is None:
+            return None
+        if isinstance(self._block_maxima, np.ndarray):
+            return self._block_maxima[j]
+        column = self._block_maxima.get(term)
+        if column is None:
+            column = self._block_maxima[term] = self._block_maxima_from_postings(term)
+        return column
+
+    def _block_maxima_from_postings(self, term: int) -> np.ndarray:
+        s, e = self._bounds[term], self._bounds[term + 1]
+        blocks = self._rows[s:e] >> self._shift
+        starts = np.flatnonzero(np.concatenate([[True], blocks[1:] != blocks[:-1]])) if e > s else np.zeros(0, int)
+        column = np.zeros(self._blocks, dtype=np.float32)
+        if len(starts):
+            column[blocks[starts]] = _float32_at_least(np.maximum.reduceat(self._scores[s:e], starts))
         return column
 
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
@@ -759,6 +801,8 @@ class BM25Index:
         if not weights or k <= 0 or not n:
             return []
         top = self._top_k_pruned(weights, k, mask)
+        if not isinstance(top, list):
+            top = self._top_k_blocks(weights, k, mask, top)
         if top is not None:
             return top
         buf, local = self._buffer()
@@ -768,9 +812,13 @@ class BM25Index:
             scores *= mask
         return [(int(i), float(scores[i])) for i in self._select(scores, weights, k)]
 
-    def _top_k_pruned(self, weights: dict[int, int], k: int, mask: np.ndarray | None) -> list[tuple[int, float]] | None:
-        """Top k from the postings of the query's rarest terms (MaxScore pruning), or None when the
-        full sum over every passage is cheaper.
+    def _top_k_pruned(
+        self, weights: dict[int, int], k: int, mask: np.ndarray | None
+    ) -> list[tuple[int, float]] | tuple[np.ndarray, np.ndarray] | None:
+        """Top k from the postings of the query's rarest terms (MaxScore pruning); or, when more than
+        ``MAXSCORE_POSTINGS`` postings would be scored first or ``MAXSCORE_FRACTION`` of the passages
+        bounded (the block bounds then prune better), the best passages scored so far and their scores
+        (None: none was scored).
 
         The passages holding the rarest term are scored (fewer than k: the next rarest terms' passages
         join); the k-th best, ``theta``, is a lower bound of the k-th best overall. A passage holding
@@ -783,7 +831,6 @@ class BM25Index:
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
-        budget = PRUNE_FRACTION * len(self)
         marks = self._marks()
         parts: list[np.ndarray] = []  # the passages holding the first terms of by_df (each once), in the mask
         marked = 0  # the first parts are marked in ``marks`` (a part is marked when a later one is taken)
@@ -806,7 +853,7 @@ class BM25Index:
             count, size = 0, 0
             while size < len(by_df) and count < k:  # the first candidates: at least k, or every term's
                 t = by_df[size]
-                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > budget:
+                if sum(b[u + 1] - b[u] for u in by_df[: size + 1]) > MAXSCORE_POSTINGS:
                     return None
                 count += take(t)
                 size += 1
@@ -826,10 +873,10 @@ class BM25Index:
                 essential += 1
             if essential == size:  # no passage outside the candidates reaches theta
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
-            if essential < len(by_df) and rest >= theta - margin:
-                return None  # a passage holding only the densest terms may reach the top k
-            if sum(b[t + 1] - b[t] for t in by_df[:essential]) > budget:
-                return None
+            if (essential < len(by_df) and rest >= theta - margin) or sum(
+                b[t + 1] - b[t] for t in by_df[:essential]
+            ) > MAXSCORE_FRACTION * len(self):  # a passage holding only the densest terms may reach, or too many
+                return rows, values
             scored = len(parts)
             for t in by_df[size:essential]:
                 take(t)
@@ -865,6 +912,125 @@ class BM25Index:
         if marks is None or len(marks) != len(self):
             marks = local.marks = np.zeros(len(self), dtype=bool)
         return marks
+
+    def _top_k_blocks(
+        self,
+        weights: dict[int, int],
+        k: int,
+        mask: np.ndarray | None,
+        found: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> list[tuple[int, float]] | None:
+        """Top k by block-max pruning, or None when the full sum over every passage is cheaper.
+        ``found``: the best passages already scored and their scores (k of them give ``theta`` at once).
+
+        Each block of ``2**_shift`` consecutive passages gets an upper bound of its passages'
+        scores: the sum over the query's terms of the term's highest score in the block (a frequent
+        term's saved column of block maxima; a rarer term's scores summed into the blocks of its
+        postings, at least their maximum). The blocks of the highest bounds are scored first; the
+        k-th best score among them, ``theta``, is a lower bound of the k-th best overall, so only the
+        other blocks whose bound reaches ``theta`` can hold a passage of the top k, and only they are
+        scored. Every score is summed by :meth:`_sum_in_blocks` in the order of :meth:`_ordered`, so
+        it is the float the full sum gives.
+        """
+        if any(self.idf[t] <= 0 for t in weights):  # the bounds assume that holding a term adds to a score
+            return None
+        bound = self._block_bounds(weights, mask)
+        if found is not None and len(found[1]) == k:
+            (rows, values), first, repeats = found, np.inf, 2  # a passage found may be scored again
+        else:
+            step = max(1, len(bound) // SAMPLE)
+            sample = bound[::step]
+            sample = sample[sample > 0]
+            rank = max(8, FIRST_BLOCKS * k // step)  # about FIRST_BLOCKS * k blocks of the whole
+            if len(sample) <= rank:  # few blocks hold a term: all of them are scored
+                rows, values = self._best_in_blocks(weights, np.flatnonzero(bound), k, mask)
+                return list(zip(rows.tolist(), values.tolist(), strict=True))
+            first, repeats = np.partition(sample, len(sample) - rank)[len(sample) - rank], 1
+            rows, values = self._best_in_blocks(weights, np.flatnonzero(bound >= first), k, mask)
+        theta = float(values[k - 1]) if len(values) == k else 0.0
+        # a bound is a float32 sum of at most len(weights) * 2**shift rounded scores: off by as many units
+        margin = ((len(weights) << self._shift) + 2) * 2.0**-23 * theta
+        rest = np.flatnonzero((bound < first) & (bound >= max(theta - margin, np.finfo(np.float32).tiny)))
+        if len(rest) << self._shift > PRUNE_FRACTION * len(self):
+            return None
+        if len(rest):
+            more, scores = self._best_in_blocks(weights, rest, k, mask)
+            rows, values = _best(np.concatenate([rows, more]), np.concatenate([values, scores]), k, repeats)
+        return list(zip(rows.tolist(), values.tolist(), strict=True))
+
+    def _block_bounds(self, weights: dict[int, int], mask: np.ndarray | None) -> np.ndarray:
+        """Per block of passages, an upper bound of the query's scores there (0: no passage holds a term,
+        or none is in ``mask``), summed in float32 (see ``margin`` in :meth:`_top_k_blocks`); this
+        thread's buffer, valid until the next call."""
+        local = self._local
+        bound = getattr(local, "bound", None)
+        if bound is None or len(bound) != self._blocks:
+            bound = local.bound = np.zeros(self._blocks, dtype=np.float32)
+        else:
+            bound.fill(0)
+        b, shift = self._bounds, self._shift
+        for t, w in weights.items():
+            column = self._block_column(t)
+            if column is not None:
+                bound += column if w == 1 else np.float32(w) * column
+            else:
+                scores = self._scores[b[t] : b[t + 1]].astype(np.float32)  # (add.at is slow on mixed types)
+                np.add.at(bound, self._rows[b[t] : b[t + 1]] >> shift, scores if w == 1 else np.float32(w) * scores)
+        if mask is not None:
+            padded = np.zeros(self._blocks << shift, dtype=bool)
+            padded[: len(mask)] = mask
+            bound[~padded.reshape(-1, 1 << shift).any(axis=1)] = 0
+        return bound
+
+    def _best_in_blocks(
+        self, weights: dict[int, int], blocks: np.ndarray, k: int, mask: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The k best passages of these blocks (sorted; within ``mask``) holding a query term and their
+        scores, best first."""
+        cand, values = self._sum_in_blocks(weights, blocks)
+        keep = values != 0
+        if mask is not None:
+            keep &= mask[cand]
+        return _best(cand[keep], values[keep], k)
+
+    def _sum_in_blocks(self, weights: dict[int, int], blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The passages of these blocks (sorted) and their scores, summed term by term in the order of
+        ``weights`` (the order of :meth:`_ordered`: the dense terms first), the floats of
+        :meth:`_sum_at`: a passage without a term adds nothing, 0 + x is x. The other terms' postings in
+        the blocks are found by binary search of the blocks' edges and added all at once by
+        ``np.add.at``, which adds them one after another, in the order of the terms."""
+        shift = self._shift
+        size = 1 << shift
+        starts = blocks.astype(self._rows.dtype) << shift
+        cand = (starts[:, None] + np.arange(size, dtype=starts.dtype)).ravel()
+        values = np.zeros(len(cand))
+        edges = np.stack([starts, starts + size], axis=1).ravel()
+        b = self._bounds
+        firsts, counts, factors = [], [], []
+        for t, w in weights.items():
+            dense = self._dense_column(t)
+            if dense is not None:
+                assert not firsts, "the dense terms come first"
+                add = dense.take(cand, mode="clip")  # the last block's places past the end are dropped below
+                values += add if w == 1 else w * add
+            else:
+                at = np.searchsorted(self._rows[b[t] : b[t + 1]], edges)
+                firsts.append(at[::2] + b[t])
+                counts.append(at[1::2] - at[::2])
+                factors.append(w)
+        if firsts and len(blocks):
+            count = np.concatenate(counts)  # postings per (term, block)
+            ends = np.cumsum(count)
+            found = np.arange(ends[-1]) + np.repeat(np.concatenate(firsts) - (ends - count), count)
+            rows, scores = self._rows[found], self._scores[found]
+            places = np.repeat(np.tile(np.arange(0, len(cand), size), len(factors)), count) + (rows & (size - 1))
+            if any(w != 1 for w in factors):
+                scores = scores * np.repeat(np.repeat(factors, len(blocks)), count)
+            np.add.at(values, places, scores)
+        if len(cand) and cand[-1] >= len(self):
+            inside = cand < len(self)
+            cand, values = cand[inside], values[inside]
+        return cand, values
 
     def _sum_at(self, weights: dict[int, int], cand: np.ndarray, whole: int | None = None) -> np.ndarray:
         """The query's scores of these passages, summed term by term in the order of ``weights``
@@ -960,6 +1126,10 @@ class BM25Index:
             "dense_terms": self.dense_terms,
             "maxima": self._maxima,
             "dense": _Columns(len(self), [int(t) for t in self.dense_terms], self._dense_from_postings),
+            "block_terms": self.block_terms,
+            "block_maxima": _Columns(
+                self._blocks, [int(t) for t in self.block_terms], self._block_maxima_from_postings, np.dtype(np.float32)
+            ),
         }
         if self.text_source is None:
             assert self._texts is not None
@@ -1067,6 +1237,9 @@ class BM25Index:
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
         self._maxima = a["maxima"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
+        self.block_terms = a["block_terms"]
+        self._block_pos = {int(t): j for j, t in enumerate(self.block_terms)}
+        self._block_maxima = a["block_maxima"].reshape(len(self.block_terms), self._blocks)
         if "texts" in a and self.text_source is None:
             self._texts = _BlobTexts(a["texts"], a["text_offsets"])
         self.avgdl, self.average_idf = manifest["avgdl"], manifest["average_idf"]
@@ -1111,17 +1284,17 @@ class BM25Index:
 
 @dataclass
 class _Columns:
-    """Dense score columns, produced one at a time while the file is written."""
+    """Columns of one length per term (dense scores, block maxima), produced one at a time while the
+    file is written."""
 
-    n: int
+    length: int
     terms: list[int]
     column: Callable[[int], np.ndarray]
-
-    dtype = np.dtype(np.float64)
+    dtype: np.dtype = np.dtype(np.float64)
 
     @property
-    def nbytes(self) -> int:
-        return self.n * len(self.terms) * 8
+    def count(self) -> int:
+        return self.length * len(self.terms)
 
     def chunks(self) -> Iterator[np.ndarray]:
         for t in self.terms:
@@ -1159,6 +1332,14 @@ def _column_maxima(scores: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     if len(present):
         maxima[present] = np.maximum.reduceat(scores, indptr[present])
     return maxima
+
+
+def _float32_at_least(values: np.ndarray) -> np.ndarray:
+    """The values as float32, each rounded up where float32 cannot hold it (so they stay upper bounds)."""
+    out = values.astype(np.float32)
+    low = out < values
+    out[low] = np.nextafter(out[low], np.float32(np.inf))
+    return out
 
 
 def _utf8(text: str) -> np.ndarray:
@@ -1200,9 +1381,9 @@ def _write_index(fh: IO[bytes], arrays: dict[str, np.ndarray | _Columns], manife
     for name, arr in arrays.items():
         write(b"\x00" * (-pos % ALIGN))
         if isinstance(arr, _Columns):
-            table[name] = {"dtype": arr.dtype.str, "offset": pos, "count": arr.nbytes // 8}
+            table[name] = {"dtype": arr.dtype.str, "offset": pos, "count": arr.count}
             for chunk in arr.chunks():
-                write(memoryview(np.ascontiguousarray(chunk, dtype=np.float64)).cast("B"))
+                write(memoryview(np.ascontiguousarray(chunk, dtype=arr.dtype)).cast("B"))
         else:
             a = np.ascontiguousarray(arr)
             table[name] = {"dtype": a.dtype.str, "offset": pos, "count": int(a.size)}
