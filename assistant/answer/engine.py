@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant import config
-from assistant.answer import aggregate, narrative, series
+from assistant.answer import aggregate, fees, narrative, series
 from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, number, who
 from assistant.answer.figures import answer_figure, columns_of, layout_of
 from assistant.answer.language import detect
@@ -291,6 +291,10 @@ class _Context:
         """The answer from one report (``counting``: the question asks for a number, whatever its words)."""
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
+        if fees.ASKED.search(self.query.normal.text):  # what applicants were charged: the text's own sentence
+            fee = fees.stated(report, self.lang, self.query.yes_no, self.query.none_asked)
+            if fee is not None:
+                return fee
         measure = self._fitting(report, measure)
         if counting is None:
             counting = bool(vocabulary.asks("quantity").search(self.question)) or self.query.share

@@ -1587,6 +1587,11 @@ ASKS: dict[str, str] = {
     # total the old tables kept (主动公开了多少条信息) and the newer ones leave to the text
     "proactive_total": r"主动公开(?:了)?(?:多少|几)条(?:政府)?(?:信息|资讯)?(?:[?？]|$)"
     r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)(?:有|一共|共|总共)?(?:多少|几)条(?:[?？]|$)",
+    # the fee charged to applicants for handling their requests (信息处理费), not table 2's administrative fees
+    "processing_fee": r"信息处理费|(?<!事业性)处理费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
+    r"|依申请公开[^，,。？?]{0,6}(?:收费|收取[^，,。？?]{0,6}费)|\bprocessing[\s-]+fees?\b"
+    r"|\bcharg(?:e|ed|es|ing)\b[^?]{0,40}\b(?:applicants?|requesters?|requests)\b"
+    r"|\bfees?\s+(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications|disclosure)\b",
     # what says a count the prose states is a total ("全年共…249条", "累计主动公开…7700余条")
     "total_stated": r"全年|共计?|累计|总计|合计|各类",
     # the words naming the report a question is about ("Shuyang …, 2023 annual report:", "in this report",
