@@ -291,7 +291,8 @@ class _Context:
         """The answer from one report (``counting``: the question asks for a number, whatever its words)."""
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
-        if fees.ASKED.search(self.query.normal.text):  # what applicants were charged: the text's own sentence
+        asked = self.query.yes_no or self.query.amount or vocabulary.asks("quantity").search(self.question)
+        if asked and fees.ASKED.search(self.query.normal.text):  # what applicants were charged: its own sentence
             fee = fees.stated(report, self.lang, self.query.yes_no, self.query.none_asked)
             if fee is not None:
                 return fee
