@@ -209,15 +209,9 @@ def _mask_scope(text: str, refs: Sequence[ReportRef]) -> tuple[str, list[ReportR
 
 def _beside(blank: list[bool], text: str, a: int, b: int) -> bool:
     """Words at a..b stand next to blanked names (a space or "'s" between) or before an agency's kind word."""
-    before = text[:a].rstrip()
-    after = re.match(r"(?:'s)?\s*", text[b:]).end() + b
-    return (
-        bool(before)
-        and blank[len(before) - 1]
-        or after < len(text)
-        and blank[after]
-        or _KIND.match(text, b) is not None
-    )
+    before = len(text[:a].rstrip()) - 1
+    after = b + re.match(r"(?:'s)?\s*", text[b:]).end()
+    return (before >= 0 and blank[before]) or (after < len(text) and blank[after]) or _KIND.match(text, b) is not None
 
 
 _NEXT_WORD = re.compile(r"(?:'s)?[\s(]*([A-Za-z][A-Za-z']*)")
@@ -227,12 +221,12 @@ def _widened(masked: str, text: str) -> str:
     """The scope's blanks carried over the words that go on naming its agency: English agency words
     ("Local Taxation Bureau") and capitalised pinyin ("Qu Renmin Zhengfu", "Renli Ziyuan he Shehui")."""
     out = list(masked)
-    i = 0
-    while i < len(text):
-        if not (out[i] == " " and text[i] != " " and (i + 1 == len(text) or out[i + 1] != " " or text[i + 1] == " ")):
-            i += 1
-            continue
-        end = i + 1  # the end of a blanked stretch: blank the words that continue the name
+
+    def blanked(i: int) -> bool:
+        return i < len(text) and out[i] == " " and text[i] != " "
+
+    ends = [i + 1 for i in range(len(text)) if blanked(i) and not blanked(i + 1)]
+    for end in ends:  # after each blanked stretch, the words that continue the name
         while m := _NEXT_WORD.match(text, end):
             word = m.group(1)
             named = word.lower() in vocabulary.AGENCY_NAME_WORDS_EN or (
@@ -243,7 +237,6 @@ def _widened(masked: str, text: str) -> str:
                 break
             out[end : m.end()] = " " * (m.end() - end)
             end = m.end()
-        i = end
     return "".join(out)
 
 
