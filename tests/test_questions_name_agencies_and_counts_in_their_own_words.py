@@ -299,11 +299,12 @@ def test_carried_from_and_into_the_year_in_everyday_words(corpus_store):
 
 
 def test_an_amount_asked_is_never_answered_with_a_count(corpus_store):
-    # shuyang-fagaiju-2023.html 六: “政府信息公开未发生收费情况”; its table 3 counts 26 new requests
+    # shuyang-fagaiju-2023.html 六: “政府信息公开未发生收费情况” (no fee: 0); its table 3 counts 26 new requests
     answer = ask(
         "How much did Shuyang's development and reform bureau charge in processing fees in 2023?", store=corpus_store
     )
-    assert answer.value is None and "26 requests —" not in answer.answer, answer.answer
+    assert answer.value == 0 and "26 requests —" not in answer.answer, answer.answer
+    assert "未发生收费情况" in answer.citations[0].text
 
 
 def test_questions_asked_one_after_another_are_each_answered_from_one_sentence(corpus_store):

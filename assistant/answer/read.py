@@ -318,18 +318,12 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     def gathers(c: list[Reading]) -> bool:  # a group summed beside two or more of its rows: "A、B和C这几种其他处理合计"
         return summed and asked <= 1 and sum(inside(o, c) for o in chosen) >= 2
 
-    either = vocabulary.asks("either")
-
     def united(c: list[Reading]) -> bool:  # a group asked "or" one of its rows: "不存在或者没法提供" is the group
         for o in chosen:
             if inside(o, c):
                 (_, a), (b, _) = sorted((o[0].span, c[0].span))
-                if (
-                    (m := either.search(text, a, b))
-                    and not text[a : m.start()].strip()
-                    and not text[m.end() : b].strip()
-                ):
-                    return True  # nothing but the "or" between them
+                if _ONLY_OR.fullmatch(text[a:b]):  # nothing but the "or" between them
+                    return True
         return False
 
     gathering = [c for c in chosen if gathers(c) or united(c)]
@@ -370,6 +364,9 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     strong = strong or chosen[:1]
     strong.sort(key=lambda c: c[0].span[0])
     return [Part(tuple(c)) for c in strong]
+
+
+_ONLY_OR = re.compile(r"[\s,，、]*(?:or|或者?|或是)(?:\s+(?:otherwise|else))?[\s,，、]*", re.I)
 
 
 def _sums_the_parts(parts: list[Part], text: str) -> bool:
