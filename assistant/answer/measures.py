@@ -149,8 +149,7 @@ def _found(phrase: str, q: str) -> bool:
     """The phrase occurs in ``q`` (a text in its :func:`_normal` form), an English one as whole words."""
     if CJK_CHAR.search(phrase):
         return phrase in q
-    held, pattern = _whole_word(phrase)
-    return held in q and pattern.search(q) is not None
+    return _held(phrase) in q and _whole_word(phrase).search(q) is not None
 
 
 GAPPED_MIN = 5  # a Chinese phrase this long is found with other words inside it ("复议之后又去法院起诉")
@@ -167,7 +166,7 @@ def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
     """Where the phrase occurs in ``q`` and whether other words stand inside it: an English phrase as
     whole words, a long Chinese one also with a few characters between its own."""
     if not _found(phrase, q):
-        if CJK_CHAR.search(phrase) and len(phrase) >= GAPPED_MIN:
+        if CJK_CHAR.search(phrase) and len(phrase) >= GAPPED_MIN and set(phrase) <= set(q):  # (compiled only then)
             m = _gapped(phrase).search(q)
             if m and m.end() - m.start() <= len(phrase) + GAP:
                 return m.span(), True
@@ -175,7 +174,7 @@ def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
     if CJK_CHAR.search(phrase):
         i = q.find(phrase)
         return (i, i + len(phrase)), False
-    return _whole_word(phrase)[1].search(q).span(), False
+    return _whole_word(phrase).search(q).span(), False
 
 
 INFLECTED_MIN = 4  # an English word this long is also found in its other tenses ("clarify": "clarified")
@@ -195,15 +194,21 @@ def _tenses(word: str, ing: bool) -> str:
 
 
 @cache
-def _whole_word(phrase: str) -> tuple[str, re.Pattern[str]]:
-    """What the English phrase's every occurrence holds, and the pattern of it as whole words in any tense;
-    compiled once: the vocabulary has more phrases than ``re`` caches."""
+def _held(phrase: str) -> str:
+    """What every occurrence of the English phrase, in any tense, holds: its longest word's first letters (a
+    question without them is not searched with the phrase's pattern, which is compiled only for one with)."""
+    words = re.findall(r"[a-z]+", _normal(phrase))
+    return max((w[: len(w) - 3] if len(w) >= INFLECTED_MIN else w for w in words), key=len, default="")
+
+
+@cache
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    """The English phrase as whole words in any tense, compiled once (the vocabulary has more phrases than
+    ``re`` caches)."""
     pieces = re.split(r"([a-z]+)", _normal(phrase))
     ing = phrase not in _column_phrases()  # a column is a noun: "researching" is no research institution
     body = "".join(_tenses(w, ing) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
-    words = [w for w in pieces[1::2] if w]
-    held = max((w[: len(w) - 3] if len(w) >= INFLECTED_MIN else w for w in words), key=len, default="")
-    return held, re.compile(rf"(?<![a-z]){body}(?![a-z])")
+    return re.compile(rf"(?<![a-z]){body}(?![a-z])")
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:
