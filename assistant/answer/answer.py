@@ -32,6 +32,7 @@ class Answer:
     suggestions: list[Suggestion] = field(default_factory=list)  # closest readings, when none was sure
     what: str = ""  # what the value counts, in the answer's language (a narrative fact's measure)
     illegible: bool = False  # a figure asked for is printed in this copy, but its digits allow several readings
+    quote: str = ""  # the sentence a passage answer quotes
 
     def to_dict(self) -> dict:
         return {

@@ -607,8 +607,7 @@ class _Context:
         if found.verdict is not None:  # a yes/no its text answers ("未收到政府信息公开申请")
             return found
         words = [p for p in measure.phrases if CJK_CHAR.search(p)]
-        quoted = re.search(r"“(.*)”", found.answer)  # the passage's sentence, not the answer's words around it
-        sentence = quoted.group(1) if quoted else ""
+        sentence = found.quote  # the passage's sentence, not the answer's words around it
         if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (
                 missing.answer + (" What its text says: " if self.lang == "en" else "报告正文：") + found.answer

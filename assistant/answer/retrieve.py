@@ -114,7 +114,7 @@ def answer_passage(
         cites.append(
             Citation(h.report_id, h.title, _section_name(h.section, lang), h.text, start, end, page=h.page, lang=lang)
         )
-    out = Answer(text, None, AnswerKind.PASSAGE, lang, cites)
+    out = Answer(text, None, AnswerKind.PASSAGE, lang, cites, quote=sentence)
     denied = yes_no and denies(sentence, terms)
     counted = affirms(sentence, terms) if yes_no and not denied else None
     if denied or counted is not None:
