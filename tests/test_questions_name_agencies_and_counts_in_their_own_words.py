@@ -715,3 +715,9 @@ def test_or_inside_a_rows_own_words_does_not_make_it_its_group(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 1, answer.answer
+
+
+def test_companies_and_other_organisations_are_every_applicant_but_individuals(corpus_store):
+    """pingtan-2021.txt 表三 一、本年新收 (the glued row split by its own sums): 自然人 64, 社会公益组织 2, 其他 4,
+    总计 70 — the organisations together 6."""
+    assert ask("平潭综合实验区2021年企业及其他组织提出了几件申请？", store=corpus_store).value == 6
