@@ -721,3 +721,11 @@ def test_companies_and_other_organisations_are_every_applicant_but_individuals(c
     """pingtan-2021.txt 表三 一、本年新收 (the glued row split by its own sums): 自然人 64, 社会公益组织 2, 其他 4,
     总计 70 — the organisations together 6."""
     assert ask("平潭综合实验区2021年企业及其他组织提出了几件申请？", store=corpus_store).value == 6
+
+
+def test_across_two_measures_is_their_sum(corpus_store):
+    """pingtan-2025 表四 结果纠正: 行政复议 3, 未经复议直接起诉 3, 复议后起诉 0 (tests/expected/pingtan-2025.*)."""
+    answer = ask(
+        "Across reconsiderations and lawsuits, how many of Pingtan's 2025 cases were corrected?", store=corpus_store
+    )
+    assert answer.value == 6, answer.answer

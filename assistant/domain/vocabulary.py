@@ -1607,7 +1607,7 @@ ASKS: dict[str, str] = {
     "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|若干|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
-    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both)\b"
+    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both|across)\b"
     r"|加起来|合起来|加在一起|合在一起|一共|总共|合计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|若干|几(?!乎)[\u4e00-\u9fff])",
