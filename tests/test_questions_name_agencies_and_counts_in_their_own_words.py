@@ -729,3 +729,10 @@ def test_across_two_measures_is_their_sum(corpus_store):
         "Across reconsiderations and lawsuits, how many of Pingtan's 2025 cases were corrected?", store=corpus_store
     )
     assert answer.value == 6, answer.answer
+
+
+def test_each_of_two_agencies_gets_its_figure_with_its_unit(corpus_store):
+    """第二十条第（八）项 行政事业性收费 (万元): pingtan-2024.html 18651.06, huaian-hongze-2024.pdf 7545."""
+    answer = ask("洪泽区和平潭综合实验区2024年的行政事业性收费各收了多少？", store=corpus_store)
+    assert sorted(answer.values) == [7545, 18651.06] and answer.value is None, answer.answer
+    assert "7545万元" in answer.answer and "18651.06万元" in answer.answer

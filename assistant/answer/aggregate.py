@@ -18,7 +18,7 @@ from assistant.answer.answer import (
     number,
     who,
 )
-from assistant.answer.figures import _label, addresses, columns_of, value_of
+from assistant.answer.figures import _label, addresses, columns_of, unit_of, value_of
 from assistant.answer.measures import ColumnChoice, Measure, match_column, measures
 from assistant.answer.scope import ReportRef, Years
 from assistant.domain import numbers, vocabulary
@@ -390,7 +390,12 @@ def compare(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang
 def each(rows: list[Row], measure: Measure, column: ColumnChoice | None, lang: str) -> Answer:
     """The figure of each agency named: several values, no one figure."""
     what = _what(measure, column, lang)
-    listing = ("; " if lang == "en" else "；").join(f"{_name(r, lang)} {number(r.value, lang)}" for r in rows)
+
+    def stated(r: Row) -> str:  # the figure with its unit (万元 is never left for the reader to guess)
+        unit = unit_of(measure, column, lang, r.value) if column is not None else ""
+        return f"{number(r.value, lang)} {unit}".strip() if lang == "en" else f"{number(r.value, lang)}{unit}"
+
+    listing = ("; " if lang == "en" else "；").join(f"{_name(r, lang)} {stated(r)}" for r in rows)
     text = f"{capitalized(what)}: {listing}." if lang == "en" else f"{what}：{listing}。"
     out = Answer(text, None, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
     out.values = [r.value for r in rows]

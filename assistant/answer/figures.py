@@ -70,7 +70,8 @@ def _english(report: Report, address: str) -> str:
     return schema.figure_label(layout_of(report), address)[1]
 
 
-def _unit(measure: Measure, column: ColumnChoice, lang: str, value: float | int) -> str:
+def unit_of(measure: Measure, column: ColumnChoice, lang: str, value: float | int) -> str:
+    """The unit a figure of the measure's column is counted in (万元 for fees, 件 or "requests" for counts)."""
     if measure.table == "proactive" and "amount_10k_yuan" in column.ids:
         return "×10,000 yuan" if lang == "en" else "万元"
     en, zh = UNITS[measure.table]
@@ -102,7 +103,7 @@ def answer_figure(
     citations = [
         figure_citation(report, f, _label(report, f.address), lang) for f in figs if f.value != 0 or len(figs) == 1
     ][:6] or [figure_citation(report, figs[0], _label(report, figs[0].address), lang)]
-    unit = _unit(measure, column, lang, value)
+    unit = unit_of(measure, column, lang, value)
     printed = ""
     if "amount_10k_yuan" in column.ids and vocabulary.asks("in_yuan").search(question):  # asked in plain yuan
         printed = (

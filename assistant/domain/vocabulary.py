@@ -1612,7 +1612,7 @@ ASKS: dict[str, str] = {
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|若干|几(?!乎)[\u4e00-\u9fff])",
     # a figure asked of each of several things named ("各是多少", "respectively")
-    "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自|多少|几)|分别",
+    "each": r"\b(?:each|respectively|both)\b|各(?:是|为|有|自)|各[\u4e00-\u9fff]{0,3}?了?(?:多少|几)|分别",
     # an amount asked in plain yuan, not the 万元 the tables print
     "in_yuan": r"\b(?:in|into|as)\s+(?:plain\s+|whole\s+|single\s+)?(?:yuan|rmb)\b|\bhow many yuan\b"
     r"|(?:折合|换算)成?(?:人民币)?元|以元为单位|多少元",
