@@ -291,14 +291,14 @@ class _Context:
         """The answer from one report (``counting``: the question asks for a number, whatever its words)."""
         if self.query.yes_no and ARITHMETIC.search(self.query.normal.text):
             return self.consistency(report)
-        asked = self.query.yes_no or self.query.amount or vocabulary.asks("quantity").search(self.question)
-        if asked and fees.ASKED.search(self.query.normal.text):  # what applicants were charged: its own sentence
-            fee = fees.stated(report, self.lang, self.query.yes_no, self.query.none_asked)
-            if fee is not None:
-                return fee
-        measure = self._fitting(report, measure)
         if counting is None:
             counting = bool(vocabulary.asks("quantity").search(self.question)) or self.query.share
+        asked = counting or self.query.yes_no or self.query.amount
+        if asked and fees.ASKED.search(self.query.normal.text):  # what applicants were charged: its own sentence
+            fee = fees.stated(report, self.lang)
+            if fee is not None:
+                return self.verdict(fee)
+        measure = self._fitting(report, measure)
         # "the text says …", or a programme named by its title: the prose, not the table
         in_text = bool(NARRATIVE.search(self.query.normal.text)) or self.query.titled
         # the prose states what the report's tables lack (a row only the old table has, or the old table's

@@ -21,9 +21,9 @@ _DENIED = re.compile(r"(?:未|没有|无)(?:发生|产生)?[^，,。；;]{0,12}?
 _AMOUNT = re.compile(r"(?:信息处理费|收费)[^，,。；;\d]{0,6}?(\d+(?:\.\d+)?)\s*(万?元)")
 
 
-def stated(report: Report, lang: str, yes_no: bool, none_asked: bool = False) -> Answer | None:
+def stated(report: Report, lang: str) -> Answer | None:
     """The fee the report's text says it charged (0 where it says it charged none), or None when its text
-    says neither; a yes/no is answered yes when a fee was charged (asked whether none was: when none was)."""
+    says neither (a yes/no gets its verdict from the figure, as any figure's)."""
     for m in _SENTENCE.finditer(report.text):
         sentence = m.group(0).strip()
         if not _ABOUT.search(sentence):
@@ -36,19 +36,11 @@ def stated(report: Report, lang: str, yes_no: bool, none_asked: bool = False) ->
         else:
             continue
         cite = Citation(report.id, report.title, "信息处理费", sentence, m.start(), m.end(), lang=lang)
-        verdict = (not value if none_asked else bool(value)) if yes_no else None
+        source = who(report.agency, report.year, lang)
         if lang == "en":
-            said = ("Yes: " if verdict else "No: ") if yes_no else ""
             shown = f"{numbers.english(value)} {vocabulary.unit_english(unit, value)}"
-            source = who(report.agency, report.year, lang)
-            text = f"{said}{shown} in information processing fees, as {source} states: “{sentence}”"
+            text = f"{shown} in information processing fees, as {source} states: “{sentence}”"
         else:
-            said = (
-                ("是。" if verdict else "不是。") if none_asked else ("有。" if verdict else "没有。") if yes_no else ""
-            )
-            source = who(report.agency, report.year, lang)
-            text = f"{said}{source}收取信息处理费{numbers.chinese(value)}{unit}。原文：“{sentence}”"
-        out = Answer(text, value, AnswerKind.FIGURE, lang, [cite], what="information processing fees")
-        out.verdict = verdict
-        return out
+            text = f"{source}收取信息处理费{numbers.chinese(value)}{unit}。原文：“{sentence}”"
+        return Answer(text, value, AnswerKind.FIGURE, lang, [cite], what="information processing fees")
     return None
