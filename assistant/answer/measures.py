@@ -138,10 +138,16 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+# a negated "do" or "have" in any tense or contraction is one form ("didn't hold" is "do not hold")
+_NEGATED_DO = re.compile(r"\b(?:do|does|did)(?:\s+not|n't)\b")
+_NEGATED_HAVE = re.compile(r"\b(?:has|have|had)(?:\s+not|n't)\b")
+
+
 @lru_cache(maxsize=65536)
 def _normal(text: str) -> str:
     """The form questions and phrases are compared in: lower case, hyphens as spaces, English plurals singular."""
     text = re.sub(r"\s+", " ", _HYPHEN.sub(" ", text.lower().replace("’", "'")))
+    text = _NEGATED_DO.sub("do not", _NEGATED_HAVE.sub("have not", text))
     return re.sub(r"[a-z]+", lambda m: _stem(m.group(0)), text)
 
 

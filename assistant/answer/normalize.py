@@ -2,6 +2,7 @@
 
 - NFKC folds full-width forms (２０２４, ＡＢＣ) and compatibility characters;
 - OpenCC turns Traditional characters into Simplified (行政復議 -> 行政复议);
+- a year written with two digits before 年 is written out (实验区21年 is 2021年);
 - English contractions are written out ("couldn't" is "could not"), and colloquial Chinese forms are
   the printed ones (或者 is 或);
 - a short form of an English word ("info", "govt", "dept") is read as the word it stands for;
@@ -25,7 +26,7 @@ from functools import cache, cached_property
 
 from assistant.domain import vocabulary
 from assistant.domain.names import english_words
-from assistant.domain.patterns import CJK_WORD
+from assistant.domain.patterns import CJK_WORD, SHORT_YEAR
 from assistant.search.tokenize import to_simplified
 
 
@@ -169,6 +170,7 @@ def normalize(question: str, speller: Speller) -> Normalized:
         text = re.sub(pattern, full, text, flags=re.I)
     for form, printed in vocabulary.CHINESE_FORMS:
         text = text.replace(form, printed)
+    text = SHORT_YEAR.sub(r"20\1", text)
     fixes: list[tuple[str, str]] = []
 
     def english(m: re.Match) -> str:

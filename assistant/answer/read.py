@@ -254,6 +254,20 @@ def _directions(text: str) -> str:
     return text
 
 
+def _unasked(text: str) -> str:
+    """The text without what the question says it does not ask ("not those pushed into 2025", 别跟收费金额搞混)
+    or already knows ("行政许可是135件我知道了"), when it still names a measure without them."""
+    found = (m.span() for kind in ("contrast", "known") for m in vocabulary.asks(kind).finditer(text))
+    spans = [(a, b) for a, b in found if _readings(text[a:b])]  # "rather than individuals" names a column: kept
+    if not spans:
+        return text
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    kept = "".join(out)
+    return kept if _readings(kept) else text
+
+
 def _readings(text: str) -> list[Reading]:
     """Every measure the text names, with the weight of its best phrase (a request-table row gains when
     the text also says "requests": "refused because they asked for enforcement case files")."""
@@ -389,15 +403,21 @@ def _sums_the_parts(parts: list[Part], text: str) -> bool:
 def _unjoined(parts: list[Part], text: str) -> list[Part]:
     """Measures of two tables named one after the other with no word joining them are one thing asked,
     read by its strongest reading ("never paid the fee notice" is the unpaid fee, not also the
-    administrative fees); in one table they may qualify each other ("to court with no reconsideration")."""
+    administrative fees); in one table they may qualify each other ("to court with no reconsideration"). An
+    outcome named with its reason after "because" is the reason's row ("refused because it was not held")."""
     joins = vocabulary.asks("joins")
+    because = vocabulary.asks("because")
     out: list[Part] = []
     for p in parts:  # in the order the question names them
         gap = text[out[-1].readings[0].span[1] : p.readings[0].span[0]] if out else ""
-        if out and not _same_table(out[-1].key, p.key) and not joins.search(gap) and not re.search(r"[?？]", gap):
-            if p.readings[0].score > out[-1].readings[0].score:
+        if out and not joins.search(gap) and not re.search(r"[?？]", gap):
+            if because.search(gap):  # "refused because the district did not hold it": the reason is what is asked
                 out[-1] = p
-            continue
+                continue
+            if not _same_table(out[-1].key, p.key):
+                if p.readings[0].score > out[-1].readings[0].score:
+                    out[-1] = p
+                continue
         out.append(p)
     return out
 
@@ -433,7 +453,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = vocabulary.asks("the_report").sub(lambda m: " " * len(m.group(0)), masked)
     masked = _BEFORE_TABLES.sub(lambda m: " " * len(m.group(0)), masked)  # a time, like a year: never a measure
-    masked = _directions(masked)
+    masked = _unasked(_directions(masked))
     readings = _readings(masked)
     parts = _parts(readings, _normal(masked))
     share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base

@@ -182,7 +182,12 @@ LEGACY_SECTION_WORDS: tuple[tuple[str, str], ...] = (
 
 # ---------------------------------------------------------------- table 2 (proactive disclosure)
 ISSUED = Column("issued", "本年制发件数", "issued this year", ("issued", "制发", "new", "made", "新发", "新制定"))
-REPEALED = Column("repealed", "本年废止件数", "repealed this year", ("repealed", "abolished", "废止", "废掉", "取消"))
+REPEALED = Column(
+    "repealed",
+    "本年废止件数",
+    "repealed this year",
+    ("repealed", "abolished", "revoked", "rescinded", "annulled", "废止", "废掉", "废了", "废除", "作废", "取消"),
+)
 IN_FORCE = Column(
     "in_force",
     "现行有效件数",
@@ -381,6 +386,9 @@ _REQ_HEAD = (
             "全部公开",
             "全部予以公开",
             "同意公开",
+            "给公开",
+            "给予公开",
+            "准予公开",
         ),
     ),
     _rrow(
@@ -711,7 +719,12 @@ OUTCOME_GROUPS: tuple[OutcomeGroup, ...] = (
 # ---------------------------------------------------------------- table 4 (appeals)
 OUTCOMES = (
     Column("upheld", "结果维持", "upheld", ("upheld", "maintained", "维持")),
-    Column("corrected", "结果纠正", "corrected", ("corrected", "overturned", "lost", "纠正")),
+    Column(
+        "corrected",
+        "结果纠正",
+        "corrected",
+        ("corrected", "overturned", "overturn", "reversed", "reverse", "lost", "纠正"),
+    ),
     Column("other", "其他结果", "other outcome", ("other outcome", "其他结果")),
     Column("pending", "尚未审结", "pending", ("pending", "not concluded", "undecided", "尚未审结")),
     Column("total", "总计", "total", ("total", "总计")),

@@ -1484,6 +1484,13 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         r"|(?:(?:年底|年末|年终)(?:还|仍|尚)?|(?<![是不])(?=没|未|尚未))(?:没有?|尚?未)(?:能)?(?:办完|办结|处理完|完成办理)",
         "结转下年度",
     ),
+    (  # "left over from 2023" (its year blanked), "still being handled when the year began"
+        r"\b(?:left\s+over|inherited|outstanding|pending|unfinished|unresolved|(?:carried|brought|rolled)\s+(?:over|forward))"
+        r"\s+from\s{4,}"
+        r"|\b(?:still\s+)?(?:being\s+handled|being\s+processed|pending|open|unfinished|in\s+progress)\s+(?:at|by)\s+"
+        r"(?:the\s+)?(?:start|beginning|opening)\s+of\s+(?:the\s+)?year\b",
+        "carried over",
+    ),
     (
         r"\b(?:carried|brought|rolled)\s+(?:over\s+|forward\s+)?from\s+(?:the\s+)?(?:last|previous|prior|preceding)"
         r"\s+year\b|\bfrom\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year\b|\bfrom\s+the\s+year\s+before\b"
@@ -1510,7 +1517,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "未经复议直接起诉",
     ),
     (
-        r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉",
+        r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉"
+        r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;]{0,8}?(?:又|再|才|还)?(?:去|向|到)法院(?:起诉|告|打官司)?",
         "复议后起诉",
     ),
     (r"\b(?:granted\s+|disclosed\s+|released\s+)?in\s+part\b", "partially"),
@@ -1521,7 +1529,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:没有|未|不)(?:按时|按期|及时)?(?:补正|补充材料|补充)", "逾期不补正"),
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
-    (r"驳回|拒绝公开|不给公开|不让公开|拒绝|(?:没有|未|没)(?:给予|予以)公开|未予公开", "不予公开"),
+    (r"驳回|拒绝公开|不给公开|不让公开|拒绝|(?:没有|未|没)(?:给予?|予以|同意)公开|未予公开", "不予公开"),
     (r"打(?:行政)?官司|告上法庭|上法院", "行政诉讼"),
 )
 
@@ -1621,6 +1629,19 @@ ASKS: dict[str, str] = {
     "than": r"\bthan\b|比(?!例|重|较)",
     "more": r"\b(?:more|higher|greater|larger|bigger|increas\w*|r[io]se|grow|grew|up)\b|多|高|增加|增长|上升",
     "less": r"\b(?:less|fewer|lower|smaller|decreas\w*|f[ae]ll|drop\w*|declin\w*|down)\b|少|低|减少|下降",
+    # what names an outcome's reason after it: "refused because the district did not hold it", 因为不掌握而未公开
+    "because": r"\bbecause\b|\bdue\s+to\b|\bon\s+(?:the\s+)?grounds?\b|因为|由于|理由是|原因是",
+    # what a question says it is not asking about, to the end of its clause: "not those pushed into 2025",
+    # "rather than refused", 别跟收费金额搞混, 而不是结转下年度的
+    "contrast": r"\b(?:not\s+(?:those|the\s+ones|the\s+ones?\s+that)|rather\s+than|instead\s+of|as\s+opposed\s+to"
+    r"|not\s+to\s+be\s+(?:confused|mixed\s+up)\s+with|(?:don't|do\s+not)\s+(?:confuse|mix)\s+(?:\w+\s+)?(?:up\s+)?with)\b"
+    r"[^,.;?!—–()]*"
+    r"|(?:别|不要|不用|勿)(?:跟|和|与|同|把)[^，,。；;？?！!]*?(?:搞混|混淆|弄混|搞错|弄错|混为一谈|混在一起)"
+    r"|(?:而不是|而非|并非|不是指|不是那些)[^，,。；;？?！!]*",
+    # what a question states it already knows, with its figure: 行政许可是135件我知道了, "given that 135 were granted"
+    "known": r"[^，,。；;？?！!]*\d[^，,。；;？?！!]*(?:我知道了?|已知|知道了|清楚了)"
+    r"|(?:已知|我知道)[^，,。；;？?！!]*\d[^，,。；;？?！!]*"
+    r"|\b(?:given\s+that|knowing\s+that|i\s+know\s+(?:that\s+)?|we\s+know\s+(?:that\s+)?)[^,.;?!]*\d[^,.;?!]*",
 }
 
 

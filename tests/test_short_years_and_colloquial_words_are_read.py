@@ -1,0 +1,49 @@
+"""Years written with two digits (21年), colloquial verbs (废了, 给公开, 去法院告) and a negated "do" in any tense
+("didn't hold") read as the printed words. Expected values read by hand from corpus/pingtan-2021.txt 表三
+（三）不予公开 5.内部事务 1 + 7.行政执法案卷 6 + 8.行政查询事项 1 = 8; pingtan-2024.txt 表四 复议后起诉 总计 19;
+pingtan-2025.txt 第二十条第（一）项 行政规范性文件 58 / 45 / 546; 000_782cdb5e9cbe54e2.txt 表三 一、本年新收 3,
+（一）予以公开 2 (2/3 = 66.7%); huaian-hongze-2024.pdf 表三 （四）1.本机关不掌握相关政府信息 31."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+from assistant.answer.normalize import default_speller, normalize
+
+
+def test_a_two_digit_year_before_nian_is_the_year():
+    speller = default_speller()
+    assert normalize("平潭21年不予公开多少件", speller).text == "平潭2021年不予公开多少件"
+    assert normalize("19年到21年", speller).text == "2019年到2021年"
+    assert normalize("15、16、17年的主动公开", speller).text == "2015、2016、2017年的主动公开"
+    assert normalize("连续12年来", speller).text == "连续12年来"  # twelve years, not 2012
+
+
+def test_a_report_asked_by_a_two_digit_year(corpus_store):
+    answer = ask("平潭综合实验区21年不予公开的一共几件？", store=corpus_store)
+    assert answer.value == 8, answer.answer
+
+
+def test_going_to_court_after_reconsideration_in_everyday_words(corpus_store):
+    answer = ask("复议结束以后还到法院起诉的有几件？", report_id="pingtan-2024.txt", store=corpus_store)
+    assert answer.value == 19, answer.answer
+
+
+def test_each_column_of_a_document_row_in_everyday_words(corpus_store):
+    answer = ask(
+        "行政规范性文件今年新发了几件、废了几件、还有效的有几件？", report_id="pingtan-2025.txt", store=corpus_store
+    )
+    assert answer.values == [58, 45, 546], answer.answer
+
+
+def test_given_out_in_everyday_words_is_granted(corpus_store):
+    answer = ask("给公开了的申请占新收申请的百分之多少？", report_id="000_782cdb5e9cbe54e2.txt", store=corpus_store)
+    assert answer.value == 66.7 and "3" in answer.answer, answer.answer
+
+
+def test_a_negated_do_in_the_past_is_the_present_phrase(corpus_store):
+    answer = ask(
+        "How many requests failed because the government didn't hold the information?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.value == 31, answer.answer
