@@ -47,3 +47,17 @@ def test_a_negated_do_in_the_past_is_the_present_phrase(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 31, answer.answer
+
+
+def test_everyday_chinese_for_not_held_and_for_suing_after_review(corpus_store):
+    # huaian-hongze-2024.pdf 表三 （四）1.本机关不掌握 31; pingtan-2025.txt 表四 复议后起诉 总计 3
+    answer = ask("机关并未掌握所申请信息的有几件？", report_id="huaian-hongze-2024.pdf", store=corpus_store)
+    assert answer.value == 31, answer.answer
+    answer = ask("有几件行政诉讼是复议之后才提起的？", report_id="pingtan-2025.txt", store=corpus_store)
+    assert answer.value == 3, answer.answer
+
+
+def test_a_short_english_form_is_the_word(corpus_store):
+    # pingtan-2025.txt 表三 一、本年新收 总计 154
+    answer = ask("pingtan 2025 new reqs - number?", store=corpus_store)
+    assert answer.value == 154, answer.answer

@@ -46,3 +46,19 @@ def test_overturn_as_a_verb_asks_for_the_corrected_cases(corpus_store):
         store=corpus_store,
     )
     assert answer.verdict is False and answer.value == 0, answer.answer
+
+
+def test_applicants_named_as_opposed_to_individuals_are_the_organisations(corpus_store):
+    # shuyang-fagaiju-2023.html 表三 一、本年新收: 自然人 26, 总计 26, the organisation cells blank
+    answer = ask(
+        "In 2023 did Shuyang's development and reform bureau receive any requests from organisations, as opposed to "
+        "natural persons?",
+        store=corpus_store,
+    )
+    assert answer.verdict is False, answer.answer
+
+
+def test_people_asked_for_are_never_a_count_of_cases_the_prose_states(corpus_store):
+    # the 2024 report states "有 1 件涉及政府信息公开工作的行政复议" and no staff numbers at all
+    answer = ask("How many people worked full-time on disclosure at STCSM in 2024?", store=corpus_store)
+    assert answer.value is None and answer.values == [], answer.answer

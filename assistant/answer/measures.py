@@ -256,7 +256,7 @@ def column_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], .
 EXCLUDING = vocabulary.asks("excluding")  # a column named to be left out: 不算自然人, "excluding individuals"
 
 
-EXCLUDING_REACH = 12  # characters between the word that leaves a column out and the column's name
+EXCLUDING_REACH = 16  # characters between the word that leaves a column out and the column's name
 
 
 def _excluded(text: str, word: str) -> bool:

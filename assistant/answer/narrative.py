@@ -29,6 +29,8 @@ CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this muc
 CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it too
 COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
 HEADED_WEIGHT = 0.5  # ... or that clause and the heading above it ("（一）主动公开政府信息情况") hold
+SPECIFIC_KINDS = frozenset({"people", "money", "time"})
+KIND_PENALTY = 1.0  # a fact counting another kind of thing than asked (people asked, cases stated): never it
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
 DISTINCT_KINDS = frozenset({"money", "time"})
@@ -255,6 +257,13 @@ def _other_unit(fact, asked: set[str], lang: str) -> bool:
     return not set(units) & asked
 
 
+def _other_kind(fact, asked: set[str]) -> bool:
+    """The question counts only people, money or time, and the fact counts another kind of thing."""
+    asked_kinds = {_kind(u) for u in asked}
+    kinds = {_kind(u) for u in _units(fact)}
+    return bool(kinds) and asked_kinds <= SPECIFIC_KINDS and not kinds & asked_kinds
+
+
 def _names(part: str, fact, lang: str) -> bool:
     """The fact shares a word with a part of a question: a Chinese pair of characters, or an English word
     (or, for English, a word its Chinese is glossed with)."""
@@ -302,6 +311,8 @@ def matches(
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
         if _other_unit(f, units, lang) or counted and f.unit == "%":
+            if _other_kind(f, units):  # people asked are never a count of cases, nor money a count
+                return base - KIND_PENALTY
             return base - UNIT_PENALTY
         return base + (UNIT_PENALTY if units and _kind(f.unit) in DISTINCT_KINDS else 0.0)
 

@@ -1235,6 +1235,12 @@ ENGLISH_SHORT_FORMS: dict[str, str] = {
     "depts": "departments",
     "admin": "administrative",
     "apps": "applications",
+    "req": "request",
+    "reqs": "requests",
+    "nos": "numbers",
+    "tech": "technology",
+    "sci": "science",
+    "yoy": "year on year",
     "docs": "documents",
     "doc": "document",
     "regs": "regulations",
@@ -1349,6 +1355,11 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "rather than individuals",
         "other than individuals",
         "not from individuals",
+        "companies and other organisations",
+        "companies or other organisations",
+        "businesses and other organisations",
+        "companies and other organizations",
+        "businesses and other organizations",
         "法人或其他组织",
         "法人和其他组织",
         "法人及其他组织",
@@ -1518,7 +1529,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉"
-        r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;]{0,8}?(?:又|再|才|还)?(?:去|向|到)法院(?:起诉|告|打官司)?",
+        r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;]{0,8}?(?:又|再|才|还)?(?:去|向|到)法院(?:起诉|告|打官司)?"
+        r"|复议(?:之后|以后|后|完了?|结束了?)(?:才|又|再|还)?(?:提起|提出|起诉)",
         "复议后起诉",
     ),
     (r"\b(?:granted\s+|disclosed\s+|released\s+)?in\s+part\b", "partially"),
@@ -1558,7 +1570,8 @@ ASKS: dict[str, str] = {
     r"|(?:减免|免征|退)(?:了)?多少(?!件|次|户|人)|多少税",
     # what is named to be left out ("不算自然人", "excluding individuals")
     "excluding": r"不算|不计|不含|不包括|除了|除去|排除|去掉|刨除"
-    r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring)\b",
+    r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring"
+    r"|rather\s+than|as\s+opposed\s+to|instead\s+of)\b|而不是|而非",
     # a yes/no question asking whether there was none ("free of any lawsuits?", "was it zero?", 是否为零)
     "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
@@ -1573,12 +1586,13 @@ ASKS: dict[str, str] = {
     "quantity": (
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b|\b(?:add|sum|count)\s+up\b|\btally\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
-        r"|\btotal\b|\bamount\b|\bfigures?\b|\b(?:revenue|income|takings|proceeds)\b"
+        r"|\btotal\b|\bamount\b|\bfigures?\b|\bnumbers?\b|\b(?:revenue|income|takings|proceeds)\b"
         r"|多少|若干|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
         r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|its|their)\b"
+        r"|^\s*in\s+(?:19|20)\d{2},?\s+(?:did|does|do|was|were|is|are|has|have|had)\b"
         r"|[—–:;.]\s*(?:in\s+(?:19|20)\d{2},?\s+|so,?\s+)?"
         r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
@@ -1630,7 +1644,7 @@ ASKS: dict[str, str] = {
     "more": r"\b(?:more|higher|greater|larger|bigger|increas\w*|r[io]se|grow|grew|up)\b|多|高|增加|增长|上升",
     "less": r"\b(?:less|fewer|lower|smaller|decreas\w*|f[ae]ll|drop\w*|declin\w*|down)\b|少|低|减少|下降",
     # what names an outcome's reason after it: "refused because the district did not hold it", 因为不掌握而未公开
-    "because": r"\bbecause\b|\bdue\s+to\b|\bon\s+(?:the\s+)?grounds?\b|因为|由于|理由是|原因是",
+    "because": r"\bbecause\b|\bdue\s+to\b|\bon\s+(?:the\s+)?grounds?\b|因为|由于|理由是|原因是|(?<![原基])因(?!此|而)",
     # what a question says it is not asking about, to the end of its clause: "not those pushed into 2025",
     # "rather than refused", 别跟收费金额搞混, 而不是结转下年度的
     "contrast": r"\b(?:not\s+(?:those|the\s+ones|the\s+ones?\s+that)|rather\s+than|instead\s+of|as\s+opposed\s+to"
