@@ -30,6 +30,9 @@ CONTEXT_WEIGHT = 0.8  # ... and of the clause around its number, what follows it
 COVERED_WEIGHT = 0.6  # ... and the share of the question's words that clause holds
 HEADED_WEIGHT = 0.5  # ... or that clause and the heading above it ("（一）主动公开政府信息情况") hold
 SPECIFIC_KINDS = frozenset({"people", "money", "time"})
+# the thing a Chinese question counts, right after its measure word (多少场直播: 直播); a fact that counts it gains
+COUNTED_NOUN = re.compile(r"(?:多少|几)个?(?:人次|场|条|件|次|篇|期|家|名|项|份|户|套|通|起|宗)([\u4e00-\u9fff]{2})")
+NOUN_BONUS = 0.1
 KIND_PENALTY = 1.0  # a fact counting another kind of thing than asked (people asked, cases stated): never it
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
@@ -294,6 +297,7 @@ def matches(
     units = asked_units(question)
     # "how many" asks a count: a share the prose states beside it (占28.89%) is not it
     counted = not units and bool(vocabulary.asks("each_quantity").search(question))
+    counted_noun = next(iter(COUNTED_NOUN.findall(question)), "")
     titles = TITLE.findall(question)  # 《问政平潭》 is that programme, not 《问政平潭之有事你说》
     romanised = [re.findall(r"[a-z]+", m.lower()) for m in ROMANISED.findall(question)]  # 'Pingtan Dajiatan'
 
@@ -310,6 +314,8 @@ def matches(
             base += TITLE_BONUS if whole else TITLE_BONUS / 2
         if part is not None:  # one of several things asked: its own words weigh as much as the question's
             base = max(base, (base + _similarity(part, f)) / 2)
+        if counted_noun and counted_noun in f.measure:  # 多少场直播: the fact counting 直播
+            base += NOUN_BONUS
         if _other_unit(f, units, lang) or counted and f.unit == "%":
             if _other_kind(f, units):  # people asked are never a count of cases, nor money a count
                 return base - KIND_PENALTY
@@ -376,8 +382,34 @@ def answer(
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
         return None
     if rival is not None and lead < MARGIN:
-        return None
+        settled = _settled(found, question)
+        if settled is None:
+            return None
+        found = [settled, *(m for m in found if m is not settled)]
     return as_answer(found, question, report, lang)
+
+
+def _settled(found: list[Match], question: str) -> Match | None:
+    """Of facts about as close to the question, the one whose whole sentence up to it holds clearly more of it
+    ("下岗失业人员减免税…共计减免金额219062.78元", not the other 减免金额 of the report), or None."""
+    tied = [m for m in found if found[0].score - m.score < MARGIN]
+    q = _grams(question)
+    if not q:
+        return None
+
+    def covered(m: Match) -> float:  # the share of the question's words the sentence holds before the number
+        return _mass(q & _grams(_lead_in(m.fact))) / _mass(q)
+
+    ranked = sorted(tied, key=lambda m: -covered(m))
+    best = ranked[0]
+    near = [covered(m) for m in ranked[1:] if m.fact.value != best.fact.value]
+    return best if covered(best) - max(near, default=0.0) >= MARGIN else None
+
+
+def _lead_in(fact) -> str:
+    """The fact's sentence up to its measure's end: what leads to its number."""
+    where = _where(fact)
+    return fact.sentence[: where[1]] if where else fact.sentence
 
 
 TOTAL_SURE = 0.1  # the similarity a total needs to answer a question asking for one

@@ -1,0 +1,22 @@
+"""Two counts the prose states alike are told apart by the thing a Chinese question counts (多少场直播) and by
+the sentence leading to each number. Read by hand: corpus/shanghai-stcsm-2024.md “‘上海科技’视频号共制作并发布
+短视频 584 条…直播 118 场”; pingtan-dishuiju-2013.txt 四、“其中办理下岗失业人员减免税共计91件，共计减免金额219062.78元”
+and “受理审批个人出售自有住房减免税共计7件，减免金额21470.27元”."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+
+
+def test_the_thing_counted_after_the_measure_word_picks_the_count(corpus_store):
+    answer = ask("视频号做了多少场直播？", report_id="shanghai-stcsm-2024.md", store=corpus_store)
+    assert answer.value == 118, answer.answer
+
+
+def test_the_sentence_before_two_like_amounts_tells_them_apart(corpus_store):
+    for question, value in (
+        ("下岗失业人员减免税的减免金额是多少元？", 219062.78),
+        ("个人出售自有住房减免税，减免金额多少元？", 21470.27),
+    ):
+        answer = ask(question, report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+        assert answer.value == value, (question, answer.answer)
