@@ -7,6 +7,7 @@ pingtan-2025.txt 第二十条第（一）项 行政规范性文件 58 / 45 / 546
 from __future__ import annotations
 
 from assistant.answer import ask
+from assistant.answer.measures import _normal, located
 from assistant.answer.normalize import default_speller, normalize
 
 
@@ -16,6 +17,8 @@ def test_a_two_digit_year_before_nian_is_the_year():
     assert normalize("19年到21年", speller).text == "2019年到2021年"
     assert normalize("15、16、17年的主动公开", speller).text == "2015、2016、2017年的主动公开"
     assert normalize("连续12年来", speller).text == "连续12年来"  # twelve years, not 2012
+    assert normalize("15 16 17三年", speller).text == "2015 2016 2017三年"
+    assert normalize("平潭2024年和2025年", speller).text == "平潭2024年和2025年"  # four digits stay as they are
 
 
 def test_a_report_asked_by_a_two_digit_year(corpus_store):
@@ -61,3 +64,14 @@ def test_a_short_english_form_is_the_word(corpus_store):
     # pingtan-2025.txt 表三 一、本年新收 总计 154
     answer = ask("pingtan 2025 new reqs - number?", store=corpus_store)
     assert answer.value == 154, answer.answer
+
+
+def test_yes_or_no_asks_a_verdict(corpus_store):
+    # shuyang-fagaiju-2023.html 表三 （一）予以公开 总计 26
+    answer = ask("any requests granted in full - yes or no", report_id="shuyang-fagaiju-2023.html", store=corpus_store)
+    assert answer.verdict is True and answer.value == 26, answer.answer
+
+
+def test_an_adverb_on_either_side_of_its_verb_names_the_same_measure():
+    assert located("publish proactively", _normal("how many items were proactively published?")) is not None
+    assert located("publish proactively", _normal("how many did it publish proactively?")) is not None

@@ -209,12 +209,19 @@ def _held(phrase: str) -> str:
 
 @cache
 def _whole_word(phrase: str) -> re.Pattern[str]:
-    """The English phrase as whole words in any tense, compiled once (the vocabulary has more phrases than
-    ``re`` caches)."""
-    pieces = re.split(r"([a-z]+)", _normal(phrase))
+    """The English phrase as whole words in any tense (an adverb of two words on either side of its verb),
+    compiled once (the vocabulary has more phrases than ``re`` caches)."""
     ing = phrase not in _column_phrases()  # a column is a noun: "researching" is no research institution
-    body = "".join(_tenses(w, ing) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
-    return re.compile(rf"(?<![a-z]){body}(?![a-z])")
+
+    def body(text: str) -> str:
+        pieces = re.split(r"([a-z]+)", text)
+        return "".join(_tenses(w, ing) if i % 2 else re.escape(w) for i, w in enumerate(pieces))
+
+    words = _normal(phrase).split()
+    forms = [body(_normal(phrase))]
+    if len(words) == 2 and any(w.endswith("ly") for w in words):  # "published proactively", "proactively publish"
+        forms.append(body(f"{words[1]} {words[0]}"))
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(forms)})(?![a-z])")
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:

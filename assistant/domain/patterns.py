@@ -50,9 +50,11 @@ SENTENCE = sentence_pattern()
 # Number tokens.
 YEAR = r"(?:19|20)\d{2}"
 LONE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-# A year written with two digits before 年 ("实验区21年", "19年到21年", "15、16、17年"): 20xx (not "21年来").
+# A year written with two digits before 年 ("实验区21年", "19年到21年", "15、16、17年", "15 16 17三年"): 20xx
+# (not "21年来").
 SHORT_YEAR = re.compile(
-    r"(?<![\d.])([0-3]\d)(?=(?:\s*[、，,和到至~-]\s*[0-3]\d)*\s*年(?!来|间|多|以来|以内|内|左右|之久))"
+    r"(?<![\d.])([0-3]\d)(?!\d)(?=(?:\s*[、，,和到至~-]?\s*[0-3]\d(?!\d))*\s*(?:[两三四五六七八九十]个?)?年"
+    r"(?!来|间|多|以来|以内|内|左右|之久))"
 )
 
 

@@ -1592,7 +1592,7 @@ ASKS: dict[str, str] = {
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
         r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|its|their)\b"
-        r"|^\s*in\s+(?:19|20)\d{2},?\s+(?:did|does|do|was|were|is|are|has|have|had)\b"
+        r"|^\s*in\s+(?:19|20)\d{2},?\s+(?:did|does|do|was|were|is|are|has|have|had)\b|\byes\s+or\s+no\b|\by/n\b"
         r"|[—–:;.]\s*(?:in\s+(?:19|20)\d{2},?\s+|so,?\s+)?"
         r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
