@@ -20,3 +20,13 @@ def test_the_sentence_before_two_like_amounts_tells_them_apart(corpus_store):
     ):
         answer = ask(question, report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
         assert answer.value == value, (question, answer.answer)
+
+
+def test_the_number_a_question_states_is_its_base_not_its_answer(corpus_store):
+    # shuyang-fagaiju-2023.html 一（一）“全年共审核发布各类公开政府信息249条，其中：…政府网站信息185条”
+    answer = ask(
+        "全年发布的249条政府信息里面，有多少条是在政府网站上发布的？",
+        report_id="shuyang-fagaiju-2023.html",
+        store=corpus_store,
+    )
+    assert answer.value == 185, answer.answer

@@ -41,6 +41,7 @@ NAMED = re.compile(r"《([^《》]+)》|“([^”]+)”")  # the names a report'
 OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after it are parts of
 TOTAL_STATED = vocabulary.asks("total_stated")
 SUMMED = vocabulary.asks("sum")
+YES_NO = vocabulary.asks("yes_no")
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 LINK_LETTERS = 3  # the letters a romanised name may leave out of the name it spells (之 zhi, 的 de, 和 he)
 
@@ -371,6 +372,9 @@ def answer(
     found = _corroborated(matches(question, report, lang, part, tables, within))
     kinds = {_kind(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
     found = [m for m in found if _kind(m.fact.unit) in kinds] if kinds else found
+    if not YES_NO.search(question):  # "of the 249 items, …": the number the question states is not what it asks
+        given = _given(question)
+        found = [m for m in found if m.fact.value not in given]
     if not found:
         return None
     clear = None if part is not None else _clear_total(found, question, report, total)
@@ -513,12 +517,17 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WHOLE_REACH = 300  # characters a part may follow the total it is part of
 
 
+def _given(question: str) -> list[float]:
+    """The numbers a question states itself, in its order (not its years)."""
+    values = (float(m.group(0).replace(",", "")) for m in _NUMBER.finditer(question))
+    return [v for v in values if not 1900 <= v <= 2100]
+
+
 def _whole(fact, question: str, report: Report):
     """What a prose count is a share of: a larger number the question states ("of the 249 items"), or the
     total stated just before it, in its sentence or followed by 其中 ("全年共…249条，其中…；…185条")."""
-    for m in _NUMBER.finditer(question):
-        value = float(m.group(0).replace(",", ""))
-        if value > fact.value and not 1900 <= value <= 2100:
+    for value in _given(question):
+        if value > fact.value:
             return NarrativeFact(value, fact.unit, None, "", "", "", "", 0, 0, question)
     wholes = [
         o
