@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from assistant.answer.measures import (
@@ -340,13 +340,41 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
                     return True
         return False
 
+    quantity = vocabulary.asks("quantity")
+    pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", text, re.I)]
+
+    def piece_of(c: list[Reading]) -> tuple[int, int]:
+        return next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))
+
+    phrases = {m.key: m.phrases for m in measures()}
+
+    def own(c: list[Reading]) -> tuple[int, int] | None:  # where a group its rows are asked beside is also
+        rows_of = [o for o in chosen if inside(o, c)]  # asked in a later piece of its own ("…, and what's the
+        if not rows_of:  # overall number of lawsuits?")
+            return None
+        first = min(o[0].span[0] for o in rows_of)
+        for a, b in pieces:
+            if a <= first or not quantity.search(text[a:b]) or any(a <= o[0].span[0] < b for o in rows_of):
+                continue
+            at = [x for p in phrases[c[0].key] if (x := located(p, text[a:b])) and not x[1]]
+            if at:
+                return a + at[0][0][0], a + at[0][0][1]
+        return None
+
     gathering = [c for c in chosen if gathers(c) or united(c)]
+    owned = []
+    for c in chosen:
+        if c not in gathering and (at := own(c)):
+            c[0] = replace(c[0], span=at)  # the group is asked where its own piece names it
+            owned.append(c)
     # a group named beside one of its rows is that row ("refused because of a state secret"); outcomes
     # asked about together are named by more words than the row inside them ("granted fully or partially")
     groups = [
         c
         for c in chosen
-        if c in gathering or not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
+        if c in gathering
+        or c in owned
+        or not any(inside(o, c) and (not joined(c) or o[0].score >= c[0].score) for o in chosen)
     ]
     chosen = [
         c
@@ -356,15 +384,11 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     if gathering:  # the sum is of that group: a row of another one is a misreading
         chosen = [c for c in chosen if c in gathering or len(rows[c[0].key]) > 1]
     strong = [c for c in chosen if not c[0].generic]
+
     # a word that only says "requests" is a part of its own where it is asked for in its own piece ("how
     # many requests were there, and how many were granted?"); elsewhere the named measures say it all
-    pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", text, re.I)]
-    quantity = vocabulary.asks("quantity")
-
-    phrases = {m.key: m.phrases for m in measures()}
-
     def alone(c: list[Reading]) -> bool:  # no other measure named in its piece, by any of its phrases, and no
-        a, b = next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))  # other word of its own
+        a, b = piece_of(c)  # other word of its own
         piece = text[a:b]
         rest = piece[: c[0].span[0] - a] + piece[c[0].span[1] - a :]
         own = [w for w in re.findall(r"[a-z]{3,}", rest) if w not in vocabulary.FUNCTION_WORDS]

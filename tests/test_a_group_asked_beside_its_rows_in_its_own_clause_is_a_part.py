@@ -1,0 +1,28 @@
+"""A group asked in a clause of its own after its rows ("…, and how many lawsuits in all?") is one more part,
+answered where it is asked, not folded into its rows. Read by hand from corpus/pingtan-2025.txt 表四:
+未经复议直接起诉 总计 6, 复议后起诉 总计 3 (行政诉讼 9); 表三 （三）不予公开: 1.国家秘密 0, 4.第三方 0, 5.内部事务 3,
+6.过程性 2, 7.执法案卷 3, 8.行政查询 3 (11 in all)."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+
+
+def test_the_lawsuits_in_all_after_each_kind_of_lawsuit(corpus_store):
+    for question in (
+        "How many suits went straight to court, how many came after reconsideration, and how many lawsuits were "
+        "there in total?",
+        "直接起诉的有几件，复议后起诉的有几件，行政诉讼合计多少件？",
+    ):
+        answer = ask(question, report_id="pingtan-2025.txt", store=corpus_store)
+        assert answer.values == [6, 3, 9], (question, answer.answer)
+
+
+def test_all_refusals_after_two_of_their_reasons(corpus_store):
+    answer = ask(
+        "How many refusals cited state secrets, how many cited third-party interests, and how many refusals were "
+        "there altogether?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.values == [0, 0, 11] and answer.value is None, answer.answer
