@@ -26,3 +26,13 @@ def test_all_refusals_after_two_of_their_reasons(corpus_store):
         store=corpus_store,
     )
     assert answer.values == [0, 0, 11] and answer.value is None, answer.answer
+
+
+def test_the_total_of_handling_results_is_the_last_part_not_a_sum(corpus_store):
+    # 000_782cdb5e9cbe54e2.txt 表三: 一、本年新收 3, （七）总计 2, 四、结转下年度 1
+    answer = ask(
+        "Give me the new requests, the requests carried into next year, and the total of handling results.",
+        report_id="000_782cdb5e9cbe54e2.txt",
+        store=corpus_store,
+    )
+    assert answer.values == [3, 1, 2] and answer.value is None, answer.answer

@@ -407,11 +407,18 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
 _ONLY_OR = re.compile(r"[\s,，、]*(?:or|或者?|或是)(?:\s+(?:otherwise|else))?[\s,，、]*", re.I)
 
 
+_TOTAL_OF = re.compile(r"total\s+(?:number\s+|count\s+)?of\b", re.I)
+
+
 def _sums_the_parts(parts: list[Part], text: str) -> bool:
     """The question's sum word is of all its parts: one figure asked, or the sum word in a question of its own
     that names nothing of its own but the requests ("…, and the total?", "how many requests in total, …")."""
     asked = vocabulary.asks("each_quantity")
     said = vocabulary.asks("sum").search(text)
+    if said is not None and _TOTAL_OF.match(text, said.start()):  # "A, B, and the total of C": C's own word
+        starts = [p.readings[0].span[0] for p in parts]
+        if any(a < said.start() for a in starts) and sum(a > said.start() for a in starts) == 1:
+            return False
     if said is None or len(asked.findall(text)) <= 1:
         return True
     joins = vocabulary.asks("joins")

@@ -643,7 +643,17 @@ _REQ_TAIL = (
         "（七）总计",
         "total handled",
         (r"\(\s*七\s*\)\s*总\s*计",),
-        synonyms=("handled", "processed", "completed", "办理", "办结"),
+        synonyms=(
+            "handled",
+            "processed",
+            "completed",
+            "handling results",
+            "results of handling",
+            "办理",
+            "办结",
+            "办理结果总计",
+            "办理结果合计",
+        ),
     ),
     _rrow(
         "carried_forward",
