@@ -462,6 +462,9 @@ def disagreeing(
         return found, True
     if not sure or any(m.fact.value in (value, *wholes) for m in sure):
         return [], False
+    rival = next((m for m in sure[1:] if m.fact.value != sure[0].fact.value), None)
+    if rival is not None and sure[0].score - rival.score < MARGIN:  # the text names no one other number clearly
+        return [], False
     return found, False
 
 

@@ -15,8 +15,14 @@ from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized
 from assistant.answer.scope import ReportRef
 from assistant.domain import numbers, vocabulary
 
-_MOST, _LEAST, _CHANGE, _COMPARE, _TOTAL = (
-    re.compile(p, re.I) for name, p in vocabulary.OPERATIONS if name in ("most", "least", "change", "compare", "total")
+_TOP, _MOST, _LEAST, _CHANGE, _COMPARE, _TOTAL = (
+    re.compile(p, re.I)
+    for name, p in vocabulary.OPERATIONS
+    if name in ("top", "most", "least", "change", "compare", "total")
+)
+# an order asked from the fewest up ("从少到多", "from lowest to highest")
+_ASCENDING = re.compile(
+    r"[从由](?:少|低|小)到(?:多|高|大)|\bfrom\s+(?:the\s+)?(?:least|lowest|fewest|smallest)\s+to\b|\bascending\b", re.I
 )
 
 
@@ -34,7 +40,9 @@ class Point:
 
 
 def operation(question: str) -> str:
-    """What a question does with the years: most, least, change, total, or list them."""
+    """What a question does with the years: order them by value, most, least, change, total, or list them."""
+    if _TOP.search(question):
+        return "order"
     if _LEAST.search(question):
         return "least"
     if _MOST.search(question):
@@ -99,6 +107,17 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
         first = pick.answer.citations[:1]
         out = Answer(text, pick.value, AnswerKind.AGGREGATE, lang, first)
         out.citations += [c for c in cites if c not in first]
+        return out
+    if op == "order":  # "从多到少排一下": the years by their value, each cited in that order
+        ordered = sorted(given, key=lambda p: p.value, reverse=not _ASCENDING.search(question))
+        listing = ("; " if lang == "en" else "；").join(f"{_year(p, lang)} {number(p.value, lang)}" for p in ordered)
+        text = (f"{what} for {agency}, ordered: {listing}." if lang == "en" else f"{agency}{what}排序：{listing}。") + (
+            f" {_each(missing, lang)}." if missing and lang == "en" else f"{_each(missing, lang)}。" if missing else ""
+        )
+        out = Answer(
+            text, ordered[0].value, AnswerKind.AGGREGATE, lang, [c for p in ordered for c in p.answer.citations[:1]]
+        )
+        out.values = [p.value for p in ordered]
         return out
     if op == "total":
         total = numbers.total(p.value for p in given)
