@@ -30,3 +30,12 @@ def test_the_number_a_question_states_is_its_base_not_its_answer(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 185, answer.answer
+
+
+def test_the_other_item_of_a_list_is_never_the_total_asked(corpus_store):
+    # pingtan-2019.txt 一（一）“共公布政府信息2599条，(其中机构职能类信息25条，…其他应主动公开政府信息856条)”;
+    # pingtan-county-2011.txt “制作、获取政府信息总数1873条，其中主动公开政府信息425条” (425 is what is asked there)
+    answer = ask("主动公开了多少条政府信息？", report_id="pingtan-2019.txt", store=corpus_store)
+    assert answer.value == 2599, answer.answer
+    answer = ask("主动公开了多少条政府信息？", report_id="pingtan-county-2011.txt", store=corpus_store)
+    assert answer.value == 425, answer.answer

@@ -42,6 +42,7 @@ OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after 
 TOTAL_STATED = vocabulary.asks("total_stated")
 SUMMED = vocabulary.asks("sum")
 YES_NO = vocabulary.asks("yes_no")
+REMAINDER = re.compile(r"其他|其它")  # the last item of a list, what its other items leave: never its total
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 LINK_LETTERS = 3  # the letters a romanised name may leave out of the name it spells (之 zhi, 的 de, 和 he)
 
@@ -378,8 +379,11 @@ def answer(
     if not found:
         return None
     clear = None if part is not None else _clear_total(found, question, report, total)
+    if clear is None and total and REMAINDER.match(found[0].fact.measure):  # a total asked, the "other" item of
+        whole = _total_of(found[0].fact, report)  # a list found: the total the list is of, if stated before it
+        clear = Match(whole, found[0].score) if whole is not None else None
     if clear is not None:
-        return as_answer([clear, *(m for m in found if m is not clear)], question, report, lang)
+        return as_answer([clear, *(m for m in found if m.fact is not clear.fact)], question, report, lang)
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
@@ -520,6 +524,23 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 WHOLE_REACH = 300  # characters a part may follow the total it is part of
 
 
+def _total_of(fact, report: Report):
+    """The total the prose states first in the fact's sentence, larger than it and before it, in its unit
+    ("共公布政府信息2599条，(其中…其他应主动公开政府信息856条)"), or None."""
+    return next(
+        (
+            o
+            for o in report.narrative_facts
+            if o.sentence == fact.sentence
+            and o.start < fact.start
+            and o.unit == fact.unit
+            and o.value > fact.value
+            and _is_total(o)
+        ),
+        None,
+    )
+
+
 def _given(question: str) -> list[float]:
     """The numbers a question states itself, in its order (not its years)."""
     values = (float(m.group(0).replace(",", "")) for m in _NUMBER.finditer(question))
@@ -536,9 +557,13 @@ def _whole(fact, question: str, report: Report):
         o
         for o in report.narrative_facts
         if o.unit == fact.unit
-        and 0 < fact.start - o.start <= WHOLE_REACH
+        and 0 < fact.start - o.start
         and o.value > fact.value
-        and (o.sentence == fact.sentence or OF_WHICH.search(o.sentence, (_where(o) or (0, 0))[1]))
+        and (
+            o.sentence == fact.sentence  # however long its list of parts
+            or fact.start - o.start <= WHOLE_REACH
+            and OF_WHICH.search(o.sentence, (_where(o) or (0, 0))[1])
+        )
     ]
     return wholes[-1] if wholes else None
 
