@@ -195,7 +195,7 @@ def listed(items: Sequence[T], name: Callable[[T], str], lang: str, sep: str = "
     return shown + (f"{sep}and {more} more" if lang == "en" else f"{sep}另有{more}份")
 
 
-def _lacking(lacking: list[ReportRef], lang: str) -> str:
+def not_counted(lacking: list[ReportRef], lang: str) -> str:
     if not lacking:
         return ""
     names = listed(lacking, lambda r: agency_name(r.agency, lang, r.year), lang, ", ")
@@ -226,7 +226,7 @@ def ranking(
             if lang == "en"
             else f"{_scope(years, lang, len(rows))}，{what}前{len(top)}名：{listing}。"
         )
-        return Answer(text + _lacking(lacking, lang), top[0].value, AnswerKind.AGGREGATE, lang, _cite(top, lang))
+        return Answer(text + not_counted(lacking, lang), top[0].value, AnswerKind.AGGREGATE, lang, _cite(top, lang))
     best = ordered[0]
     ties = [r for r in ordered if r.value == best.value]
     runners = [r for r in ordered if r.value != best.value][:2]
@@ -240,7 +240,9 @@ def ranking(
         text = f"{_scope(years, lang, len(rows))}，{names}的{what}{word[1]}，为{number(best.value, lang)}。"
         if runners:
             text += "其次：" + "；".join(f"{_name(r, lang)} {number(r.value, lang)}" for r in runners) + "。"
-    return Answer(text + _lacking(lacking, lang), best.value, AnswerKind.AGGREGATE, lang, _cite(ties + runners, lang))
+    return Answer(
+        text + not_counted(lacking, lang), best.value, AnswerKind.AGGREGATE, lang, _cite(ties + runners, lang)
+    )
 
 
 _TOTALS: dict[int, tuple[list[Row], int | float]] = {}
@@ -276,7 +278,7 @@ def total_or_average(
     else:
         head = "平均" if op == "average" else "合计"
         text = f"{_scope(years, lang, len(rows))}，{what}{head}为{number(value, lang)}（{parts}）。"
-    return Answer(text + _lacking(lacking, lang), value, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
+    return Answer(text + not_counted(lacking, lang), value, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
 
 
 def per_report(
@@ -296,7 +298,7 @@ def per_report(
             f"问题未指明报告，因此不给出单一数字。{_scope(years, lang, len(rows))}，{what}：{parts}。"
             "请指明机关和年度，或选择一份报告。"
         )
-    out = Answer(text + _lacking(lacking, lang), None, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
+    out = Answer(text + not_counted(lacking, lang), None, AnswerKind.AGGREGATE, lang, _cite(rows, lang))
     out.suggestions = [
         Suggestion(
             f"{_name(r, lang)} — {number(r.value, lang)}",

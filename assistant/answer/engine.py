@@ -178,8 +178,9 @@ def _another_year(query: Query, report: Report) -> bool:
     return listed != (report.year + 1,) and not (carried and listed == (report.year - 1,))
 
 
-LIST, BEFORE_TABLES, NONE_AT_ALL, ARITHMETIC, NARRATIVE = (
-    re.compile(vocabulary.ASKS[k], re.I) for k in ("list", "before_tables", "none", "arithmetic", "narrative")
+LIST, BEFORE_TABLES, NONE_AT_ALL, ARITHMETIC, NARRATIVE, PROACTIVE_TOTAL = (
+    re.compile(vocabulary.ASKS[k], re.I)
+    for k in ("list", "before_tables", "none", "arithmetic", "narrative", "proactive_total")
 )
 
 # The rows a share is taken of, never part of its numerator when something else is named.
@@ -309,7 +310,7 @@ class _Context:
             # a total of the old table the report's tables lack (items published proactively): the prose's total
             total = (
                 measure is not None and not has_row and measure.key.removeprefix("legacy.") in schema.LEGACY_PARTS
-            ) or (measure is None and bool(vocabulary.asks("proactive_total").search(self.query.normal.text)))
+            ) or (measure is None and bool(PROACTIVE_TOTAL.search(self.query.normal.text)))
             stated = self.stated(report, total)
             if stated is not None:
                 return self.verdict(stated)
@@ -635,6 +636,34 @@ class _Context:
             return missing
         return self.in_years(measure, years)
 
+    def prose_ranking(self, op: str, n: int, among: Sequence[ReportRef]) -> Answer:
+        """Reports ranked by the items they published proactively, a total their text states where their
+        tables have none ("哪份年报主动公开的政府信息最多？"): each read as a question about it alone would be."""
+        plain = _Context(
+            replace(self.query, yes_no=False, share=False, sum=False), self.store, self._searcher, self.refs
+        )
+        read_ = [(r, plain.about_report(self.load(r.id), None, counting=True)) for r in among]
+        given = [
+            (r, a) for r, a in read_ if a.kind in (AnswerKind.FIGURE, AnswerKind.AGGREGATE) and a.value is not None
+        ]
+        if not given:
+            return _nothing(self.lang)
+        given.sort(key=lambda p: (-p[1].value if op != "least" else p[1].value, p[0].agency))
+        shown = given[:n] if op == "top" else [p for p in given if p[1].value == given[0][1].value]
+        listing = ("; " if self.lang == "en" else "；").join(
+            f"{agency_name(r.agency, self.lang, r.year)} {number(a.value, self.lang)}" for r, a in shown
+        )
+        if self.lang == "en":
+            what = {"most": "the most", "least": "the fewest", "top": f"the top {len(shown)}"}[op]
+            text = f"Items published proactively, {what} of {len(given)} reports: {listing}."
+        else:
+            what = {"most": "最多", "least": "最少", "top": f"前{len(shown)}名"}[op]
+            text = f"{len(given)}份报告中，主动公开政府信息条数{what}：{listing}。"
+        counted = {r.id for r, _ in given}
+        text += aggregate.not_counted([r for r in among if r.id not in counted], self.lang)
+        cites = [c for _, a in shown for c in a.citations[:1]]
+        return Answer(text, shown[0][1].value, AnswerKind.AGGREGATE, self.lang, cites)
+
     def over_years(self, measure: Measure | None, years: Years) -> Answer | None:
         """One named agency over the years asked (None unless one agency has reports for two of them)."""
         covering: dict[str, list[ReportRef]] = {}
@@ -714,6 +743,8 @@ class _Context:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
         if op == "count":  # of the agencies named, or of the corpus
             return aggregate.count_reports(named or list(refs), years, self.lang)
+        if measure is None and op in ("most", "least", "top") and PROACTIVE_TOTAL.search(self.query.normal.text):
+            return self.prose_ranking(op, n, [r for r in (named or refs) if not years or r.year in years])
         if measure is None and op == "change" and (changed := _what_changed(named, years.listed, self.load, self.lang)):
             return Answer(changed, None, "aggregate", self.lang)
         if measure is None:

@@ -42,6 +42,7 @@ OF_WHICH = vocabulary.asks("of_which")  # "，其中": a total the counts after 
 TOTAL_STATED = vocabulary.asks("total_stated")
 SUMMED = vocabulary.asks("sum")
 YES_NO = vocabulary.asks("yes_no")
+PROACTIVE_TOTAL = vocabulary.asks("proactive_total")
 REMAINDER = re.compile(r"其他|其它")  # the last item of a list, what its other items leave: never its total
 TITLE_BONUS = 0.2  # a fact whose sentence prints every title the question names, as the question does
 LINK_LETTERS = 3  # the letters a romanised name may leave out of the name it spells (之 zhi, 的 de, 和 he)
@@ -437,6 +438,8 @@ def _clear_total(found: list[Match], question: str, report: Report, asked: bool)
     most similar count the prose states as a total, when no total of another value is as close and no
     other count of that unit, but its own parts, is clearly closer."""
     units = asked_units(question)  # counts only: an amount "共计减免…元" may total more than the one asked
+    if not units and asked and PROACTIVE_TOTAL.search(question):  # 主动公开的政府信息最多: items, in 条
+        units = {"条"}
     if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not (asked or SUMMED.search(question)):
         return None
     if len(vocabulary.asks("each_quantity").findall(question)) > 1:  # "A有多少条、B有多少条，合计多少": of parts

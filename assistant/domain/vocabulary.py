@@ -1611,7 +1611,9 @@ ASKS: dict[str, str] = {
     # a question asking how many items were published proactively in all, naming no kind of them: the
     # total the old tables kept (主动公开了多少条信息) and the newer ones leave to the text
     "proactive_total": r"主动公开(?:了)?(?:多少|几)条(?:政府)?(?:信息|资讯)?(?:[?？]|$)"
-    r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)(?:有|一共|共|总共)?(?:多少|几)条(?:[?？]|$)",
+    r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)(?:有|一共|共|总共)?(?:多少|几)条(?:[?？]|$)"
+    r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)的?(?:条数|数量|总数|总量)"  # 主动公开的政府信息条数最多
+    r"|主动公开(?:了)?(?:的)?(?:政府)?(?:信息|资讯)(?=最多|最少|最高|最低|排|从多到少|从少到多)",
     # the fee charged to applicants for handling their requests (信息处理费), not table 2's administrative fees
     "processing_fee": r"信息处理费|(?<!事业性)处理费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
     r"|依申请公开[^，,。？?]{0,6}(?:收费|收取[^，,。？?]{0,6}费)|\bprocessing[\s-]+fees?\b"
