@@ -7,6 +7,8 @@ values read by hand: corpus/shanghai-stcsm-2024.md 表三 二、上年结转 2, 
 from __future__ import annotations
 
 from assistant.answer import ask
+from assistant.answer.read import read
+from assistant.answer.scope import canonical
 
 
 def test_the_ones_a_question_says_it_does_not_mean_are_set_aside(corpus_store):
@@ -62,3 +64,14 @@ def test_people_asked_for_are_never_a_count_of_cases_the_prose_states(corpus_sto
     # the 2024 report states "有 1 件涉及政府信息公开工作的行政复议" and no staff numbers at all
     answer = ask("How many people worked full-time on disclosure at STCSM in 2024?", store=corpus_store)
     assert answer.value is None and answer.values == [], answer.answer
+
+
+def test_a_contrast_naming_no_measure_is_not_read(corpus_store):
+    query = read(
+        "What share of the items proactively published came from the townships, as opposed to the zone committee?",
+        "en",
+        canonical(corpus_store),
+    )
+    assert "committee" not in query.text and "townships" in query.text
+    query = read("How many requests came from companies rather than individuals?", "en", canonical(corpus_store))
+    assert "individuals" in query.text  # a column: left for the column reading to exclude

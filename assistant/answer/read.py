@@ -255,17 +255,23 @@ def _directions(text: str) -> str:
 
 
 def _unasked(text: str) -> str:
-    """The text without what the question says it does not ask ("not those pushed into 2025", 别跟收费金额搞混)
-    or already knows ("行政许可是135件我知道了"), when it still names a measure without them."""
+    """The text without what the question says it does not ask ("not those pushed into 2025", 别跟收费金额搞混,
+    "as opposed to the zone committee") or already knows ("行政许可是135件我知道了"), unless that takes away
+    every measure it names; a column named there alone ("rather than individuals") is left to be excluded."""
     found = (m.span() for kind in ("contrast", "known") for m in vocabulary.asks(kind).finditer(text))
-    spans = [(a, b) for a, b in found if _readings(text[a:b])]  # "rather than individuals" names a column: kept
+    spans = [(a, b) for a, b in found if _readings(text[a:b]) or not _names_column(text[a:b])]
     if not spans:
         return text
     out = list(text)
     for a, b in spans:
         out[a:b] = " " * (b - a)
     kept = "".join(out)
-    return kept if _readings(kept) else text
+    return kept if _readings(kept) or not _readings(text) else text
+
+
+def _names_column(text: str) -> bool:
+    q = _normal(text)
+    return any(_found(w, q) for _, words, _, _ in column_words() for w in words)
 
 
 def _readings(text: str) -> list[Reading]:

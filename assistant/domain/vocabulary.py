@@ -232,6 +232,13 @@ VOCABULARY: tuple[Term, ...] = (
     Term("短视频", "short videos", TERM),
     Term("观看量", "views", TERM),
     Term("原创文章", "original articles", TERM),
+    Term("乡镇", "townships", TERM, ("township", "towns", "township governments", "town governments")),
+    Term(
+        "区直各部门",
+        "the zone's departments",
+        TERM,
+        ("zone departments", "district departments", "its departments", "departments directly under the zone"),
+    ),
     Term("电子证照", "electronic licences", TERM),
     Term("群众诉求", "public requests", TERM),
     Term("征地", "land requisition", TERM),
@@ -1109,7 +1116,6 @@ VOCABULARY: tuple[Term, ...] = (
     依申请公开工作机制 = working mechanism for disclosure upon request
     申请登记 = registration of requests
     协调联动 = coordination
-    区直各部门 = the departments directly under it
     信息查找渠道 = channels to find information
     规章库 = library of rules
     行政规范性文件库 = library of administrative normative documents
