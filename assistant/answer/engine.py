@@ -336,7 +336,8 @@ class _Context:
             return self.several(report, parts)
         found = answer_figure(self.question, report, measure, self.lang, named[0] if named else None)
         if found.value is None and not found.citations and counting:  # no cell for it: the prose may state it
-            found = self.stated(report) or found  # (a cell printed illegibly is cited, and not read from prose)
+            # (a cell printed illegibly is cited, and not read from prose)
+            found = self.stated(report) or self._in_its_words(report, measure) or found
         elif found.value is None and not found.citations and self.query.yes_no:  # … or answer the yes/no
             said = self.passage(report)
             found = said if said.verdict is not None else found
@@ -602,12 +603,27 @@ class _Context:
         out.suggestions = options
         return out
 
+    def _in_its_words(self, report: Report, measure: Measure) -> Answer | None:
+        """For an English question, the count a report's text states for the measure, read with the measure's
+        own Chinese words beside the question's ("part-time staff" reaches "兼职人员1人")."""
+        if self.lang != "en" or not vocabulary.asks("quantity").search(self.question):
+            return None
+        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
+        found = narrative.answer(f"{self.question} {' '.join(words)}", report, self.lang, tables=False)
+        # the count found must be of the measure's own words (网上调查 is no 网上申请, however alike)
+        return found if found and any(w in found.citations[0].label for w in words) else None
+
     def _old_report(self, report: Report, measure: Measure) -> Answer:
+        """A report before 2019 whose table lacks the figure: the count its text states in the measure's own
+        Chinese words (an English question reaches "兼职人员1人" through them), else what is missing."""
         missing = answer_figure(self.question, report, measure, self.lang)
+        stated = self._in_its_words(report, measure)
+        if stated is not None:
+            return self.verdict(stated)
+        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
         found = self.passage(report)
         if found.verdict is not None:  # a yes/no its text answers ("未收到政府信息公开申请")
             return found
-        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
         sentence = found.quote  # the passage's sentence, not the answer's words around it
         if found.kind == AnswerKind.PASSAGE and re.search(r"\d", sentence) and any(w in sentence for w in words):
             found.answer = (

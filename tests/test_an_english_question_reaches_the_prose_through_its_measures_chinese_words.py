@@ -1,0 +1,34 @@
+"""An English question whose measure the report's tables do not give reaches the count the text states in the
+measure's own Chinese words, and only a count of those words. Read by hand: corpus/pingtan-dishuiju-2013.txt
+六（一）“我局没有从事政府信息公开工作的全职人员，兼职人员1人”; huaian-hongze-2024.pdf 一 “公开政府常务会议 7 期”;
+pingtan-2024.txt 一（一）“开展民意征集53期、网上调查51期，开展‘平潭大家谈’系列在线访谈12期”."""
+
+from __future__ import annotations
+
+from assistant.answer import ask
+
+
+def test_part_time_staff_in_english_is_the_texts_part_time_staff(corpus_store):
+    answer = ask(
+        "How many part-time staff did the Pingtan tax bureau have for disclosure work in 2013?", store=corpus_store
+    )
+    assert answer.value == 1 and "兼职人员1人" in answer.answer, answer.answer
+
+
+def test_executive_meetings_in_english_are_the_texts_executive_meetings(corpus_store):
+    answer = ask(
+        "How many executive meetings of the district government were made public?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.value == 7, answer.answer
+
+
+def test_a_count_of_other_words_is_not_reached(corpus_store):
+    # "online" reads as requests made online; the text's 网上调查51期 (online surveys) is not them
+    answer = ask(
+        "they run online chat shows with officials — how many of the 'Pingtan Dajia Tan' talks were held this year?",
+        report_id="pingtan-2024.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 12, answer.answer
