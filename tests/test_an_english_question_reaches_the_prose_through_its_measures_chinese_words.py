@@ -32,3 +32,15 @@ def test_a_count_of_other_words_is_not_reached(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 12, answer.answer
+
+
+def test_everyday_english_for_the_prose_words_of_the_vocabulary(corpus_store):
+    # pingtan-dishuiju-2013.txt （三）“现场咨询1600人次…电话咨询3200人次…网上咨询100人次”,
+    # 四、“其中办理下岗失业人员减免税共计91件”; pingtan-2019.txt “其中热线电话11通”
+    for question, report, value in (
+        ("How many of the enquiries came in by telephone?", "pingtan-dishuiju-2013.txt", 3200),
+        ("Tax breaks for laid-off workers: how many cases were there?", "pingtan-dishuiju-2013.txt", 91),
+        ("How many hotline calls about environmental protection came in?", "pingtan-2019.txt", 11),
+    ):
+        answer = ask(question, report_id=report, store=corpus_store)
+        assert answer.value == value, (question, answer.answer)
