@@ -75,3 +75,11 @@ def test_yes_or_no_asks_a_verdict(corpus_store):
 def test_an_adverb_on_either_side_of_its_verb_names_the_same_measure():
     assert located("publish proactively", _normal("how many items were proactively published?")) is not None
     assert located("publish proactively", _normal("how many did it publish proactively?")) is not None
+
+
+def test_the_zone_named_by_its_kind_alone(corpus_store):
+    # corpus/pingtan-2021.txt 表三 （三）不予公开 8 (the corpus holds one 综合实验区); and no 2022 report of it
+    answer = ask("实验区21年不予公开的一共几件？", store=corpus_store)
+    assert answer.value == 8 and answer.citations[0].report_id == "pingtan-2021.txt", answer.answer
+    answer = ask("实验区22年的行政复议有几件？", store=corpus_store)
+    assert answer.value is None and "2022" in answer.answer and "平潭综合实验区" in answer.answer, answer.answer

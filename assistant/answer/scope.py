@@ -130,6 +130,8 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
         out += [
             (stem + short, 8) for long, shorts in ZONE_SHORT_FORMS.items() if place.endswith(long) for short in shorts
         ]
+        # … and by its kind alone, as its people say it ("实验区19年到21年"): weakest, shared by every such zone
+        out += [(short, 2) for long, shorts in ZONE_SHORT_FORMS.items() if place.endswith(long) for short in shorts]
     full = agency_key(ref.agency)
     for zh, words in _AGENCY_WORDS.items():
         if zh in full:
