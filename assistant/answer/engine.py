@@ -314,6 +314,8 @@ class _Context:
             stated = self.stated(report, total)
             if stated is not None:
                 return self.verdict(stated)
+            if self.query.titled and counting and not self.query.yes_no:  # a programme's count: never a table row
+                return self.not_understood(report)
         if timed:
             return self.not_understood(report)
         if measure is None:  # a yes/no question no figure answers is for the passages

@@ -78,7 +78,9 @@ class Query:
     other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
     asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
     paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
-    titled: bool = False  # it quotes the name of a programme or document (《问政平潭》, 'Pingtan Dajiatan')
+    titled: bool = (
+        False  # it quotes the name of a programme or document, not a law's (《问政平潭》, 'Pingtan Dajiatan')
+    )
     amount: bool = False  # it asks for an amount of money ("how much did it charge in fees", 花了多少钱)
     # the sum it asks for is of its parts ("A, B, and the total?"), not inside one of several questions
     # ("新发了几件、废掉了几件、还管用的一共几件": the last is a figure of its own)
@@ -103,6 +105,8 @@ _REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in
 
 # a programme's or document's name, in 《》 or romanised in quotes: its words are never a place
 _TITLES = re.compile(f"{TITLE.pattern}|{ROMANISED_TITLE.pattern}")
+# … the name of a law or a rule (《条例》, 第二十条 of it): what the tables follow, not a programme to count in
+_LAW = re.compile(r"(?:条例|法|办法|规定|细则|通知|意见|决定|格式)》$")
 
 
 class _AliasIndex:
@@ -522,7 +526,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         other_place=_other_place(question, refs),
         asked=len(vocabulary.asks("each_quantity").findall(normal.text)),
         paired=_paired(normal.text, where),
-        titled=bool(_TITLES.search(normal.text)),
+        titled=any(not _LAW.search(m.group(0)) for m in _TITLES.finditer(normal.text)),
         amount=bool(vocabulary.asks("money").search(masked)),
         sum_of_parts=summed and _sums_the_parts(parts, _normal(masked)),
     )

@@ -74,7 +74,9 @@ REPORT_TITLE = re.compile(
 # The name of a programme, column or document a question or a report quotes: in 《》, or romanised in quotes
 # ('Wenzheng Pingtan – Youshi Nishuo', "Pingtan Dajiatan")
 TITLE = re.compile(r"《[^《》]+》")
-ROMANISED_TITLE = re.compile(r"['\"“‘]([A-Z][a-z]+(?:[\s\-–—:]+[A-Z][a-z]+)+)['\"”’]")
+ROMANISED_TITLE = re.compile(  # its words capitalised, but for short links ("Wenzheng Pingtan zhi You Shi Ni Shuo")
+    r"['\"“‘]([A-Z][a-z]+(?:[\s\-–—:]+(?:[a-z]{1,3}[\s\-–—:]+)*[A-Z][a-z]+)+)['\"”’]"
+)
 
 # A word made of Mandarin syllables without tones ("Zhengfu", "Shiyanqu", "Guanweihui"): in an English question,
 # a capitalised one right after an agency's place names the agency in pinyin ("Hongze Qu Renmin Zhengfu").
