@@ -29,3 +29,13 @@ def test_a_laws_name_is_not_a_programme(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 97, answer.answer
+
+
+def test_the_programme_set_aside_with_not_the_one_is_not_counted(corpus_store):
+    # pingtan-2020.txt “共组织开展6期《问政平潭》” beside “组织开展19期《问政平潭之有事你说》”
+    answer = ask(
+        "In 2020 how many editions of 'Wenzheng Pingtan' itself aired — not the 'Youshi Nishuo' one?",
+        report_id="pingtan-2020.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 6, answer.answer

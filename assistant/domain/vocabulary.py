@@ -1667,7 +1667,8 @@ ASKS: dict[str, str] = {
     "because": r"\bbecause\b|\bdue\s+to\b|\bon\s+(?:the\s+)?grounds?\b|因为|由于|理由是|原因是|(?<![原基])因(?!此|而)",
     # what a question says it is not asking about, to the end of its clause: "not those pushed into 2025",
     # "rather than refused", 别跟收费金额搞混, 而不是结转下年度的
-    "contrast": r"\b(?:not\s+(?:those|the\s+ones|the\s+ones?\s+that)|rather\s+than|instead\s+of|as\s+opposed\s+to"
+    "contrast": r"\bnot\s+the\s+(?:[\w'‘’\"“”-]+\s+){1,5}?(?:one|ones|spin-?off)\b"  # "not the 'Youshi Nishuo' one"
+    r"|\b(?:not\s+(?:those|the\s+ones|the\s+ones?\s+that)|rather\s+than|instead\s+of|as\s+opposed\s+to"
     r"|not\s+to\s+be\s+(?:confused|mixed\s+up)\s+with|(?:don't|do\s+not)\s+(?:confuse|mix)\s+(?:\w+\s+)?(?:up\s+)?with)\b"
     r"[^,.;?!—–()]*"
     r"|(?:别|不要|不用|勿)(?:跟|和|与|同|把)[^，,。；;？?！!]*?(?:搞混|混淆|弄混|搞错|弄错|混为一谈|混在一起)"
