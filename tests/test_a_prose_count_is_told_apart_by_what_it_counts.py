@@ -39,3 +39,9 @@ def test_the_other_item_of_a_list_is_never_the_total_asked(corpus_store):
     assert answer.value == 2599, answer.answer
     answer = ask("主动公开了多少条政府信息？", report_id="pingtan-county-2011.txt", store=corpus_store)
     assert answer.value == 425, answer.answer
+
+
+def test_a_share_asked_of_a_whole_is_its_part_over_it(corpus_store):
+    # shanghai-stcsm-2024.md “‘上海科技’微信公众号共编发文章 1640 篇,其中原创文章 294篇” (294 / 1640 = 17.9%)
+    answer = ask("公众号的文章中原创文章占百分之多少？", report_id="shanghai-stcsm-2024.md", store=corpus_store)
+    assert answer.value == 17.9 and "1640" in answer.answer, answer.answer

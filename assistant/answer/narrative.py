@@ -33,6 +33,7 @@ SPECIFIC_KINDS = frozenset({"people", "money", "time"})
 # the thing a Chinese question counts, right after its measure word (多少场直播: 直播); a fact that counts it gains
 COUNTED_NOUN = re.compile(r"(?:多少|几)个?(?:人次|场|条|件|次|篇|期|家|名|项|份|户|套|通|起|宗)([\u4e00-\u9fff]{2})")
 NOUN_BONUS = 0.1
+SHARE_REACH = 3  # the closest facts among which a share's part is looked for beside its whole
 KIND_PENALTY = 1.0  # a fact counting another kind of thing than asked (people asked, cases stated): never it
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
@@ -379,6 +380,10 @@ def answer(
         found = [m for m in found if m.fact.value not in given]
     if not found:
         return None
+    if "%" in asked_units(question) and found[0].fact.unit != "%":  # a share is of a part: not of its whole
+        inner = next((m for m in found[1:SHARE_REACH] if _whole(m.fact, "", report) is found[0].fact), None)
+        if inner is not None:  # the whole found is the share's base: the part is read with its closeness
+            found = [Match(inner.fact, found[0].score), *(m for m in found[1:] if m is not inner)]
     clear = None if part is not None else _clear_total(found, question, report, total)
     if clear is None and total and REMAINDER.match(found[0].fact.measure):  # a total asked, the "other" item of
         whole = _total_of(found[0].fact, report)  # a list found: the total the list is of, if stated before it
