@@ -45,3 +45,9 @@ def test_a_share_asked_of_a_whole_is_its_part_over_it(corpus_store):
     # shanghai-stcsm-2024.md “‘上海科技’微信公众号共编发文章 1640 篇,其中原创文章 294篇” (294 / 1640 = 17.9%)
     answer = ask("公众号的文章中原创文章占百分之多少？", report_id="shanghai-stcsm-2024.md", store=corpus_store)
     assert answer.value == 17.9 and "1640" in answer.answer, answer.answer
+
+
+def test_what_was_spent_is_an_amount(corpus_store):
+    # pingtan-dishuiju-2013.txt 六（二）“…设立和更新公开栏等产生的政府信息公开费用1万元”
+    answer = ask("政府信息公开的经费支出是多少？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
+    assert answer.value == 1 and "1万元" in answer.answer, answer.answer

@@ -1582,7 +1582,8 @@ ASKS: dict[str, str] = {
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
     # an amount of money asked for ("how much did it charge in fees", 收取了多少信息处理费, 花了多少钱)
-    "money": r"多少钱|花了多少|花费|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
+    "money": r"多少钱|花了多少|花费|花在|(?:费用|经费|支出)(?:是|为|有|一共|共|总共)?多少"
+    r"|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
     r"|\bhow much (?:money|did it cost|was spent)\b|\b(?:cost|spend|spent)\b"
     r"|\bhow much\b[^?？]*\b(?:fees?|charged?|charges|paid|yuan|rmb|tax|taxes|waived|relieved|exempted)\b"
     r"|(?:减免|免征|退)(?:了)?多少(?!件|次|户|人)|多少税",
