@@ -36,3 +36,16 @@ def test_the_total_of_handling_results_is_the_last_part_not_a_sum(corpus_store):
         store=corpus_store,
     )
     assert answer.values == [3, 1, 2] and answer.value is None, answer.answer
+
+
+def test_what_a_group_is_said_to_include_describes_it(corpus_store):
+    # pingtan-2024.txt 表四 复议后起诉 总计 19, 直接起诉 0; pingtan-2025.txt 直接 6 + 复议后 3 = 9;
+    # huaian-hongze-2024.pdf 表四 行政复议 总计 2, 直接起诉 1, 复议后起诉 3 (2 + 4 = 6)
+    answer = ask("平潭综合实验区2024年和2025年的行政诉讼（包括直接起诉和复议后起诉）分别有几件？", store=corpus_store)
+    assert answer.values == [19, 9], answer.answer
+    answer = ask(
+        "Reconsideration cases plus lawsuits — including those filed directly and after review — how many in all?",
+        report_id="huaian-hongze-2024.pdf",
+        store=corpus_store,
+    )
+    assert answer.value == 6, answer.answer

@@ -260,9 +260,10 @@ def _directions(text: str) -> str:
 
 def _unasked(text: str) -> str:
     """The text without what the question says it does not ask ("not those pushed into 2025", 别跟收费金额搞混,
-    "as opposed to the zone committee") or already knows ("行政许可是135件我知道了"), unless that takes away
+    "as opposed to the zone committee"), already knows ("行政许可是135件我知道了") or says a measure it names
+    includes ("行政诉讼（含直接起诉与复议后起诉）"), unless that takes away
     every measure it names; a column named there alone ("rather than individuals") is left to be excluded."""
-    found = (m.span() for kind in ("contrast", "known") for m in vocabulary.asks(kind).finditer(text))
+    found = (m.span() for kind in ("contrast", "known", "including") for m in vocabulary.asks(kind).finditer(text))
     spans = [(a, b) for a, b in found if _readings(text[a:b]) or not _names_column(text[a:b])]
     if not spans:
         return text

@@ -1674,6 +1674,10 @@ ASKS: dict[str, str] = {
     r"[^,.;?!—–()]*"
     r"|(?:别|不要|不用|勿)(?:跟|和|与|同|把)[^，,。；;？?！!]*?(?:搞混|混淆|弄混|搞错|弄错|混为一谈|混在一起)"
     r"|(?:而不是|而非|并非|不是指|不是那些)[^，,。；;？?！!]*",
+    # what a question says a measure it names includes: "行政诉讼（含直接起诉与复议后起诉两类）", "every lawsuit —
+    # including suits filed directly and after reconsideration —": a description of it, not more parts
+    "including": r"[（(]\s*(?:含|包括|包含|including|incl\.)[^）)]*[）)]"
+    r"|\b(?:the\s+latter\s+|the\s+former\s+)?including\b[^,.;?!—–()]*",
     # what a question states it already knows, with its figure: 行政许可是135件我知道了, "given that 135 were granted"
     "known": r"[^，,。；;？?！!]*\d[^，,。；;？?！!]*(?:我知道了?|已知|知道了|清楚了)"
     r"|(?:已知|我知道)[^，,。；;？?！!]*\d[^，,。；;？?！!]*"
