@@ -44,3 +44,22 @@ def test_everyday_english_for_the_prose_words_of_the_vocabulary(corpus_store):
     ):
         answer = ask(question, report_id=report, store=corpus_store)
         assert answer.value == value, (question, answer.answer)
+
+
+def test_like_amounts_are_told_apart_by_the_chinese_an_english_question_names(corpus_store):
+    # pingtan-dishuiju-2013.txt 四、“其中办理下岗失业人员减免税共计91件，共计减免金额219062.78元” beside
+    # “受理审批个人出售自有住房减免税共计7件，减免金额21470.27元”
+    answer = ask(
+        "How much tax was relieved for laid-off workers, in yuan?",
+        report_id="pingtan-dishuiju-2013.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 219062.78, answer.answer
+
+
+def test_website_traffic_is_counted_in_visits(corpus_store):
+    # pingtan-county-2012.txt “2012年政府信息公开专栏访问量达24745人次” (its table's 网站公开 is 1795 items)
+    answer = ask(
+        "How much traffic did Pingtan County's disclosure column get on the website in 2012?", store=corpus_store
+    )
+    assert answer.value == 24745, answer.answer

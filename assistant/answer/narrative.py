@@ -396,18 +396,18 @@ def answer(
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
         return None
     if rival is not None and lead < MARGIN:
-        settled = _settled(found, question)
+        settled = _settled(found, question, lang)
         if settled is None:
             return None
         found = [settled, *(m for m in found if m is not settled)]
     return as_answer(found, question, report, lang)
 
 
-def _settled(found: list[Match], question: str) -> Match | None:
+def _settled(found: list[Match], question: str, lang: str) -> Match | None:
     """Of facts about as close to the question, the one whose whole sentence up to it holds clearly more of it
     ("下岗失业人员减免税…共计减免金额219062.78元", not the other 减免金额 of the report), or None."""
     tied = [m for m in found if found[0].score - m.score < MARGIN]
-    q = _grams(question)
+    q = _grams(question) if lang == "zh" else _grams(normalize_query(question))  # English: the Chinese it names
     if not q:
         return None
 

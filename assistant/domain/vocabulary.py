@@ -215,7 +215,7 @@ VOCABULARY: tuple[Term, ...] = (
     Term("优化营商环境", "improving the business environment", TERM),
     # --- what the narrative counts (the English names of narrative facts)
     Term("受理", "accepted", TERM),
-    Term("访问量", "visits", TERM),
+    Term("访问量", "visits", TERM, ("traffic", "page views", "hits", "visitors")),
     Term("简报", "bulletins", TERM),
     Term("重点项目", "key projects", TERM),
     Term("权责清单", "list of powers and responsibilities", TERM),
@@ -1708,7 +1708,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "件": ("requests", "request", "applications", "application", "cases", "case", "documents"),
     "次": ("times", "sessions", "inspections", "rounds"),
     "场": ("events", "conferences", "meetings", "briefings", "sessions"),
-    "人次": ("visits", "attendances", "participants", "people", "person-times"),
+    "人次": ("visits", "attendances", "participants", "people", "person-times", "traffic"),
     "篇": ("articles", "pieces", "interpretations"),
     "期": ("issues", "editions", "episodes"),
     "个": ("accounts", "units", "platforms"),
