@@ -51,3 +51,13 @@ def test_what_was_spent_is_an_amount(corpus_store):
     # pingtan-dishuiju-2013.txt 六（二）“…设立和更新公开栏等产生的政府信息公开费用1万元”
     answer = ask("政府信息公开的经费支出是多少？", report_id="pingtan-dishuiju-2013.txt", store=corpus_store)
     assert answer.value == 1 and "1万元" in answer.answer, answer.answer
+
+
+def test_items_of_information_asked_are_never_a_count_of_requests(corpus_store):
+    # pingtan-county-2012.txt “…不予公开信息数1854条” (items of information), its table's 否决公开 requests are 2
+    answer = ask(
+        "Pingtan County 2012: how many pieces of information were classed as not to be disclosed?", store=corpus_store
+    )
+    assert answer.value in (None, 1854), answer.answer
+    answer = ask("2012年平潭县有多少件申请不予公开？", store=corpus_store)  # requests asked: the table's row
+    assert answer.value == 2, answer.answer

@@ -330,6 +330,8 @@ class _Context:
             whole = _joined(shares) if len({m.table for m in shares}) == 1 else measure
             shared = aggregate.share(report, whole, self.question, self.lang, base)
             return shared or self.not_understood(report)  # a share asked is never answered with a count
+        if counting and _counts_other_things(self.question, measure):  # "how many pieces of information": not
+            return self.stated(report) or self.not_understood(report)  # requests, whatever their words
         absent = _absent_column(self.question, measure, columns_of(report, measure))
         if absent is not None:
             return self.no_column(report, measure, absent)
@@ -842,6 +844,19 @@ def _joined_parts(text: str) -> list[tuple[int, int]]:
 
 
 WEAK_READING = 4  # the weight of a row named by one two-character word ("收到") or an English word or two
+
+
+# The measure words requests and appeals are counted in (件, and 宗/起 for cases)
+COUNTED_IN = {"requests": frozenset({"件"}), "appeals": frozenset({"件", "宗", "起"})}
+ANY_THING = frozenset({"次", "个"})
+
+
+def _counts_other_things(question: str, measure: Measure) -> bool:
+    """The question counts in a unit of things that requests or appeals are not counted in ("how many pieces of
+    information", 多少条): the measure its words name is not what it asks."""
+    units = narrative.asked_units(question) - ANY_THING  # "how many times", 几个: any count at all
+    own = COUNTED_IN.get(measure.table)
+    return bool(own and units) and not units & own and all(narrative.kind_of(u) == "count" for u in units)
 
 
 def _weakly_read(query: Query) -> bool:

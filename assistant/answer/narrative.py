@@ -226,10 +226,10 @@ MONEY = vocabulary.asks("money")
 
 def asks_time(question: str) -> bool:
     """The question counts in days or working days ("how many days", 几个工作日): no table does."""
-    return any(_kind(u) == "time" for u in asked_units(question))
+    return any(kind_of(u) == "time" for u in asked_units(question))
 
 
-def _kind(unit: str) -> str:
+def kind_of(unit: str) -> str:
     """What a unit measures: money, people, a share, or a count of things (条, 件, 期 … alike)."""
     return next((kind for kind, units in vocabulary.UNIT_KINDS.items() if unit in units), "count")
 
@@ -260,14 +260,14 @@ def _other_unit(fact, asked: set[str], lang: str) -> bool:
     if not asked or not units:
         return False
     if lang == "en" and not asked <= STRICT_UNITS:
-        return not {_kind(u) for u in units} & {_kind(u) for u in asked}
+        return not {kind_of(u) for u in units} & {kind_of(u) for u in asked}
     return not set(units) & asked
 
 
-def _other_kind(fact, asked: set[str]) -> bool:
+def _otherkind_of(fact, asked: set[str]) -> bool:
     """The question counts only people, money or time, and the fact counts another kind of thing."""
-    asked_kinds = {_kind(u) for u in asked}
-    kinds = {_kind(u) for u in _units(fact)}
+    asked_kinds = {kind_of(u) for u in asked}
+    kinds = {kind_of(u) for u in _units(fact)}
     return bool(kinds) and asked_kinds <= SPECIFIC_KINDS and not kinds & asked_kinds
 
 
@@ -321,10 +321,10 @@ def matches(
         if counted_noun and counted_noun in f.measure:  # 多少场直播: the fact counting 直播
             base += NOUN_BONUS
         if _other_unit(f, units, lang) or counted and f.unit == "%":
-            if _other_kind(f, units):  # people asked are never a count of cases, nor money a count
+            if _otherkind_of(f, units):  # people asked are never a count of cases, nor money a count
                 return base - KIND_PENALTY
             return base - UNIT_PENALTY
-        return base + (UNIT_PENALTY if units and _kind(f.unit) in DISTINCT_KINDS else 0.0)
+        return base + (UNIT_PENALTY if units and kind_of(f.unit) in DISTINCT_KINDS else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))
 
@@ -373,8 +373,8 @@ def answer(
     """The narrative fact the question asks for (naming ``part`` of it; ``within`` these sentences), or None
     when no fact is clearly it; without ``tables``, from the prose alone; ``total``: it asks for a total."""
     found = _corroborated(matches(question, report, lang, part, tables, within))
-    kinds = {_kind(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
-    found = [m for m in found if _kind(m.fact.unit) in kinds] if kinds else found
+    kinds = {kind_of(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
+    found = [m for m in found if kind_of(m.fact.unit) in kinds] if kinds else found
     if not YES_NO.search(question):  # "of the 249 items, …": the number the question states is not what it asks
         given = _given(question)
         found = [m for m in found if m.fact.value not in given]
@@ -445,7 +445,7 @@ def _clear_total(found: list[Match], question: str, report: Report, asked: bool)
     units = asked_units(question)  # counts only: an amount "共计减免…元" may total more than the one asked
     if not units and asked and PROACTIVE_TOTAL.search(question):  # 主动公开的政府信息最多: items, in 条
         units = {"条"}
-    if not units or any(_kind(u) in DISTINCT_KINDS for u in units) or not (asked or SUMMED.search(question)):
+    if not units or any(kind_of(u) in DISTINCT_KINDS for u in units) or not (asked or SUMMED.search(question)):
         return None
     if len(vocabulary.asks("each_quantity").findall(question)) > 1:  # "A有多少条、B有多少条，合计多少": of parts
         return None
