@@ -186,7 +186,7 @@ REPEALED = Column(
     "repealed",
     "本年废止件数",
     "repealed this year",
-    ("repealed", "abolished", "revoked", "rescinded", "annulled", "废止", "废掉", "废了", "废除", "作废", "取消"),
+    ("repealed", "abolished", "rescinded", "废止", "废掉", "废了", "取消"),
 )
 IN_FORCE = Column(
     "in_force",
@@ -736,7 +736,7 @@ OUTCOMES = (
         "corrected",
         "结果纠正",
         "corrected",
-        ("corrected", "overturned", "overturn", "reversed", "reverse", "lost", "纠正"),
+        ("corrected", "overturned", "overturn", "reverse", "lost", "纠正"),
     ),
     Column("other", "其他结果", "other outcome", ("other outcome", "其他结果")),
     Column("pending", "尚未审结", "pending", ("pending", "not concluded", "undecided", "尚未审结")),

@@ -247,9 +247,9 @@ VOCABULARY: tuple[Term, ...] = (
     Term("乡镇", "townships", TERM, ("township", "towns", "township governments", "town governments")),
     Term(
         "区直各部门",
-        "the zone's departments",
+        "the departments directly under it",
         TERM,
-        ("zone departments", "district departments", "its departments", "departments directly under the zone"),
+        ("the zone's departments", "zone departments", "district departments", "its departments"),
     ),
     Term("电子证照", "electronic licences", TERM),
     Term("群众诉求", "public requests", TERM),
