@@ -36,9 +36,9 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -100,9 +100,9 @@ class BM25Params:
     epsilon: float = 0.25
 
 
-@dataclass(frozen=True)
-class ReportMeta:
-    """What every passage of one report shares."""
+class ReportMeta(NamedTuple):
+    """What every passage of one report shares (a named tuple: a million-passage index loads tens of
+    thousands of them)."""
 
     report_id: str
     title: str
@@ -1102,7 +1102,7 @@ class BM25Index:
     def _arrays(self) -> dict[str, np.ndarray | _Columns]:
         self._prepare()
         indptr, indices, data = self._csr_parts
-        reports = [[*astuple(r), self.report_fps[r.report_id]] for r in self.reports]
+        reports = [[*r, self.report_fps[r.report_id]] for r in self.reports]
         arrays: dict[str, np.ndarray | _Columns] = {
             "terms": _utf8("\n".join(self.terms)),
             "reports": _utf8(json.dumps(reports, ensure_ascii=False)),
@@ -1223,7 +1223,7 @@ class BM25Index:
         self.terms = terms_text.split("\n") if terms_text else []
         self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
         reports = json.loads(a["reports"].tobytes().decode())
-        self.reports = [ReportMeta(*r[:5]) for r in reports]
+        self.reports = [ReportMeta._make(r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
         self.sections = json.loads(a["sections"].tobytes().decode())
         self.roles = [(kind, address) for kind, address in json.loads(a["roles"].tobytes().decode())]
