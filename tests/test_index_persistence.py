@@ -58,6 +58,18 @@ class CountingTokenizer(Tokenizer):
         return super().iter_tokens(text)
 
 
+def test_the_saved_vocabulary_finds_every_term_at_its_id(passages: list[IndexedPassage], folder: Path) -> None:
+    built = BM25Index(Tokenizer(folder))
+    built.add(passages)
+    built.save(folder)
+    loaded = BM25Index.load(folder)  # its vocabulary is searched in the file (term hashes), not a dict
+    assert not isinstance(loaded.vocab, dict) and len(loaded.vocab) == len(built.vocab) > 1000
+    assert all(loaded.vocab[t] == i for t, i in built.vocab.items())
+    for word in ("政府信息公开年报", "xyzzy", "依申请", ""):
+        assert (word in loaded.vocab) == (word in built.vocab) and loaded.vocab.get(word) == built.vocab.get(word)
+    assert loaded.terms == built.terms
+
+
 def test_saved_index_loads_with_identical_results(passages: list[IndexedPassage], folder: Path) -> None:
     built = open_index(passages, folder)
     assert (folder / INDEX_FILE).is_file() and (folder / "jieba.cache").is_file()

@@ -33,8 +33,9 @@ import multiprocessing
 import os
 import secrets
 import threading
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -69,7 +70,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5  # 3: each passage's role (kind and address); 4: each term's highest score; 5: and per block
+FORMAT_VERSION = 6  # 3: each passage's role (kind and address); 4: each term's highest score; 5: and per block;
+# 6: the terms' CRC-32s, sorted (the vocabulary is searched in the file, not loaded into a dict)
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
@@ -310,6 +312,68 @@ class _BlobTexts(Sequence[str]):
         return self.blob[self.offsets[i] : self.offsets[i + 1]].tobytes().decode()
 
 
+class _MappedVocabulary(Mapping[str, int]):
+    """A saved index's vocabulary, searched in its file: the terms' UTF-8 text (one a line, in id order)
+    and their CRC-32s sorted with the ids in that order, so a term is found by binary search and no
+    dict of every term is built at load. The terms looked up are remembered (a few per query)."""
+
+    REMEMBERED = 1 << 16
+
+    def __init__(self, text: np.ndarray, hashes: np.ndarray, order: np.ndarray):
+        self.text, self.hashes, self.order = text, hashes, order
+        breaks = np.flatnonzero(text == ord("\n"))
+        self.starts = np.concatenate([[0], breaks + 1]) if len(order) else np.zeros(0, dtype=np.int64)
+        self.ends = np.concatenate([breaks, [len(text)]]) if len(order) else np.zeros(0, dtype=np.int64)
+        self._seen: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms())
+
+    def terms(self) -> list[str]:
+        """Every term, in id order."""
+        text = self.text.tobytes().decode()
+        return text.split("\n") if text else []
+
+    def __getitem__(self, term: str) -> int:
+        found = self.get(term)
+        if found is None:
+            raise KeyError(term)
+        return found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.get(term) is not None
+
+    def get(self, term: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        found = self._seen.get(term)
+        if found is None:
+            found = self._find(term)
+            if len(self._seen) >= self.REMEMBERED:
+                self._seen.clear()
+            self._seen[term] = found
+        return default if found < 0 else found
+
+    def _find(self, term: str) -> int:
+        raw = term.encode()
+        h = zlib.crc32(raw)
+        i = int(np.searchsorted(self.hashes, h))
+        while i < len(self.hashes) and self.hashes[i] == h:
+            t = int(self.order[i])
+            if self.text[self.starts[t] : self.ends[t]].tobytes() == raw:
+                return t
+            i += 1
+        return -1
+
+
+def _term_hashes(terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The terms' CRC-32s, sorted, and the term ids in that order (what :class:`_MappedVocabulary` searches)."""
+    hashes = np.fromiter((zlib.crc32(t.encode()) for t in terms), dtype=np.uint32, count=len(terms))
+    order = np.argsort(hashes, kind="stable").astype(np.int32)
+    return hashes[order], order
+
+
 # ---------------------------------------------------------------- the index
 class BM25Index:
     """Term counts of passages, their BM25 score columns, and where each passage sits in its report.
@@ -324,8 +388,8 @@ class BM25Index:
         self.tokenizer = tokenizer or Tokenizer()
         self.params = params or BM25Params()
         self.text_source = texts
-        self.terms: list[str] = []
-        self.vocab: dict[str, int] = {}
+        self._terms: list[str] | None = []
+        self.vocab: Mapping[str, int] = {}  # a loaded index's: a _MappedVocabulary until it changes
         self.reports: list[ReportMeta] = []
         self.report_fps: dict[str, str] = {}
         self.sections: list[str] = []
@@ -353,6 +417,24 @@ class BM25Index:
         return len(self.report_of)
 
     @property
+    def terms(self) -> list[str]:
+        """Every term, in id order (a loaded index decodes them on first use: serving needs none)."""
+        if self._terms is None:
+            assert isinstance(self.vocab, _MappedVocabulary)
+            self._terms = self.vocab.terms()
+        return self._terms
+
+    @terms.setter
+    def terms(self, terms: list[str]) -> None:
+        self._terms = terms
+
+    def _own_vocab(self) -> dict[str, int]:
+        """The vocabulary as a dict, to add terms to (a loaded index's is built from the file's once)."""
+        if not isinstance(self.vocab, dict):
+            self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        return self.vocab
+
+    @property
     def fingerprint(self) -> str:
         return corpus_fingerprint(self.report_fps)
 
@@ -362,7 +444,7 @@ class BM25Index:
         indptr, indices, data = self._csr_parts
         if len(indices) < 2**31 - 1:
             indptr = np.asarray(indptr, dtype=np.int32)
-        return _csr(indptr, indices, data, shape=(len(self), len(self.terms)))
+        return _csr(indptr, indices, data, shape=(len(self), len(self.vocab)))
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         """The passages at these positions, their texts fetched in one call to the text source."""
@@ -446,10 +528,11 @@ class BM25Index:
         section_pos = {s: i for i, s in enumerate(self.sections)}
         role_pos = {r: i for i, r in enumerate(self.roles)}
         report_pos = {r.report_id: i for i, r in enumerate(self.reports)}
+        vocab = self._own_vocab()
         added = 0
         for block in blocks:
             remap = np.fromiter(
-                (self.vocab.setdefault(t, len(self.vocab)) for t in block.terms), dtype=np.int32, count=len(block.terms)
+                (vocab.setdefault(t, len(vocab)) for t in block.terms), dtype=np.int32, count=len(block.terms)
             )
             inds.append(remap[block.indices] if len(block.indices) else block.indices)
             datas.append(block.data)
@@ -475,7 +558,7 @@ class BM25Index:
                 texts += block.texts
             self.report_fps.update(block.fps)
             added += len(block.meta)
-        self.terms.extend(list(self.vocab)[len(self.terms) :])
+        self.terms.extend(list(vocab)[len(self.terms) :])
         self.sections = list(section_pos)
         self.roles = list(role_pos)
         for name, values in per_passage.items():
@@ -506,7 +589,7 @@ class BM25Index:
         self.reports = [self.reports[i] for i in kept_reports]
         counts = self._counts[keep]
         used = np.unique(counts.indices)  # compact the vocabulary to the terms still present
-        remap = np.full(len(self.terms), -1, dtype=np.int32)
+        remap = np.full(len(self.vocab), -1, dtype=np.int32)
         remap[used] = np.arange(len(used), dtype=np.int32)
         self.terms = [self.terms[i] for i in used]
         self.vocab = {t: i for i, t in enumerate(self.terms)}
@@ -567,7 +650,7 @@ class BM25Index:
     def own_stats(self) -> CorpusStats:
         """This index's passage count, total length and document frequencies (read from its counts)."""
         _, indices, data = self._csr_parts
-        df = np.bincount(np.asarray(indices), minlength=len(self.terms)).tolist()
+        df = np.bincount(np.asarray(indices), minlength=len(self.vocab)).tolist()
         return CorpusStats(len(self), int(np.asarray(data).sum(dtype=np.int64)), dict(zip(self.terms, df, strict=True)))
 
     def use_stats(self, stats: CorpusStats | None) -> None:
@@ -1103,8 +1186,11 @@ class BM25Index:
         self._prepare()
         indptr, indices, data = self._csr_parts
         reports = [[*r, self.report_fps[r.report_id]] for r in self.reports]
+        hashes, order = _term_hashes(self.terms)
         arrays: dict[str, np.ndarray | _Columns] = {
             "terms": _utf8("\n".join(self.terms)),
+            "term_hashes": hashes,
+            "term_order": order,
             "reports": _utf8(json.dumps(reports, ensure_ascii=False)),
             "sections": _utf8(json.dumps(self.sections, ensure_ascii=False)),
             "roles": _utf8(json.dumps(self.roles, ensure_ascii=False)),
@@ -1146,7 +1232,7 @@ class BM25Index:
             "fingerprint": self.fingerprint,
             "source": self.source_fingerprint,
             "passages": len(self),
-            "terms": len(self.terms),
+            "terms": len(self.vocab),
             "avgdl": self.avgdl,
             "average_idf": self.average_idf,
         }
@@ -1219,9 +1305,8 @@ class BM25Index:
     def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray]) -> None:
         """Take the mapped arrays as this index's state, checking that they fit together."""
         n, v = manifest["passages"], manifest["terms"]
-        terms_text = a["terms"].tobytes().decode()
-        self.terms = terms_text.split("\n") if terms_text else []
-        self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        self._terms = None
+        self.vocab = _MappedVocabulary(a["terms"], a["term_hashes"], a["term_order"])
         reports = json.loads(a["reports"].tobytes().decode())
         self.reports = [ReportMeta._make(r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
@@ -1246,8 +1331,9 @@ class BM25Index:
         self.source_fingerprint = manifest.get("source")
         nnz = len(self._rows)
         if (
-            len(self.terms) != v
-            or len(self.vocab) != v
+            len(self.vocab) != v
+            or len(self.vocab.starts) != v  # type: ignore[attr-defined]
+            or len(a["term_hashes"]) != v
             or any(len(a[k]) != n for k in _PASSAGE_ARRAYS)
             or len(self._csr_parts[0]) != n + 1
             or len(self._indptr) != v + 1
