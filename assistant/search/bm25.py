@@ -4,8 +4,9 @@ Scores: for a query term t and passage d with term count f and length |d| (in to
 ``idf(t) * f * (k1 + 1) / (f + k1 * (1 - b + b * |d| / avgdl))`` summed over the query's terms, with
 rank_bm25's idf ``log(N - n + 0.5) - log(n + 0.5)`` where a negative idf (a term in more than half
 the passages) is replaced by ``epsilon * mean idf``. Each term's column of scores is precomputed
-(postings sorted by passage), the most frequent terms also as dense columns, so a query is a few
-vector additions and a top-k selection over the passages above a score threshold.
+(postings sorted by passage), the most frequent terms also as dense columns (more of them in a
+smaller corpus), so a query is a few vector additions and a top-k selection over the passages above
+a score threshold.
 
 The index holds no passage objects: per passage it keeps its report, its position in the report, its
 offsets, page, section and role (its kind and, for a table row, its address) as arrays; hits fetch
@@ -77,7 +78,8 @@ MAGIC = b"BM25IDX2"
 ALIGN = 64
 PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster than starting workers
 SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
-DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
+DENSE_COLUMNS = 64  # the most frequent terms get a dense score column, and lead every sum (see _ordered);
+DENSE_BYTES = DENSE_COLUMNS * 8 * 10**6  # ... more (for look-ups) while they fit in 64 columns at 10^6 passages
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
 BLOCK_BITS = 11  # scores are bounded per block of about sqrt(passages / 2**11) consecutive passages (a power of 2)
 BLOCK_MIN_SHARE = 1 / 4  # terms with postings in this many per block get a column of block maxima (saved)
@@ -149,7 +151,7 @@ class CorpusStats:
         the corpus picks them, so every shard sums a query's terms in the same order."""
         floor = max(1.0, DENSE_MIN_FRACTION * self.documents)
         frequent = sorted((t for t, n in self.df.items() if n >= floor), key=lambda t: (-self.df[t], t))
-        return frequent[:DENSE_COLUMNS]
+        return frequent[: dense_columns(self.documents)]
 
     @classmethod
     def combined(cls, parts: Iterable[CorpusStats]) -> CorpusStats:
@@ -159,6 +161,12 @@ class CorpusStats:
             documents, length = documents + part.documents, length + part.length
             df.update(part.df)
         return cls(documents, length, dict(df))
+
+
+def dense_columns(passages: int) -> int:
+    """How many of the most frequent terms may get a dense score column (each a float per passage): a
+    smaller corpus affords more of them, so fewer of its queries scatter a frequent term's postings."""
+    return max(DENSE_COLUMNS, DENSE_BYTES // (8 * max(1, passages)))
 
 
 class IndexUnusable(Exception):
@@ -712,11 +720,19 @@ class BM25Index:
         self._indptr, self._rows, self._scores = indptr, rows, scores
         self._bounds: list[int] = indptr.tolist()  # plain ints: indexing them is cheaper in the query loop
         if stats is None:
-            frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
+            frequent = np.argsort(-df, kind="stable")[: dense_columns(n_docs)]
             self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
         else:
-            self.dense_terms = np.array([self.vocab[t] for t in stats.dense() if t in self.vocab], dtype=np.int64)
+            dense = stats.dense()
+            self.dense_terms = np.array([self.vocab[t] for t in dense if t in self.vocab], dtype=np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        # the corpus's first DENSE_COLUMNS (a shard may lack some of them: it never sums those)
+        leading = (
+            self.dense_terms[:DENSE_COLUMNS]
+            if stats is None
+            else [self.vocab[t] for t in dense[:DENSE_COLUMNS] if t in self.vocab]
+        )
+        self._leading = frozenset(int(t) for t in leading)
         self._maxima = _column_maxima(scores, indptr)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
         frequent = np.diff(indptr) >= max(1.0, BLOCK_MIN_SHARE * self._blocks)
@@ -840,15 +856,17 @@ class BM25Index:
 
     def _ordered(self, weights: dict[int, int]) -> dict[int, int]:
         """The order in which every path sums a query's terms, so all give the same floats: the terms
-        with a dense column first, then the others, each in query order."""
-        dense = {t: w for t, w in weights.items() if t in self._dense_pos}
+        of the first ``DENSE_COLUMNS`` dense columns (the leading terms) first, then the others, each in
+        query order (a smaller corpus's further dense columns only serve :meth:`_sum_at`'s look-ups,
+        so the order, and the floats, do not depend on the corpus's size)."""
+        dense = {t: w for t, w in weights.items() if t in self._leading}
         return {**dense, **{t: w for t, w in weights.items() if t not in dense}}
 
     def _accumulate(self, weights: dict[int, int], out: np.ndarray, clean: bool) -> np.ndarray:
         """Sum the terms' score columns into ``out`` (all zeros if ``clean``), in the order of ``weights``."""
         first = True
         for t, w in weights.items():
-            dense = self._dense_column(t)
+            dense = self._dense_column(t) if t in self._leading else None
             if dense is not None:
                 if first:  # 0 + x == x: the same sums as starting from zeros
                     np.multiply(dense, w, out=out)
@@ -909,8 +927,9 @@ class BM25Index:
         document frequency) until R is below ``theta``: no passage outside E's postings can reach the
         top k. A passage in them that was not scored (it holds none of the first terms) is bounded by
         its score over the rest of E (summed in any order, into a buffer) plus R; only those whose
-        bound reaches ``theta`` are scored. Every score taken is summed in the order of
-        :meth:`_ordered`, so it is the float the full sum gives.
+        bound reaches ``theta`` are scored (when every term has a dense column, scoring them all is
+        cheaper than bounding them, and those below ``theta`` stay out of the top k). Every score taken
+        is summed in the order of :meth:`_ordered`, so it is the float the full sum gives.
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
@@ -966,17 +985,18 @@ class BM25Index:
             if len(parts) == scored:
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
             others = parts[scored] if len(parts) == scored + 1 else np.concatenate(parts[scored:])
-            buf, local = self._buffer()
-            if not local.clean:
-                buf.fill(0)
-                local.clean = True
-            for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
-                scores = self._scores[b[t] : b[t + 1]]
-                np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
-            upper = buf[others]
-            for t in by_df[size:essential]:
-                buf[self._rows[b[t] : b[t + 1]]] = 0
-            others = others[upper + rest >= theta - margin]
+            if any(t not in self._dense_pos for t in weights):  # bounding them is cheaper than scoring them all
+                buf, local = self._buffer()
+                if not local.clean:
+                    buf.fill(0)
+                    local.clean = True
+                for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
+                    scores = self._scores[b[t] : b[t + 1]]
+                    np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
+                upper = buf[others]
+                for t in by_df[size:essential]:
+                    buf[self._rows[b[t] : b[t + 1]]] = 0
+                others = others[upper + rest >= theta - margin]
             if len(others):
                 more = self._sum_at(weights, others)
                 nonzero = more != 0
@@ -1091,9 +1111,9 @@ class BM25Index:
         b = self._bounds
         firsts, counts, factors = [], [], []
         for t, w in weights.items():
-            dense = self._dense_column(t)
+            dense = self._dense_column(t) if t in self._leading else None
             if dense is not None:
-                assert not firsts, "the dense terms come first"
+                assert not firsts, "the leading terms come first"
                 add = dense.take(cand, mode="clip")  # the last block's places past the end are dropped below
                 values += add if w == 1 else w * add
             else:
@@ -1320,6 +1340,7 @@ class BM25Index:
         self._bounds = self._indptr.tolist()
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self._leading = frozenset(int(t) for t in self.dense_terms[:DENSE_COLUMNS])
         self._maxima = a["maxima"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
         self.block_terms = a["block_terms"]
