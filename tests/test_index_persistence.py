@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -165,6 +166,25 @@ def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[Ind
     assert rebuilt.fingerprint == fingerprint
     assert _results(Searcher(rebuilt), "行政复议 纠正") == expected
     BM25Index.load(folder)  # the rebuilt file is sound
+
+
+def test_a_large_index_damaged_in_place_is_refused_once_checked_in_the_background(
+    passages: list[IndexedPassage], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_index(passages, folder)
+    path = folder / INDEX_FILE
+    manifest, _, _ = index_module._read_index(path)
+    data = bytearray(path.read_bytes())
+    data[manifest["arrays"]["postings_scores"]["offset"] + 3] ^= 0xFF  # one score: the file still loads
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(index_module, "VERIFY_INLINE_BYTES", 0)  # checked by a thread, as a large file is
+    index = BM25Index.load(folder)
+    terms = Searcher(index).query_terms("行政复议 纠正")
+    deadline = time.monotonic() + 30
+    with pytest.raises(IndexDamaged):
+        while time.monotonic() < deadline:
+            index.top_k(terms, 10)
+            time.sleep(0.01)
 
 
 def test_a_stale_index_is_detected_and_rebuilt(

@@ -798,13 +798,30 @@ class BM25Index:
 
     def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
         """Positions of the passages holding one of these terms (within ``mask``), in passage order."""
-        self._prepare()
-        b = self._bounds
-        ids = {self.vocab[t] for t in tokens if t in self.vocab}
-        rows = [self._rows[b[t] : b[t + 1]] for t in ids]
+        rows = self._postings_of(tokens)
         if len(rows) == 1:
             return rows[0][mask[rows[0]]] if mask is not None else rows[0]
         return self._union(rows, mask) if rows else np.zeros(0, dtype=np.int32)
+
+    def count_holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> int:
+        """How many passages (within ``mask``) hold one of these terms: ``len(holding(...))``, counted
+        without listing them."""
+        rows = self._postings_of(tokens)
+        if len(rows) == 1:
+            return len(rows[0]) if mask is None else int(np.count_nonzero(mask[rows[0]]))
+        if sum(len(r) for r in rows) * HOLDING_MARKS > len(self):
+            marks = np.zeros(len(self), dtype=bool)
+            for r in rows:
+                marks[r] = True
+            return int(np.count_nonzero(marks & mask if mask is not None else marks))
+        return len(self._union(rows, mask)) if rows else 0
+
+    def _postings_of(self, tokens: Iterable[str]) -> list[np.ndarray]:
+        """The posting rows of the known terms among these (each once)."""
+        self._prepare()
+        b, vocab = self._bounds, self.vocab
+        ids = {i for i in (vocab.get(t) for t in tokens) if i is not None}
+        return [self._rows[b[t] : b[t + 1]] for t in ids]
 
     def lookup(
         self,
@@ -820,7 +837,7 @@ class BM25Index:
         of every passage holding a term; all within ``mask``."""
         top = self.top_k(terms, n, mask)
         return Lookup(
-            [len(self.holding(g, mask)) for g in groups],
+            [self.count_holding(g, mask) for g in groups],
             top,
             self.passages_at([i for i, _ in top]) if passages else [],
             self.holding(terms, mask) if holding else None,
@@ -1311,19 +1328,21 @@ class BM25Index:
             raise IndexStale(f"{path}: built with other BM25 parameters {manifest.get('params')}")
         if texts is None and "texts" not in arrays:
             raise IndexStale(f"{path}: saved without passage texts (they are in the store it was built from)")
-        if data_end <= VERIFY_INLINE_BYTES:
-            if _file_digest(path, data_end) != manifest["digest"]:
-                raise IndexDamaged(f"{path}: contents do not match their digest")
-        else:
-            threading.Thread(target=index._verify, args=(path, data_end, manifest["digest"]), daemon=True).start()
+        inline = data_end <= VERIFY_INLINE_BYTES
+        if inline and _file_digest(path, data_end) != manifest["digest"]:
+            raise IndexDamaged(f"{path}: contents do not match their digest")
         try:
-            index._adopt(manifest, arrays)
+            index._adopt(manifest, arrays, fingerprint=inline)
         except Exception as exc:
             raise IndexDamaged(f"{path}: inconsistent ({exc})") from exc
+        if not inline:
+            args = (path, data_end, manifest["digest"], manifest["fingerprint"])
+            threading.Thread(target=index._verify, args=args, daemon=True).start()
         return index
 
-    def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray]) -> None:
-        """Take the mapped arrays as this index's state, checking that they fit together."""
+    def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray], fingerprint: bool = True) -> None:
+        """Take the mapped arrays as this index's state, checking that they fit together (``fingerprint``:
+        and that the reports' fingerprints give the manifest's; else :meth:`_verify` checks it)."""
         n, v = manifest["passages"], manifest["terms"]
         self._terms = None
         self.vocab = _MappedVocabulary(a["terms"], a["term_hashes"], a["term_order"])
@@ -1365,7 +1384,7 @@ class BM25Index:
             or len(self._csr_parts[1]) != nnz
             or (nnz and (int(self._indptr[-1]) != nnz or int(self._csr_parts[0][-1]) != nnz))
             or (self._texts is not None and len(self._texts) != n)
-            or self.fingerprint != manifest["fingerprint"]
+            or (fingerprint and self.fingerprint != manifest["fingerprint"])
             or len(self.report_fps) != len(self.reports)
             or (
                 n
@@ -1379,13 +1398,15 @@ class BM25Index:
             raise ValueError("sizes, vocabulary or fingerprint disagree with the manifest")
         self._ready = True
 
-    def _verify(self, path: Path, data_end: int, digest: str) -> None:
+    def _verify(self, path: Path, data_end: int, digest: str, fingerprint: str) -> None:
+        """Check the file's digest, then the reports' fingerprint (in the background: after the first
+        queries)."""
         try:
-            ok = _file_digest(path, data_end) == digest
+            ok = _file_digest(path, data_end) == digest and self.fingerprint == fingerprint
         except OSError as exc:
             ok, digest = False, str(exc)
         if not ok:
-            self._damaged = f"{path}: contents do not match their digest"
+            self._damaged = f"{path}: contents do not match their digest or fingerprint"
             log.error("search index damaged: %s; rebuild it with `assistant index`", self._damaged)
 
 
