@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import secrets
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -237,7 +238,7 @@ class CopyTable:
         folder is left as it is)."""
         rows = [[rid, self.formats[rid], *key] for rid, key in self.keys.items()]
         data = {"source": source, "copies": rows, "superseded": sorted(self.superseded)}
-        tmp = folder / f".{COPIES_FILE}.{os.getpid()}.tmp"
+        tmp = folder / f".{COPIES_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -281,8 +282,9 @@ class Searcher:
     """Queries over one index (see :class:`PassageIndex`), with cached filter masks.
 
     ``copies``: what the canonical-copy rule reads of the indexed reports (see
-    :mod:`assistant.domain.canonical`); the copies it does not count are left out of distinct searches,
-    and each hit names the other formats its agency-year is stored in.
+    :mod:`assistant.domain.canonical`), or the :class:`CopyTable` made of it; the copies it does not
+    count are left out of distinct searches, and each hit names the other formats its agency-year is
+    stored in.
     """
 
     def __init__(self, index: PassageIndex, copies: Iterable[Copy] | CopyTable = ()):
