@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +57,18 @@ class CountingTokenizer(Tokenizer):
     def iter_tokens(self, text: str):
         self.segmented.append(text)
         return super().iter_tokens(text)
+
+
+def test_the_saved_vocabulary_finds_every_term_at_its_id(passages: list[IndexedPassage], folder: Path) -> None:
+    built = BM25Index(Tokenizer(folder))
+    built.add(passages)
+    built.save(folder)
+    loaded = BM25Index.load(folder)  # its vocabulary is searched in the file (term hashes), not a dict
+    assert not isinstance(loaded.vocab, dict) and len(loaded.vocab) == len(built.vocab) > 1000
+    assert all(loaded.vocab[t] == i for t, i in built.vocab.items())
+    for word in ("政府信息公开年报", "xyzzy", "依申请", ""):
+        assert (word in loaded.vocab) == (word in built.vocab) and loaded.vocab.get(word) == built.vocab.get(word)
+    assert loaded.terms == built.terms
 
 
 def test_saved_index_loads_with_identical_results(passages: list[IndexedPassage], folder: Path) -> None:
@@ -153,6 +166,25 @@ def test_a_damaged_index_is_detected_and_rebuilt(damage: str, passages: list[Ind
     assert rebuilt.fingerprint == fingerprint
     assert _results(Searcher(rebuilt), "行政复议 纠正") == expected
     BM25Index.load(folder)  # the rebuilt file is sound
+
+
+def test_a_large_index_damaged_in_place_is_refused_once_checked_in_the_background(
+    passages: list[IndexedPassage], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_index(passages, folder)
+    path = folder / INDEX_FILE
+    manifest, _, _ = index_module._read_index(path)
+    data = bytearray(path.read_bytes())
+    data[manifest["arrays"]["postings_scores"]["offset"] + 3] ^= 0xFF  # one score: the file still loads
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(index_module, "VERIFY_INLINE_BYTES", 0)  # checked by a thread, as a large file is
+    index = BM25Index.load(folder)
+    terms = Searcher(index).query_terms("行政复议 纠正")
+    deadline = time.monotonic() + 30
+    with pytest.raises(IndexDamaged):
+        while time.monotonic() < deadline:
+            index.top_k(terms, 10)
+            time.sleep(0.01)
 
 
 def test_a_stale_index_is_detected_and_rebuilt(

@@ -16,7 +16,7 @@ def searcher(corpus_store) -> Searcher:
 
 
 def _agency_year(searcher: Searcher, report_id: str) -> tuple:
-    return searcher.copies[report_id].key()
+    return searcher.copies.keys[report_id]  # the agency-year of the copy (see assistant.domain.canonical)
 
 
 def test_hits_for_reconsideration_name_each_agency_year_once(searcher: Searcher) -> None:

@@ -4,8 +4,9 @@ Scores: for a query term t and passage d with term count f and length |d| (in to
 ``idf(t) * f * (k1 + 1) / (f + k1 * (1 - b + b * |d| / avgdl))`` summed over the query's terms, with
 rank_bm25's idf ``log(N - n + 0.5) - log(n + 0.5)`` where a negative idf (a term in more than half
 the passages) is replaced by ``epsilon * mean idf``. Each term's column of scores is precomputed
-(postings sorted by passage), the most frequent terms also as dense columns, so a query is a few
-vector additions and a top-k selection over the passages above a score threshold.
+(postings sorted by passage), the most frequent terms also as dense columns (more of them in a
+smaller corpus), so a query is a few vector additions and a top-k selection over the passages above
+a score threshold.
 
 The index holds no passage objects: per passage it keeps its report, its position in the report, its
 offsets, page, section and role (its kind and, for a table row, its address) as arrays; hits fetch
@@ -33,12 +34,13 @@ import multiprocessing
 import os
 import secrets
 import threading
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -69,13 +71,15 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5  # 3: each passage's role (kind and address); 4: each term's highest score; 5: and per block
+FORMAT_VERSION = 6  # 3: each passage's role (kind and address); 4: each term's highest score; 5: and per block;
+# 6: the terms' CRC-32s, sorted (the vocabulary is searched in the file, not loaded into a dict)
 INDEX_FILE = "bm25.index"
 MAGIC = b"BM25IDX2"
 ALIGN = 64
 PARALLEL_MIN_PASSAGES = 2000  # below this, segmenting in one process is faster than starting workers
 SYNC_BATCH = 50_000  # passages segmented at a time while syncing (bounds the texts held in memory)
-DENSE_COLUMNS = 64  # the most frequent terms get a dense score column: a budget that grows with the corpus
+DENSE_COLUMNS = 64  # the most frequent terms get a dense score column, and lead every sum (see _ordered);
+DENSE_BYTES = DENSE_COLUMNS * 8 * 10**6  # ... more (for look-ups) while they fit in 64 columns at 10^6 passages
 DENSE_MIN_FRACTION = 0.05  # ... if they occur in at least this fraction of the passages
 BLOCK_BITS = 11  # scores are bounded per block of about sqrt(passages / 2**11) consecutive passages (a power of 2)
 BLOCK_MIN_SHARE = 1 / 4  # terms with postings in this many per block get a column of block maxima (saved)
@@ -100,9 +104,9 @@ class BM25Params:
     epsilon: float = 0.25
 
 
-@dataclass(frozen=True)
-class ReportMeta:
-    """What every passage of one report shares."""
+class ReportMeta(NamedTuple):
+    """What every passage of one report shares (a named tuple: a million-passage index loads tens of
+    thousands of them)."""
 
     report_id: str
     title: str
@@ -147,7 +151,7 @@ class CorpusStats:
         the corpus picks them, so every shard sums a query's terms in the same order."""
         floor = max(1.0, DENSE_MIN_FRACTION * self.documents)
         frequent = sorted((t for t, n in self.df.items() if n >= floor), key=lambda t: (-self.df[t], t))
-        return frequent[:DENSE_COLUMNS]
+        return frequent[: dense_columns(self.documents)]
 
     @classmethod
     def combined(cls, parts: Iterable[CorpusStats]) -> CorpusStats:
@@ -157,6 +161,12 @@ class CorpusStats:
             documents, length = documents + part.documents, length + part.length
             df.update(part.df)
         return cls(documents, length, dict(df))
+
+
+def dense_columns(passages: int) -> int:
+    """How many of the most frequent terms may get a dense score column (each a float per passage): a
+    smaller corpus affords more of them, so fewer of its queries scatter a frequent term's postings."""
+    return max(DENSE_COLUMNS, DENSE_BYTES // (8 * max(1, passages)))
 
 
 class IndexUnusable(Exception):
@@ -310,6 +320,68 @@ class _BlobTexts(Sequence[str]):
         return self.blob[self.offsets[i] : self.offsets[i + 1]].tobytes().decode()
 
 
+class _MappedVocabulary(Mapping[str, int]):
+    """A saved index's vocabulary, searched in its file: the terms' UTF-8 text (one a line, in id order)
+    and their CRC-32s sorted with the ids in that order, so a term is found by binary search and no
+    dict of every term is built at load. The terms looked up are remembered (a few per query)."""
+
+    REMEMBERED = 1 << 16
+
+    def __init__(self, text: np.ndarray, hashes: np.ndarray, order: np.ndarray):
+        self.text, self.hashes, self.order = text, hashes, order
+        breaks = np.flatnonzero(text == ord("\n"))
+        self.starts = np.concatenate([[0], breaks + 1]) if len(order) else np.zeros(0, dtype=np.int64)
+        self.ends = np.concatenate([breaks, [len(text)]]) if len(order) else np.zeros(0, dtype=np.int64)
+        self._seen: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms())
+
+    def terms(self) -> list[str]:
+        """Every term, in id order."""
+        text = self.text.tobytes().decode()
+        return text.split("\n") if text else []
+
+    def __getitem__(self, term: str) -> int:
+        found = self.get(term)
+        if found is None:
+            raise KeyError(term)
+        return found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.get(term) is not None
+
+    def get(self, term: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        found = self._seen.get(term)
+        if found is None:
+            found = self._find(term)
+            if len(self._seen) >= self.REMEMBERED:
+                self._seen.clear()
+            self._seen[term] = found
+        return default if found < 0 else found
+
+    def _find(self, term: str) -> int:
+        raw = term.encode()
+        h = zlib.crc32(raw)
+        i = int(np.searchsorted(self.hashes, h))
+        while i < len(self.hashes) and self.hashes[i] == h:
+            t = int(self.order[i])
+            if self.text[self.starts[t] : self.ends[t]].tobytes() == raw:
+                return t
+            i += 1
+        return -1
+
+
+def _term_hashes(terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The terms' CRC-32s, sorted, and the term ids in that order (what :class:`_MappedVocabulary` searches)."""
+    hashes = np.fromiter((zlib.crc32(t.encode()) for t in terms), dtype=np.uint32, count=len(terms))
+    order = np.argsort(hashes, kind="stable").astype(np.int32)
+    return hashes[order], order
+
+
 # ---------------------------------------------------------------- the index
 class BM25Index:
     """Term counts of passages, their BM25 score columns, and where each passage sits in its report.
@@ -324,8 +396,8 @@ class BM25Index:
         self.tokenizer = tokenizer or Tokenizer()
         self.params = params or BM25Params()
         self.text_source = texts
-        self.terms: list[str] = []
-        self.vocab: dict[str, int] = {}
+        self._terms: list[str] | None = []
+        self.vocab: Mapping[str, int] = {}  # a loaded index's: a _MappedVocabulary until it changes
         self.reports: list[ReportMeta] = []
         self.report_fps: dict[str, str] = {}
         self.sections: list[str] = []
@@ -353,6 +425,24 @@ class BM25Index:
         return len(self.report_of)
 
     @property
+    def terms(self) -> list[str]:
+        """Every term, in id order (a loaded index decodes them on first use: serving needs none)."""
+        if self._terms is None:
+            assert isinstance(self.vocab, _MappedVocabulary)
+            self._terms = self.vocab.terms()
+        return self._terms
+
+    @terms.setter
+    def terms(self, terms: list[str]) -> None:
+        self._terms = terms
+
+    def _own_vocab(self) -> dict[str, int]:
+        """The vocabulary as a dict, to add terms to (a loaded index's is built from the file's once)."""
+        if not isinstance(self.vocab, dict):
+            self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        return self.vocab
+
+    @property
     def fingerprint(self) -> str:
         return corpus_fingerprint(self.report_fps)
 
@@ -362,7 +452,7 @@ class BM25Index:
         indptr, indices, data = self._csr_parts
         if len(indices) < 2**31 - 1:
             indptr = np.asarray(indptr, dtype=np.int32)
-        return _csr(indptr, indices, data, shape=(len(self), len(self.terms)))
+        return _csr(indptr, indices, data, shape=(len(self), len(self.vocab)))
 
     def passages_at(self, positions: Sequence[int]) -> list[IndexedPassage]:
         """The passages at these positions, their texts fetched in one call to the text source."""
@@ -446,10 +536,11 @@ class BM25Index:
         section_pos = {s: i for i, s in enumerate(self.sections)}
         role_pos = {r: i for i, r in enumerate(self.roles)}
         report_pos = {r.report_id: i for i, r in enumerate(self.reports)}
+        vocab = self._own_vocab()
         added = 0
         for block in blocks:
             remap = np.fromiter(
-                (self.vocab.setdefault(t, len(self.vocab)) for t in block.terms), dtype=np.int32, count=len(block.terms)
+                (vocab.setdefault(t, len(vocab)) for t in block.terms), dtype=np.int32, count=len(block.terms)
             )
             inds.append(remap[block.indices] if len(block.indices) else block.indices)
             datas.append(block.data)
@@ -475,7 +566,7 @@ class BM25Index:
                 texts += block.texts
             self.report_fps.update(block.fps)
             added += len(block.meta)
-        self.terms.extend(list(self.vocab)[len(self.terms) :])
+        self.terms.extend(list(vocab)[len(self.terms) :])
         self.sections = list(section_pos)
         self.roles = list(role_pos)
         for name, values in per_passage.items():
@@ -506,7 +597,7 @@ class BM25Index:
         self.reports = [self.reports[i] for i in kept_reports]
         counts = self._counts[keep]
         used = np.unique(counts.indices)  # compact the vocabulary to the terms still present
-        remap = np.full(len(self.terms), -1, dtype=np.int32)
+        remap = np.full(len(self.vocab), -1, dtype=np.int32)
         remap[used] = np.arange(len(used), dtype=np.int32)
         self.terms = [self.terms[i] for i in used]
         self.vocab = {t: i for i, t in enumerate(self.terms)}
@@ -567,7 +658,7 @@ class BM25Index:
     def own_stats(self) -> CorpusStats:
         """This index's passage count, total length and document frequencies (read from its counts)."""
         _, indices, data = self._csr_parts
-        df = np.bincount(np.asarray(indices), minlength=len(self.terms)).tolist()
+        df = np.bincount(np.asarray(indices), minlength=len(self.vocab)).tolist()
         return CorpusStats(len(self), int(np.asarray(data).sum(dtype=np.int64)), dict(zip(self.terms, df, strict=True)))
 
     def use_stats(self, stats: CorpusStats | None) -> None:
@@ -629,11 +720,19 @@ class BM25Index:
         self._indptr, self._rows, self._scores = indptr, rows, scores
         self._bounds: list[int] = indptr.tolist()  # plain ints: indexing them is cheaper in the query loop
         if stats is None:
-            frequent = np.argsort(-df, kind="stable")[:DENSE_COLUMNS]
+            frequent = np.argsort(-df, kind="stable")[: dense_columns(n_docs)]
             self.dense_terms = frequent[df[frequent] >= max(1.0, DENSE_MIN_FRACTION * n_docs)].astype(np.int64)
         else:
-            self.dense_terms = np.array([self.vocab[t] for t in stats.dense() if t in self.vocab], dtype=np.int64)
+            dense = stats.dense()
+            self.dense_terms = np.array([self.vocab[t] for t in dense if t in self.vocab], dtype=np.int64)
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        # the corpus's first DENSE_COLUMNS (a shard may lack some of them: it never sums those)
+        leading = (
+            self.dense_terms[:DENSE_COLUMNS]
+            if stats is None
+            else [self.vocab[t] for t in dense[:DENSE_COLUMNS] if t in self.vocab]
+        )
+        self._leading = frozenset(int(t) for t in leading)
         self._maxima = _column_maxima(scores, indptr)
         self._dense: np.ndarray | dict[int, np.ndarray] = {}  # built on first use (a loaded index maps them)
         frequent = np.diff(indptr) >= max(1.0, BLOCK_MIN_SHARE * self._blocks)
@@ -699,13 +798,30 @@ class BM25Index:
 
     def holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> np.ndarray:
         """Positions of the passages holding one of these terms (within ``mask``), in passage order."""
-        self._prepare()
-        b = self._bounds
-        ids = {self.vocab[t] for t in tokens if t in self.vocab}
-        rows = [self._rows[b[t] : b[t + 1]] for t in ids]
+        rows = self._postings_of(tokens)
         if len(rows) == 1:
             return rows[0][mask[rows[0]]] if mask is not None else rows[0]
         return self._union(rows, mask) if rows else np.zeros(0, dtype=np.int32)
+
+    def count_holding(self, tokens: Iterable[str], mask: np.ndarray | None = None) -> int:
+        """How many passages (within ``mask``) hold one of these terms: ``len(holding(...))``, counted
+        without listing them."""
+        rows = self._postings_of(tokens)
+        if len(rows) == 1:
+            return len(rows[0]) if mask is None else int(np.count_nonzero(mask[rows[0]]))
+        if sum(len(r) for r in rows) * HOLDING_MARKS > len(self):
+            marks = np.zeros(len(self), dtype=bool)
+            for r in rows:
+                marks[r] = True
+            return int(np.count_nonzero(marks & mask if mask is not None else marks))
+        return len(self._union(rows, mask)) if rows else 0
+
+    def _postings_of(self, tokens: Iterable[str]) -> list[np.ndarray]:
+        """The posting rows of the known terms among these (each once)."""
+        self._prepare()
+        b, vocab = self._bounds, self.vocab
+        ids = {i for i in (vocab.get(t) for t in tokens) if i is not None}
+        return [self._rows[b[t] : b[t + 1]] for t in ids]
 
     def lookup(
         self,
@@ -721,7 +837,7 @@ class BM25Index:
         of every passage holding a term; all within ``mask``."""
         top = self.top_k(terms, n, mask)
         return Lookup(
-            [len(self.holding(g, mask)) for g in groups],
+            [self.count_holding(g, mask) for g in groups],
             top,
             self.passages_at([i for i, _ in top]) if passages else [],
             self.holding(terms, mask) if holding else None,
@@ -757,15 +873,17 @@ class BM25Index:
 
     def _ordered(self, weights: dict[int, int]) -> dict[int, int]:
         """The order in which every path sums a query's terms, so all give the same floats: the terms
-        with a dense column first, then the others, each in query order."""
-        dense = {t: w for t, w in weights.items() if t in self._dense_pos}
+        of the first ``DENSE_COLUMNS`` dense columns (the leading terms) first, then the others, each in
+        query order (a smaller corpus's further dense columns only serve :meth:`_sum_at`'s look-ups,
+        so the order, and the floats, do not depend on the corpus's size)."""
+        dense = {t: w for t, w in weights.items() if t in self._leading}
         return {**dense, **{t: w for t, w in weights.items() if t not in dense}}
 
     def _accumulate(self, weights: dict[int, int], out: np.ndarray, clean: bool) -> np.ndarray:
         """Sum the terms' score columns into ``out`` (all zeros if ``clean``), in the order of ``weights``."""
         first = True
         for t, w in weights.items():
-            dense = self._dense_column(t)
+            dense = self._dense_column(t) if t in self._leading else None
             if dense is not None:
                 if first:  # 0 + x == x: the same sums as starting from zeros
                     np.multiply(dense, w, out=out)
@@ -826,8 +944,9 @@ class BM25Index:
         document frequency) until R is below ``theta``: no passage outside E's postings can reach the
         top k. A passage in them that was not scored (it holds none of the first terms) is bounded by
         its score over the rest of E (summed in any order, into a buffer) plus R; only those whose
-        bound reaches ``theta`` are scored. Every score taken is summed in the order of
-        :meth:`_ordered`, so it is the float the full sum gives.
+        bound reaches ``theta`` are scored (when every term has a dense column, scoring them all is
+        cheaper than bounding them, and those below ``theta`` stay out of the top k). Every score taken
+        is summed in the order of :meth:`_ordered`, so it is the float the full sum gives.
         """
         b = self._bounds
         by_df = sorted(weights, key=lambda t: b[t + 1] - b[t])
@@ -883,17 +1002,18 @@ class BM25Index:
             if len(parts) == scored:
                 return list(zip(rows.tolist(), values.tolist(), strict=True))
             others = parts[scored] if len(parts) == scored + 1 else np.concatenate(parts[scored:])
-            buf, local = self._buffer()
-            if not local.clean:
-                buf.fill(0)
-                local.clean = True
-            for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
-                scores = self._scores[b[t] : b[t + 1]]
-                np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
-            upper = buf[others]
-            for t in by_df[size:essential]:
-                buf[self._rows[b[t] : b[t + 1]]] = 0
-            others = others[upper + rest >= theta - margin]
+            if any(t not in self._dense_pos for t in weights):  # bounding them is cheaper than scoring them all
+                buf, local = self._buffer()
+                if not local.clean:
+                    buf.fill(0)
+                    local.clean = True
+                for t in by_df[size:essential]:  # the others hold none of the first terms: they add 0
+                    scores = self._scores[b[t] : b[t + 1]]
+                    np.add.at(buf, self._rows[b[t] : b[t + 1]], scores if weights[t] == 1 else weights[t] * scores)
+                upper = buf[others]
+                for t in by_df[size:essential]:
+                    buf[self._rows[b[t] : b[t + 1]]] = 0
+                others = others[upper + rest >= theta - margin]
             if len(others):
                 more = self._sum_at(weights, others)
                 nonzero = more != 0
@@ -1008,9 +1128,9 @@ class BM25Index:
         b = self._bounds
         firsts, counts, factors = [], [], []
         for t, w in weights.items():
-            dense = self._dense_column(t)
+            dense = self._dense_column(t) if t in self._leading else None
             if dense is not None:
-                assert not firsts, "the dense terms come first"
+                assert not firsts, "the leading terms come first"
                 add = dense.take(cand, mode="clip")  # the last block's places past the end are dropped below
                 values += add if w == 1 else w * add
             else:
@@ -1102,9 +1222,12 @@ class BM25Index:
     def _arrays(self) -> dict[str, np.ndarray | _Columns]:
         self._prepare()
         indptr, indices, data = self._csr_parts
-        reports = [[*astuple(r), self.report_fps[r.report_id]] for r in self.reports]
+        reports = [[*r, self.report_fps[r.report_id]] for r in self.reports]
+        hashes, order = _term_hashes(self.terms)
         arrays: dict[str, np.ndarray | _Columns] = {
             "terms": _utf8("\n".join(self.terms)),
+            "term_hashes": hashes,
+            "term_order": order,
             "reports": _utf8(json.dumps(reports, ensure_ascii=False)),
             "sections": _utf8(json.dumps(self.sections, ensure_ascii=False)),
             "roles": _utf8(json.dumps(self.roles, ensure_ascii=False)),
@@ -1146,7 +1269,7 @@ class BM25Index:
             "fingerprint": self.fingerprint,
             "source": self.source_fingerprint,
             "passages": len(self),
-            "terms": len(self.terms),
+            "terms": len(self.vocab),
             "avgdl": self.avgdl,
             "average_idf": self.average_idf,
         }
@@ -1205,25 +1328,26 @@ class BM25Index:
             raise IndexStale(f"{path}: built with other BM25 parameters {manifest.get('params')}")
         if texts is None and "texts" not in arrays:
             raise IndexStale(f"{path}: saved without passage texts (they are in the store it was built from)")
-        if data_end <= VERIFY_INLINE_BYTES:
-            if _file_digest(path, data_end) != manifest["digest"]:
-                raise IndexDamaged(f"{path}: contents do not match their digest")
-        else:
-            threading.Thread(target=index._verify, args=(path, data_end, manifest["digest"]), daemon=True).start()
+        inline = data_end <= VERIFY_INLINE_BYTES
+        if inline and _file_digest(path, data_end) != manifest["digest"]:
+            raise IndexDamaged(f"{path}: contents do not match their digest")
         try:
-            index._adopt(manifest, arrays)
+            index._adopt(manifest, arrays, fingerprint=inline)
         except Exception as exc:
             raise IndexDamaged(f"{path}: inconsistent ({exc})") from exc
+        if not inline:
+            args = (path, data_end, manifest["digest"], manifest["fingerprint"])
+            threading.Thread(target=index._verify, args=args, daemon=True).start()
         return index
 
-    def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray]) -> None:
-        """Take the mapped arrays as this index's state, checking that they fit together."""
+    def _adopt(self, manifest: dict[str, Any], a: dict[str, np.ndarray], fingerprint: bool = True) -> None:
+        """Take the mapped arrays as this index's state, checking that they fit together (``fingerprint``:
+        and that the reports' fingerprints give the manifest's; else :meth:`_verify` checks it)."""
         n, v = manifest["passages"], manifest["terms"]
-        terms_text = a["terms"].tobytes().decode()
-        self.terms = terms_text.split("\n") if terms_text else []
-        self.vocab = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        self._terms = None
+        self.vocab = _MappedVocabulary(a["terms"], a["term_hashes"], a["term_order"])
         reports = json.loads(a["reports"].tobytes().decode())
-        self.reports = [ReportMeta(*r[:5]) for r in reports]
+        self.reports = [ReportMeta._make(r[:5]) for r in reports]
         self.report_fps = {r[0]: r[5] for r in reports}
         self.sections = json.loads(a["sections"].tobytes().decode())
         self.roles = [(kind, address) for kind, address in json.loads(a["roles"].tobytes().decode())]
@@ -1235,6 +1359,7 @@ class BM25Index:
         self._bounds = self._indptr.tolist()
         self.dense_terms = a["dense_terms"]
         self._dense_pos = {int(t): j for j, t in enumerate(self.dense_terms)}
+        self._leading = frozenset(int(t) for t in self.dense_terms[:DENSE_COLUMNS])
         self._maxima = a["maxima"]
         self._dense = a["dense"].reshape(len(self.dense_terms), n) if n else a["dense"].reshape(0, 0)
         self.block_terms = a["block_terms"]
@@ -1246,8 +1371,9 @@ class BM25Index:
         self.source_fingerprint = manifest.get("source")
         nnz = len(self._rows)
         if (
-            len(self.terms) != v
-            or len(self.vocab) != v
+            len(self.vocab) != v
+            or len(self.vocab.starts) != v  # type: ignore[attr-defined]
+            or len(a["term_hashes"]) != v
             or any(len(a[k]) != n for k in _PASSAGE_ARRAYS)
             or len(self._csr_parts[0]) != n + 1
             or len(self._indptr) != v + 1
@@ -1258,7 +1384,7 @@ class BM25Index:
             or len(self._csr_parts[1]) != nnz
             or (nnz and (int(self._indptr[-1]) != nnz or int(self._csr_parts[0][-1]) != nnz))
             or (self._texts is not None and len(self._texts) != n)
-            or self.fingerprint != manifest["fingerprint"]
+            or (fingerprint and self.fingerprint != manifest["fingerprint"])
             or len(self.report_fps) != len(self.reports)
             or (
                 n
@@ -1272,13 +1398,15 @@ class BM25Index:
             raise ValueError("sizes, vocabulary or fingerprint disagree with the manifest")
         self._ready = True
 
-    def _verify(self, path: Path, data_end: int, digest: str) -> None:
+    def _verify(self, path: Path, data_end: int, digest: str, fingerprint: str) -> None:
+        """Check the file's digest, then the reports' fingerprint (in the background: after the first
+        queries)."""
         try:
-            ok = _file_digest(path, data_end) == digest
+            ok = _file_digest(path, data_end) == digest and self.fingerprint == fingerprint
         except OSError as exc:
             ok, digest = False, str(exc)
         if not ok:
-            self._damaged = f"{path}: contents do not match their digest"
+            self._damaged = f"{path}: contents do not match their digest or fingerprint"
             log.error("search index damaged: %s; rebuild it with `assistant index`", self._damaged)
 
 

@@ -9,7 +9,9 @@ English -> Chinese), so "行政複議" and "administrative reconsideration" find
 from __future__ import annotations
 
 import html
+import json
 import os
+import secrets
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -213,21 +215,82 @@ class Filters:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
+@dataclass(frozen=True)
+class CopyTable:
+    """What the search reads of the canonical-copy rule (see :mod:`assistant.domain.canonical`): each
+    stored copy's format and agency-year, the copies that do not count, and for each agency-year stored
+    more than once its copies, nearest the original first. Saved beside the index (:meth:`save`,
+    ``COPIES_FILE``) with the store's fingerprint, so serving does not apply the rule to every report."""
+
+    formats: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, tuple] = field(default_factory=dict)
+    superseded: frozenset[str] = frozenset()
+    siblings: dict[tuple, tuple[Other, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, copies: Iterable[Copy]) -> CopyTable:
+        copies = list(copies)
+        formats, keys = {c.id: c.format for c in copies}, {c.id: c.key() for c in copies}
+        return cls(formats, keys, superseded(copies), _siblings(formats, keys))
+
+    def save(self, folder: Path, source: str) -> None:
+        """Write the table for the store whose fingerprint is ``source`` (atomically; a read-only
+        folder is left as it is)."""
+        rows = [[rid, self.formats[rid], *key] for rid, key in self.keys.items()]
+        data = {"source": source, "copies": rows, "superseded": sorted(self.superseded)}
+        tmp = folder / f".{COPIES_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, folder / COPIES_FILE)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, folder: Path, source: str) -> CopyTable | None:
+        """The table saved for the store whose fingerprint is ``source`` (None: none, another or unreadable)."""
+        try:
+            data = json.loads((folder / COPIES_FILE).read_text(encoding="utf-8"))
+            if data.get("source") != source:
+                return None
+            formats = {rid: fmt for rid, fmt, *_ in data["copies"]}
+            keys = {rid: tuple(key) for rid, _, *key in data["copies"]}
+            superseded_ids = frozenset(data["superseded"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return cls(formats, keys, superseded_ids, _siblings(formats, keys))
+
+
+def _siblings(formats: dict[str, str], keys: dict[str, tuple]) -> dict[tuple, tuple[Other, ...]]:
+    """Each agency-year stored more than once: its copies, nearest the original first (see Copy.rank)."""
+    groups: dict[tuple, list[str]] = {}
+    for rid, key in keys.items():
+        groups.setdefault(key, []).append(rid)
+    return {
+        key: tuple(
+            Other(rid, formats[rid]) for rid in sorted(ids, key=lambda i: Copy(i, "", None, formats[i]).rank()[2:])
+        )
+        for key, ids in groups.items()
+        if len(ids) > 1
+    }
+
+
+COPIES_FILE = "copies.json"
+
+
 class Searcher:
     """Queries over one index (see :class:`PassageIndex`), with cached filter masks.
 
     ``copies``: what the canonical-copy rule reads of the indexed reports (see
-    :mod:`assistant.domain.canonical`); the copies it does not count are left out of distinct searches,
-    and each hit names the other formats its agency-year is stored in.
+    :mod:`assistant.domain.canonical`), or the :class:`CopyTable` made of it; the copies it does not
+    count are left out of distinct searches, and each hit names the other formats its agency-year is
+    stored in.
     """
 
-    def __init__(self, index: PassageIndex, copies: Iterable[Copy] = ()):
+    def __init__(self, index: PassageIndex, copies: Iterable[Copy] | CopyTable = ()):
         self.index = index
-        self.copies = {c.id: c for c in copies}
-        self.superseded = superseded(self.copies.values())
-        self._siblings: dict[tuple, list[Copy]] = {}
-        for c in self.copies.values():
-            self._siblings.setdefault(c.key(), []).append(c)
+        self.copies = copies if isinstance(copies, CopyTable) else CopyTable.of(copies)
+        self.superseded = self.copies.superseded
         self._masks: dict[tuple, np.ndarray] = {}
 
     @classmethod
@@ -238,7 +301,7 @@ class Searcher:
         *,
         source_fingerprint: str | None = None,
         workers: int | None = None,
-        copies: Iterable[Copy] = (),
+        copies: Iterable[Copy] | CopyTable = (),
         texts: TextSource | None = None,
     ) -> Searcher:
         """Load the index in ``folder``, bringing it up to date with ``passages`` when given
@@ -283,18 +346,22 @@ class Searcher:
             return cached
         r, a = _fold(region) if region else None, _fold(agency) if agency else None
 
+        formats = self.copies.formats
+
         def passes(report: ReportMeta) -> bool:
-            copy = self.copies.get(report.report_id)
             return (
                 report.report_id not in hidden
                 and (year is None or report.year == year)
                 and (r is None or r in _fold(report.region))
                 and (a is None or a in _fold(report.agency))
-                and (fmt is None or (copy is not None and copy.format == fmt))
+                and (fmt is None or formats.get(report.report_id) == fmt)
             )
 
         reports = self.index.reports
-        ok = np.fromiter((passes(p) for p in reports), dtype=bool, count=len(reports))
+        if year is None and not r and not a and not fmt:  # distinct only (every search's): ids are enough
+            ok = np.fromiter((p.report_id not in hidden for p in reports), dtype=bool, count=len(reports))
+        else:
+            ok = np.fromiter((passes(p) for p in reports), dtype=bool, count=len(reports))
         mask = ok[self.index.report_of]  # a passage passes when its report does
         if len(self._masks) > 64:
             self._masks.clear()
@@ -360,8 +427,7 @@ class Searcher:
         return SearchResult(query, filters, terms, hits, tuple(warnings), counts)
 
     def _agency_year(self, p: IndexedPassage) -> tuple:
-        copy = self.copies.get(p.report_id)
-        return copy.key() if copy is not None else (p.report_id,)
+        return self.copies.keys.get(p.report_id) or (p.report_id,)
 
     @staticmethod
     def _words_in(p: IndexedPassage, words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
@@ -380,18 +446,15 @@ class Searcher:
         # each query word is marked whole where the passage has it, else the parts of it that it has
         marked = [t for w, ts in words for t in ((w,) if w in ts and w in norm else ts)]
         spans = match_spans(p.text, marked)
-        copy = self.copies.get(p.report_id)
-        others = sorted(
-            (c for c in self._siblings.get(copy.key(), ()) if c.id != p.report_id) if copy else (),
-            key=lambda c: c.rank()[2:],
-        )
+        key = self.copies.keys.get(p.report_id)
+        others = self.copies.siblings.get(key, ()) if key is not None else ()
         return Hit(
             *(getattr(p, f) for f in _PASSAGE_FIELDS),  # scalars all: no deep copy (astuple's)
             score=score,
             highlighted=highlight(p.text, spans),
             matches=spans,
-            format=copy.format if copy else "",
-            also=tuple(Other(c.id, c.format) for c in others),
+            format=self.copies.formats.get(p.report_id, ""),
+            also=tuple(o for o in others if o.report_id != p.report_id),
             matched=held,
             complete=len(held) == n_words,
             cell=table_cell(p, marked),
@@ -446,9 +509,15 @@ class Corpus:
     texts: TextSource | None = None  # where hits get their text (else the index file keeps the texts)
 
     def searcher(self) -> Searcher:
-        """The index, brought up to date with the passages (rebuilt if missing, stale or damaged)."""
+        """The index, brought up to date with the passages (rebuilt if missing, stale or damaged), and the
+        copy table saved beside it for the store's fingerprint (made and saved when there is none)."""
+        table = CopyTable.load(self.index_dir, self.fingerprint) if self.fingerprint else None
+        if table is None:
+            table = CopyTable.of(self.copies())
+            if self.fingerprint:
+                table.save(self.index_dir, self.fingerprint)
         return Searcher.open(
-            self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=self.copies(), texts=self.texts
+            self.passages, self.index_dir, source_fingerprint=self.fingerprint, copies=table, texts=self.texts
         )
 
 
