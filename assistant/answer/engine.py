@@ -662,9 +662,9 @@ class _Context:
         plain = _Context(
             replace(self.query, yes_no=False, share=False, sum=False), self.store, self._searcher, self.refs
         )
-        read_ = [(r, plain.about_report(self.load(r.id), None, counting=True)) for r in among]
+        alone = [(r, plain.about_report(self.load(r.id), None, counting=True)) for r in among]
         given = [
-            (r, a) for r, a in read_ if a.kind in (AnswerKind.FIGURE, AnswerKind.AGGREGATE) and a.value is not None
+            (r, a) for r, a in alone if a.kind in (AnswerKind.FIGURE, AnswerKind.AGGREGATE) and a.value is not None
         ]
         if not given:
             return _nothing(self.lang)

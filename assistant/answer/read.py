@@ -78,9 +78,8 @@ class Query:
     other_place: str = ""  # a place the question names an agency of that no report of the corpus is from
     asked: int = 0  # how many figures it asks for ("how many …, and how many …?" asks two)
     paired: tuple[tuple[str, int], ...] = ()  # agencies named each with its own year ("Hongze 2024 vs Pingtan 2025")
-    titled: bool = (
-        False  # it quotes the name of a programme or document, not a law's (《问政平潭》, 'Pingtan Dajiatan')
-    )
+    # it quotes the name of a programme or document, not a law's (《问政平潭》, 'Pingtan Dajiatan')
+    titled: bool = False
     amount: bool = False  # it asks for an amount of money ("how much did it charge in fees", 花了多少钱)
     # the sum it asks for is of its parts ("A, B, and the total?"), not inside one of several questions
     # ("新发了几件、废掉了几件、还管用的一共几件": the last is a figure of its own)
@@ -275,6 +274,7 @@ def _unasked(text: str) -> str:
 
 
 def _names_column(text: str) -> bool:
+    """The text names an applicant or outcome column ("individuals", 自然人)."""
     q = _normal(text)
     return any(_found(w, q) for _, words, _, _ in column_words() for w in words)
 
