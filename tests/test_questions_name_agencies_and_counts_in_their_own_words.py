@@ -120,9 +120,12 @@ def test_years_onward_are_an_open_range():
 
 def test_an_old_table_row_and_the_text_disagreeing_give_no_single_figure(corpus_store):
     # pingtan-county-2012.txt: its text “不予公开信息数1854条” counts items of information, its old table's
-    # 否决公开答复数 2 counts replies; a question in the text's words could mean either
-    answer = ask("不予公开的信息有多少条？", report_id="pingtan-county-2012.txt", store=corpus_store)
+    # 否决公开答复数 2 counts replies; a question in the text's words but no unit could mean either, one
+    # counting 条 (items) asks the text's
+    answer = ask("不予公开的有多少？", report_id="pingtan-county-2012.txt", store=corpus_store)
     assert answer.value is None and "1854" in answer.answer and "2" in answer.answer, answer.answer
+    answer = ask("不予公开的信息有多少条？", report_id="pingtan-county-2012.txt", store=corpus_store)
+    assert answer.value == 1854, answer.answer
 
 
 def test_a_row_named_by_one_short_word_gives_way_to_the_text_naming_the_thing_asked(corpus_store):

@@ -94,6 +94,9 @@ def answer_passage(
         )
         return Answer(text, None, AnswerKind.NOT_FOUND, lang, [])
     terms = searcher.query_terms(question)
+    if yes_no:  # a yes/no is answered by the first of the passages that says yes or no, if any does
+        telling = [h for h in hits if _tells(best_sentence(h.text, terms), terms)]
+        hits = [*telling[:1], *(h for h in hits if h not in telling[:1])]
     top = hits[0]
     sentence = best_sentence(top.text, terms)
     where = location(None, top.page, lang)
@@ -153,6 +156,11 @@ def affirms(sentence: str, terms) -> int | None:
 
 
 DENIAL_REACH = 10  # characters between a denying word and the word of the question it denies
+
+
+def _tells(sentence: str, terms) -> bool:
+    """The sentence denies one of the question's words, or gives a count right after one."""
+    return denies(sentence, terms) or affirms(sentence, terms) is not None
 
 
 def denies(sentence: str, terms) -> bool:
