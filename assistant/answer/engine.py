@@ -612,7 +612,7 @@ class _Context:
         own Chinese words beside the question's ("part-time staff" reaches "兼职人员1人")."""
         if self.lang != "en" or not vocabulary.asks("quantity").search(self.question):
             return None
-        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
+        words = _chinese_words(measure)
         found = narrative.answer(f"{self.question} {' '.join(words)}", report, self.lang, tables=False)
         # the count found must be of the measure's own words (网上调查 is no 网上申请, however alike)
         return found if found and any(w in found.citations[0].label for w in words) else None
@@ -624,7 +624,7 @@ class _Context:
         stated = self._in_its_words(report, measure)
         if stated is not None:
             return self.verdict(stated)
-        words = [p for p in measure.phrases if CJK_CHAR.search(p)]
+        words = _chinese_words(measure)
         found = self.passage(report)
         if found.verdict is not None:  # a yes/no its text answers ("未收到政府信息公开申请")
             return found
@@ -857,6 +857,11 @@ def _counts_other_things(question: str, measure: Measure) -> bool:
     units = narrative.asked_units(question) - ANY_THING  # "how many times", 几个: any count at all
     own = COUNTED_IN.get(measure.table)
     return bool(own and units) and not units & own and all(narrative.kind_of(u) == "count" for u in units)
+
+
+def _chinese_words(measure: Measure) -> list[str]:
+    """The measure's phrases in Chinese: the report's own words for it."""
+    return [p for p in measure.phrases if CJK_CHAR.search(p)]
 
 
 def _weakly_read(query: Query) -> bool:

@@ -264,7 +264,7 @@ def _other_unit(fact, asked: set[str], lang: str) -> bool:
     return not set(units) & asked
 
 
-def _otherkind_of(fact, asked: set[str]) -> bool:
+def _other_kind(fact, asked: set[str]) -> bool:
     """The question counts only people, money or time, and the fact counts another kind of thing."""
     asked_kinds = {kind_of(u) for u in asked}
     kinds = {kind_of(u) for u in _units(fact)}
@@ -321,7 +321,7 @@ def matches(
         if counted_noun and counted_noun in f.measure:  # 多少场直播: the fact counting 直播
             base += NOUN_BONUS
         if _other_unit(f, units, lang) or counted and f.unit == "%":
-            if _otherkind_of(f, units):  # people asked are never a count of cases, nor money a count
+            if _other_kind(f, units):  # people asked are never a count of cases, nor money a count
                 return base - KIND_PENALTY
             return base - UNIT_PENALTY
         return base + (UNIT_PENALTY if units and kind_of(f.unit) in DISTINCT_KINDS else 0.0)
@@ -373,14 +373,15 @@ def answer(
     """The narrative fact the question asks for (naming ``part`` of it; ``within`` these sentences), or None
     when no fact is clearly it; without ``tables``, from the prose alone; ``total``: it asks for a total."""
     found = _corroborated(matches(question, report, lang, part, tables, within))
-    kinds = {kind_of(u) for u in asked_units(question)} & DISTINCT_KINDS  # days or money asked: a count is no answer
+    units = asked_units(question)
+    kinds = {kind_of(u) for u in units} & DISTINCT_KINDS  # days or money asked: a count is no answer
     found = [m for m in found if kind_of(m.fact.unit) in kinds] if kinds else found
     if not YES_NO.search(question):  # "of the 249 items, …": the number the question states is not what it asks
         given = _given(question)
         found = [m for m in found if m.fact.value not in given]
     if not found:
         return None
-    if "%" in asked_units(question) and found[0].fact.unit != "%":  # a share is of a part: not of its whole
+    if "%" in units and found[0].fact.unit != "%":  # a share is of a part: not of its whole
         inner = next((m for m in found[1:SHARE_REACH] if _whole(m.fact, "", report) is found[0].fact), None)
         if inner is not None:  # the whole found is the share's base: the part is read with its closeness
             found = [Match(inner.fact, found[0].score), *(m for m in found[1:] if m is not inner)]

@@ -110,10 +110,10 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
         return out
     if op == "order":  # "从多到少排一下": the years by their value, each cited in that order
         ordered = sorted(given, key=lambda p: p.value, reverse=not _ASCENDING.search(question))
-        listing = ("; " if lang == "en" else "；").join(f"{_year(p, lang)} {number(p.value, lang)}" for p in ordered)
-        text = (f"{what} for {agency}, ordered: {listing}." if lang == "en" else f"{agency}{what}排序：{listing}。") + (
-            f" {_each(missing, lang)}." if missing and lang == "en" else f"{_each(missing, lang)}。" if missing else ""
-        )
+        listing = _each(ordered, lang)
+        text = f"{what} for {agency}, ordered: {listing}." if lang == "en" else f"{agency}{what}排序：{listing}。"
+        if missing:  # the years whose reports do not give it, said after the order
+            text += f" {_each(missing, lang)}." if lang == "en" else f"{_each(missing, lang)}。"
         out = Answer(
             text, ordered[0].value, AnswerKind.AGGREGATE, lang, [c for p in ordered for c in p.answer.citations[:1]]
         )
