@@ -172,16 +172,28 @@ def test_parallel_build_equals_serial_build(
         np.testing.assert_array_equal(parallel.get_scores(q), index.get_scores(q))
 
 
+def test_the_compiled_top_k_is_built() -> None:
+    """The install compiles the C top k (a compiler is part of the set-up); without it numpy answers alike."""
+    assert index_module._topk is not None
+
+
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
 def test_top_k_equals_a_full_sort_with_and_without_masks(
-    index: BM25Index, tokens: list[list[str]], passages: list[IndexedPassage]
+    engine: str,
+    index: BM25Index,
+    tokens: list[list[str]],
+    passages: list[IndexedPassage],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if engine == "numpy":
+        monkeypatch.setattr(index_module, "_topk", None)
     reference = BM25Okapi(tokens)
     rng = np.random.default_rng(7)
     words = [t for t in index.terms if len(t) >= 2]
     masks = [None, np.array([p.year is not None and p.year >= 2020 for p in passages]), rng.random(len(passages)) < 0.1]
     checked = 0
     for _ in range(150):
-        q = list(rng.choice(words, size=int(rng.integers(1, 4))))
+        q = list(rng.choice(words, size=int(rng.integers(1, 8))))  # up to 7 terms, a word's parts among them
         theirs, ours = reference.get_scores(q), index.get_scores(q)
         for mask in masks:
             for k in (1, 10, 60):
@@ -189,6 +201,7 @@ def test_top_k_equals_a_full_sort_with_and_without_masks(
                 want = sorted(np.flatnonzero(s), key=lambda i: (-s[i], i))[:k]  # ties: passage order
                 got = index.top_k(q, k, mask)
                 assert [i for i, _ in got] == want
+                assert [v for _, v in got] == [s[i] for i in want]  # the very floats of the full sum
                 assert [v for _, v in got] == pytest.approx([theirs[i] for i in want], abs=1e-6)
                 checked += 1
     assert checked == 150 * 3 * 3
@@ -218,3 +231,30 @@ def test_each_query_path_gives_the_full_sorts_top_k(index: BM25Index) -> None:
     # of 124 queries of several terms: the frequent terms' maxima are below most rare terms' top scores,
     # and the block bounds leave few blocks to score
     assert pruned["_top_k_pruned"] >= 20 and pruned["_top_k_blocks"] >= 60
+
+
+def test_top_k_on_a_larger_index_of_repeated_reports(passages: list[IndexedPassage], tokenizer: Tokenizer) -> None:
+    """Copies of the reports, at least 8,192 passages (each score comes a dozen times or more, so ties
+    abound): blocks of several passages, a rarest term walked first, the frequent terms looked up; every
+    answer is the full sort's, ties in passage order, with and without a mask."""
+    times = max(12, -(-8192 // len(passages)))
+    copies = [
+        IndexedPassage(**{**p.__dict__, "report_id": f"{p.report_id}#{c}"}) for c in range(times) for p in passages
+    ]
+    big = BM25Index(tokenizer)
+    big.add(copies, workers=1)
+    assert big._shift >= 1
+    rng = np.random.default_rng(11)
+    words = [t for t in big.terms if len(t) >= 2]
+    queries = [_query_tokens(tokenizer, q) for q in QUERIES] + [
+        list(rng.choice(words, size=int(rng.integers(2, 10)))) for _ in range(40)
+    ]
+    masks = [None, rng.random(len(big)) < 0.3]
+    for q in queries:
+        for mask in masks:
+            s = big.get_scores(q) * (1 if mask is None else mask)
+            for k in (1, 10, 25):
+                want = sorted(np.flatnonzero(s), key=lambda i: (-s[i], i))[:k]
+                got = big.top_k(q, k, mask)
+                assert [i for i, _ in got] == want, q
+                assert [v for _, v in got] == [s[i] for i in want]

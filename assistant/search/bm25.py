@@ -5,8 +5,10 @@ Scores: for a query term t and passage d with term count f and length |d| (in to
 rank_bm25's idf ``log(N - n + 0.5) - log(n + 0.5)`` where a negative idf (a term in more than half
 the passages) is replaced by ``epsilon * mean idf``. Each term's column of scores is precomputed
 (postings sorted by passage), the most frequent terms also as dense columns (more of them in a
-smaller corpus), so a query is a few vector additions and a top-k selection over the passages above
-a score threshold.
+smaller corpus). The top k comes from a small C extension (``_topk.c``, built by the install: MaxScore
+with block bounds, document at a time, every score summed in the one order below, so the floats are
+the full sum's); without a compiler the numpy paths here give the same answer (MaxScore from the rarest
+terms, block-max pruning, or a few vector additions and a top-k selection above a score threshold).
 
 The index holds no passage objects: per passage it keeps its report, its position in the report, its
 offsets, page, section and role (its kind and, for a table row, its address) as arrays; hits fetch
@@ -46,6 +48,11 @@ import numpy as np
 
 from assistant.domain.record import IndexedPassage
 from assistant.search.tokenize import Tokenizer
+
+try:  # the top k in C (built by the install when a compiler is there); else the numpy paths below
+    from assistant.search import _topk
+except ImportError:  # pragma: no cover - depends on the build
+    _topk = None
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -918,6 +925,13 @@ class BM25Index:
         n = len(self)
         if not weights or k <= 0 or not n:
             return []
+        if _topk is not None and all(self.idf[t] > 0 for t in weights):  # (its bounds assume positive scores)
+            b, maxima = self._bounds, self._maxima
+            terms = [
+                (b[t], b[t + 1], w, w * float(maxima[t]), self._dense_column(t), self._block_column(t))
+                for t, w in weights.items()
+            ]
+            return _topk.top_k(self._rows, self._scores, terms, k, mask, self._shift, n)
         top = self._top_k_pruned(weights, k, mask)
         if not isinstance(top, list):
             top = self._top_k_blocks(weights, k, mask, top)
