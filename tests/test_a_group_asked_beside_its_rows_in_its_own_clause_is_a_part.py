@@ -49,3 +49,13 @@ def test_what_a_group_is_said_to_include_describes_it(corpus_store):
         store=corpus_store,
     )
     assert answer.value == 6, answer.answer
+
+
+def test_a_group_the_question_says_what_it_is_is_the_group(corpus_store):
+    # corpus/pingtan-2025.html 表三 （四）无法提供: 1.本机关不掌握 50, 2.没有现成信息需要另行制作 3, 3.补正后仍不明确 0
+    answer = ask(
+        "无法提供的，也就是机关手里没有或者得重新制作的，合计有多少件？",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert answer.value == 53, answer.answer

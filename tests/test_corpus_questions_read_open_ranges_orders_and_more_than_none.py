@@ -52,3 +52,14 @@ def test_at_least_one_and_more_than_zero_list_the_reports_with_some(corpus_store
             "huaian-hongze-2024",
             "pingtan-2025",
         }, answer.answer
+
+
+def test_reports_where_nobody_asked_are_those_that_received_none(corpus_store):
+    # 未收到…申请: pingtan-2015/2016/2017.txt, pingtan-county-2011.txt, pingtan-dishuiju-2013.txt; every other report
+    # received some (pingtan-county-2012 21, pingtan-2019 23 …)
+    none = {(2011, "平潭县人民政府"), (2013, "平潭综合实验区地方税务局")} | {
+        (y, "平潭综合实验区管委会") for y in (2015, 2016, 2017)
+    }
+    for question in ("In which reports did no one ask for any information?", "哪些年报里全年没人申请过政府信息公开？"):
+        answer = ask(question, store=corpus_store)
+        assert set(_reports(answer)) == none, (question, answer.answer)

@@ -21,3 +21,13 @@ def test_a_loose_match_between_two_facts_gives_no_figure_rather_than_the_wrong_o
         "How many short videos did the video account publish?", report_id="shanghai-stcsm-2024.md", store=corpus_store
     )
     assert answer.value in (None, 584), answer.answer
+
+
+def test_a_count_the_question_asks_of_the_text_comes_from_the_text(corpus_store):
+    # corpus/huaian-hongze-2024.pdf 一（二）: "区政府办代表区政府受理政府信息公开申请 17 件" (表三 本年新收: 95)
+    for question in (
+        "What does the report's text say: how many applications did the district office accept for the government?",
+        "报告正文中，区政府办受理的政府信息公开申请是多少件？",
+    ):
+        answer = ask(question, report_id="huaian-hongze-2024.pdf", store=corpus_store)
+        assert answer.value == 17, (question, answer.answer)

@@ -90,3 +90,16 @@ def test_revenue_or_income_asks_for_the_amount(corpus_store):
     # tests/expected/huaian-hongze-2024.pdf.json (read by hand): 行政事业性收费 本年收费金额 7545 万元
     answer = ask("What was the administrative fee income in 2024?", report_id=HONGZE, store=corpus_store)
     assert answer.value == 7545, answer.answer
+
+
+def test_received_closed_and_left_for_the_next_year(corpus_store):
+    # corpus/pingtan-2021.txt 一（二）: "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理";
+    # pingtan-2025 表三: 本年新收 154, （七）总计 148, 结转下年度继续办理 6
+    zh = ask("平潭实验区2021年收到几件申请，办结了几件，还有几件拖到次年办？", store=corpus_store)
+    assert zh.values == [70, 69, 1], zh.answer
+    en = ask(
+        "How many requests came in, how many were closed, and how many were still open going into the next year?",
+        report_id="pingtan-2025.txt",
+        store=corpus_store,
+    )
+    assert en.values == [154, 148, 6], en.answer

@@ -75,3 +75,13 @@ def test_a_contrast_naming_no_measure_is_not_read(corpus_store):
     assert "committee" not in query.text and "townships" in query.text
     query = read("How many requests came from companies rather than individuals?", "en", canonical(corpus_store))
     assert "individuals" in query.text  # a column: left for the column reading to exclude
+
+
+def test_what_a_question_leaves_out_in_brackets_is_not_another_part(corpus_store):
+    # corpus/pingtan-2025.html 表四: 未经复议直接起诉 总计 6, 复议后起诉 总计 3
+    for question in (
+        "2025年平潭实验区复议之后再去法院告的有几件？（不包括没复议直接起诉的）",
+        "How many Pingtan lawsuits in 2025 came after reconsideration (not counting those filed directly)?",
+    ):
+        answer = ask(question, store=corpus_store)
+        assert answer.value == 3, (question, answer.answer)

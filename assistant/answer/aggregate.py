@@ -27,7 +27,8 @@ from assistant.domain.record import Citation, Report
 T = TypeVar("T")
 
 OPS = tuple((name, re.compile(pattern, re.I)) for name, pattern in vocabulary.OPERATIONS)
-_WORD_NUM = {"three": 3, "five": 5, "ten": 10}
+_WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_RANKED_COUNT = vocabulary.asks("ranked_count")
 _OF_RECEIVED = re.compile(r"\breceived\b|\bnew requests\b|收到|新收|受理", re.I)
 EXCERPTS = 8  # cited rows of an aggregate quoted with their printed text
 # An answer names (and cites) at most this many reports; over a large corpus it says how many more there are.
@@ -35,19 +36,27 @@ LISTED = 30
 
 
 def operation(question: str) -> tuple[str | None, int]:
-    """The corpus operation a question asks for, and N for a top-N ranking."""
+    """The corpus operation a question asks for, and N for a top-N ranking (the most of N reports asked
+    for, "the three reports with the most", 最多的三份: the top N)."""
     for name, pattern in OPS:
         m = pattern.search(question)
         if m:
             n = 3
+            counted = _RANKED_COUNT.search(question) if name in ("top", "most") else None
+            if counted and (asked := _count(next(g for g in counted.groups() if g))) > 1:
+                return "top", asked
             if name == "top":
                 raw = next((g for g in m.groups() if g), None)
                 if raw:
-                    n = int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
+                    n = _count(raw)
                 elif not re.match(r"top|前", m.group(0), re.I):  # "rank them", 从多到少排: every one, in order
                     n = LISTED
             return name, n
     return None, 0
+
+
+def _count(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
 
 
 @dataclass

@@ -312,6 +312,8 @@ class _Context:
                 measure is not None and not has_row and measure.key.removeprefix("legacy.") in schema.LEGACY_PARTS
             ) or (measure is None and bool(PROACTIVE_TOTAL.search(self.query.normal.text)))
             stated = self.stated(report, total)
+            if stated is None and in_text and measure is not None:  # the text asked for: its count in the measure's
+                stated = self._in_its_words(report, measure, asked=True)  # own words, whatever the language
             if stated is not None:
                 return self.verdict(stated)
             if self.query.titled and counting and not self.query.yes_no:  # a programme's count: never a table row
@@ -607,15 +609,16 @@ class _Context:
         out.suggestions = options
         return out
 
-    def _in_its_words(self, report: Report, measure: Measure) -> Answer | None:
-        """For an English question, the count a report's text states for the measure, read with the measure's
-        own Chinese words beside the question's ("part-time staff" reaches "兼职人员1人")."""
-        if self.lang != "en" or not vocabulary.asks("quantity").search(self.question):
+    def _in_its_words(self, report: Report, measure: Measure, asked: bool = False) -> Answer | None:
+        """For an English question (any, when the text is ``asked`` for), the count a report's text states for
+        the measure, read with the measure's own Chinese words beside the question's ("part-time staff"
+        reaches "兼职人员1人")."""
+        if (self.lang != "en" and not asked) or not vocabulary.asks("quantity").search(self.question):
             return None
         words = _chinese_words(measure)
-        found = narrative.answer(f"{self.question} {' '.join(words)}", report, self.lang, tables=False)
         # the count found must be of the measure's own words (网上调查 is no 网上申请, however alike)
-        return found if found and any(w in found.citations[0].label for w in words) else None
+        question = f"{self.question} {' '.join(words)}"
+        return narrative.answer(question, report, self.lang, tables=False, words=words, asked=asked)
 
     def _old_report(self, report: Report, measure: Measure) -> Answer:
         """A report before 2019 whose table lacks the figure: the count its text states in the measure's own
@@ -654,7 +657,15 @@ class _Context:
                 )
                 return found
             return missing
-        return self.in_years(measure, years)
+        found = self.in_years(measure, years)
+        if self.query.edition and found.kind != AnswerKind.NOT_FOUND:
+            edition = self.query.edition
+            found.answer += (
+                f" (Only the reports that use the {edition} standard tables are counted.)"
+                if self.lang == "en"
+                else f"（只计采用{edition}年版统计表格式的报告。）"
+            )
+        return found
 
     def prose_ranking(self, op: str, n: int, among: Sequence[ReportRef]) -> Answer:
         """Reports ranked by the items they published proactively, a total their text states where their
@@ -735,8 +746,8 @@ class _Context:
 
     def in_years(self, measure: Measure | None, years: Years) -> Answer:
         """The answer over the corpus, for the years the question asks about (or the year before them)."""
-        refs = self.refs  # the copies that count, read once for the question
-        named = list(self.query.named)
+        refs = self.query.of_edition(self.refs)  # the copies that count (of the tables' edition it names)
+        named = list(self.query.of_edition(self.query.named))
         op, n = aggregate.operation(self.question)
         if LIST.search(self.query.normal.text) and op not in ("top", "most", "least"):
             listed = self.listing(refs, measure)

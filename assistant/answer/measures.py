@@ -65,6 +65,8 @@ def measures() -> tuple[Measure, ...]:
                     continue
                 zh_keys = [k for k in row.keys if CJK_WORD.fullmatch(k)]
                 label = NUMBERING.sub("", row.label)
+                if key == "requests.total_handled":  # "（七）总计" said alone: the total of the handling results
+                    label = "办理结果总计"
                 seen[key] = Measure(
                     key,
                     table.id,

@@ -9,6 +9,7 @@ clearly the best; otherwise the tool says what it found closest and gives no fig
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from assistant.search.tokenize import normalize_query
 SURE = 0.30  # similarity a fact needs to answer
 CLEAR, CLEAR_LEAD = 0.25, 0.14  # ... or this much, this far ahead of any fact of another value
 MARGIN = 0.04  # ... and its lead over a fact of another measure with another value
+ASKED = 0.15  # ... or this much, for the text's count of a measure the question names and asks the text for
 COVER_WEIGHT = 0.5  # an English question's words all covered through CC-CEDICT count as this similarity
 CORROBORATION = 0.25  # the share of a same-valued match's similarity a match gains
 CLAUSE_WEIGHT = 1.0  # the similarity of the fact's whole clause counts this much
@@ -369,10 +371,16 @@ def answer(
     tables: bool = True,
     within: frozenset[str] | None = None,
     total: bool = False,
+    words: Sequence[str] = (),
+    asked: bool = False,
 ) -> Answer | None:
     """The narrative fact the question asks for (naming ``part`` of it; ``within`` these sentences), or None
-    when no fact is clearly it; without ``tables``, from the prose alone; ``total``: it asks for a total."""
+    when no fact is clearly it; without ``tables``, from the prose alone; ``total``: it asks for a total;
+    ``words``: only a fact whose measure says one of them; ``asked``: the question asks for the text's count
+    of those words' measure, so a weaker match of them answers (``ASKED``)."""
     found = _corroborated(matches(question, report, lang, part, tables, within))
+    if words:
+        found = [m for m in found if any(w in m.fact.measure for w in words)]
     units = asked_units(question)
     kinds = {kind_of(u) for u in units} & DISTINCT_KINDS  # days or money asked: a count is no answer
     found = [m for m in found if kind_of(m.fact.unit) in kinds] if kinds else found
@@ -394,7 +402,7 @@ def answer(
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
-    if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD):
+    if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD) and not (asked and best.score >= ASKED):
         return None
     if rival is not None and lead < MARGIN:
         settled = _settled(found, question, lang)

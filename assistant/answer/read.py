@@ -84,6 +84,13 @@ class Query:
     # the sum it asks for is of its parts ("A, B, and the total?"), not inside one of several questions
     # ("新发了几件、废掉了几件、还管用的一共几件": the last is a figure of its own)
     sum_of_parts: bool = False
+    edition: str = ""  # the layout of the standard tables it restricts the reports to ("the 2021 standard tables")
+
+    def of_edition(self, refs: Sequence[ReportRef]) -> Sequence[ReportRef]:
+        """The reports of the edition of the tables it names (all of them if it names none)."""
+        if not self.edition:
+            return refs  # (the snapshot's own tuple: its aggregates are memoised)
+        return [r for r in refs if r.layout and r.layout.split("-")[0] == self.edition]
 
     @property
     def text(self) -> str:
@@ -259,10 +266,12 @@ def _directions(text: str) -> str:
 
 def _unasked(text: str) -> str:
     """The text without what the question says it does not ask ("not those pushed into 2025", 别跟收费金额搞混,
-    "as opposed to the zone committee"), already knows ("行政许可是135件我知道了") or says a measure it names
+    "as opposed to the zone committee", "（不含直接起诉的）"), already knows ("行政许可是135件我知道了") or says a
+    measure it names
     includes ("行政诉讼（含直接起诉与复议后起诉）"), unless that takes away
     every measure it names; a column named there alone ("rather than individuals") is left to be excluded."""
-    found = (m.span() for kind in ("contrast", "known", "including") for m in vocabulary.asks(kind).finditer(text))
+    kinds = ("contrast", "known", "including", "excluding_aside")
+    found = (m.span() for kind in kinds for m in vocabulary.asks(kind).finditer(text))
     spans = [(a, b) for a, b in found if _readings(text[a:b]) or not _names_column(text[a:b])]
     if not spans:
         return text
@@ -316,7 +325,8 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
     """Non-overlapping readings become parts (in the order the question names them); the others are
     alternative readings of the part whose words they share. A group named beside one of its own
     rows is one part: the row, unless the group joins outcomes and is named by more words, or a sum names
-    it beside two or more of its rows (then the group)."""
+    it beside two or more of its rows, or the question says what the group is, its rows joined by "or" (then
+    the group)."""
     chosen: list[list[Reading]] = []
     for r in readings:
         home = next((c for c in chosen if _overlap(c[0].span, r.span)), None)
@@ -372,7 +382,18 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
                 return a + at[0][0][0], a + at[0][0][1]
         return None
 
-    gathering = [c for c in chosen if gathers(c) or united(c)]
+    namely, either = vocabulary.asks("namely"), vocabulary.asks("either")
+
+    def described(c: list[Reading]) -> bool:  # a group, then what it is, things joined by "or" among its rows:
+        for o in chosen:  # "说没法提供的 就是手上没有的或者要另外做的" is the group
+            if inside(o, c) and o[0].span[0] >= c[0].span[1]:
+                between = text[c[0].span[1] : o[0].span[0]]
+                said = namely.search(between)
+                if said and either.search(text[c[0].span[1] + said.end() :]):
+                    return True
+        return False
+
+    gathering = [c for c in chosen if gathers(c) or united(c) or described(c)]
     owned = []
     for c in chosen:
         if c not in gathering and (at := own(c)):
@@ -491,6 +512,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     normal = normalize(question, default_speller())
     masked, named, where = _mask_scope(normal.text, refs)
     masked = _widened(masked, normal.text)
+    masked, edition = _edition(masked)
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
     masked = vocabulary.asks("the_report").sub(lambda m: " " * len(m.group(0)), masked)
@@ -530,7 +552,22 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         titled=any(not _LAW.search(m.group(0)) for m in _TITLES.finditer(normal.text)),
         amount=bool(vocabulary.asks("money").search(masked)),
         sum_of_parts=summed and _sums_the_parts(parts, _normal(masked)),
+        edition=edition,
     )
+
+
+def _edition(text: str) -> tuple[str, str]:
+    """The text without a year that names the edition of the standard tables ("the 2021 standard tables"), and
+    that edition's layout ("2021", "2019"; "" when none is named, or before the tables came in)."""
+    m = vocabulary.asks("edition").search(text)
+    if m is None or _BEFORE_TABLES.search(text):
+        return text, ""
+    year = int(next(g for g in m.groups() if g))
+    editions = [int(k) for k in schema.LAYOUTS if k.isdigit() and int(k) <= year]
+    if not editions:
+        return text, ""
+    a, b = m.span(next(i for i, g in enumerate(m.groups(), 1) if g))
+    return text[:a] + " " * (b - a) + text[b:], str(max(editions))
 
 
 PAIR_REACH = 12  # characters between an agency's name and the year said with it ("Hongze District 2024")

@@ -1477,6 +1477,7 @@ QUESTION_WORDS: tuple[str, ...] = tuple(
 # How people say the direction of a request's year or of a lawsuit (and asking for information, which
 # is making a request), rewritten to the schema's own wording before a question is matched (applied in
 # order; years are already blanked out).
+_NEXT_YEAR = r"(?:下一?年度?|次年|明年|第二年|来年|后一年)"  # the year after the report's
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:ask(?:ed)?|appl(?:y|ied))\b(?:\s+\S+){0,4}?\s+for\s+(?:any\s+|some\s+)?(?:government\s+)?information\b",
@@ -1493,6 +1494,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:still\s+)?(?:pending|open|unfinished|unresolved)\s+at\s+(?:the\s+)?(?:end\s+of|year[- ]end)"
+        r"|\b(?:still\s+)?(?:pending|open|unfinished|unresolved|outstanding)\s+(?:going\s+|heading\s+)?(?:in)?to\s+"
+        r"(?:the\s+)?(?:next|following|coming|new)\s+year\b"
         r"|\b(?:ended|closed|finished)\s+the\s+year\s+(?:with\s+)?[\w\s]{0,20}?\bstill\s+(?:being\s+)?"
         r"(?:processed|handled|pending|open|in\s+progress|unfinished)\b"
         r"|\b(?:weren't|were\s+not|wasn't|was\s+not|not\s+yet|still\s+not)\s+(?:finished|completed)\b",
@@ -1508,8 +1511,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "结转下年度是否为零",
     ),
     (
-        r"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*(?:下一?年度?|次年|明年)?|转(?:入|到|至)(?:下一?年度?|次年|明年|\s{4,})"
-        r"|(?:留|放|拖|推|挪|移|延)(?:到|至)(?:下一?年度?|次年|明年|\s{4,})"  # a year blanked after 转到 is the next
+        rf"(?<!上年)(?<!上一年)结转(?:到|至|入)\s*{_NEXT_YEAR}?|转(?:入|到|至)(?:{_NEXT_YEAR}|\s{{4,}})"
+        rf"|(?:留|放|拖|推|挪|移|延)(?:到|至)(?:{_NEXT_YEAR}|\s{{4,}})"  # a year blanked after 转到 is the next
         r"|(?:(?:年底|年末|年终)(?:还|仍|尚)?|(?<![是不])(?=没|未|尚未))(?:没有?|尚?未)(?:能)?(?:办完|办结|处理完|完成办理)",
         "结转下年度",
     ),
@@ -1548,9 +1551,11 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (
         r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉"
         r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;]{0,8}?(?:又|再|才|还)?(?:去|向|到)法院(?:起诉|告|打官司)?"
-        r"|复议(?:之后|以后|后|完了?|结束了?)(?:才|又|再|还)?(?:提起|提出|起诉)",
+        r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;、]{0,10}?(?:提起|提出|起诉|诉讼)",
         "复议后起诉",
     ),
+    # "how many were closed, and …": closed, said alone, is handled (not "closed as 'other handling'")
+    (r"\b(?:were|was|got|been|are)\s+closed\b(?=\s*(?:[,;?]|and\b|$))", "finished"),
     (r"\b(?:granted\s+|disclosed\s+|released\s+)?in\s+part\b", "partially"),
     (
         r"\b(?:did\s*n[o']?t|failed\s+to|never)\s+(?:supplement|correct|complete|amend|clarify)\w*"
@@ -1568,19 +1573,35 @@ ASKS: dict[str, str] = {
     "list": (
         r"\bwhich\s+(?:\w+\s+){0,2}reports?\b|\blist\s+(?:all\s+|every\s+|each\s+|the\s+)?(?:\w+\s+)?reports?\b"
         r"|\b(?:in\s+)?which\s+years\b|\bwhich\s+(?:ones|agencies|bureaus|governments|departments|authorities)\b"
+        # "Of the reports …, which"
+        r"|\b(?:of|among)\s+(?:the|these|all\s+the)\s+(?:\w+\s+){0,2}reports\b[^?]*?\bwhich\b"
         r"|哪(?:些|几|一)?份(?:报告|年报)?|哪(?:些|个)(?:报告|年报)|哪(?:几|些)(?:个)?年(?:份|度)?"
+        r"|(?:报告|年报)(?:里|中|当中|之中)[，,]?\s*哪(?:些|几)"
         r"|哪(?:些|几个)(?:机关|单位|部门|政府)|列出|(?:报告|年报)(?:都)?(?:有|是)哪(?:些|几份|几个)"
     ),
     "before_tables": (
         r"\bbefore\s+(?:the\s+)?standard(?:i[sz]ed)?\s+(?:statistical\s+)?tables?\b|\bpredate|\bbefore\s+(?:2019|the\s+2019)"
         r"|2019年?(?:以前|之前)|标准(?:统计)?表(?:格)?(?:出台|实行|施行)?(?:以前|之前)"
     ),
+    # a year naming the edition of the standard tables, not a year the question is about ("the 2021 standard
+    # tables", 采用2021年新格式的年报): the reports of that layout
+    "edition": r"\b((?:19|20)\d{2})\s+(?:(?:standard|statistical|new|revised|official)\s+)*"
+    r"(?:format|template|layout|standard)s?\b"
+    r"|\b((?:19|20)\d{2})\s+(?:standard|new|revised)\s+(?:statistical\s+)?tables?\b|\b((?:19|20)\d{2})-(?:style|format)\b"
+    r"|((?:19|20)\d{2})\s*年?\s*(?:版|新版)?\s*(?:的)?\s*(?:新|标准)(?:统计)?(?:格式|模板|样式|版式|表格|统计表)"
+    r"|((?:19|20)\d{2})\s*年?\s*(?:版|新版)?\s*(?:的)?\s*(?:格式|模板|样式|版式)",
+    # how many of the reports ranked a question asks for: "the three reports with the most", 最多的三份
+    "ranked_count": r"\b(?:the|which|what)\s+(\d+|two|three|four|five|ten)\s+(?:\w+\s+)?"
+    r"(?:reports|agencies|bureaus|years|ones)\b"
+    r"|\bwhich\s+(two|three|four|five|ten)\b"
+    r"|(?:最多|最高|最大|多到少|高到低)的?(?:是)?(?:哪)?\s*(\d+|[两二三四五六七八九十])\s*(?:份|个|家|位|名|年)",
     "arithmetic": (
         r"\barithmetic\b|\badds?\s+up\b|\bcheck(?:s)?\s+out\b|\bconsistent\b|\bbalance[sd]?\b|\bmatch(?:es)?\b"
         r"|\bthe\s+same\s+as\b|\bagrees?\s+with\b|对得上|勾稽|相符|吻合|一致|一样吗|相同吗"
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
-    "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|一件\S{0,8}都没|没有收到|零",
+    "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|\b(?:nobody|no\s+one|no-one)\b"
+    r"|一件\S{0,8}都没|没有收到|没(?:有)?人(?!员)|无人(?!机)|零",
     # an amount of money asked for ("how much did it charge in fees", 收取了多少信息处理费, 花了多少钱)
     "money": r"多少钱|花了多少|花费|花在|(?:费用|经费|支出)(?:是|为|有|一共|共|总共)?多少"
     r"|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
@@ -1678,6 +1699,13 @@ ASKS: dict[str, str] = {
     # including suits filed directly and after reconsideration —": a description of it, not more parts
     "including": r"[（(]\s*(?:含|包括|包含|including|incl\.)[^）)]*[）)]"
     r"|\b(?:the\s+latter\s+|the\s+former\s+)?including\b[^,.;?!—–()]*",
+    # what says the things after it are what the thing before it is ("没法提供的，就是A或者B", "refusals, i.e. A or
+    # B"): a description of a group, not other parts
+    "namely": r"就是|也就是|即(?!使|便|时)|指的是|\bnamely\b|\bi\.?e\.|\bthat\s+is\b|\bmeaning\b",
+    # what a question says, aside, that a measure it names leaves out: "行政诉讼（不含未经复议直接起诉的）", "(not
+    # counting those filed directly)": not another part
+    "excluding_aside": r"[（(]\s*(?:不含|不包括|不包含|不计|不算|excluding|not\s+counting|not\s+including|except)"
+    r"[^）)]*[）)]",
     # what a question states it already knows, with its figure: 行政许可是135件我知道了, "given that 135 were granted"
     "known": r"[^，,。；;？?！!]*\d[^，,。；;？?！!]*(?:我知道了?|已知|知道了|清楚了)"
     r"|(?:已知|我知道)[^，,。；;？?！!]*\d[^，,。；;？?！!]*"
