@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import generated_store, goal, load_now, machine, median
+from common import MISSED, generated_store, goal, load_now, machine, median
 
 from assistant.store.database import Store
 from assistant.summarize.batch import Job, run_batch, warm_up
@@ -72,7 +72,7 @@ def main() -> int:
             rate2 >= GOAL_PER_S and not failed,
         )
     )
-    return 0
+    return 1 if MISSED else 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import corpus_store, generated_store, goal, load_now, machine, median, percentile
+from common import MISSED, corpus_store, generated_store, goal, load_now, machine, median, percentile
 
 from assistant.store.database import Store
 from harness.serve import running_app
@@ -177,7 +177,7 @@ def report(results: dict[tuple[int, int, str], dict]) -> int:
                 grad["p95"] <= GRADIO_P95_S and not grad["failures"],
             )
         )
-    return 0
+    return 1 if MISSED else 0
 
 
 if __name__ == "__main__":

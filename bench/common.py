@@ -45,8 +45,13 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+MISSED: list[str] = []  # the goals this process printed as MISS: its exit status says so
+
+
 def goal(name: str, measured: str, target: str, peer: str, met: bool) -> str:
-    """One goal as `measured / goal / peer` with PASS or MISS."""
+    """One goal as `measured / goal / peer` with PASS or MISS (a miss is remembered in MISSED)."""
+    if not met:
+        MISSED.append(name)
     return f"GOAL {name}: {measured} / goal {target} / peer {peer} -> {'PASS' if met else 'MISS'}"
 
 

@@ -240,7 +240,7 @@ def normalize_query(query: str) -> str:
 # ---------------------------------------------------------------- the tokenizer
 CACHE_FILE = "jieba.cache"
 MEMO_SIZE = 200_000  # words, and blocks, whose tokens are remembered (then forgotten all at once)
-PARTS_FILE = "jieba.parts"  # the dictionary with the domain words added, split by first character (for queries)
+PARTS_FILE = "jieba.parts"  # the dictionary with the domain words added, split by first character
 # jieba's own prefix dictionary (read-only here), loaded once per process; each Tokenizer works on a copy
 _BASE_DICTIONARY: dict[str, tuple[dict[str, int], int]] = {}
 
@@ -252,7 +252,8 @@ class Tokenizer:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.words = tuple(dict.fromkeys((*domain_dictionary(), *extra_words)))
         self._jieba: jieba.Tokenizer | None = None
-        self._lazy: jieba.Tokenizer | None = None  # the query instance reading the parts file
+        self._packed: dict[str, bytes] | None = None  # the parts file's parts, while some are not loaded
+        self._loaded: set[str] = set()  # the first characters whose parts are in the dictionary
         self._memo: dict[str, tuple[str, ...]] = {}  # word -> its tokens (words repeat a lot)
         self._blocks: dict[str, tuple[str, ...]] = {}  # block of text -> its tokens (see iter_tokens)
 
@@ -260,7 +261,8 @@ class Tokenizer:
         return {"cache_dir": self.cache_dir, "words": self.words}
 
     def __setstate__(self, state: dict) -> None:
-        self.cache_dir, self.words, self._jieba, self._lazy = state["cache_dir"], state["words"], None, None
+        self.cache_dir, self.words, self._jieba = state["cache_dir"], state["words"], None
+        self._packed, self._loaded = None, set()
         self._memo, self._blocks = {}, {}
 
     @property
@@ -276,11 +278,20 @@ class Tokenizer:
 
     @property
     def jieba(self) -> jieba.Tokenizer:
-        """The private jieba instance, initialised on first use with its cache in ``cache_dir``."""
+        """The private jieba instance. With a parts file in ``cache_dir`` written for this dictionary, its
+        dictionary starts empty and is filled part by part as texts need them (:meth:`_need`), which
+        takes milliseconds, not seconds; otherwise the whole dictionary is loaded (jieba's cache in the
+        folder, or built and written there) and its parts file is written."""
         if self._jieba is None:
             import jieba
 
             tk = jieba.Tokenizer()
+            parts = self._read_parts()
+            if parts is not None:
+                self._packed, tk.total = parts
+                tk.FREQ, tk.initialized = {}, True
+                self._jieba = tk
+                return tk
             cached = _BASE_DICTIONARY.get("default")
             if self.cache_dir is not None and (cached is None or not (self.cache_dir / CACHE_FILE).is_file()):
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -296,29 +307,27 @@ class Tokenizer:
                 floor = CORE_FREQ if w in CORE_TERMS else DOMAIN_FREQ
                 tk.add_word(w, max(tk.FREQ.get(w) or tk.suggest_freq(w), floor))
             self._jieba = tk
-            if self.cache_dir is not None and self._read_parts() is None:
+            if self.cache_dir is not None:
                 self._write_parts(tk.FREQ, tk.total)
         return self._jieba
 
-    @property
-    def _query_jieba(self) -> jieba.Tokenizer:
-        """The instance that segments queries: the full one when it is loaded, else one reading the
-        dictionary's parts file (see :class:`_Parts`), which starts in milliseconds, not seconds."""
-        if self._jieba is None and self._lazy is None:
-            parts = self._read_parts()
-            if parts is not None:
-                import jieba
+    def _need(self, text: str) -> jieba.Tokenizer:
+        """The jieba instance, its dictionary holding every word that starts with a character of ``text``
+        (jieba only looks up words starting inside the text it cuts)."""
+        tk = self.jieba
+        if self._packed is not None:
+            new = set(text).difference(self._loaded)
+            if new:
+                for first in new:
+                    raw = self._packed.get(first)
+                    if raw:
+                        tk.FREQ.update(marshal.loads(raw))
+                self._loaded |= new
+        return tk
 
-                tk = jieba.Tokenizer()
-                tk.FREQ, tk.total = parts  # type: ignore[assignment]
-                tk.initialized = True
-                self._lazy = tk
-        if self._jieba is None and self._lazy is not None:
-            return self._lazy
-        return self.jieba
-
-    def _read_parts(self) -> tuple[_Parts, int] | None:
-        """The parts file in ``cache_dir`` when it was written for this tokenizer (else None)."""
+    def _read_parts(self) -> tuple[dict[str, bytes], int] | None:
+        """The packed parts and total of the parts file in ``cache_dir`` when it was written for this
+        tokenizer (else None)."""
         if self.cache_dir is None:
             return None
         try:
@@ -326,7 +335,7 @@ class Tokenizer:
                 signature, total, parts = marshal.load(fh)
         except (OSError, EOFError, ValueError, TypeError):
             return None
-        return (_Parts(parts), total) if signature == self.signature else None
+        return (parts, total) if signature == self.signature else None
 
     def _write_parts(self, freq: dict[str, int], total: int) -> None:
         parts: dict[str, dict[str, int]] = {}
@@ -339,29 +348,31 @@ class Tokenizer:
             with open(tmp, "wb") as fh:
                 marshal.dump((self.signature, total, packed), fh)
             os.replace(tmp, self.cache_dir / PARTS_FILE)
-        except OSError:  # a read-only folder: queries load the whole dictionary instead
+        except OSError:  # a read-only folder: the next process loads the whole dictionary again
             tmp.unlink(missing_ok=True)
 
     def words_of(self, text: str) -> list[str]:
         """Accurate-mode words (no sub-words), normalised, stop words and punctuation kept."""
-        return self.jieba.lcut(_prepare(text), HMM=False)
+        text = _prepare(text)
+        return self._need(text).lcut(text, HMM=False)
 
-    def _subwords(self, word: str, freq: dict[str, int] | _Parts | None = None) -> Iterator[str]:
-        """Dictionary words inside a longer Chinese word (信息公开 in 政府信息公开)."""
+    def _subwords(self, word: str) -> Iterator[str]:
+        """Dictionary words inside a longer Chinese word (信息公开 in 政府信息公开), whose characters'
+        parts are loaded."""
         n = len(word)
         if n > 2 and _CJK_WORD.match(word):
-            freq = self.jieba.FREQ if freq is None else freq
+            freq = self.jieba.FREQ
             for size in range(2, n):
                 for i in range(n - size + 1):
                     sub = word[i : i + size]
                     if freq.get(sub) and sub not in STOP_WORDS:
                         yield sub
 
-    def _expand(self, word: str, freq: dict[str, int] | _Parts | None = None) -> tuple[str, ...]:
+    def _expand(self, word: str) -> tuple[str, ...]:
         """The tokens a word contributes: () for stop words and punctuation, else its sub-words and itself."""
         if word in STOP_WORDS or not _KEEP.search(word):
             return ()
-        return (*self._subwords(word, freq), word)
+        return (*self._subwords(word), word)
 
     def iter_tokens(self, text: str) -> Iterator[str]:
         """Search-mode tokens of a text: each kept word, preceded by the dictionary words inside it.
@@ -374,12 +385,11 @@ class Tokenizer:
             memo.clear()
         if len(blocks) > MEMO_SIZE:
             blocks.clear()
-        tk = self.jieba
         for block in _han_blocks().split(_prepare(text)):
             tokens = blocks.get(block)
             if tokens is None:
                 out: list[str] = []
-                for w in tk.cut(block, HMM=False):
+                for w in self._need(block).cut(block, HMM=False):
                     expanded = memo.get(w)
                     if expanded is None:
                         expanded = memo[w] = self._expand(w)
@@ -393,9 +403,9 @@ class Tokenizer:
 
     def query_words(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
         """The normalised query's words (accurate mode, no stop words), each with its sub-words."""
-        tk = self._query_jieba
-        words = [w for w in tk.cut(_prepare(normalize_query(query)), HMM=False) if self._expand(w, tk.FREQ)]
-        return [(w, tuple(self._subwords(w, tk.FREQ))) for w in dict.fromkeys(words)]
+        text = _prepare(normalize_query(query))
+        words = [w for w in self._need(text).cut(text, HMM=False) if self._expand(w)]
+        return [(w, tuple(self._subwords(w))) for w in dict.fromkeys(words)]
 
     def query_tokens(self, query: str, known: Container[str] | None = None) -> list[str]:
         """Distinct tokens to look up for a query.
@@ -414,32 +424,6 @@ class Tokenizer:
                     if sub in known:
                         out.setdefault(sub)
         return list(out)
-
-
-class _Parts:
-    """jieba's prefix dictionary read part by part: one part per first character, unmarshalled when a
-    word starting with it is first looked up (a query touches a few of some ten thousand parts)."""
-
-    def __init__(self, packed: dict[str, bytes]):
-        self._packed = packed
-        self._parts: dict[str, dict[str, int]] = {}
-
-    def _part(self, word: str) -> dict[str, int]:
-        first = word[:1]
-        part = self._parts.get(first)
-        if part is None:
-            raw = self._packed.get(first)
-            part = self._parts[first] = marshal.loads(raw) if raw else {}
-        return part
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._part(word)
-
-    def __getitem__(self, word: str) -> int:
-        return self._part(word)[word]
-
-    def get(self, word: str, default: int | None = None) -> int | None:
-        return self._part(word).get(word, default)
 
 
 @cache
