@@ -39,8 +39,21 @@ class Outcome:
     why: str
 
 
+# a number read as negative: signed, or stated as a fall ("lower by 64", "减少64")
+_NUMBER = re.compile(
+    r"(?P<fall>(?:lower|fewer|less|down|fell|dropped|decreased?)\s+(?:by\s+)?|(?:减少|下降)了?)?"
+    r"(?P<sign>[-−])?(?P<n>\d[\d,]*(?:\.\d+)?)",
+    re.I,
+)
+
+
 def _numbers_in(text: str) -> list[float]:
-    return [float(m.replace(",", "")) for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+    """The numbers of a text, signed where the text says they are negative."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        n = float(m["n"].replace(",", ""))
+        out.append(-n if m["fall"] or m["sign"] else n)
+    return out
 
 
 def _close(a: float, b: float, tolerance: float = 0.051) -> bool:
@@ -48,7 +61,8 @@ def _close(a: float, b: float, tolerance: float = 0.051) -> bool:
 
 
 def _mentions(text: str, value: float, tolerance: float = 0.051) -> bool:
-    return any(_close(n, value, tolerance) for n in _numbers_in(text))
+    """Whether the text states the value; a value of at least 0 may be stated as a fall's size."""
+    return any(_close(n, value, tolerance) or (value >= 0 and _close(-n, value, tolerance)) for n in _numbers_in(text))
 
 
 _YES = {"en": re.compile(r"^\W*yes\b", re.I), "zh": re.compile(r"^\W*(?:是|有|对|相符|一致|收取了|符合)")}

@@ -298,6 +298,12 @@ class _Context:
         if asked and fees.ASKED.search(self.query.normal.text):  # what applicants were charged: its own sentence
             fee = fees.stated(report, self.lang)
             if fee is not None:
+                # "how much in admin fees, and how much did they charge people for information?": both
+                table = [_measure(p.key) for p in self.query.parts if not p.readings[0].generic]
+                if self.query.asked >= 2 and not self.query.yes_no and table and columns_of(report, table[0]):
+                    figure = answer_figure(self.question, report, table[0], self.lang, None)
+                    if figure.value is not None:
+                        return _together([figure, fee], None, self.lang)
                 return self.verdict(fee)
         measure = self._fitting(report, measure)
         # "the text says …", or a programme named by its title: the prose, not the table
@@ -398,11 +404,7 @@ class _Context:
                 values = [f.value for f in found]
                 # a whole and a part of it never add up, nor questions asked one after another
                 summed = self.query.sum and not OF_WHICH.search(text) and not asked
-                total = numbers.total(values) if summed else None
-                out = Answer(" ".join(f.answer for f in found), total, AnswerKind.FIGURE, self.lang)
-                out.citations = [c for f in found for c in f.citations]
-                out.values = values
-                return out
+                return _together(found, numbers.total(values) if summed else None, self.lang)
         # a row of the tables read in the question is the figure path's: the old table's other rows are not it
         return narrative.answer(text, report, self.lang, tables=not self.query.parts, total=total)
 
@@ -828,6 +830,14 @@ class _Context:
 CONJUNCTION, OF_WHICH, PREDICATE, EACH = (vocabulary.asks(k) for k in ("conjunction", "of_which", "predicate", "each"))
 CLAUSE = re.compile(r"[^，,。；;？?！!：:]+")
 MODIFIER = re.compile(r"的")
+
+
+def _together(found: list[Answer], total: float | None, lang: str) -> Answer:
+    """Several figures answering the parts of one question, each with its citations (``total``: their sum)."""
+    out = Answer(" ".join(f.answer for f in found), total, AnswerKind.FIGURE, lang)
+    out.citations = [c for f in found for c in f.citations]
+    out.values = [f.value for f in found]
+    return out
 
 
 def _joined_parts(text: str) -> list[tuple[int, int]]:

@@ -227,8 +227,8 @@ def _whole_word(phrase: str) -> re.Pattern[str]:
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:
-    """A question wants a figure when it asks for a quantity, or asks yes/no (``yes_no``, as the question was
-    read) about a specific measure."""
+    """A question wants a figure when it asks for a quantity, names a specific measure and nothing else a
+    question asks with, or asks yes/no (``yes_no``, as the question was read) about a specific measure."""
     if measure is None:
         return False
     if vocabulary.asks("quantity").search(question):
@@ -238,6 +238,8 @@ def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> boo
     # "this year" is how a question names its report's year, not a column it asks about
     named_column = any(any(_found(w, q) for w in words) for ids, words, _, _ in column_words() if ids != ("this_year",))
     some = bool(vocabulary.asks("some").search(question))  # "did they get any requests?"
+    if specific and not yes_no and not vocabulary.asks("asking").search(question):
+        return True  # a bare name of a figure: "STCSM FY2024: admin licensing decisions?"
     return (specific or named_column or some) and yes_no
 
 

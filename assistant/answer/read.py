@@ -362,7 +362,9 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
         return False
 
     quantity = vocabulary.asks("quantity")
-    pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", text, re.I)]
+    # a comma in brackets lists a place or an aside, not things asked ("Hongze District (Huai'an, Jiangsu)")
+    unscoped = re.sub(r"[(（][^()（）]*[)）]", lambda m: re.sub(r"[,，]", " ", m[0]), text)
+    pieces = [m.span() for m in re.finditer(rf"(?:(?!{vocabulary.ASKS['joins']}).)+", unscoped, re.I)]
 
     def piece_of(c: list[Reading]) -> tuple[int, int]:
         return next(((x, y) for x, y in pieces if x <= c[0].span[0] < y), (0, len(text)))

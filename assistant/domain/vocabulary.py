@@ -1627,7 +1627,14 @@ ASKS: dict[str, str] = {
         r"\bhow (many|much|often)\b|\bnumber of\b|\bcount\b|\bcollect(?:ed)?\b|\b(?:add|sum|count)\s+up\b|\btally\b"
         r"|\bwhat (was|is|were) the (number|total|amount)"
         r"|\btotal\b|\bamount\b|\bfigures?\b|\bnumbers?\b|\b(?:revenue|income|takings|proceeds)\b"
-        r"|多少|若干|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计"
+        r"|多少|若干|几(?!乎)[\u4e00-\u9fff]|数量|数目|总数|金额|收入|有几|加起来|合计|#\s*of\b|\bno\.\s*of\b"
+    ),
+    # the words that make a question more than the bare name of a figure: without any of them, a question
+    # naming a specific figure ("STCSM FY2024: admin licensing decisions?", "洪泽区2024 不予公开？") asks for it
+    "asking": (
+        r"\b(?:what|how|which|who|whom|whose|why|when|where|tell|describe|explain|summari[sz]e|discuss|outline"
+        r"|did|does|do|is|are|was|were|has|have|had|can|could|should|would|will)\b"
+        r"|什么|怎么|怎样|如何|为什么|为何|哪|情况|措施|做法|工作|介绍|说明|说说|讲讲|是否|吗|呢|有没有"
     ),
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
@@ -1658,7 +1665,10 @@ ASKS: dict[str, str] = {
     "processing_fee": r"信息处理费|(?<!事业性)处理费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
     r"|依申请公开[^，,。？?]{0,6}(?:收费|收取[^，,。？?]{0,6}费)|\bprocessing[\s-]+fees?\b"
     r"|\bcharg(?:e|ed|es|ing)\b[^?]{0,40}\b(?:applicants?|requesters?|requests)\b"
-    r"|\bfees?\s+(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications|disclosure)\b",
+    r"|\bfees?\s+(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications|disclosure)\b"
+    # a fee for what a request gets: "charge people for handing out information", 提供信息收钱
+    r"|\b(?:charg\w*|fees?)\b[^?]{0,30}\bfor\s+(?:giving|providing|handing\s+out|supplying|releasing|disclosing"
+    r"|sending)\b[^?]{0,20}\binformation\b|(?:提供|给)[^，,。？?]{0,6}信息[^，,。？?]{0,6}(?:收费|收钱|收取)",
     # what says a count the prose states is a total ("全年共…249条", "累计主动公开…7700余条")
     "total_stated": r"全年|共计?|累计|总计|合计|各类",
     # the words naming the report a question is about ("Shuyang …, 2023 annual report:", "in this report",
