@@ -1682,7 +1682,7 @@ ASKS: dict[str, str] = {
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|若干|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
     "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both|across)\b"
-    r"|加起来|合起来|加在一起|合在一起|一共|总共|合计",
+    r"|加起来|合起来|加在一起|合在一起|一共|总共|合计|加总|总和|之和|相加|累计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|若干|几(?!乎)[\u4e00-\u9fff])",
     # a figure asked of each of several things named ("各是多少", "respectively")
