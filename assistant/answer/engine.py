@@ -531,9 +531,12 @@ class _Context:
         if self.query.named:
             agencies = {r.agency for r in self.query.named}
             keep, said = [r for r in keep if r.agency in agencies], True
-        if measure is not None and self.query.parts:
-            text = self.query.normal.text  # "none at all" asks for zeros, "more than zero" does not
-            wanted_zero = bool(NONE_AT_ALL.search(text)) and not vocabulary.asks("some").search(text)
+        text = self.query.normal.text  # "none at all" asks for zeros, "more than zero" does not
+        wanted_zero = bool(NONE_AT_ALL.search(text)) and not vocabulary.asks("some").search(text)
+        if fees.ASKED.search(text):  # the processing fee each report's text states (0 where it denies any)
+            charged = {r.id: fee.value for r in keep if (fee := fees.stated(self.load(r.id), self.lang))}
+            keep, said = [r for r in keep if r.id in charged and (charged[r.id] == 0) == wanted_zero], True
+        elif measure is not None and self.query.parts:
             rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years(), self.memo)
             fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
             if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose

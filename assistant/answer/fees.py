@@ -17,7 +17,7 @@ from assistant.domain.record import Citation, Report
 ASKED = vocabulary.asks("processing_fee")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _ABOUT = re.compile(r"信息处理费|政府信息公开[^，,。；;]{0,4}收费|收费(?:情况|事项)")
-_DENIED = re.compile(r"(?:未|没有|无)(?:发生|产生)?[^，,。；;]{0,12}?(?:收费|收取|处理费)")
+_DENIED = re.compile(r"(?:未|没有|无|暂不|不予?)(?:发生|产生)?[^，,。；;]{0,12}?(?:收费|收取|处理费)")
 _AMOUNT = re.compile(r"(?:信息处理费|收费)[^，,。；;\d]{0,6}?(\d+(?:\.\d+)?)\s*(万?元)")
 
 

@@ -1601,7 +1601,8 @@ ASKS: dict[str, str] = {
     ),
     "narrative": r"\b(?:text|narrative|prose|wording)\b|正文|文字|文中|报告中说|叙述",
     "none": r"\bno\s+(?:\w+\s+){0,5}(?:at\s+all|whatsoever)|\bnone\b|\bzero\b|\b(?:nobody|no\s+one|no-one)\b"
-    r"|一件\S{0,8}都没|没有收到|没(?:有)?人(?!员)|无人(?!机)|零",
+    r"|一件\S{0,8}都没|没有收到|没(?:有)?人(?!员)|无人(?!机)|零|(?:没有|未|无|不)(?:收取|收费|收钱)"
+    r"|\bno\s+(?:\w+\s+){0,3}(?:fees?|charges?)\b|\b(?:did\s+not|didn'?t|never)\s+charge|\bfree\s+of\s+charge\b",
     # an amount of money asked for ("how much did it charge in fees", 收取了多少信息处理费, 花了多少钱)
     "money": r"多少钱|花了多少|花费|花在|(?:费用|经费|支出)(?:是|为|有|一共|共|总共)?多少"
     r"|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
@@ -1662,7 +1663,7 @@ ASKS: dict[str, str] = {
     r"|主动公开(?:的)?(?:政府)?(?:信息|资讯)的?(?:条数|数量|总数|总量)"  # 主动公开的政府信息条数最多
     r"|主动公开(?:了)?(?:的)?(?:政府)?(?:信息|资讯)(?=最多|最少|最高|最低|排|从多到少|从少到多)",
     # the fee charged to applicants for handling their requests (信息处理费), not table 2's administrative fees
-    "processing_fee": r"信息处理费|(?<!事业性)处理费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
+    "processing_fee": r"信息处理\)?费|(?<!事业性)处理\)?费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
     r"|依申请公开[^，,。？?]{0,6}(?:收费|收取[^，,。？?]{0,6}费)|\bprocessing[\s-]+fees?\b"
     r"|\bcharg(?:e|ed|es|ing)\b[^?]{0,40}\b(?:applicants?|requesters?|requests)\b"
     r"|\bfees?\s+(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications|disclosure)\b"
