@@ -402,9 +402,15 @@ def answer(
     best = found[0]
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
+    tied = rival is not None and lead < MARGIN
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD) and not (asked and best.score >= ASKED):
-        return None
-    if rival is not None and lead < MARGIN:
+        # a clear match tied with another of the same kind: the one whose sentence holds clearly more of the
+        # question answers ("下岗失业人员减免税…减免金额219062.78元", not the other 减免金额)
+        settled = _settled(found, question, lang, SETTLED_COVER) if tied and best.score >= CLEAR else None
+        if settled is None:
+            return None
+        return as_answer([settled, *(m for m in found if m is not settled)], question, report, lang)
+    if tied:
         settled = _settled(found, question, lang)
         if settled is None:
             return None
@@ -412,9 +418,13 @@ def answer(
     return as_answer(found, question, report, lang)
 
 
-def _settled(found: list[Match], question: str, lang: str) -> Match | None:
+SETTLED_COVER = 0.25  # the share of the question's words a clear match tied with another must hold to answer
+
+
+def _settled(found: list[Match], question: str, lang: str, cover: float = 0.0) -> Match | None:
     """Of facts about as close to the question, the one whose whole sentence up to it holds clearly more of it
-    ("下岗失业人员减免税…共计减免金额219062.78元", not the other 减免金额 of the report), or None."""
+    ("下岗失业人员减免税…共计减免金额219062.78元", not the other 减免金额 of the report), and at least ``cover``
+    of it with a word of two characters or more, or None."""
     tied = [m for m in found if found[0].score - m.score < MARGIN]
     q = _grams(question) if lang == "zh" else _grams(normalize_query(question))  # English: the Chinese it names
     if not q:
@@ -426,7 +436,11 @@ def _settled(found: list[Match], question: str, lang: str) -> Match | None:
     ranked = sorted(tied, key=lambda m: -covered(m))
     best = ranked[0]
     near = [covered(m) for m in ranked[1:] if m.fact.value != best.fact.value]
-    return best if covered(best) - max(near, default=0.0) >= MARGIN else None
+    if covered(best) - max(near, default=0.0) < MARGIN:
+        return None
+    if cover and not (covered(best) >= cover and any(len(g) > 1 for g in q & _grams(_lead_in(best.fact)))):
+        return None  # lone characters shared ("项" of 项目 and 事项) say nothing
+    return best
 
 
 def _lead_in(fact) -> str:
