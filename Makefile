@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml assistant/search/_topk.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m assistant.search.tokenize
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -8,6 +8,7 @@ variable, then the default. Unknown keys are refused.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,13 @@ SETTINGS: dict[str, Setting] = {
         Setting("ocr_engine", "rapidocr", "ASSISTANT_OCR_ENGINE", "the OCR engine: rapidocr or tesseract"),
         Setting(
             "ocr_cache", "", "ASSISTANT_OCR_CACHE", "folder of cached OCR pages (default: ocr-cache/ beside the store)"
+        ),
+        Setting(
+            "dictionary_seed",
+            "",
+            "ASSISTANT_DICTIONARY_SEED",
+            "folder of the segmentation dictionary built at install, copied into new index folders "
+            "(default: share/assistant in the Python environment)",
         ),
         Setting("cluster", "local:2", "ASSISTANT_CLUSTER", "the Dask cluster: local:N or tcp://HOST:PORT"),
         Setting("shard_count", "4", "ASSISTANT_SHARD_COUNT", "shards of a new sharded corpus (--shards)"),
@@ -90,6 +98,11 @@ def default_store() -> Path:
 def index_dir(store: Path | str | None = None) -> Path:
     """The search index and its caches live beside the store."""
     return Path(store or default_store()).resolve().parent
+
+
+def dictionary_seed() -> Path:
+    """The segmentation dictionary `make install` builds once, which a new index folder starts from."""
+    return path("dictionary_seed") if get("dictionary_seed") else Path(sys.prefix) / "share" / "assistant"
 
 
 def ocr_cache(store: Path | str | None = None) -> Path:

@@ -14,7 +14,7 @@ from conftest import real_passages
 
 from assistant.search.bm25 import BM25Index, IndexedPassage
 from assistant.search.searcher import Searcher
-from assistant.search.tokenize import Tokenizer, domain_dictionary, normalize_query
+from assistant.search.tokenize import PARTS_FILE, Tokenizer, domain_dictionary, normalize_query, seed_dictionary
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -154,8 +154,24 @@ def test_jieba_cache_goes_to_the_index_folder_not_the_system_temp(
     folder = tmp_path / "index"
     tk = Tokenizer(folder)
     assert "行政复议" in tk.tokens("本年度发生行政复议1件")
-    assert (folder / "jieba.cache").is_file()
+    assert (folder / PARTS_FILE).is_file()  # (and jieba.cache, where no seed was installed)
     assert list(system_tmp.iterdir()) == []
+
+
+def test_a_new_index_folder_starts_from_the_installed_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DICTIONARY_SEED", str(tmp_path / "seed"))
+    assert seed_dictionary() == tmp_path / "seed"
+    assert (tmp_path / "seed" / PARTS_FILE).is_file()
+    text = real_passages()[3].text
+    fresh = Tokenizer(tmp_path / "index")
+    assert fresh.tokens(text) == Tokenizer().tokens(text)  # the words of the whole dictionary
+    assert fresh._packed is not None  # read part by part from the seed's copy: never built
+    assert sorted(f.name for f in (tmp_path / "index").iterdir()) == [PARTS_FILE]
+    other = Tokenizer(tmp_path / "other", extra_words=["申请收费"])  # a seed of another dictionary is not used
+    assert other.tokens("依申请公开 申请收费")[-1] == "申请收费"
+    assert other._packed is None
 
 
 def test_opencc_converts_without_network() -> None:

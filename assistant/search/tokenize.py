@@ -20,12 +20,14 @@ import marshal
 import os
 import re
 import secrets
+import shutil
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant import config
 from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CJK, NUMBERING
 from assistant.domain.vocabulary import Kind
@@ -327,11 +329,27 @@ class Tokenizer:
 
     def _read_parts(self) -> tuple[dict[str, bytes], int] | None:
         """The packed parts and total of the parts file in ``cache_dir`` when it was written for this
-        tokenizer (else None)."""
+        tokenizer; else of the installation's seed (:func:`seed_dictionary`), copied into ``cache_dir``;
+        else None."""
         if self.cache_dir is None:
             return None
+        found = self._parts_in(self.cache_dir)
+        seed = config.dictionary_seed()
+        if found is None and seed.resolve() != self.cache_dir.resolve():
+            found = self._parts_in(seed)
+            if found is not None:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                tmp = self.cache_dir / f".{PARTS_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+                try:
+                    shutil.copyfile(seed / PARTS_FILE, tmp)
+                    os.replace(tmp, self.cache_dir / PARTS_FILE)
+                except OSError:  # a read-only folder: the seed is read again next time
+                    tmp.unlink(missing_ok=True)
+        return found
+
+    def _parts_in(self, folder: Path) -> tuple[dict[str, bytes], int] | None:
         try:
-            with open(self.cache_dir / PARTS_FILE, "rb") as fh:
+            with open(folder / PARTS_FILE, "rb") as fh:
                 signature, total, parts = marshal.load(fh)
         except (OSError, EOFError, ValueError, TypeError):
             return None
@@ -426,6 +444,14 @@ class Tokenizer:
         return list(out)
 
 
+def seed_dictionary() -> Path:
+    """Build the installation's dictionary once (jieba's, with the domain words, split by first character:
+    the parts file), so that a new index folder copies it instead of building it; `make install` runs this."""
+    folder = config.dictionary_seed()
+    Tokenizer(folder).jieba  # noqa: B018 - reads a seed written for this dictionary, or builds and writes it
+    return folder
+
+
 @cache
 def _han_blocks() -> re.Pattern[str]:
     """The pattern jieba splits a text into blocks with (accurate mode)."""
@@ -436,3 +462,7 @@ def _han_blocks() -> re.Pattern[str]:
 
 def _prepare(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
+
+
+if __name__ == "__main__":
+    print(f"segmentation dictionary in {seed_dictionary()}")
