@@ -25,7 +25,11 @@ FIGURE_KINDS = (AnswerKind.FIGURE, AnswerKind.AGGREGATE)
 # round after the one before had been tuned on, so its sealed part measures what the tuning kept); and the
 # development questions of seven categories asked again in other words by a helper (development only).
 PARTS = (
-    *(f"{kind}{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12") for kind in ("dev", "sealed")),
+    *(
+        f"{kind}{n}"
+        for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
+        for kind in ("dev", "sealed")
+    ),
     "dev_rephrased",
 )
 

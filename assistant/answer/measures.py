@@ -223,7 +223,14 @@ def _whole_word(phrase: str) -> re.Pattern[str]:
     forms = [body(_normal(phrase))]
     if len(words) == 2 and any(w.endswith("ly") for w in words):  # "published proactively", "proactively publish"
         forms.append(body(f"{words[1]} {words[0]}"))
+    if len(words) >= 2 and words[-1] in _REQUEST_NOUNS:  # "new disclosure requests" are "new requests"
+        forms.append(body(" ".join(words[:-1])) + _REQUEST_QUALIFIERS + body(words[-1]))
     return re.compile(rf"(?<![a-z])(?:{'|'.join(forms)})(?![a-z])")
+
+
+_REQUEST_NOUNS = frozenset({"request", "application"})
+# what may qualify a request between a phrase's words and its noun: "new (government information disclosure) requests"
+_REQUEST_QUALIFIERS = r"\s+(?:(?:government|information|info|disclosure|foi|ogi|open|public)\s+){1,4}"
 
 
 def asks_for_figure(question: str, measure: Measure | None, yes_no: bool) -> bool:

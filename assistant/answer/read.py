@@ -428,6 +428,7 @@ def _parts(readings: list[Reading], text: str) -> list[Part]:
         own = [w for w in re.findall(r"[a-z]{3,}", rest) if w not in vocabulary.FUNCTION_WORDS]
         return (
             bool(quantity.search(piece))
+            and asked != 1  # one "how many" asked of a named measure: "requests" is what it counts
             and not own
             and not any(_found(p, piece) for o in strong for p in phrases[o[0].key])
         )

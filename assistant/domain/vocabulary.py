@@ -1271,6 +1271,35 @@ ENGLISH_SHORT_FORMS: dict[str, str] = {
     "pct": "percent",
 }
 
+# Taiwan/Hong Kong wording of report terms, applied after OpenCC's t2s to text that had traditional characters
+# (OpenCC's tw2sp phrase table is not used: it also turns 文件 into 文档)
+REGIONAL_WORDS: dict[str, str] = {"资讯": "信息", "诉愿": "行政复议", "规费": "收费"}
+# written Cantonese (after t2s) and its Mandarin words: none of them is Mandarin, so they are mapped in any text
+CANTONESE_WORDS: dict[str, str] = {
+    "冇": "没有",
+    "唔": "不",
+    "嘅": "的",
+    "呢啲": "这些",
+    "啲": "些",
+    "咗": "了",
+    "佢哋": "他们",
+    "佢": "他",
+    "𠮶": "那",
+    "嗰": "那",
+    "乜嘢": "什么",
+    "几多": "多少",
+    "加埋": "加起来",
+    "点解": "为什么",
+    "边份": "哪份",
+    "边个": "哪个",
+    "边几": "哪几",
+    "边啲": "哪些",
+    "系咪": "是不是",
+    "系因为": "是因为",
+    "畀": "给",
+    "攞": "拿",
+}
+
 # Words people use in questions for figures, beyond the schema's own labels, English names and synonyms
 # (which the Q&A reads too; none is repeated here). Keys: a row ("requests.new_received"), an outcome group
 # of table 3 ("requests.denied"), the lawsuits of table 4 together ("appeals.litigation"), or a column a
@@ -1314,6 +1343,8 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "unavailable",
         "没法提供",
         "提供不了",
+        "提供不到",
+        "给不到",
         "不能提供",
         "给不了",
         "无法给",
@@ -1682,7 +1713,8 @@ ASKS: dict[str, str] = {
     "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|若干|几",
     "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
-    "sum": r"\b(combined|altogether|in all|together|plus|sum|total|add(?:ed|ing)?(?: up)?|tally|counting both|across)\b"
+    "sum": r"\b(combined|altogether|in all|together|plus|sum(?:s|med)?|totals?|totall?ed|add(?:ed|ing)?(?: up)?|tally"
+    r"|counting both|across)\b"
     r"|加起来|合起来|加在一起|合在一起|一共|总共|合计|加总|总和|之和|相加|累计",
     # each figure a question asks for: "how many", 多少, 几件 (not 那几种, which points back at things named)
     "each_quantity": r"\bhow (?:many|much)\b|(?<![那这])(?:多少|若干|几(?!乎)[\u4e00-\u9fff])",

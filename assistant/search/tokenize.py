@@ -203,11 +203,6 @@ def _english_to_chinese(words: list[str]) -> list[str]:
     return out
 
 
-# Taiwan/Hong Kong wording of report terms, applied after t2s to queries that had traditional
-# characters (OpenCC's tw2sp phrase table is not used: it also turns 文件 into 文档).
-REGIONAL_WORDS: dict[str, str] = {"资讯": "信息", "诉愿": "行政复议", "规费": "收费"}
-
-
 @cache
 def _t2s() -> object:
     import opencc  # the PyPI package ships its conversion data: works offline
@@ -216,13 +211,18 @@ def _t2s() -> object:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified (OpenCC t2s); converted text also gets Taiwan wording mapped
-    (資訊 -> 信息)."""
+    """Traditional -> Simplified (OpenCC t2s); converted text also gets Taiwan and Hong Kong wording mapped
+    (資訊 -> 信息), and written Cantonese its Mandarin words (冇 -> 没有, 提供唔到 -> 提供不到)."""
     simple = _t2s().convert(text)  # type: ignore[attr-defined]
     if simple != text:
-        for word, mainland in REGIONAL_WORDS.items():
+        for word, mainland in vocabulary.REGIONAL_WORDS.items():
             simple = simple.replace(word, mainland)
+    if _CANTONESE.search(simple):
+        simple = _CANTONESE.sub(lambda m: vocabulary.CANTONESE_WORDS[m.group(0)], simple)
     return simple
+
+
+_CANTONESE = re.compile("|".join(sorted(vocabulary.CANTONESE_WORDS, key=len, reverse=True)))
 
 
 def normalize_query(query: str) -> str:
