@@ -1645,7 +1645,10 @@ ASKS: dict[str, str] = {
     r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring"
     r"|rather\s+than|as\s+opposed\s+to|instead\s+of)\b|而不是|而非",
     # a yes/no question asking whether there was none ("free of any lawsuits?", "was it zero?", 是否为零)
-    "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
+    "none_asked": r"\bfree\s+of\b|\bwithout\s+any\b"
+    # a claim of none put to be confirmed: "no fee charged … Right?", "had no reconsideration case — true?"
+    r"|\bno\s+(?:[a-z-]+\s+){0,3}(?:fees?|charges?|cases?|requests?|applications?|lawsuits?|suits?)\b"
+    r"|(?:(?<!有)没有|(?<!有)未|(?<!有)无|零)(?:收取|收费|收钱)|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
     r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有",
     "some": r"\bany(?:one|body)?\b[^?？]*\bat all\b|\b(?:did|has|have|had)\s+any(?:one|body)\b"
@@ -1675,6 +1678,9 @@ ASKS: dict[str, str] = {
         r"|[—–:;.]\s*(?:in\s+(?:19|20)\d{2},?\s+|so,?\s+)?"
         r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
+        # a claim put to be confirmed: "… no fee charged all year. Right?", "…, true?", 对不对？, 是真的吗
+        r"|\b(?:right|true|correct|accurate|yes)\s*[?？]\s*$|\b(?:is\s+(?:that|this|it)\s+)?(?:right|true|correct)\s*[?？]"
+        r"|\bconfirm\b|\bverify\b|\bfact[-\s]?check\b|对不对|对吧|是真的吗|属实吗|真的吗|准确吗|没错吧"
         # … after a lead-in that asks nothing itself: "Back in 2012, did Pingtan County receive …?"
         r"|^(?![^,，]*\b(?:how|what|which|who|when|where|why)\b)[^,，?？]{0,30}[,，]\s*"
         r"(?:did|does|do|was|were|is|are|has|have|had)\b"
@@ -1697,7 +1703,8 @@ ASKS: dict[str, str] = {
     "processing_fee": r"信息处理\)?费|(?<!事业性)处理\)?费|向申请人[^，,。？?]{0,8}(?:收费|收取|收了?钱|收过钱)"
     r"|依申请公开[^，,。？?]{0,6}(?:收费|收取[^，,。？?]{0,6}费)|\bprocessing[\s-]+fees?\b"
     r"|\bcharg(?:e|ed|es|ing)\b[^?]{0,40}\b(?:applicants?|requesters?|requests)\b"
-    r"|\bfees?\s+(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications|disclosure)\b"
+    r"|\bfees?\s+(?:(?:charged|levied|collected|taken)\s+)?(?:for|on)\s+(?:the\s+|their\s+)?(?:requests|applications"
+    r"|disclosure|disclosing)\b"
     # a fee for what a request gets: "charge people for handing out information", 提供信息收钱
     r"|\b(?:charg\w*|fees?)\b[^?]{0,30}\bfor\s+(?:giving|providing|handing\s+out|supplying|releasing|disclosing"
     r"|sending)\b[^?]{0,20}\binformation\b|(?:提供|给)[^，,。？?]{0,6}信息[^，,。？?]{0,6}(?:收费|收钱|收取)",
