@@ -295,7 +295,9 @@ def _readings(text: str) -> list[Reading]:
     about_requests = any(_found(g, q) for g in GENERIC)
     out = []
     for m in measures():
-        if any(_found(x, q) for x in EXCLUDED.get(m.key, ())):
+        # words naming another thing rule a measure out, unless its own label is named too ("行政事业性收费
+        # 金额多少？信息处理费收了多少？" asks both)
+        if any(_found(x, q) for x in EXCLUDED.get(m.key, ())) and not (m.chinese and m.chinese in q):
             continue
         best = None
         for p in m.phrases:

@@ -216,7 +216,16 @@ _PROACTIVE_SYNONYMS = {
     "rules": ("rules", "regulations", "government rules", "规章"),
     "normative_documents": ("normative documents", "normative", "regulatory documents", "规范性文件"),
     "licensing": ("licensing", "licences", "licenses", "permits", "administrative licensing", "许可"),
-    "penalties": ("penalties", "penalty", "fines", "administrative penalties", "处罚"),
+    "penalties": (
+        "penalties",
+        "penalty",
+        "punishment",
+        "sanction",
+        "fines",
+        "administrative penalties",
+        "处罚",
+        "罚款",
+    ),
     "enforcement": (
         "enforcement",
         "compulsory measures",

@@ -1519,7 +1519,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:carried|carry|carrying|rolled|roll|rolls|rolling|pushed|push|moved|transferred|held|spilled|left)"
         r"\s+(?:over\s+|forward\s+|on\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming|new|\s)"
-        r"|\b(?:passed|handed|deferred|postponed)\s+(?:on\s+|over\s+)?(?:in)?to\s+(?:the\s+)?(?:next|following|coming)\s+year"
+        r"|\b(?:pass|passe[sd]|passing|hand|hand(?:s|ed|ing)|defer(?:s|red)?|postpone[sd]?)\s+(?:on\s+|over\s+)?"
+        r"(?:in)?to\s+(?:the\s+)?(?:next|following|coming)\s+year"
         r"|\b(?:rolled|carried|held|pushed)\s+over\s+to\s+be\s+(?:finished|completed|handled|dealt\s+with)\b",
         "carried forward",
     ),
@@ -1548,7 +1549,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         "结转下年度",
     ),
     (  # "left over from 2023" (its year blanked), "still being handled when the year began"
-        r"\b(?:left\s+over|inherited|outstanding|pending|unfinished|unresolved|(?:carried|brought|rolled)\s+(?:over|forward))"
+        r"\b(?:left\s+over|inherited|outstanding|pending|unfinished|unresolved|(?:carried|brought|rolled)(?:\s+over|\s+forward)?)"
         r"\s+from\s{4,}"
         r"|\b(?:still\s+)?(?:being\s+handled|being\s+processed|pending|open|unfinished|in\s+progress)\s+(?:at|by)\s+"
         r"(?:the\s+)?(?:start|beginning|opening)\s+of\s+(?:the\s+)?year\b",
