@@ -55,6 +55,33 @@ def operation(question: str) -> tuple[str | None, int]:
     return None, 0
 
 
+@dataclass(frozen=True)
+class Bound:
+    """A bound a question sets on the figures of the reports it lists ("超过10000万元", "fewer than 5")."""
+
+    above: bool
+    value: float
+    unit: str  # "万元", "元" or "" (the figure's own unit)
+
+    def admits(self, value: float, unit: str) -> bool:
+        """Whether a figure printed in ``unit`` passes the bound (万元 and 元 converted)."""
+        limit = self.value
+        if self.unit and unit and self.unit != unit:
+            limit = limit * 10_000 if self.unit == "万元" else limit / 10_000
+        return value > limit if self.above else value < limit
+
+
+def bound(question: str) -> Bound | None:
+    """The bound the question sets, or None."""
+    for above in (True, False):
+        m = vocabulary.asks("above" if above else "below").search(question)
+        if m:
+            raw = m["n"] or m["n2"] or m["n3"]
+            unit = m["unit"] or m["unit2"] or ("万元" if m["unit3"] and "yuan" != m["unit3"] else m["unit3"] and "元")
+            return Bound(above, float(numbers.parse(raw)), unit or "")
+    return None
+
+
 def _count(raw: str) -> int:
     return int(raw) if raw.isdigit() else _WORD_NUM.get(raw.lower()) or int(numbers.parse(raw) or 3)
 

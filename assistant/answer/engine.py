@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from assistant import config
 from assistant.answer import aggregate, fees, narrative, series
 from assistant.answer.answer import Answer, AnswerKind, agency_name, capitalized, number, who
-from assistant.answer.figures import answer_figure, columns_of, layout_of
+from assistant.answer.figures import answer_figure, columns_of, layout_of, unit_of
 from assistant.answer.language import detect
 from assistant.answer.measures import (
     GENERIC,
@@ -538,7 +538,12 @@ class _Context:
             keep, said = [r for r in keep if r.id in charged and (charged[r.id] == 0) == wanted_zero], True
         elif measure is not None and self.query.parts:
             rows, column, _ = aggregate.collect(keep, self.load, measure, self.question, Years(), self.memo)
-            fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
+            limit = aggregate.bound(self.question)  # "超过10000万元", "fewer than 5": the figures past it
+            if limit is not None:
+                unit = unit_of(measure, column, "zh", 2) if column else ""
+                fits = {row.ref.id for row in rows if limit.admits(row.value, unit if unit in ("万元", "元") else "")}
+            else:
+                fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
             if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose
                 counted = {row.ref.id for row in rows}  # text says it received none
                 fits |= {r.id for r in keep if r.id not in counted and NONE_RECEIVED.search(self.load(r.id).text)}
@@ -754,7 +759,10 @@ class _Context:
         refs = self.query.of_edition(self.refs)  # the copies that count (of the tables' edition it names)
         named = list(self.query.of_edition(self.query.named))
         op, n = aggregate.operation(self.question)
-        if LIST.search(self.query.normal.text) and op not in ("top", "most", "least"):
+        # "which reports had more than 100": a list of those past the bound, not the one with the most
+        if LIST.search(self.query.normal.text) and (
+            op not in ("top", "most", "least") or aggregate.bound(self.question)
+        ):
             listed = self.listing(refs, measure)
             if listed:
                 return listed

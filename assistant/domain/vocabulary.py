@@ -1720,7 +1720,8 @@ ASKS: dict[str, str] = {
     "either": r"\bor\b|或者?|或是",
     "both": r"\band\b|\bplus\b|\bvs\.?\b|\bversus\b|和|以及|与|[?？;；]|分别|各",
     "predicate": r"分别|各自|各有|一共|总共|共计|合计|加起来|合起来|两类|两项|都|多少|若干|几",
-    "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比",
+    "share": r"\b(share|percentage|percent|proportion|fraction|ratio|rate)\b|%|比例|占比|百分之|比重|百分比"
+    r"|(?:纠错|纠正|公开|办结|答复|胜诉|败诉|驳回|维持|受理|不予公开)率|为基数|作为基数",
     "sum": r"\b(combined|altogether|in all|together|plus|sum(?:s|med)?|totals?|totall?ed|add(?:ed|ing)?(?: up)?|tally"
     r"|counting both|across)\b"
     r"|加起来|合起来|加在一起|合在一起|一共|总共|合计|加总|总和|之和|相加|累计",
@@ -1734,6 +1735,15 @@ ASKS: dict[str, str] = {
     "total": r"\b(?:in total|total|overall|altogether|all together)\b|总计|总数|一共|共计|合计|总共",
     # a comparison of two years or two readings: "more in 2016 than in 2015", "2020年比2019年少吗"
     "than": r"\bthan\b|比(?!例|重|较)",
+    # a bound a list's figures must pass: "超过10000万元", "10000万元以上", "more than 100", "under 50"
+    "above": r"(?:超过|多于|高于|大于|不少于|不低于|至少)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?"
+    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>万元|元)?\s*(?:[\u4e00-\u9fff]{0,2})以上"
+    r"|\b(?:more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|at\s+least)\s+(?P<n3>\d[\d,]*(?:\.\d+)?)"
+    r"\s*(?P<unit3>(?:10,?000|ten\s+thousand)\s+yuan|yuan)?",
+    "below": r"(?:少于|低于|小于|不到|不足|不超过)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?"
+    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>万元|元)?\s*(?:[\u4e00-\u9fff]{0,2})以下"
+    r"|\b(?:less\s+than|fewer\s+than|under|below|lower\s+than|at\s+most)\s+(?P<n3>\d[\d,]*(?:\.\d+)?)"
+    r"\s*(?P<unit3>(?:10,?000|ten\s+thousand)\s+yuan|yuan)?",
     "more": r"\b(?:more|higher|greater|larger|bigger|increas\w*|r[io]se|grow|grew|up)\b|多|高|增加|增长|上升",
     "less": r"\b(?:less|fewer|lower|smaller|decreas\w*|f[ae]ll|drop\w*|declin\w*|down)\b|少|低|减少|下降",
     # what names an outcome's reason after it: "refused because the district did not hold it", 因为不掌握而未公开
