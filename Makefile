@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install ingest bench lint clean
 
-$(STAMP): pyproject.toml assistant/search/_topk.c
+$(STAMP): pyproject.toml assistant/search/_topk.c Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml assistant/search/_topk.c
 install: $(STAMP)
 
 ingest: install
+	$(BIN)/python -m assistant.search.tokenize
 	$(BIN)/assistant ingest
 	$(BIN)/assistant index
 
