@@ -13,9 +13,8 @@ from assistant.search.tokenize import Tokenizer, _prepare
 def test_remembered_blocks_give_the_tokens_of_the_whole_text(tmp_path: Path) -> None:
     tokenizer = Tokenizer(tmp_path)
     texts = [p.text for p in real_passages()]
-    whole = [
-        [t for w in tokenizer.jieba.cut(_prepare(text), HMM=False) for t in tokenizer._expand(w)] for text in texts
-    ]
+    plain = Tokenizer()  # the whole dictionary, cutting each whole text
+    whole = [[t for w in plain.jieba.cut(_prepare(text), HMM=False) for t in plain._expand(w)] for text in texts]
     assert sum(map(len, whole)) > 10_000
     first = [tokenizer.tokens(text) for text in texts]
     assert len(tokenizer._blocks) < sum(len(text) for text in texts) / 5  # blocks repeat: fewer cuts

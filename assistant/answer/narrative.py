@@ -406,7 +406,7 @@ def answer(
     if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD) and not (asked and best.score >= ASKED):
         # a clear match tied with another of the same kind: the one whose sentence holds clearly more of the
         # question answers ("下岗失业人员减免税…减免金额219062.78元", not the other 减免金额)
-        settled = _settled(found, question, lang, SETTLED_COVER) if tied and best.score >= SETTLED_FLOOR else None
+        settled = _settled(found, question, lang, SETTLED_COVER) if tied and best.score >= CLEAR else None
         if settled is None:
             return None
         return as_answer([settled, *(m for m in found if m is not settled)], question, report, lang)
@@ -418,9 +418,9 @@ def answer(
     return as_answer(found, question, report, lang)
 
 
-# a match tied with another of its kind, nearly clear (its similarity at least SETTLED_FLOOR), answers when its
-# sentence holds at least SETTLED_COVER of the question's words, and clearly more than the other's
-SETTLED_FLOOR, SETTLED_COVER = 0.2, 0.25
+# a clear match tied with another of its kind answers when its sentence holds at least SETTLED_COVER of the
+# question's words, and clearly more than the other's
+SETTLED_COVER = 0.25
 
 
 def _settled(found: list[Match], question: str, lang: str, cover: float = 0.0) -> Match | None:

@@ -546,7 +546,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         named=tuple(named),
         parts=tuple(parts),
         yes_no=(yes_no := bool(vocabulary.asks("yes_no").search(normal.text))),
-        none_asked=yes_no and bool(vocabulary.asks("none_asked").search(f"{normal.text} {masked}")),
+        none_asked=yes_no and any(vocabulary.asks("none_asked").search(t) for t in (normal.text, masked)),
         share=share,
         sum=summed,
         corrections=normal.corrections,
