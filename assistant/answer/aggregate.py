@@ -64,9 +64,10 @@ class Bound:
     unit: str  # "万元", "元" or "" (the figure's own unit)
 
     def admits(self, value: float, unit: str) -> bool:
-        """Whether a figure printed in ``unit`` passes the bound (万元 and 元 converted)."""
+        """Whether a figure printed in ``unit`` passes the bound (万元 and 元 converted; other units compared as
+        they are)."""
         limit = self.value
-        if self.unit and unit and self.unit != unit:
+        if {self.unit, unit} == {"万元", "元"}:
             limit = limit * 10_000 if self.unit == "万元" else limit / 10_000
         return value > limit if self.above else value < limit
 
@@ -76,9 +77,9 @@ def bound(question: str) -> Bound | None:
     for above in (True, False):
         m = vocabulary.asks("above" if above else "below").search(question)
         if m:
-            raw = m["n"] or m["n2"] or m["n3"]
-            unit = m["unit"] or m["unit2"] or ("万元" if m["unit3"] and "yuan" != m["unit3"] else m["unit3"] and "元")
-            return Bound(above, float(numbers.parse(raw)), unit or "")
+            english = m["unit3"] or ""  # "10,000 yuan", "ten thousand yuan" or "yuan"
+            unit = m["unit"] or m["unit2"] or ("元" if english == "yuan" else "万元" if english else "")
+            return Bound(above, float(numbers.parse(m["n"] or m["n2"] or m["n3"])), unit)
     return None
 
 

@@ -541,7 +541,7 @@ class _Context:
             limit = aggregate.bound(self.question)  # "超过10000万元", "fewer than 5": the figures past it
             if limit is not None:
                 unit = unit_of(measure, column, "zh", 2) if column else ""
-                fits = {row.ref.id for row in rows if limit.admits(row.value, unit if unit in ("万元", "元") else "")}
+                fits = {row.ref.id for row in rows if limit.admits(row.value, unit)}
             else:
                 fits = {row.ref.id for row in rows if (row.value == 0) == wanted_zero}
             if wanted_zero and measure.key == "requests.new_received":  # a report without the figure whose

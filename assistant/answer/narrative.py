@@ -403,15 +403,14 @@ def answer(
     rival = next((m for m in found[1:] if m.fact.value != best.fact.value), None)
     lead = best.score - (rival.score if rival is not None else 0.0)
     tied = rival is not None and lead < MARGIN
-    if best.score < SURE and not (best.score >= CLEAR and lead >= CLEAR_LEAD) and not (asked and best.score >= ASKED):
-        # a clear match tied with another of the same kind: the one whose sentence holds clearly more of the
-        # question answers ("下岗失业人员减免税…减免金额219062.78元", not the other 减免金额)
-        settled = _settled(found, question, lang, SETTLED_COVER) if tied and best.score >= CLEAR else None
-        if settled is None:
-            return None
-        return as_answer([settled, *(m for m in found if m is not settled)], question, report, lang)
+    sure = best.score >= SURE or (best.score >= CLEAR and lead >= CLEAR_LEAD) or (asked and best.score >= ASKED)
+    # a clear match tied with another of the same kind: the one whose sentence holds clearly more of the
+    # question answers ("下岗失业人员减免税…减免金额219062.78元", not the other 减免金额); one not sure by its
+    # similarity alone must also hold SETTLED_COVER of the question
+    if not sure and not (tied and best.score >= CLEAR):
+        return None
     if tied:
-        settled = _settled(found, question, lang)
+        settled = _settled(found, question, lang, 0.0 if sure else SETTLED_COVER)
         if settled is None:
             return None
         found = [settled, *(m for m in found if m is not settled)]

@@ -22,7 +22,7 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -339,12 +339,7 @@ class Tokenizer:
             found = self._parts_in(seed)
             if found is not None:
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
-                tmp = self.cache_dir / f".{PARTS_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-                try:
-                    shutil.copyfile(seed / PARTS_FILE, tmp)
-                    os.replace(tmp, self.cache_dir / PARTS_FILE)
-                except OSError:  # a read-only folder: the seed is read again next time
-                    tmp.unlink(missing_ok=True)
+                self._put_parts(lambda tmp: shutil.copyfile(seed / PARTS_FILE, tmp))
         return found
 
     def _parts_in(self, folder: Path) -> tuple[dict[str, bytes], int] | None:
@@ -360,13 +355,22 @@ class Tokenizer:
         for word, n in freq.items():
             parts.setdefault(word[:1], {})[word] = n
         packed = {first: marshal.dumps(words) for first, words in parts.items()}
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "wb") as fh:
+                marshal.dump((self.signature, total, packed), fh)
+
+        self._put_parts(write)
+
+    def _put_parts(self, write: Callable[[Path], object]) -> None:
+        """Write ``cache_dir``'s parts file atomically (``write`` fills a temporary file); a read-only folder
+        keeps none, and the next process reads the seed or builds the dictionary again."""
         assert self.cache_dir is not None
         tmp = self.cache_dir / f".{PARTS_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         try:
-            with open(tmp, "wb") as fh:
-                marshal.dump((self.signature, total, packed), fh)
+            write(tmp)
             os.replace(tmp, self.cache_dir / PARTS_FILE)
-        except OSError:  # a read-only folder: the next process loads the whole dictionary again
+        except OSError:
             tmp.unlink(missing_ok=True)
 
     def words_of(self, text: str) -> list[str]:
