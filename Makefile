@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install ingest bench lint clean
 
-$(STAMP): pyproject.toml assistant/search/_topk.c Makefile
+$(STAMP): pyproject.toml assistant/search/_topk.c assistant/search/_segment.c Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -22,3 +22,20 @@ def test_remembered_blocks_give_the_tokens_of_the_whole_text(tmp_path: Path) -> 
     assert first == whole
     assert again == whole
     assert "政府信息公开" in whole[0] and "信息公开" in whole[0]  # a domain word and a word inside it
+
+
+def test_the_c_cut_gives_jiebas_words_of_every_real_passage(tmp_path: Path, monkeypatch) -> None:
+    from assistant.search import tokenize
+
+    assert tokenize._segment is not None  # the install builds it
+    texts = [_prepare(p.text) for p in real_passages()]
+    ours = Tokenizer(tmp_path)
+    in_c = [list(ours._cut(text)) for text in texts]
+    monkeypatch.setattr(tokenize, "_segment", None)
+    in_python = [list(Tokenizer(tmp_path)._cut(text)) for text in texts]
+    plain = Tokenizer(tmp_path)
+    jieba_words = [plain._need(text).lcut(text, HMM=False) for text in texts]
+    assert sum(map(len, jieba_words)) > 10_000
+    assert in_c == jieba_words
+    assert in_python == jieba_words
+    assert any("2024" in words for words in in_c)  # a run of single digits is joined into one word

@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
@@ -245,7 +246,7 @@ def _count_chunk(
     counts: list[int] = []
     sizes = np.zeros(len(texts), dtype=np.int64)
     for i, text in enumerate(texts):
-        c = Counter(tk.iter_tokens(text))
+        c = Counter(chain.from_iterable(tk.token_runs(text)))
         sizes[i] = len(c)
         for term, n in c.items():
             ids.append(local.setdefault(term, len(local)))
@@ -683,14 +684,15 @@ class BM25Index:
         if self._ready:
             return
         k1, b, eps = self.params.k1, self.params.b, self.params.epsilon
-        counts = self._counts
-        passages, n_terms = counts.shape
-        doc_len = np.asarray(counts.sum(axis=1, dtype=np.int64)).ravel().astype(np.float64)
+        indptr_r, cols, tf_rows = (np.asarray(a) for a in self._csr_parts)
+        passages, n_terms = len(self), len(self.vocab)
+        row_of = np.repeat(np.arange(passages, dtype=np.int32), np.diff(indptr_r))
+        doc_len = np.bincount(row_of, weights=tf_rows, minlength=passages)  # exact: sums of small integers
         stats = self.stats
         if stats is None:
             n_docs = passages
             self.avgdl = float(doc_len.sum() / n_docs) if n_docs else 0.0
-            df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
+            df = np.bincount(cols, minlength=n_terms).astype(np.float64)
         else:
             n_docs, self.avgdl = stats.documents, stats.avgdl
             df = np.array([stats.df.get(t, 0) for t in self.terms], dtype=np.float64)
@@ -703,13 +705,13 @@ class BM25Index:
         idf[present & (idf < 0)] = eps * self.average_idf
         idf[~present] = 0.0
         self.df, self.idf = df, idf
-        csc = counts.tocsc()
-        del counts
-        csc.sort_indices()
-        indptr = csc.indptr.astype(np.int64)
-        rows = csc.indices.astype(np.int32, copy=False)
-        tf_all = csc.data
-        del csc
+        # the counts by term (column-major, passages ascending in each column): numpy, no scipy to import
+        order = np.argsort(cols, kind="stable")
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cols, minlength=n_terms), out=indptr[1:])
+        rows = row_of[order]
+        tf_all = tf_rows[order]
+        del order, row_of
         if n_docs and self.avgdl > 0:
             norm = k1 * (1 - b + b * doc_len / self.avgdl)
         else:
