@@ -21,15 +21,11 @@ from assistant.domain.record import Report
 from assistant.store.database import Store
 
 FIGURE_KINDS = (AnswerKind.FIGURE, AnswerKind.AGGREGATE)
-# The blind sets: written in twelve rounds, each split once into a development and a sealed part (each
+# The blind sets: written in thirteen rounds, each split once into a development and a sealed part (each
 # round after the one before had been tuned on, so its sealed part measures what the tuning kept); and the
 # development questions of seven categories asked again in other words by a helper (development only).
 PARTS = (
-    *(
-        f"{kind}{n}"
-        for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
-        for kind in ("dev", "sealed")
-    ),
+    *(f"{kind}{n}" for n in ("", *(str(r) for r in range(2, 14))) for kind in ("dev", "sealed")),
     "dev_rephrased",
 )
 

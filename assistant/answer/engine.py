@@ -139,6 +139,23 @@ def _wholes(report: Report, measure: Measure) -> frozenset:
     return frozenset(f.value for a, f in report.figures.items() if any(a.startswith(p) for p in parents))
 
 
+def _whole(report: Report, measure: Measure, column: ColumnChoice | None) -> int | float | None:
+    """The figure an outcome is part of: the requests to answer (received and carried over, of the same
+    applicants) for a row of the outcomes of table 3, the row's total for an outcome column of table 4
+    (upheld of all reconsiderations)."""
+    col = column.ids[0] if column is not None and len(column.ids) == 1 else "total"
+    if measure.table == "requests" and measure.key not in BASES:
+        addresses = [f"requests.new_received.{col}", f"requests.carried_over.{col}"]
+    elif measure.table == "appeals" and col != "total" and len(measure.rows) == 1:
+        addresses = [f"appeals.{measure.rows[0]}.total"]
+    else:
+        return None
+    figures = [report.figures.get(a) for a in addresses]
+    if any(f is None or f.value is None for f in figures):
+        return None
+    return sum(f.value for f in figures)
+
+
 @cache
 def _in_money(measure: Measure) -> bool:
     """Some column of the measure's rows counts money (the fees' 万元, the procurement's 元)."""
@@ -368,7 +385,19 @@ class _Context:
             if prose:
                 stated = narrative.as_answer(prose, self.question, report, self.lang)
                 return self.verdict(stated) if fuller else _two_readings(found, stated, report, self.lang)
+        whole = _whole(report, measure, named[0] if named else None) if self.query.all_claim else None
+        if whole is not None and found.value is not None and found.kind == AnswerKind.FIGURE:
+            return self.all_of(found, whole)
         return self.verdict(found)
+
+    def all_of(self, found: Answer, whole: int | float) -> Answer:
+        """The verdict of a claim that every case had the outcome found: yes when it is all of the whole."""
+        found.verdict = found.value == whole and whole > 0
+        if self.lang == "en":
+            found.answer = f"{'Yes' if found.verdict else 'No'}: {found.answer} Of {number(whole)} in all."
+        else:
+            found.answer = f"{'是' if found.verdict else '不是'}。{found.answer}总数为{number(whole, self.lang)}。"
+        return found
 
     def stated(self, report: Report, total: bool = False) -> Answer | None:
         """The counts the report's prose states for the question: one per part where it names several
@@ -785,7 +814,8 @@ class _Context:
             rows = self._some(rows)
             if rows:
                 return aggregate.ranking(op, n, rows, lacking, measure, column, years, self.lang)
-        if op == "count":  # of the agencies named, or of the corpus
+        if op == "count" and (measure is None or vocabulary.asks("reports_named").search(self.query.text)):
+            # of the agencies named, or of the corpus ("规范性文件有多少份" asks the figure)
             return aggregate.count_reports(named or list(refs), years, self.lang)
         if measure is None and op in ("most", "least", "top") and PROACTIVE_TOTAL.search(self.query.normal.text):
             return self.prose_ranking(op, n, [r for r in (named or refs) if not years or r.year in years])

@@ -289,21 +289,23 @@ def match_column(question: str, measure: Measure, columns: tuple[str, ...]) -> C
     """The column(s) the question names among those the measure's table has; else its natural default."""
     q = _normal(question)
     best: tuple[int, ColumnChoice] | None = None
-    excluded = False
+    left_out: list[tuple[str, ...]] = []  # columns named only to be left out ("结果纠正（而不是维持）")
     for ids, words, en, zh in column_words():
         if not all(i in columns for i in ids):
             continue
         hits = [w for w in words if _found(w, q)]
-        hit = max(map(len, hits), default=0)
+        kept = [] if any(_excluded(q, w) for w in hits) else hits
+        hit = max(map(len, kept), default=0)
         if hit and (best is None or hit > best[0]):
             best = (hit, ColumnChoice(ids, en, zh, True))
-            excluded = any(_excluded(q, w) for w in hits)
-    if best and excluded and best[1].ids == ("individual",):  # 不算自然人, "not counting individuals"
-        return next(
-            (ColumnChoice(ids, en, zh, True) for ids, _, en, zh in column_words() if ids == ORGANISATIONS), best[1]
-        )
-    if best and not excluded:
+        elif hits and not kept:
+            left_out.append(ids)
+    if best:
         return best[1]
+    if ("individual",) in left_out:  # 不算自然人, "not counting individuals": the organisations
+        for ids, _, en, zh in column_words():
+            if ids == ORGANISATIONS and all(i in columns for i in ids):
+                return ColumnChoice(ids, en, zh, True)
     for default, en, zh in (
         ("total", "total", "总计"),
         ("this_year", "this year", "本年度"),

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from assistant.domain import vocabulary
-from assistant.domain.names import english_words
+from assistant.domain.names import cedict_glosses, english_words
 from assistant.domain.patterns import CJK_WORD, SHORT_YEAR
 from assistant.search.tokenize import to_simplified
 
@@ -150,7 +150,7 @@ class Speller:
                 window = "".join(chars[i : i + n])
                 for term in self._pinyin.get(tuple(sounds[i : i + n]), ()):
                     same = sum(a == b for a, b in zip(window, term, strict=True))
-                    if term != window and same * 2 >= n and term not in run:
+                    if term != window and same * 2 >= n and term not in run and not _splits_word(run, i, n, term):
                         fixes.append((window, term))
                         chars[i : i + n] = list(term)
                         i += n
@@ -161,6 +161,16 @@ class Speller:
             if not fixed:
                 i += 1
         return "".join(chars), fixes
+
+
+def _splits_word(run: str, i: int, n: int, term: str) -> bool:
+    """Correcting ``run[i:i+n]`` to ``term`` would break a word it forms with the character beside it
+    (全部给公开 is not 全不给公开: 全部 is a word, 全不 is none)."""
+    words = cedict_glosses()
+    left = i > 0 and run[i] != term[0] and run[i - 1] + run[i] in words and run[i - 1] + term[0] not in words
+    end = i + n
+    right = end < len(run) and run[end - 1] != term[-1] and run[end - 1] + run[end] in words
+    return left or (right and term[-1] + run[end] not in words)
 
 
 def normalize(question: str, speller: Speller) -> Normalized:

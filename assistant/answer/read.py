@@ -84,6 +84,7 @@ class Query:
     # the sum it asks for is of its parts ("A, B, and the total?"), not inside one of several questions
     # ("新发了几件、废掉了几件、还管用的一共几件": the last is a figure of its own)
     sum_of_parts: bool = False
+    all_claim: bool = False  # a yes/no claim that every case had the outcome it names ("全部都维持了吗")
     edition: str = ""  # the layout of the standard tables it restricts the reports to ("the 2021 standard tables")
 
     def of_edition(self, refs: Sequence[ReportRef]) -> Sequence[ReportRef]:
@@ -557,6 +558,7 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         titled=any(not _LAW.search(m.group(0)) for m in _TITLES.finditer(normal.text)),
         amount=bool(vocabulary.asks("money").search(masked)),
         sum_of_parts=summed and _sums_the_parts(parts, _normal(masked)),
+        all_claim=yes_no and bool(vocabulary.asks("all_claim").search(masked)),
         edition=edition,
     )
 

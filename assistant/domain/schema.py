@@ -192,7 +192,19 @@ IN_FORCE = Column(
     "in_force",
     "现行有效件数",
     "in force",
-    ("in force", "valid", "current", "现行有效", "还有效", "仍有效", "有效的", "管用", "还在用"),
+    (
+        "in force",
+        "valid",
+        "current",
+        "in effect",
+        "现行有效",
+        "还有效",
+        "仍有效",
+        "有效的",
+        "管用",
+        "还在用",
+        "生效",
+    ),
 )
 DECISIONS = Column("decisions", "本年处理决定数量", "decisions this year", ("decisions", "决定"))
 FEE_AMOUNT = Column(
@@ -414,7 +426,12 @@ _REQ_HEAD = (
             "partially granted",
             "partly disclosed",
             "partially disclosed",
+            "only part",
+            "part of the information",
+            "part of it",
             "部分公开",
+            "公开了一部分",
+            "只公开部分",
         ),
     ),
     _rrow(

@@ -1277,7 +1277,15 @@ REGIONAL_WORDS: dict[str, str] = {"资讯": "信息", "诉愿": "行政复议", 
 # written Cantonese (after t2s) and its Mandarin words: none of them is Mandarin, so they are mapped in any text
 CANTONESE_WORDS: dict[str, str] = {
     "冇": "没有",
+    "唔好": "不要",
     "唔": "不",
+    "计埋": "算上",
+    "畀晒": "全部给",
+    "仲有": "还有",
+    "仲系": "还是",
+    "仲未": "还没",
+    "仲生效": "还生效",
+    "紧嘅": "中的",
     "嘅": "的",
     "呢啲": "这些",
     "啲": "些",
@@ -1568,20 +1576,24 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bwithout\s+(?:(?:first\s+)?going\s+through\s+|a\s+|an\s+|any\s+|prior\s+|first\s+)*"
-        r"(?:administrative\s+)?(?:reconsideration|review)\b|\b(?:directly|straight)\s+(?:to|in)\s+(?:the\s+)?court\b",
+        r"(?:administrative\s+)?(?:reconsideration|review)\b|\b(?:directly|straight)[\s-]+(?:to|in)[\s-]+(?:the\s+)?court\b",
         "filed directly",
     ),
     (
-        r"\b(?:after|following)\s+(?:[a-z']+\s+){0,6}?(?:administrative\s+)?(?:reconsideration|review)\b",
+        r"\b(?:after|following)[\s-]+(?:[a-z']+\s+){0,6}?(?:administrative\s+)?(?:reconsideration|review)\b",
         "after reconsideration",
     ),
+    # "不论是否经过行政复议": every lawsuit, reconsidered first or not (not a reconsideration count)
+    (r"(?:不论|无论|不管)(?:是否|有没有|有无)?(?:经过?|经历)?(?:了)?(?:行政)?复议(?:与否)?", ""),
     (
-        r"(?:没有?经过?|未经过?|不经)\s*(?:行政)?复议[，,、]?\s*(?:就|而)?\s*直接(?:去|向)?(?:法院)?(?:起诉|诉讼)?"
+        r"(?:没有?先?经过?|未先?经过?|不先?经)\s*(?:行政)?复议[，,、]?\s*(?:就|而)?\s*直接(?:去|向)?(?:法院)?(?:起诉|诉讼)?"
         r"|直接(?:去|向)法院(?:起诉)?",
         "未经复议直接起诉",
     ),
     (
         r"先(?:申请)?(?:行政)?复议[、，,]?\s*(?:后来|然后|之后|后)?(?:又|再)?(?:去)?(?:法院)?起诉|复议(?:之)?后(?:又|再)起诉"
+        r"|(?<!没有)(?<!没)(?<!未)(?<!不)先(?:经过?|经历|走|申请)(?:了)?(?:行政)?复议[^，,。？?；;]{0,14}?"
+        r"(?:起诉|诉至法院|告上法院|告到法院|上法院|打官司|提起(?:行政)?诉讼)"
         r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;]{0,8}?(?:又|再|才|还)?(?:去|向|到)法院(?:起诉|告|打官司)?"
         r"|复议(?:之后|以后|后|完了?|结束了?)[^，,。？?；;、]{0,10}?(?:提起|提出|起诉|诉讼)",
         "复议后起诉",
@@ -1651,7 +1663,9 @@ ASKS: dict[str, str] = {
     r"|\bno\s+(?:[a-z-]+\s+){0,3}(?:fees?|charges?|cases?|requests?|applications?|lawsuits?|suits?)\b"
     r"|(?:(?<!有)没有|(?<!有)未|(?<!有)无|零)(?:收取|收费|收钱)|\b(?:was|were|is|are)\s+(?:there\s+)?(?:no|zero)\b|\bzero\b"
     r"|\bnone\b|\bnothing\b|\bno\s+[\w\s-]{0,40}\bat\s+all\b|\bnot\s+(?:a\s+)?single\b|\bentirely\s+without\b"
-    r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有",
+    r"|(?:为|是)\s*(?:零|0)(?![\d.])|(?:是不是|是否)(?:都|全)?没有|一(?:件|个|次|条|份)(?:都|也)没有"
+    r"|\b(?:had|has|have|did|was|were)\s*(?:not|n't)\s+(?:any|a\s+single|even\s+one)\b|\bnot\s+(?:any|even\s+one)\b"
+    r"|一(?:件|个|次|条|份|宗)[^，,。？?]{0,12}?(?:都|也)(?:没有?|未)|(?:未|没有?)(?:收到|受理|接到)(?:过)?任何",
     "some": r"\bany(?:one|body)?\b[^?？]*\bat all\b|\b(?:did|has|have|had)\s+any(?:one|body)\b"
     r"|\b(?:got|gets?|received?|had|have|has)\s+(?:any|some)\b|收到过|有过|有申请的|有没有人|有人(?=提出|申请|来申请)"
     # … or more than none: "at least one", "more than zero", "leaving aside those with zero", 不为零
@@ -1672,6 +1686,13 @@ ASKS: dict[str, str] = {
         r"|did|does|do|is|are|was|were|has|have|had|can|could|should|would|will)\b"
         r"|什么|怎么|怎样|如何|为什么|为何|哪|情况|措施|做法|工作|介绍|说明|说说|讲讲|是否|吗|呢|有没有"
     ),
+    # a claim that every case had one outcome ("是不是全部都维持", "disclosed everything asked", "granted every
+    # single request in full"): its verdict compares the outcome with the whole it is part of
+    # the reports themselves named ("how many reports", 几份年报): a bare 多少份 of a figure counts documents
+    "reports_named": r"\breports?\b|报告|年报",
+    "all_claim": r"全部都|全都|都(?:是|被|予以|得到|获得)|所有[^，,。？?]{0,12}?都|一律|无一例外"
+    r"|\b(?:everything|every\s+single|every\s+one|each\s+and\s+every|all\s+of\s+(?:them|the|its|their))\b"
+    r"|\bevery\s+(?:request|application|case|one)\b|\b100\s*(?:%|percent)",
     "yes_no": (
         r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could)\b|是否|是不是|有没有|有无|有否|吗\s*[?？]?\s*$"
         r"|\bwhether\b|[—–:;,]\s*(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|its|their)\b"
@@ -1680,8 +1701,9 @@ ASKS: dict[str, str] = {
         r"(?:did|does|do|was|were|is|are|has|have|had)\s+(?:they|it|there|any|the|this|that|its|their)\b"
         r"|对得上|相符吗"
         # a claim put to be confirmed: "… no fee charged all year. Right?", "…, true?", 对不对？, 是真的吗
-        r"|\b(?:right|true|correct|accurate|yes)\s*[?？]\s*$|\b(?:is\s+(?:that|this|it)\s+)?(?:right|true|correct)\s*[?？]"
+        r"|\b(?:right|true|correct|accurate|yes|legit|real)\s*[?？]\s*$|\b(?:is\s+(?:that|this|it)\s+)?(?:right|true|correct)\s*[?？]"
         r"|\bconfirm\b|\bverify\b|\bfact[-\s]?check\b|对不对|对吧|是真的吗|属实吗|真的吗|准确吗|没错吧"
+        r"|真的[^，,。？?]{0,30}[?？]"
         # … after a lead-in that asks nothing itself: "Back in 2012, did Pingtan County receive …?"
         r"|^(?![^,，]*\b(?:how|what|which|who|when|where|why)\b)[^,，?？]{0,30}[,，]\s*"
         r"(?:did|does|do|was|were|is|are|has|have|had)\b"
@@ -1750,7 +1772,8 @@ ASKS: dict[str, str] = {
     "because": r"\bbecause\b|\bdue\s+to\b|\bon\s+(?:the\s+)?grounds?\b|因为|由于|理由是|原因是|(?<![原基])因(?!此|而)",
     # what a question says it is not asking about, to the end of its clause: "not those pushed into 2025",
     # "rather than refused", 别跟收费金额搞混, 而不是结转下年度的
-    "contrast": r"\bnot\s+the\s+(?:[\w'‘’\"“”-]+\s+){1,5}?(?:one|ones|spin-?off)\b"  # "not the 'Youshi Nishuo' one"
+    # "not the 'Youshi Nishuo' one", "not the full thing"
+    "contrast": r"\bnot\s+the\s+(?:[\w'‘’\"“”-]+\s+){1,5}?(?:one|ones|spin-?off|thing|things|lot)\b"
     r"|\b(?:not\s+(?:those|the\s+ones|the\s+ones?\s+that)|rather\s+than|instead\s+of|as\s+opposed\s+to"
     r"|not\s+to\s+be\s+(?:confused|mixed\s+up)\s+with|(?:don't|do\s+not)\s+(?:confuse|mix)\s+(?:\w+\s+)?(?:up\s+)?with)\b"
     r"[^,.;?!—–()]*"
