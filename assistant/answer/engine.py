@@ -620,6 +620,16 @@ class _Context:
             joined = (
                 f"Together: {number(total)}. " if self.lang == "en" else f"合计：{number(total, self.lang)}。"
             ) + joined
+        elif (
+            len(answers) == 2
+            and all(v is not None for v in values)
+            and not self.query.yes_no
+            and aggregate.operation(self.query.text)[0] == "compare"
+        ):  # "by how many did the new requests exceed those carried over?": the difference of the two
+            a, b = values
+            total = abs(a - b)
+            sums = f"{number(a, self.lang)} − {number(b, self.lang)} = {number(a - b, self.lang)}"
+            joined = (f"Difference: {sums}. " if self.lang == "en" else f"相差：{sums}。") + joined
         kind = AnswerKind.FIGURE if any(a.kind == AnswerKind.FIGURE for a in answers) else AnswerKind.NOT_FOUND
         cites = [c for a in answers for c in a.citations]
         out = Answer(joined, total, kind, self.lang, cites, illegible=any(a.illegible for a in answers))

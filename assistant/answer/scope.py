@@ -84,7 +84,7 @@ class Years:
 
 
 _RANGE = re.compile(
-    r"((?:19|20)\d{2})\s*年?\s*(?:to|through|until|till|-|–|—|~|到|至)\s*((?:19|20)\d{2})"
+    r"((?:19|20)\d{2})\s*年?\s*(?:to|through|thru|until|till|-|–|—|~|到|至)\s*((?:19|20)\d{2})"
     r"|\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})",
     re.I,
 )
@@ -107,7 +107,7 @@ def years_in(question: str) -> Years:
     m = _BEFORE.search(question)
     if m:
         return Years(until=int(next(g for g in m.groups() if g)) - 1)
-    return Years(tuple(int(y) for y in LONE_YEAR.findall(question)))
+    return Years(tuple(dict.fromkeys(int(y) for y in LONE_YEAR.findall(question))))  # each year once
 
 
 def _stem(place: str) -> str:

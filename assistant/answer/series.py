@@ -136,7 +136,8 @@ def answer(points: list[Point], question: str, what: str, yes_no: bool, lang: st
         if lang == "en":
             verb = "higher" if diff > 0 else "lower" if diff < 0 else "the same"
             by = f" by {number(abs(diff))}" + (f" ({share})" if share else "") if diff else ""
-            text = f"{what} for {agency}: {each}. {a.ref.year} is {verb}{by} than {b.ref.year}."
+            than = "than" if diff else "as"
+            text = f"{what} for {agency}: {each}. {a.ref.year} is {verb}{by} {than} {b.ref.year}."
         else:
             verb = "多" if diff > 0 else "少" if diff < 0 else "持平"
             by = f"{number(abs(diff), lang)}" + (f"（{share}）" if share else "") if diff else ""

@@ -1390,7 +1390,11 @@ FIGURE_WORDS: dict[str, tuple[str, ...]] = {
         "胜诉",
     ),
     # rows only the statistics table before 2019 has
-    "legacy.proactive_items": ("published proactively", "publish proactively", "on its own initiative"),
+    "legacy.proactive_items": (
+        "published proactively",
+        "publish proactively",
+        "on its own initiative",
+    ),
     "legacy.requests_in_person": ("in person", "face to face", "当面"),
     "legacy.requests_fax": ("fax", "faxed", "传真"),
     "legacy.requests_email": ("email", "e-mail", "emailed", "电子邮件", "邮件"),
