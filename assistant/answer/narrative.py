@@ -37,6 +37,7 @@ COUNTED_NOUN = re.compile(r"(?:多少|几)个?(?:人次|场|条|件|次|篇|期|
 NOUN_BONUS = 0.1
 SHARE_REACH = 3  # the closest facts among which a share's part is looked for beside its whole
 KIND_PENALTY = 1.0  # a fact counting another kind of thing than asked (people asked, cases stated): never it
+SPECIFIC_UNIT_PENALTY = 0.3  # … where either unit is a specific one (19期 is no answer to 多少件)
 UNIT_PENALTY = 0.1  # a fact in another unit than the question counts in (多少条, "how many items"),
 # and what a fact gains for an amount or a time when the question asks for one
 DISTINCT_KINDS = frozenset({"money", "time"})
@@ -325,7 +326,13 @@ def matches(
         if _other_unit(f, units, lang) or counted and f.unit == "%":
             if _other_kind(f, units):  # people asked are never a count of cases, nor money a count
                 return base - KIND_PENALTY
-            return base - UNIT_PENALTY
+            counters = {f.unit, *units}
+            specific = (
+                lang == "zh"
+                and {kind_of(u) for u in counters} == {"count"}
+                and not counters <= vocabulary.GENERIC_COUNTERS
+            )
+            return base - (SPECIFIC_UNIT_PENALTY if specific else UNIT_PENALTY)
         return base + (UNIT_PENALTY if units and kind_of(f.unit) in DISTINCT_KINDS else 0.0)
 
     return sorted((Match(f, score(f)) for f in facts), key=lambda m: (-m.score, m.fact.start))

@@ -685,6 +685,8 @@ def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> l
         if not choice.explicit and "total" in columns and vocabulary.asks("total").search(piece):
             choice = by_word = ColumnChoice(("total",), "total", "总计", True)
         elif choice.explicit and not quantity.search(piece):
+            if vocabulary.asks("also_counting").search(piece):
+                continue  # counted in with the rest: the total the question asks holds it
             unasked = True
         if choice.explicit and choice.ids not in [p.ids for p in picks]:
             picks.append(choice)

@@ -1612,7 +1612,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:没有|未|不)(?:按时|按期|及时)?(?:补正|补充材料|补充)", "逾期不补正"),
     (r"\bturned\s+down\b|\bdeclined\s+to\s+disclose\b|\bwithheld\b", "refused"),
-    (r"驳回|拒绝公开|不给公开|不让公开|拒绝|(?:没有|未|没)(?:给予?|予以|同意)公开|未予公开", "不予公开"),
+    (r"驳回|拒绝公开|不给公开|不让公开|拒绝|(?:没有|未|没|不)(?:给予?|予以|同意)公开|未予公开", "不予公开"),
     (r"打(?:行政)?官司|告上法庭|上法院", "行政诉讼"),
 )
 
@@ -1694,6 +1694,9 @@ ASKS: dict[str, str] = {
     # single request in full"): its verdict compares the outcome with the whole it is part of
     # the reports themselves named ("how many reports", 几份年报): a bare 多少份 of a figure counts documents
     "reports_named": r"\breports?\b|报告|年报",
+    # a column said to be counted in as well ("请连同法人或其他组织提出的一并计入"): the total, not that column
+    "also_counting": r"连同|一并(?:计入|算|统计)|也(?:算上|计入|算进去)"
+    r"|\b(?:including|as\s+well\s+as|together\s+with)\b",
     "all_claim": r"全部都|全都|都(?:是|被|予以|得到|获得)|所有[^，,。？?]{0,12}?都|一律|无一例外"
     r"|\b(?:everything|every\s+single|every\s+one|each\s+and\s+every|all\s+of\s+(?:them|the|its|their))\b"
     r"|\bevery\s+(?:request|application|case|one)\b|\b100\s*(?:%|percent)",
@@ -1888,6 +1891,10 @@ UNIT_KINDS: dict[str, frozenset[str]] = {
     "share": frozenset({"%", "％"}),
     "time": frozenset({"天", "日", "工作日", "小时", "个月"}),
 }
+
+# Measure words people use for any countable thing (a question's 多少件 may be the report's 条): another unit
+# than asked is a small doubt between these, a strong one where either is specific (期, 场, 次, 篇 …)
+GENERIC_COUNTERS = frozenset({"件", "条", "个", "项", "份", "宗"})
 
 # Outcomes of table 3 people ask about together, as one measure: its rows are those of the groups named.
 JOINED_OUTCOMES: dict[str, tuple[tuple[str, ...], str, str]] = {
