@@ -113,6 +113,7 @@ _REPORT_PHRASES = re.compile("|".join(r"\b" + p.replace(" ", r"[\s-]+") for p in
 # a programme's or document's name, in 《》 or romanised in quotes: its words are never a place
 _TITLES = re.compile(f"{TITLE.pattern}|{ROMANISED_TITLE.pattern}")
 # … the name of a law or a rule (《条例》, 第二十条 of it): what the tables follow, not a programme to count in
+_COMPARED = re.compile(dict(vocabulary.OPERATIONS)["compare"], re.I)
 _LAW = re.compile(r"(?:条例|法|办法|规定|细则|通知|意见|决定|格式)》$")
 
 
@@ -516,8 +517,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     """Read a question once into its typed query (``refs``: the reports whose names it may use)."""
     normal = normalize(question, default_speller())
-    masked, named, where = _mask_scope(normal.text, refs)
-    masked = _widened(masked, normal.text)
+    plain = vocabulary.asks("regardless").sub(lambda m: " " * len(m.group(0)), normal.text)
+    masked, named, where = _mask_scope(plain, refs)
+    masked = _widened(masked, plain)
     masked, edition = _edition(masked)
     years = years_in(masked)
     masked = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度?|年)?", lambda m: " " * len(m.group(0)), masked)
@@ -527,7 +529,8 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
     readings = _readings(masked)
     parts = _parts(readings, _normal(masked))
     share = bool(vocabulary.asks("share").search(masked))  # a share names its part and its base
-    if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share:
+    compared = bool(_COMPARED.search(masked))  # "by how many did A exceed B": both are asked
+    if len(parts) > 1 and not vocabulary.asks("joins").search(masked) and not share and not compared:
         parts = [max(parts, key=lambda p: p.readings[0].score)]
     if not share:
         parts = _unjoined(parts, _normal(masked))
@@ -546,8 +549,8 @@ def read(question: str, lang: str, refs: Sequence[ReportRef]) -> Query:
         agencies=tuple(dict.fromkeys(r.agency for r in named)),
         named=tuple(named),
         parts=tuple(parts),
-        yes_no=(yes_no := bool(vocabulary.asks("yes_no").search(normal.text))),
-        none_asked=yes_no and any(vocabulary.asks("none_asked").search(t) for t in (normal.text, masked)),
+        yes_no=(yes_no := bool(vocabulary.asks("yes_no").search(plain))),
+        none_asked=yes_no and any(vocabulary.asks("none_asked").search(t) for t in (plain, masked)),
         share=share,
         sum=summed,
         corrections=normal.corrections,
@@ -679,6 +682,7 @@ def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> l
     picks: list[ColumnChoice] = []
     by_word = None  # the total column named only by a word such as "in total" / 一共
     unasked = False  # a column named in a piece that asks no quantity of its own ("法人或其他组织（各类…）")
+    counted_in = False  # a column said to be counted in with the rest ("法人的也一并计入"): the total is asked
     quantity = vocabulary.asks("quantity")
     for piece in _pieces(query.masked):
         choice = match_column(piece, measure, columns)
@@ -686,12 +690,15 @@ def columns_named(query: Query, measure: Measure, columns: tuple[str, ...]) -> l
             choice = by_word = ColumnChoice(("total",), "total", "总计", True)
         elif choice.explicit and not quantity.search(piece):
             if vocabulary.asks("also_counting").search(piece):
-                continue  # counted in with the rest: the total the question asks holds it
+                counted_in = True  # counted in with the rest: the total the question asks holds it
+                continue
             unasked = True
         if choice.explicit and choice.ids not in [p.ids for p in picks]:
             picks.append(choice)
     if by_word is not None and unasked and len(picks) > 1:  # "一共" is the named column's total, not a part
         picks = [p for p in picks if p is not by_word]
+    if counted_in and not picks and "total" in columns:
+        picks = [ColumnChoice(("total",), "total", "总计", True)]
     if not query.sum:
         return picks
     # summed, a column named beside a group holding it ("企业、机构这些法人或其他组织一共") counts once, in the group

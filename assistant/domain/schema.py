@@ -390,6 +390,7 @@ _REQ_HEAD = (
         "outcome",
         synonyms=(
             "granted",
+            "grant",
             "disclosed",
             "approved",
             "released",

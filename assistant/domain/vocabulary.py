@@ -1587,8 +1587,6 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
         r"\b(?:after|following)[\s-]+(?:[a-z']+\s+){0,6}?(?:administrative\s+)?(?:reconsideration|review)\b",
         "after reconsideration",
     ),
-    # "不论是否经过行政复议": every lawsuit, reconsidered first or not (not a reconsideration count)
-    (r"(?:不论|无论|不管)(?:是否|有没有|有无)?(?:经过?|经历)?(?:了)?(?:行政)?复议(?:与否)?", ""),
     (
         r"(?:没有?先?经过?|未先?经过?|不先?经)\s*(?:行政)?复议[，,、]?\s*(?:就|而)?\s*直接(?:去|向)?(?:法院)?(?:起诉|诉讼)?"
         r"|直接(?:去|向)法院(?:起诉)?",
@@ -1693,6 +1691,8 @@ ASKS: dict[str, str] = {
     # a claim that every case had one outcome ("是不是全部都维持", "disclosed everything asked", "granted every
     # single request in full"): its verdict compares the outcome with the whole it is part of
     # the reports themselves named ("how many reports", 几份年报): a bare 多少份 of a figure counts documents
+    # "不论是否经过行政复议": every lawsuit, reconsidered first or not (no count of its own, no yes/no asked)
+    "regardless": r"(?:不论|无论|不管)(?:是否|有没有|有无)?(?:经过?|经历)?(?:了)?(?:行政)?复议(?:与否)?",
     "reports_named": r"\breports?\b|报告|年报",
     # a column said to be counted in as well ("请连同法人或其他组织提出的一并计入"): the total, not that column
     "also_counting": r"连同|一并(?:计入|算|统计)|也(?:算上|计入|算进去)"
@@ -1938,7 +1938,7 @@ OPERATIONS: tuple[tuple[str, str], ...] = (
         "compare",
         r"\b(compared?|comparing|comparison|versus|vs\.?|differ|differs|difference)\b|比较|对比|相比|相差|差多少|差距|差了"
         r"|\bhow (?:many|much) (?:more|fewer|less)\b|比[^，,。；;？?]{2,40}?(?:多|少)(?:了)?(?:多少|几)"
-        r"|\bby\s+how\s+(?:many|much)\b|多(?:了)?(?:多少|几)",
+        r"|\bby\s+how\s+(?:many|much)\b|多(?:了)?(?:多少|几)|\b(?:exceed|exceeded|exceeds|outnumber(?:ed|s)?)\b",
     ),
     ("average", r"\b(average|mean)\b|平均"),
     (
