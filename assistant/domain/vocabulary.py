@@ -1654,7 +1654,8 @@ ASKS: dict[str, str] = {
     r"|(?:收取?|收|交|缴)了?多少[^，,。；;？?]{0,8}费|多少[^，,。；;？?]{0,8}费(?:用)?"
     r"|\bhow much (?:money|did it cost|was spent)\b|\b(?:cost|spend|spent)\b"
     r"|\bhow much\b[^?？]*\b(?:fees?|charged?|charges|paid|yuan|rmb|tax|taxes|waived|relieved|exempted)\b"
-    r"|(?:减免|免征|退)(?:了)?多少(?!件|次|户|人)|多少税",
+    r"|(?:减免|免征|退)(?:了)?多少(?!件|次|户|人)|多少税"
+    r"|\b(?:in|of)\s+(?:万元|元|yuan|rmb)|\bbudget\b|预算(?:是|为|有)?多少",
     # what is named to be left out ("不算自然人", "excluding individuals")
     "excluding": r"不算|不计|不含|不包括|除了|除去|排除|去掉|刨除"
     r"|\b(?:excluding|exclude|not\s+counting|leaving\s+(?:out|aside)|apart\s+from|except(?:\s+for)?|setting\s+aside|ignoring"
