@@ -196,7 +196,6 @@ IN_FORCE = Column(
         "in force",
         "valid",
         "current",
-        "in effect",
         "现行有效",
         "还有效",
         "仍有效",

@@ -474,8 +474,11 @@ class Tokenizer:
 def seed_dictionary() -> Path:
     """Build the installation's dictionary once (jieba's, with the domain words, split by first character:
     the parts file), so that a new index folder copies it instead of building it; `make install` runs this."""
+    from assistant.domain import names
+
     folder = config.dictionary_seed()
     Tokenizer(folder).jieba  # noqa: B018 - reads a seed written for this dictionary, or builds and writes it
+    names.place_pinyin("洪泽")  # and CC-CEDICT's place names, kept beside it for a cold `ask`
     return folder
 
 
