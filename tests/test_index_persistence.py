@@ -54,9 +54,9 @@ class CountingTokenizer(Tokenizer):
         super().__init__(*args, **kwargs)
         self.segmented = []
 
-    def iter_tokens(self, text: str):
+    def token_runs(self, text: str):
         self.segmented.append(text)
-        return super().iter_tokens(text)
+        return super().token_runs(text)
 
 
 def test_the_saved_vocabulary_finds_every_term_at_its_id(passages: list[IndexedPassage], folder: Path) -> None:
