@@ -32,6 +32,32 @@ static PyObject *lookup(PyObject *freq, PyObject *text, Py_ssize_t k, Py_ssize_t
     return value;
 }
 
+/* edges[*used] = (end, logfreq), growing the array when full; -1 with MemoryError set on failure */
+static int add_edge(Edge **edges, Py_ssize_t *cap, Py_ssize_t *used, Py_ssize_t end, double logfreq) {
+    if (*used == *cap) {
+        Edge *grown = realloc(*edges, 2 * *cap * sizeof(Edge));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *edges = grown;
+        *cap *= 2;
+    }
+    (*edges)[*used].end = end;
+    (*edges)[*used].logfreq = logfreq;
+    (*used)++;
+    return 0;
+}
+
+/* words.append(text[a:b]); -1 with an error set on failure */
+static int append_slice(PyObject *words, PyObject *text, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *word = PyUnicode_Substring(text, a, b);
+    if (word == NULL) return -1;
+    int failed = PyList_Append(words, word);
+    Py_DECREF(word);
+    return failed;
+}
+
 static PyObject *cut_block(PyObject *self, PyObject *args) {
     PyObject *text, *freq;
     double logtotal;
@@ -61,35 +87,10 @@ static PyObject *cut_block(PyObject *self, PyObject *args) {
             double f = truthy > 0 ? PyFloat_AsDouble(value) : 0.0;
             Py_DECREF(value);
             if (truthy < 0 || (f == -1.0 && PyErr_Occurred())) goto fail;
-            if (truthy) {
-                if (used == cap) {
-                    cap *= 2;
-                    Edge *grown = realloc(edges, cap * sizeof(Edge));
-                    if (grown == NULL) {
-                        PyErr_NoMemory();
-                        goto fail;
-                    }
-                    edges = grown;
-                }
-                edges[used].end = i;
-                edges[used].logfreq = log(f);
-                used++;
-            }
+            if (truthy && add_edge(&edges, &cap, &used, i, log(f)) < 0) goto fail;
         }
-        if (used == first[k]) { /* no word starts here: the character alone, freq.get(c) or 1 */
-            if (used == cap) {
-                cap *= 2;
-                Edge *grown = realloc(edges, cap * sizeof(Edge));
-                if (grown == NULL) {
-                    PyErr_NoMemory();
-                    goto fail;
-                }
-                edges = grown;
-            }
-            edges[used].end = k;
-            edges[used].logfreq = 0.0;
-            used++;
-        }
+        /* no word starts here: the character alone, log(freq.get(c) or 1) */
+        if (used == first[k] && add_edge(&edges, &cap, &used, k, 0.0) < 0) goto fail;
     }
     first[n] = used;
     route[n] = 0.0;
@@ -113,42 +114,20 @@ static PyObject *cut_block(PyObject *self, PyObject *args) {
             if (buf < 0) buf = x;
             continue;
         }
-        if (buf >= 0) {
-            PyObject *run = PyUnicode_Substring(text, buf, x);
-            if (run == NULL || PyList_Append(words, run) < 0) {
-                Py_XDECREF(run);
-                goto fail;
-            }
-            Py_DECREF(run);
-            buf = -1;
-        }
-        PyObject *word = PyUnicode_Substring(text, x, y);
-        if (word == NULL || PyList_Append(words, word) < 0) {
-            Py_XDECREF(word);
-            goto fail;
-        }
-        Py_DECREF(word);
+        if (buf >= 0 && append_slice(words, text, buf, x) < 0) goto fail;
+        buf = -1;
+        if (append_slice(words, text, x, y) < 0) goto fail;
     }
-    if (buf >= 0) {
-        PyObject *run = PyUnicode_Substring(text, buf, n);
-        if (run == NULL || PyList_Append(words, run) < 0) {
-            Py_XDECREF(run);
-            goto fail;
-        }
-        Py_DECREF(run);
-    }
+    if (buf >= 0 && append_slice(words, text, buf, n) < 0) goto fail;
+    goto done;
+fail:
+    Py_CLEAR(words);
+done:
     free(first);
     free(edges);
     free(route);
     free(next);
     return words;
-fail:
-    free(first);
-    free(edges);
-    free(route);
-    free(next);
-    Py_DECREF(words);
-    return NULL;
 }
 
 static PyMethodDef methods[] = {

@@ -380,18 +380,20 @@ class Tokenizer:
             tmp.unlink(missing_ok=True)
 
     def _cut(self, text: str) -> Iterator[str]:
-        """jieba's accurate-mode words of a prepared text, without HMM: its blocks of Chinese, letters and
-        digits cut by the C extension when built (the same words, several times faster), the rest by jieba."""
-        tk = self._need(text)
-        if _segment is None:
-            yield from tk.cut(text, HMM=False)
-            return
-        logtotal = math.log(tk.total)
+        """jieba's accurate-mode words of a prepared text, without HMM, piece by piece of jieba's split."""
         for i, piece in enumerate(_han_blocks().split(text)):
-            if i % 2:  # the pattern's captured blocks sit at the odd places of the split
-                yield from _segment.cut_block(piece, tk.FREQ, logtotal)
-            elif piece:
-                yield from tk.cut(piece, HMM=False)
+            yield from self._cut_piece(piece, i % 2 == 1)  # the captured blocks sit at the odd places
+
+    def _cut_piece(self, piece: str, block: bool) -> list[str]:
+        """The words of one piece of jieba's split: a block of Chinese, letters and digits (``block``) cut
+        by the C extension when built (the same words, several times faster); else, and what lies between
+        the blocks, by jieba."""
+        if not piece:
+            return []
+        tk = self._need(piece)
+        if block and _segment is not None:
+            return _segment.cut_block(piece, tk.FREQ, math.log(tk.total))
+        return tk.lcut(piece, HMM=False)
 
     def words_of(self, text: str) -> list[str]:
         """Accurate-mode words (no sub-words), normalised, stop words and punctuation kept."""
@@ -428,11 +430,11 @@ class Tokenizer:
         if len(blocks) > MEMO_SIZE:
             blocks.clear()
         runs = []
-        for block in _han_blocks().split(_prepare(text)):
+        for i, block in enumerate(_han_blocks().split(_prepare(text))):
             tokens = blocks.get(block)
             if tokens is None:
                 out: list[str] = []
-                for w in self._cut(block):
+                for w in self._cut_piece(block, i % 2 == 1):
                     expanded = memo.get(w)
                     if expanded is None:
                         expanded = memo[w] = self._expand(w)
