@@ -22,13 +22,12 @@ whole: ``assistant.domain.numbers.normalize`` gives the int). Missing values are
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assistant.atomic import replace_file
 from assistant.cluster.layout import Shard
 from assistant.domain import schema
 from assistant.store.database import Store
@@ -72,9 +71,7 @@ FACTS = pa.schema(
 
 def _write(rows: list[dict], table_schema: pa.Schema, target: Path) -> None:
     """Write atomically: a reader sees the old file or the new one, never half of one."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), tmp)
-    os.replace(tmp, target)
+    replace_file(target, lambda tmp: pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), tmp))
 
 
 def _parts(layout: str | None, address: str) -> dict:

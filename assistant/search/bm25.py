@@ -34,7 +34,6 @@ import logging
 import mmap
 import multiprocessing
 import os
-import secrets
 import threading
 import zlib
 from collections import Counter
@@ -47,6 +46,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from assistant.atomic import replace_file
 from assistant.domain.record import IndexedPassage
 from assistant.search.tokenize import Tokenizer
 
@@ -1299,17 +1299,15 @@ class BM25Index:
         arrays, manifest = self._arrays(), self._manifest()
         target = folder / INDEX_FILE
         remove_stale_temporaries(folder)
-        tmp = folder / f".{INDEX_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
-        try:
+
+        def write(tmp: Path) -> None:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
             with os.fdopen(fd, "wb") as fh:
                 _write_index(fh, arrays, manifest)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+
+        replace_file(target, write)
         _fsync_dir(folder)
         return target
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import secrets
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -22,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant import config
+from assistant.atomic import replace_file
 from assistant.domain import schema
 from assistant.domain.canonical import Copy, superseded
 from assistant.search.bm25 import IndexedPassage, Lookup, Passages, ReportMeta, TextSource, open_index
@@ -238,13 +238,8 @@ class CopyTable:
         folder is left as it is)."""
         rows = [[rid, self.formats[rid], *key] for rid, key in self.keys.items()]
         data = {"source": source, "copies": rows, "superseded": sorted(self.superseded)}
-        tmp = folder / f".{COPIES_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, folder / COPIES_FILE)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        text = json.dumps(data, ensure_ascii=False)
+        replace_file(folder / COPIES_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"), cache=True)
 
     @classmethod
     def load(cls, folder: Path, source: str) -> CopyTable | None:

@@ -20,7 +20,6 @@ import marshal
 import math
 import os
 import re
-import secrets
 import shutil
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config
+from assistant.atomic import replace_file
 from assistant.domain import schema, vocabulary
 from assistant.domain.patterns import CJK, NUMBERING
 from assistant.domain.vocabulary import Kind
@@ -372,12 +372,7 @@ class Tokenizer:
         """Write ``cache_dir``'s parts file atomically (``write`` fills a temporary file); a read-only folder
         keeps none, and the next process reads the seed or builds the dictionary again."""
         assert self.cache_dir is not None
-        tmp = self.cache_dir / f".{PARTS_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        try:
-            write(tmp)
-            os.replace(tmp, self.cache_dir / PARTS_FILE)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        replace_file(self.cache_dir / PARTS_FILE, write, cache=True)
 
     def _cut(self, text: str) -> Iterator[str]:
         """jieba's accurate-mode words of a prepared text, without HMM, piece by piece of jieba's split."""
@@ -476,11 +471,12 @@ class Tokenizer:
 def seed_dictionary() -> Path:
     """Build the installation's dictionary once (jieba's, with the domain words, split by first character:
     the parts file), so that a new index folder copies it instead of building it; `make install` runs this."""
-    from assistant.domain import names
+    from assistant.domain import names, places
 
     folder = config.dictionary_seed()
     Tokenizer(folder).jieba  # noqa: B018 - reads a seed written for this dictionary, or builds and writes it
-    names.place_pinyin("洪泽")  # and CC-CEDICT's place names, kept beside it for a cold `ask`
+    # and what a cold `ask` derives from CC-CEDICT and the gazetteer, kept beside it (assistant.derived)
+    names.place_pinyin("洪泽"), names.cedict_glosses(), names.english_words(), places.lookup("洪泽区")
     return folder
 
 
