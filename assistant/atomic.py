@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 
@@ -14,23 +15,23 @@ def temporary_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
-def replace_file(target: Path, write: Callable[[Path], object], *, cache: bool = False) -> bool:
+def replace_file(target: Path, write: Callable[[Path], object], *, optional: bool = False) -> bool:
     """Have ``write`` fill a temporary file beside ``target``, then move it into place with ``os.replace``.
 
-    The temporary file never outlives a failure. A cache (``cache=True``) is optional: a folder that cannot
-    be written keeps none, and False is returned; any other failure is raised."""
+    The temporary file never outlives a failure (one that already existed is another writer's, and left
+    alone). An optional file, such as a cache, in a folder that cannot be written is left unwritten, and
+    False is returned; any other failure is raised."""
     tmp = temporary_name(target)
     try:
-        if cache:
+        if optional:
             target.parent.mkdir(parents=True, exist_ok=True)
         write(tmp)
         os.replace(tmp, target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        if cache:
+    except BaseException as exc:
+        if not isinstance(exc, FileExistsError):
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+        if optional and isinstance(exc, OSError):
             return False
-        raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
         raise
     return True

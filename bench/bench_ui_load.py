@@ -3,8 +3,9 @@ queue (``/gradio_api/call/ask``, the path the Ask tab's answers take), against s
 500 and 5,000 reports (generated from the corpus with ``assistant generate``).
 
 The app runs in its own process (``ui.py``); the users are threads of another process started per run
-(``--drive``), so that neither the client library nor the load generator shares the server's interpreter.
-Each user asks ``--rounds`` questions one after another; all users start together.
+(``--drive``), each on a keep-alive connection of the standard library's HTTP client, so that the load
+generator never shares the server's interpreter and takes as little of the two cores as it can; its CPU time
+a request is printed, measured in the same run. Each user asks ``--rounds`` questions one after another; all users start together.
 
     .venv/bin/python bench/bench_ui_load.py [--stores 23,500,5000] [--users 20,50] [--rounds 5]
 """
@@ -12,6 +13,7 @@ Each user asks ``--rounds`` questions one after another; all users start togethe
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from common import MISSED, corpus_store, generated_store, goal, load_now, machine, median, percentile
 
@@ -44,57 +47,72 @@ def questions(report_id: str) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- the users (a separate process)
-def _ask_api(client, url: str, question: str, report: str) -> str | None:
-    r = client.post(f"{url}/api/ask", json={"question": question, "report": report or None})
-    if r.status_code != 200 or not r.json().get("answer"):
-        return f"HTTP {r.status_code}: {r.text[:120]}"
-    return None
+class _User:
+    """One user's keep-alive connection, through the standard library's HTTP client: a load generator as
+    light as a browser's is on its own machine (httpx cost about 20 ms of CPU a request on these two cores,
+    more than the server's own answer)."""
 
+    def __init__(self, url: str):
+        address = urlsplit(url)
+        self.conn = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
 
-def _ask_gradio(client, url: str, question: str, report: str) -> str | None:
-    r = client.post(f"{url}/gradio_api/call/ask", json={"data": [question, report]})
-    if r.status_code != 200:
-        return f"HTTP {r.status_code}: {r.text[:120]}"
-    event = r.json()["event_id"]
-    text = client.get(f"{url}/gradio_api/call/ask/{event}").text
-    if "event: complete" not in text:
-        return f"no answer: {text[:120]}"
-    return None
+    def send(self, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
+        data = json.dumps(body).encode() if body is not None else None
+        headers = {"Content-Type": "application/json"} if data is not None else {}
+        self.conn.request(method, path, body=data, headers=headers)
+        response = self.conn.getresponse()
+        return response.status, response.read()
+
+    def ask_api(self, question: str, report: str) -> str | None:
+        status, body = self.send("POST", "/api/ask", {"question": question, "report": report or None})
+        if status != 200 or not json.loads(body).get("answer"):
+            return f"HTTP {status}: {body[:120]!r}"
+        return None
+
+    def ask_gradio(self, question: str, report: str) -> str | None:
+        status, body = self.send("POST", "/gradio_api/call/ask", {"data": [question, report]})
+        if status != 200:
+            return f"HTTP {status}: {body[:120]!r}"
+        _, text = self.send("GET", f"/gradio_api/call/ask/{json.loads(body)['event_id']}")
+        if b"event: complete" not in text:
+            return f"no answer: {text[:120]!r}"
+        return None
 
 
 def drive(url: str, users: int, rounds: int, mode: str, report_id: str) -> dict:
-    import httpx
-
     asks = questions(report_id)
-    one = _ask_api if mode == "api" else _ask_gradio
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
-    start = threading.Barrier(users)
+    start = threading.Barrier(users + 1)
 
     def user(i: int) -> None:
-        with httpx.Client(timeout=120) as client:
-            one(client, url, *asks[i % len(asks)])  # each user's connection warm before the clock starts
-            start.wait()
-            for r in range(rounds):
-                question, report = asks[(i + r) % len(asks)]
-                t0 = time.perf_counter()
-                try:
-                    error = one(client, url, question, report)
-                except Exception as exc:  # counted, not raised
-                    error = f"{type(exc).__name__}: {exc}"
-                with lock:
-                    latencies.append(time.perf_counter() - t0)
-                    if error:
-                        failures.append(f"{question!r}: {error}")
+        client = _User(url)
+        one = client.ask_api if mode == "api" else client.ask_gradio
+        one(*asks[i % len(asks)])  # each user's connection warm before the clock starts
+        start.wait()
+        for r in range(rounds):
+            question, report = asks[(i + r) % len(asks)]
+            t0 = time.perf_counter()
+            try:
+                error = one(question, report)
+            except Exception as exc:  # counted, not raised
+                error = f"{type(exc).__name__}: {exc}"
+            with lock:
+                latencies.append(time.perf_counter() - t0)
+                if error:
+                    failures.append(f"{question!r}: {error}")
+        client.conn.close()
 
     threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
-    t0 = time.perf_counter()
     for t in threads:
         t.start()
+    start.wait()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     for t in threads:
         t.join()
-    return {"latencies": latencies, "failures": failures, "wall": time.perf_counter() - t0}
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return {"latencies": latencies, "failures": failures, "wall": wall, "driver_cpu": cpu / max(1, len(latencies))}
 
 
 # ---------------------------------------------------------------- the runs
@@ -137,7 +155,8 @@ def main() -> int:
                         print(
                             f"  {path:<18} {users:>2} users x {args.rounds}: p50 {p50 * 1000:7.1f} ms  "
                             f"p95 {p95 * 1000:7.1f} ms  max {max(lat) * 1000:7.1f} ms  "
-                            f"{len(lat) / res['wall']:6.1f} answers/s  failures {len(res['failures'])}  {load_now()}",
+                            f"{len(lat) / res['wall']:6.1f} answers/s  failures {len(res['failures'])}  "
+                            f"load generator {res['driver_cpu'] * 1000:.1f} ms CPU a request  {load_now()}",
                             flush=True,
                         )
                         for f in res["failures"][:3]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.domain import vocabulary
-from assistant.domain.names import ABBREVIATIONS, agency_acronyms, agency_key, place_pinyin
+from assistant.domain.names import ABBREVIATIONS, agency_acronyms, agency_key, place_pinyin, place_wade_giles
 from assistant.domain.patterns import CJK, LONE_YEAR
 from assistant.domain.places import PLACE_KIND, ZONE_KINDS, ZONE_SHORT_FORMS
 from assistant.domain.vocabulary import Kind
@@ -126,7 +126,7 @@ def aliases(ref: ReportRef) -> list[tuple[str, int]]:
     places = re.findall(rf"[{CJK}]+?(?:{'|'.join(ZONE_KINDS)}|省|市|县|区)", ref.region) or [ref.region]
     for place in places:
         stem = _stem(place)
-        out += [(stem, 4), (place_pinyin(stem).lower(), 4)]
+        out += [(stem, 4), (place_pinyin(stem).lower(), 4), (place_wade_giles(stem).replace("-", ""), 4)]
         out += [
             (stem + short, 8) for long, shorts in ZONE_SHORT_FORMS.items() if place.endswith(long) for short in shorts
         ]

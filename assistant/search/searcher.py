@@ -239,7 +239,7 @@ class CopyTable:
         rows = [[rid, self.formats[rid], *key] for rid, key in self.keys.items()]
         data = {"source": source, "copies": rows, "superseded": sorted(self.superseded)}
         text = json.dumps(data, ensure_ascii=False)
-        replace_file(folder / COPIES_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"), cache=True)
+        replace_file(folder / COPIES_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"), optional=True)
 
     @classmethod
     def load(cls, folder: Path, source: str) -> CopyTable | None:

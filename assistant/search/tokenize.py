@@ -372,7 +372,7 @@ class Tokenizer:
         """Write ``cache_dir``'s parts file atomically (``write`` fills a temporary file); a read-only folder
         keeps none, and the next process reads the seed or builds the dictionary again."""
         assert self.cache_dir is not None
-        replace_file(self.cache_dir / PARTS_FILE, write, cache=True)
+        replace_file(self.cache_dir / PARTS_FILE, write, optional=True)
 
     def _cut(self, text: str) -> Iterator[str]:
         """jieba's accurate-mode words of a prepared text, without HMM, piece by piece of jieba's split."""
@@ -476,7 +476,10 @@ def seed_dictionary() -> Path:
     folder = config.dictionary_seed()
     Tokenizer(folder).jieba  # noqa: B018 - reads a seed written for this dictionary, or builds and writes it
     # and what a cold `ask` derives from CC-CEDICT and the gazetteer, kept beside it (assistant.derived)
-    names.place_pinyin("洪泽"), names.cedict_glosses(), names.english_words(), places.lookup("洪泽区")
+    names.place_pinyin("洪泽")
+    names.cedict_glosses()
+    names.english_words()
+    places.lookup("洪泽区")
     return folder
 
 

@@ -7,7 +7,9 @@ import logging
 import socket
 import sys
 
-from assistant import config
+from assistant import compiled_patterns, config
+
+compiled_patterns.install()  # before the app's modules compile theirs
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

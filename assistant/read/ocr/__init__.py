@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from assistant.atomic import replace_file
 from assistant.read.document import IngestError, Limits
 from assistant.read.ocr.engines import EngineMissing, get_engine
 from assistant.read.ocr.page import OcrPage, read_page_image
@@ -160,14 +161,9 @@ class _Cache:
     def put(self, number: int, page: OcrPage) -> None:
         if not self.folder:
             return
-        target = self._file(number)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".tmp")
-            tmp.write_text(json.dumps(page.to_dict(), ensure_ascii=False), "utf-8")
-            tmp.replace(target)
-        except OSError:
-            pass  # a read-only cache folder only costs the next run its time
+        text = json.dumps(page.to_dict(), ensure_ascii=False)
+        # a read-only cache folder only costs the next run its time
+        replace_file(self._file(number), lambda tmp: tmp.write_text(text, "utf-8"), optional=True)
 
 
 __all__ = ["OcrPage", "PageJob", "ocr_pages", "sha256"]
