@@ -25,6 +25,7 @@ from assistant.answer.measures import (
     ColumnChoice,
     Measure,
     _found,
+    _held,
     _normal,
     _weight,
     column_words,
@@ -298,13 +299,15 @@ def _readings(text: str) -> list[Reading]:
     q = _normal(text)
     about_requests = any(_found(g, q) for g in GENERIC)
     out = []
-    for m in measures():
+    for m, needs in _phrases_held():
         # words naming another thing rule a measure out, unless its own label is named too ("行政事业性收费
         # 金额多少？信息处理费收了多少？" asks both)
         if any(_found(x, q) for x in EXCLUDED.get(m.key, ())) and not (m.chinese and m.chinese in q):
             continue
         best = None
-        for p in m.phrases:
+        for p, need in needs:
+            if need not in q:  # (most phrases: a substring test instead of a search)
+                continue
             at = located(p, q)
             if at is None:
                 continue
@@ -317,6 +320,13 @@ def _readings(text: str) -> list[Reading]:
             out.append(Reading(m.key, best[0], best[1], best[2]))
     out.sort(key=lambda r: (-r.score, r.key))
     return out
+
+
+@cache
+def _phrases_held() -> tuple[tuple[Measure, tuple[tuple[str, str], ...]], ...]:
+    """Each measure with its phrases, and for each what a text holds wherever the phrase occurs in it (see
+    :func:`located`): a Chinese phrase's first character, an English phrase's held letters."""
+    return tuple((m, tuple((p, p[0] if CJK_CHAR.search(p) else _held(p)) for p in m.phrases)) for m in measures())
 
 
 # The old table's rows inside the row a standard measure counts the same thing as (requests received: in
