@@ -5,7 +5,8 @@ queue (``/gradio_api/call/ask``, the path the Ask tab's answers take), against s
 The app runs in its own process (``ui.py``); the users are threads of another process started per run
 (``--drive``), each on a keep-alive connection of the standard library's HTTP client, so that the load
 generator never shares the server's interpreter and takes as little of the two cores as it can; its CPU time
-a request is printed, measured in the same run. Each user asks ``--rounds`` questions one after another; all users start together.
+a request is printed, measured in the same run. Each user asks ``--rounds`` questions one after another; all
+users start together.
 
     .venv/bin/python bench/bench_ui_load.py [--stores 23,500,5000] [--users 20,50] [--rounds 5]
 """
