@@ -20,17 +20,17 @@ def derived(name: str, source: Path, build: Callable[[], T]) -> T:
     cold process then loads it in milliseconds instead of deriving it again). ``build`` returns what
     ``marshal`` writes: dicts, lists, tuples, sets, frozensets, strings and numbers."""
     files = sorted(source.glob("*.py")) if source.is_dir() else [source]
-    stamp = hashlib.sha256(marshal.dumps(build.__code__))
+    h = hashlib.sha256(marshal.dumps(build.__code__))
     for f in files:
         st = f.stat()
-        stamp.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    kept = config.dictionary_seed() / name
+        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    stamp, kept = h.hexdigest(), config.dictionary_seed() / name
     try:
         saved_stamp, out = marshal.loads(kept.read_bytes())
-        if saved_stamp == stamp.hexdigest():
+        if saved_stamp == stamp:
             return out
     except (OSError, ValueError, EOFError, TypeError):
         pass
     out = build()
-    replace_file(kept, lambda tmp: tmp.write_bytes(marshal.dumps((stamp.hexdigest(), out))), optional=True)
+    replace_file(kept, lambda tmp: tmp.write_bytes(marshal.dumps((stamp, out))), optional=True)
     return out

@@ -170,6 +170,13 @@ def _gapped(phrase: str) -> re.Pattern[str]:
     return re.compile(f"[^，,。；;？?！!、]{{0,{GAP}}}?".join(map(re.escape, phrase)))
 
 
+def held(phrase: str) -> str:
+    """What a text holds wherever :func:`located` finds the phrase in it: a Chinese phrase's first character
+    (whole or with words inside it), an English phrase's held letters (a substring test rules most phrases out
+    before any search)."""
+    return phrase[0] if CJK_CHAR.search(phrase) else _held(phrase)
+
+
 def located(phrase: str, q: str) -> tuple[tuple[int, int], bool] | None:
     """Where the phrase occurs in ``q`` and whether other words stand inside it: an English phrase as
     whole words, a long Chinese one also with a few characters between its own."""

@@ -25,10 +25,10 @@ from assistant.answer.measures import (
     ColumnChoice,
     Measure,
     _found,
-    _held,
     _normal,
     _weight,
     column_words,
+    held,
     located,
     match_column,
     measures,
@@ -324,9 +324,8 @@ def _readings(text: str) -> list[Reading]:
 
 @cache
 def _phrases_held() -> tuple[tuple[Measure, tuple[tuple[str, str], ...]], ...]:
-    """Each measure with its phrases, and for each what a text holds wherever the phrase occurs in it (see
-    :func:`located`): a Chinese phrase's first character, an English phrase's held letters."""
-    return tuple((m, tuple((p, p[0] if CJK_CHAR.search(p) else _held(p)) for p in m.phrases)) for m in measures())
+    """Each measure with its phrases, each with what a text holds wherever the phrase occurs in it."""
+    return tuple((m, tuple((p, held(p)) for p in m.phrases)) for m in measures())
 
 
 # The old table's rows inside the row a standard measure counts the same thing as (requests received: in

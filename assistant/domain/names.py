@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -111,11 +112,16 @@ def _cedict_places() -> dict[str, str]:
     return derived("cedict-places.marshal", _cedict_path(), build)
 
 
-def _join_syllables(syllables: list[str]) -> str:
+def _plain_syllable(syllable: str) -> str:
+    """A pinyin syllable without its tone number, lower case, ü spelled ü (CC-CEDICT writes u:, pypinyin v)."""
+    return re.sub(r"\d", "", syllable).lower().replace("u:", "ü").replace("v", "ü")
+
+
+def _join_syllables(syllables: Sequence[str]) -> str:
     """Pinyin syllables as one word: lower case, apostrophe before a, o, e, capitalised."""
     out = ""
     for i, s in enumerate(syllables):
-        s = re.sub(r"\d", "", s).lower().replace("u:", "ü").replace("v", "ü")
+        s = _plain_syllable(s)
         if not s:
             continue
         if i and s[0] in "aoe":
@@ -143,18 +149,20 @@ def place_pinyin(name: str) -> str:
     return _join_syllables(_place_syllables(name))
 
 
-def _place_syllables(name: str) -> list[str]:
-    """The syllables of a Chinese place name: CC-CEDICT's, else pypinyin's."""
+@cache
+def _place_syllables(name: str) -> tuple[str, ...]:
+    """The syllables of a Chinese place name: CC-CEDICT's, else pypinyin's (what the pinyin and the
+    Wade-Giles spellings are made of)."""
     syllables = _cedict_syllables(name)
     if syllables is None:  # single-character counties are listed with their level: 沛县 Pei4 xian4
         for level in ("县", "市", "区", "州"):
             whole = _cedict_syllables(name + level)
             if whole is not None:
-                return whole[: len(name)]
+                return tuple(whole[: len(name)])
         from pypinyin import Style, lazy_pinyin
 
         syllables = lazy_pinyin(name, style=Style.NORMAL, v_to_u=True, errors="ignore")
-    return syllables
+    return tuple(syllables)
 
 
 # Wade-Giles, the romanisation of older English writing ("Hung-tse" for Hongze), from pinyin: the initials,
@@ -173,7 +181,7 @@ _WG_FINALS = (("iong", "iung"), ("ong", "ung"), ("ian", "ien"), ("ie", "ieh"), (
 
 
 def _wade_giles_syllable(syllable: str) -> str:
-    s = re.sub(r"\d", "", syllable).lower().replace("u:", "u").replace("ü", "u").replace("v", "u")
+    s = _plain_syllable(syllable).replace("ü", "u")  # (Wade-Giles's umlaut, which people leave out)
     if s in _WG_WHOLE:
         return _WG_WHOLE[s]
     initial = _PINYIN_INITIAL.match(s).group(0)
@@ -196,7 +204,7 @@ def place_wade_giles(name: str) -> str:
     name = unicodedata.normalize("NFKC", name).strip()
     if not CJK_CHAR.search(name):
         return ""
-    return "-".join(_wade_giles_syllable(s) for s in _place_syllables(name) if re.sub(r"\d", "", s))
+    return "-".join(_wade_giles_syllable(s) for s in _place_syllables(name) if _plain_syllable(s))
 
 
 # ---------------------------------------------------------------- places
